@@ -1,0 +1,8 @@
+/** Jest runs every test under test/ with ts-jest (type-checked TypeScript). */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
+  testTimeout: 60000,
+};

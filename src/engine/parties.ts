@@ -1,0 +1,61 @@
+import Decimal from "decimal.js";
+import { PartyCode } from "./codes";
+import { ErrorPlace, Problem, RuleError } from "./errors";
+import { formatNumberSv, Money } from "./money";
+
+/** A row of party input: its code, its 1-based row in the input ranges, and its name if known. */
+export interface PartyRow {
+  readonly code: PartyCode;
+  readonly row: number;
+  readonly name?: string;
+}
+
+/** A number as the engine accepts it: a JS number, a decimal string or a Decimal. */
+export type Amount = Decimal.Value;
+
+export function placeOf(party: PartyRow): ErrorPlace {
+  return { row: party.row, party: party.code.text, name: party.name };
+}
+
+function shown(value: Amount): string {
+  return typeof value === "number" || value instanceof Decimal ? formatNumberSv(new Money(value)) : String(value);
+}
+
+/** Reads an amount, rejecting NaN, infinities and negative values. */
+export function nonNegative(value: Amount, what: string, place: ErrorPlace = {}): Decimal {
+  let amount: Decimal;
+  try {
+    amount = new Money(value);
+  } catch {
+    throw new RuleError("invalidValue", Problem.notANumber(what, JSON.stringify(value)), place);
+  }
+  if (!amount.isFinite()) throw new RuleError("invalidValue", Problem.notANumber(what, String(value)), place);
+  if (amount.isNegative() && !amount.isZero()) throw new RuleError("invalidValue", Problem.negative(what, shown(value)), place);
+  return amount.isZero() ? new Money(0) : amount;
+}
+
+/** Reads a count (deaths, registrations, population, days): a whole number ≥ 0. */
+export function wholeCount(value: Amount, what: string, place: ErrorPlace = {}): Decimal {
+  const count = nonNegative(value, what, place);
+  if (!count.isInteger()) throw new RuleError("invalidValue", Problem.notWholeCount(what, shown(value)), place);
+  return count;
+}
+
+/** Reads a rounding step: any amount > 0 (1 kr, 1 000 kr, 500 000 kr). */
+export function roundingStep(value: Amount | undefined): Decimal {
+  const step = nonNegative(value ?? 1, "avrundningssteget");
+  if (step.isZero()) throw new RuleError("invalidValue", Problem.stepNotPositive(shown(value ?? 0)));
+  return step;
+}
+
+/** Rejects a list where two rows have the same party (114 and "0114" are the same party). */
+export function assertUniqueCodes(parties: readonly PartyRow[]): void {
+  const seen = new Map<string, number>();
+  for (const party of parties) {
+    const first = seen.get(party.code.key);
+    if (first !== undefined) {
+      throw new RuleError("invalidValue", Problem.duplicateCode(party.code.text, first), placeOf(party));
+    }
+    seen.set(party.code.key, party.row);
+  }
+}

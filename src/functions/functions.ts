@@ -1,0 +1,234 @@
+/*
+ * The add-in's Excel custom functions (namespace SKL). Each is a thin adapter: the argument reader turns
+ * cells into engine inputs, the engine computes the table once, and the answer is read from that result.
+ * The JSDoc below is the source of functions.json (CustomFunctionsMetadataPlugin); the ids never change.
+ */
+import Decimal from "decimal.js";
+import { countyGrant as countyGrantRule } from "../engine/countyGrant";
+import { dischargeSettlement as dischargeRule } from "../engine/discharge";
+import { palliativeShares } from "../engine/palliative";
+import { seniorAlertPayout as seniorAlertRule } from "../engine/seniorAlert";
+import { AmountsByParty, Answer, answerFor } from "./answer";
+import { columnOf, isBlank, readNumber, readOptionalNumber, readPartyTable } from "./args";
+import { TableCache } from "./cache";
+import { excelErrorFrom } from "./excelError";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes cells of any type; the reader checks them. */
+
+const palliativeTables = new TableCache<AmountsByParty>();
+const seniorAlertTables = new TableCache<AmountsByParty>();
+const countyTables = new TableCache<AmountsByParty>();
+
+function byParty(lines: readonly { code: { key: string }; amount: Decimal }[]): AmountsByParty {
+  return new Map(lines.map((line) => [line.code.key, line.amount]));
+}
+
+/** Runs an adapter body; an engine error becomes the Excel error (#VALUE! or #N/A) with its message. */
+function excel<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    throw excelErrorFrom(error);
+  }
+}
+
+/**
+ * One tier of the palliative registry payout: parties whose registrations/deaths reach the threshold share the pot in proportion to population (largest remainder, ties by code).
+ * @customfunction PALLIATIVE_SHARE
+ * @helpurl https://localhost:3000/README.md#sklpalliative_share
+ * @param party The party's code, or the whole code column to get a spilled column of amounts.
+ * @param parties Code column of all parties in the same pot (municipality codes such as "0114" or county codes).
+ * @param registrations Registrations in the palliative registry in the measurement period, one per party.
+ * @param deaths Deaths in the measurement period, one per party.
+ * @param population Population of each party; qualifying parties share in proportion to it.
+ * @param pot The money in this tier and pot, in kronor (e.g. 40000000).
+ * @param threshold The qualifying registration rate as a share: 0.4 for 40 %.
+ * @param [rounding] Rounding step in kronor (default 1; 1000 pays whole thousands).
+ * @returns The amount in kronor (a column when party is a column).
+ */
+export function palliativeShare(
+  party: any[][],
+  parties: any[][],
+  registrations: any[][],
+  deaths: any[][],
+  population: any[][],
+  pot: number,
+  threshold: number,
+  rounding?: number
+): any[][];
+export function palliativeShare(
+  party: string | number | null,
+  parties: any[][],
+  registrations: any[][],
+  deaths: any[][],
+  population: any[][],
+  pot: number,
+  threshold: number,
+  rounding?: number
+): number | string;
+export function palliativeShare(
+  party: unknown,
+  parties: any[][],
+  registrations: any[][],
+  deaths: any[][],
+  population: any[][],
+  pot: number,
+  threshold: number,
+  rounding?: number
+): Answer {
+  return excel(() => {
+    const amounts = palliativeTables.get([parties, registrations, deaths, population, pot, threshold, rounding], () => {
+      const rows = readPartyTable(parties, [
+        { what: "registreringar", cells: registrations, kind: "number" },
+        { what: "dödsfall", cells: deaths, kind: "number" },
+        { what: "befolkning", cells: population, kind: "number" },
+      ]);
+      const result = palliativeShares(
+        rows.map(({ code, row, values: [r, d, p] }) => ({
+          code,
+          row,
+          registrations: r as number,
+          deaths: d as number,
+          population: p as number,
+        })),
+        {
+          pot: readNumber(pot, "potten"),
+          threshold: readNumber(threshold, "tröskeln"),
+          step: readOptionalNumber(rounding, "avrundningssteget", 1),
+        }
+      );
+      return byParty(result.lines);
+    });
+    return answerFor(party, amounts);
+  });
+}
+
+/**
+ * Senior alert payout: the pot is paid per registration to the parties where all relevant units have started registration.
+ * @customfunction SENIOR_ALERT_PAYOUT
+ * @helpurl https://localhost:3000/README.md#sklsenior_alert_payout
+ * @param party The party's code, or the whole code column to get a spilled column of amounts.
+ * @param parties Code column of all parties in the same pot.
+ * @param qualifies TRUE when all the party's relevant units have started registration (1/0 also accepted).
+ * @param registrations Registrations made in the party's relevant units.
+ * @param pot The money in this pot, in kronor (e.g. 50000000).
+ * @param [rounding] Rounding step in kronor (default 1).
+ * @returns The amount in kronor (a column when party is a column).
+ */
+export function seniorAlertPayout(
+  party: any[][],
+  parties: any[][],
+  qualifies: any[][],
+  registrations: any[][],
+  pot: number,
+  rounding?: number
+): any[][];
+export function seniorAlertPayout(
+  party: string | number | null,
+  parties: any[][],
+  qualifies: any[][],
+  registrations: any[][],
+  pot: number,
+  rounding?: number
+): number | string;
+export function seniorAlertPayout(
+  party: unknown,
+  parties: any[][],
+  qualifies: any[][],
+  registrations: any[][],
+  pot: number,
+  rounding?: number
+): Answer {
+  return excel(() => {
+    const amounts = seniorAlertTables.get([parties, qualifies, registrations, pot, rounding], () => {
+      const rows = readPartyTable(parties, [
+        { what: "kvalificerad", cells: qualifies, kind: "yesNo" },
+        { what: "registreringar", cells: registrations, kind: "number" },
+      ]);
+      const result = seniorAlertRule(
+        rows.map(({ code, row, values: [q, r] }) => ({ code, row, qualifies: q as boolean, registrations: r as number })),
+        { pot: readNumber(pot, "potten"), step: readOptionalNumber(rounding, "avrundningssteget", 1) }
+      );
+      return byParty(result.lines);
+    });
+    return answerFor(party, amounts);
+  });
+}
+
+/**
+ * County grant for joint development leaders: every county gets the base, the rest is shared by weight (e.g. number of municipalities).
+ * @customfunction COUNTY_GRANT
+ * @helpurl https://localhost:3000/README.md#sklcounty_grant
+ * @param county The county's code, or the whole code column to get a spilled column of amounts.
+ * @param counties Code column of all counties (e.g. "01" … "25").
+ * @param weights Weight of each county for the rest, e.g. its number of municipalities.
+ * @param total The whole grant in kronor (e.g. 66000000).
+ * @param base The amount every county gets first, in kronor (e.g. 2000000).
+ * @param [rounding] Rounding step in kronor for the rest (default 1; 500000 for half millions).
+ * @returns The county's grant in kronor (a column when county is a column).
+ */
+export function countyGrant(
+  county: any[][],
+  counties: any[][],
+  weights: any[][],
+  total: number,
+  base: number,
+  rounding?: number
+): any[][];
+export function countyGrant(
+  county: string | number | null,
+  counties: any[][],
+  weights: any[][],
+  total: number,
+  base: number,
+  rounding?: number
+): number | string;
+export function countyGrant(
+  county: unknown,
+  counties: any[][],
+  weights: any[][],
+  total: number,
+  base: number,
+  rounding?: number
+): Answer {
+  return excel(() => {
+    const amounts = countyTables.get([counties, weights, total, base, rounding], () => {
+      const rows = readPartyTable(counties, [{ what: "vikter", cells: weights, kind: "number" }]);
+      const result = countyGrantRule(
+        rows.map(({ code, row, values: [w] }) => ({ code, row, weight: w as number })),
+        {
+          total: readNumber(total, "totalen"),
+          base: readNumber(base, "grundbeloppet"),
+          step: readOptionalNumber(rounding, "avrundningssteget", 1),
+        }
+      );
+      return new Map(result.lines.map((line) => [line.code.key, line.total]));
+    });
+    return answerFor(county, amounts);
+  });
+}
+
+/**
+ * Kalmar discharge settlement for one municipality-month: when the average discharge-ready days exceed the average limit, every day above the day limit is billed per individual.
+ * @customfunction DISCHARGE_SETTLEMENT
+ * @helpurl https://localhost:3000/README.md#skldischarge_settlement
+ * @param days Discharge-ready days of each individual in the municipality and month (blank cells are skipped).
+ * @param pricePerDay Price per billed day in kronor.
+ * @param [dayLimit] Days per individual that are not billed (default 3; psychiatry 20).
+ * @param [averageLimit] The monthly average must be strictly above this for billing (default 3; psychiatry 0).
+ * @returns The amount to bill in kronor.
+ */
+export function dischargeSettlement(days: any[][], pricePerDay: number, dayLimit?: number, averageLimit?: number): number {
+  return excel(() => {
+    const individuals = columnOf(days, "dagar")
+      .map((cell, i) => ({ cell, row: i + 1 }))
+      .filter(({ cell }) => !isBlank(cell))
+      .map(({ cell, row }) => ({ row, days: readNumber(cell, "utskrivningsklara dagar", { row }) }));
+    const result = dischargeRule(individuals, {
+      pricePerDay: readNumber(pricePerDay, "priset per dag"),
+      dayLimit: readOptionalNumber(dayLimit, "dagsgränsen", 3),
+      averageLimit: readOptionalNumber(averageLimit, "snittgränsen", 3),
+    });
+    return result.amount.toNumber();
+  });
+}
