@@ -53,28 +53,76 @@ export function distributeSteps(
   return { totalWeight, shares, leftover, undistributed: 0n };
 }
 
-/** A party's claim on a pot: its code (for ties) and its weight (0 = does not share). */
+/**
+ * A party's claim on a pot: its code (for ties) and its weight as a whole number (0 = does not share).
+ * Decimal weights are scaled to whole numbers by the caller (see `scaledWeights`).
+ */
 export interface Claim {
   readonly code: PartyCode;
-  readonly weight: Decimal;
+  readonly weight: bigint;
 }
 
-/** One party's share of a pot, with everything an explanation needs. */
-export interface AllocationLine {
-  readonly code: PartyCode;
-  readonly weight: Decimal;
+/** What every line of one allocation shares: the pot's figures. */
+interface PotFacts {
+  readonly step: Decimal;
+  readonly steps: bigint;
+  readonly sharedSteps: bigint;
+  readonly totalWeight: bigint;
+  readonly weightScale: bigint;
+}
+
+/**
+ * One party's share of a pot, with everything an explanation needs. The amount is exact; the
+ * explanatory figures (weight share, quota) are computed when read.
+ */
+export class AllocationLine {
+  constructor(
+    readonly code: PartyCode,
+    private readonly scaledWeight: bigint,
+    private readonly share: StepShare,
+    private readonly pot: PotFacts
+  ) {}
+
+  /** The weight the party shares by (population, registrations, municipalities); 0 when not sharing. */
+  get weight(): Decimal {
+    return new Money(this.scaledWeight.toString()).dividedBy(this.pot.weightScale.toString());
+  }
+
   /** The party's weight as a part of all weights (0 when nobody shares). */
-  readonly weightShare: Decimal;
-  /** Exact quota in kronor (distributable × weight / total weight), to 60 significant digits. */
-  readonly quota: Decimal;
+  get weightShare(): Decimal {
+    if (this.pot.totalWeight === 0n) return new Money(0);
+    return new Money(this.scaledWeight.toString()).dividedBy(this.pot.totalWeight.toString());
+  }
+
+  /** Exact quota in kronor (distributed × weight / total weight), to 60 significant digits. */
+  get quota(): Decimal {
+    return this.weightShare.times(this.pot.step).times(this.pot.sharedSteps.toString());
+  }
+
   /** The floor of the quota in whole steps, as kronor. */
-  readonly floorAmount: Decimal;
+  get floorAmount(): Decimal {
+    return this.pot.step.times(this.share.floor.toString());
+  }
+
   /** Rank of the remainder among the sharing parties (1 = largest), null when not sharing. */
-  readonly remainderRank: number | null;
+  get remainderRank(): number | null {
+    return this.share.rank;
+  }
+
   /** The rounding adjustment: one step for the parties that receive a leftover step, else 0. */
-  readonly adjustment: Decimal;
-  /** The amount paid: floorAmount + adjustment. */
-  readonly amount: Decimal;
+  get adjustment(): Decimal {
+    return this.share.extra ? this.pot.step : new Money(0);
+  }
+
+  /** Whole steps paid: floor + 1 for a leftover step. */
+  get steps(): bigint {
+    return this.share.floor + (this.share.extra ? 1n : 0n);
+  }
+
+  /** The amount paid, in kronor: steps × step. */
+  get amount(): Decimal {
+    return this.pot.step.times(this.steps.toString());
+  }
 }
 
 export interface Allocation {
@@ -98,40 +146,38 @@ export interface Allocation {
  * DOMAIN.md, "Money": "Rounding distributes each pot exactly".
  *
  * `pot` ≥ 0, `step` > 0 and weights ≥ 0 are the caller's to check (the rules do, naming the party).
+ * `weightScale` says what the whole-number weights were multiplied by (10 for weights with one decimal).
  */
-export function allocateLargestRemainder(pot: Decimal, step: Decimal, claims: readonly Claim[]): Allocation {
+export function allocateLargestRemainder(
+  pot: Decimal,
+  step: Decimal,
+  claims: readonly Claim[],
+  weightScale = 1n
+): Allocation {
   const steps = toBigInt(pot.dividedToIntegerBy(step));
-  const scale = new Money(10).pow(Math.max(0, ...claims.map((c) => c.weight.decimalPlaces())));
-  const weights = claims.map((c) => toBigInt(c.weight.times(scale)));
-  const result = distributeSteps(steps, weights, (i, j) => compareCodes(claims[i].code, claims[j].code));
-
-  const totalWeight = new Money(result.totalWeight.toString()).dividedBy(scale);
+  const result = distributeSteps(
+    steps,
+    claims.map((c) => c.weight),
+    (i, j) => compareCodes(claims[i].code, claims[j].code)
+  );
   const sharedSteps = steps - result.undistributed;
-  const distributed = new Money(sharedSteps.toString()).times(step);
-  const lines = claims.map((claim, i): AllocationLine => {
-    const share = result.shares[i];
-    const floorAmount = new Money(share.floor.toString()).times(step);
-    const adjustment = share.extra ? step : new Money(0);
-    const weightShare = totalWeight.isZero() ? new Money(0) : claim.weight.dividedBy(totalWeight);
-    return {
-      code: claim.code,
-      weight: claim.weight,
-      weightShare,
-      quota: distributed.times(weightShare),
-      floorAmount,
-      remainderRank: share.rank,
-      adjustment,
-      amount: floorAmount.plus(adjustment),
-    };
-  });
+  const facts: PotFacts = { step, steps, sharedSteps, totalWeight: result.totalWeight, weightScale };
+  const distributed = step.times(sharedSteps.toString());
   return {
     pot,
     step,
     steps,
     distributed,
     undistributed: pot.minus(distributed),
-    totalWeight,
+    totalWeight: new Money(result.totalWeight.toString()).dividedBy(weightScale.toString()),
     leftoverSteps: result.leftover,
-    lines,
+    lines: claims.map((claim, i) => new AllocationLine(claim.code, claim.weight, result.shares[i], facts)),
   };
+}
+
+/** Scales decimal weights to whole numbers by the smallest power of ten that makes them all whole. */
+export function scaledWeights(weights: readonly Decimal[]): { weights: bigint[]; scale: bigint } {
+  const places = Math.max(0, ...weights.map((w) => w.decimalPlaces()));
+  const factor = new Money(10).pow(places);
+  return { weights: weights.map((w) => toBigInt(w.times(factor))), scale: 10n ** BigInt(places) };
 }

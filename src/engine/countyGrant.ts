@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { Allocation, AllocationLine, allocateLargestRemainder } from "./allocate";
+import { Allocation, AllocationLine, allocateLargestRemainder, scaledWeights } from "./allocate";
 import { Problem, RuleError } from "./errors";
 import { formatNumberSv } from "./money";
 import { Amount, assertUniqueCodes, nonNegative, PartyRow, placeOf, roundingStep } from "./parties";
@@ -12,12 +12,12 @@ export interface CountyInput extends PartyRow {
   readonly weight: Amount;
 }
 
-export interface CountyLine extends AllocationLine, PartyRow {
+export interface CountyLine extends PartyRow {
   /** The base every county gets. */
   readonly base: Decimal;
-  /** The share of the rest (the allocation amount). */
-  readonly share: Decimal;
-  /** base + share. */
+  /** The county's share of the rest: weight, quota, floor, remainder rank, adjustment, amount. */
+  readonly share: AllocationLine;
+  /** base + share of the rest. */
   readonly total: Decimal;
 }
 
@@ -42,7 +42,7 @@ export function countyGrant(
   const total = nonNegative(params.total, "totalen");
   const base = nonNegative(params.base, "grundbeloppet");
   const step = roundingStep(params.step);
-  const weights = counties.map((county) => nonNegative(county.weight, "vikten", placeOf(county)));
+  const scaled = scaledWeights(counties.map((county) => nonNegative(county.weight, "vikten", placeOf(county))));
   assertUniqueCodes(counties);
   const rest = total.minus(base.times(counties.length));
   if (rest.isNegative()) {
@@ -54,17 +54,20 @@ export function countyGrant(
   const allocation = allocateLargestRemainder(
     rest,
     step,
-    counties.map((county, i) => ({ code: county.code, weight: weights[i] }))
+    counties.map((county, i) => ({ code: county.code, weight: scaled.weights[i] })),
+    scaled.scale
   );
   const lines = counties.map((county, i): CountyLine => {
-    const line = allocation.lines[i];
+    const share = allocation.lines[i];
     return {
-      ...line,
+      code: county.code,
       row: county.row,
       name: county.name,
       base,
-      share: line.amount,
-      total: base.plus(line.amount),
+      share,
+      get total() {
+        return base.plus(share.amount);
+      },
     };
   });
   return { base, rest, allocation, lines };

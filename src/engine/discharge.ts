@@ -52,7 +52,7 @@ export function dischargeSettlement(individuals: readonly DischargeIndividual[],
   const pricePerDay = nonNegative(params.pricePerDay, "priset per dag");
   const dayLimit = nonNegative(params.dayLimit ?? DISCHARGE_SOMATIC.dayLimit, "dagsgränsen");
   const averageLimit = nonNegative(params.averageLimit ?? DISCHARGE_SOMATIC.averageLimit, "snittgränsen");
-  const days = individuals.map((ind) => wholeCount(ind.days, "utskrivningsklara dagar", { row: ind.row }));
+  const days = individuals.map((ind) => new Money(wholeCount(ind.days, "utskrivningsklara dagar", { row: ind.row }).toString()));
   const totalDays = days.reduce((sum, d) => sum.plus(d), new Money(0));
   const count = days.length;
   const billed = count > 0 && totalDays.greaterThan(averageLimit.times(count));

@@ -1,7 +1,8 @@
 import Decimal from "decimal.js";
 import { Allocation, AllocationLine, allocateLargestRemainder } from "./allocate";
+import { PartyCode } from "./codes";
 import { Problem, RuleError } from "./errors";
-import { formatNumberSv, formatPercentSv, formatThresholdSv, Money } from "./money";
+import { formatNumberSv, formatPercentSv, formatThresholdSv, Money, toBigInt } from "./money";
 import { Amount, assertUniqueCodes, nonNegative, PartyRow, placeOf, roundingStep, wholeCount } from "./parties";
 
 /**
@@ -24,17 +25,60 @@ export interface PalliativeTier {
   readonly step?: Amount;
 }
 
-export interface PalliativeLine extends AllocationLine, PartyRow {
-  readonly registrations: Decimal;
-  readonly deaths: Decimal;
-  readonly population: Decimal;
+/** A threshold as an exact fraction: 0.4 = 4/10. */
+export interface Threshold {
+  readonly value: Decimal;
+  readonly numerator: bigint;
+  readonly denominator: bigint;
+}
+
+/** One party's qualification and share; the explanatory texts are composed when read. */
+export class PalliativeLine implements PartyRow {
+  constructor(
+    private readonly party: PartyRow,
+    readonly registrations: bigint,
+    readonly deaths: bigint,
+    readonly population: bigint,
+    readonly qualifies: boolean,
+    /** The party's share of the pot: weight, quota, floor, remainder rank, adjustment, amount. */
+    readonly share: AllocationLine,
+    private readonly threshold: Threshold
+  ) {}
+
+  get code(): PartyCode {
+    return this.party.code;
+  }
+  get row(): number {
+    return this.party.row;
+  }
+  get name(): string | undefined {
+    return this.party.name;
+  }
+  get amount(): Decimal {
+    return this.share.amount;
+  }
+
   /** registrations / deaths, or null when there were no deaths. */
-  readonly rate: Decimal | null;
-  readonly qualifies: boolean;
+  get rate(): Decimal | null {
+    return this.deaths === 0n ? null : new Money(this.registrations.toString()).dividedBy(this.deaths.toString());
+  }
+
   /** Why the party qualifies or not, in Swedish: "38,5 % < 40 % (5 av 13)". */
-  readonly reason: string;
+  get reason(): string {
+    const rate = this.rate;
+    if (rate === null) return "0 dödsfall under mätperioden: ingen registreringsgrad, kvalificerar inte";
+    const counts = `${formatNumberSv(this.registrations)} av ${formatNumberSv(this.deaths)}`;
+    const sign = this.qualifies ? "≥" : "<";
+    return `${formatPercentSv(rate)} ${sign} ${formatThresholdSv(this.threshold.value)} (${counts})`;
+  }
+
   /** How many more registrations would reach the threshold; null when it qualifies or has no deaths. */
-  readonly registrationsToQualify: Decimal | null;
+  get registrationsToQualify(): bigint | null {
+    if (this.qualifies || this.deaths === 0n) return null;
+    const { numerator, denominator } = this.threshold;
+    const needed = (numerator * this.deaths + denominator - 1n) / denominator;
+    return needed - this.registrations;
+  }
 }
 
 export interface PalliativeResult {
@@ -44,17 +88,18 @@ export interface PalliativeResult {
 }
 
 /** Reads a threshold given as a share between 0 and 1; 40 instead of 0.4 is an error. */
-export function palliativeThreshold(value: Amount): Decimal {
+export function palliativeThreshold(value: Amount): Threshold {
   const threshold = nonNegative(value, "tröskeln");
   if (threshold.greaterThan(1)) throw new RuleError("invalidValue", Problem.thresholdOutOfRange(String(value)));
-  return threshold;
+  const denominator = 10n ** BigInt(threshold.decimalPlaces());
+  return { value: threshold, numerator: toBigInt(threshold.times(denominator.toString())), denominator };
 }
 
 /**
  * Qualification and share of one tier of the palliative registry payout. A party qualifies when it had
- * deaths and registrations / deaths is at least the threshold, compared exactly
- * (registrations ≥ threshold × deaths in decimals: 2 of 5 is 40 %). Qualifying parties share the pot in
- * proportion to population. Seed 002: "utifrån befolkningens storlek"; seeds 001/004: two steps,
+ * deaths and registrations / deaths is at least the threshold, compared exactly in integers
+ * (registrations × denominator ≥ numerator × deaths: 2 of 5 is 40 %). Qualifying parties share the pot
+ * in proportion to population. Seed 002: "utifrån befolkningens storlek"; seeds 001/004: two steps,
  * qualification then distribution.
  */
 export function palliativeShares(parties: readonly PalliativeInput[], tier: PalliativeTier): PalliativeResult {
@@ -66,54 +111,22 @@ export function palliativeShares(parties: readonly PalliativeInput[], tier: Pall
     const registrations = wholeCount(party.registrations, "registreringar", place);
     const deaths = wholeCount(party.deaths, "dödsfall", place);
     const population = wholeCount(party.population, "befolkning", place);
-    if (registrations.greaterThan(deaths)) {
-      throw new RuleError("invalidValue", Problem.registrationsExceedDeaths(registrations.toFixed(), deaths.toFixed()), place);
+    if (registrations > deaths) {
+      throw new RuleError("invalidValue", Problem.registrationsExceedDeaths(`${registrations}`, `${deaths}`), place);
     }
-    return { party, registrations, deaths, population, ...qualification(registrations, deaths, threshold) };
+    const qualifies = deaths > 0n && registrations * threshold.denominator >= threshold.numerator * deaths;
+    return { party, registrations, deaths, population, qualifies };
   });
   assertUniqueCodes(parties);
 
   const allocation = allocateLargestRemainder(
     pot,
     step,
-    checked.map((c) => ({ code: c.party.code, weight: c.qualifies ? c.population : new Money(0) }))
+    checked.map((c) => ({ code: c.party.code, weight: c.qualifies ? c.population : 0n }))
   );
-  const lines = checked.map((c, i): PalliativeLine => ({
-    ...allocation.lines[i],
-    code: c.party.code,
-    row: c.party.row,
-    name: c.party.name,
-    registrations: c.registrations,
-    deaths: c.deaths,
-    population: c.population,
-    rate: c.rate,
-    qualifies: c.qualifies,
-    reason: c.reason,
-    registrationsToQualify: c.registrationsToQualify,
-  }));
-  return { threshold, allocation, lines };
-}
-
-function qualification(registrations: Decimal, deaths: Decimal, threshold: Decimal) {
-  const limit = formatThresholdSv(threshold);
-  if (deaths.isZero()) {
-    return {
-      rate: null,
-      qualifies: false,
-      reason: "0 dödsfall under mätperioden: ingen registreringsgrad, kvalificerar inte",
-      registrationsToQualify: null,
-    };
-  }
-  const rate = registrations.dividedBy(deaths);
-  const needed = threshold.times(deaths).ceil();
-  const qualifies = registrations.greaterThanOrEqualTo(threshold.times(deaths));
-  const counts = `${formatNumberSv(registrations)} av ${formatNumberSv(deaths)}`;
-  return {
-    rate,
-    qualifies,
-    reason: qualifies
-      ? `${formatPercentSv(rate)} ≥ ${limit} (${counts})`
-      : `${formatPercentSv(rate)} < ${limit} (${counts})`,
-    registrationsToQualify: qualifies ? null : needed.minus(registrations),
-  };
+  const lines = checked.map(
+    (c, i) =>
+      new PalliativeLine(c.party, c.registrations, c.deaths, c.population, c.qualifies, allocation.lines[i], threshold)
+  );
+  return { threshold: threshold.value, allocation, lines };
 }

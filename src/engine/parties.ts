@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { PartyCode } from "./codes";
 import { ErrorPlace, Problem, RuleError } from "./errors";
-import { formatNumberSv, Money } from "./money";
+import { formatNumberSv, Money, toBigInt } from "./money";
 
 /** A row of party input: its code, its 1-based row in the input ranges, and its name if known. */
 export interface PartyRow {
@@ -34,11 +34,12 @@ export function nonNegative(value: Amount, what: string, place: ErrorPlace = {})
   return amount.isZero() ? new Money(0) : amount;
 }
 
-/** Reads a count (deaths, registrations, population, days): a whole number ≥ 0. */
-export function wholeCount(value: Amount, what: string, place: ErrorPlace = {}): Decimal {
+/** Reads a count (deaths, registrations, population, days): a whole number ≥ 0, as an exact bigint. */
+export function wholeCount(value: Amount, what: string, place: ErrorPlace = {}): bigint {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
   const count = nonNegative(value, what, place);
   if (!count.isInteger()) throw new RuleError("invalidValue", Problem.notWholeCount(what, shown(value)), place);
-  return count;
+  return toBigInt(count);
 }
 
 /** Reads a rounding step: any amount > 0 (1 kr, 1 000 kr, 500 000 kr). */

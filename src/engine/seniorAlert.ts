@@ -1,6 +1,5 @@
 import Decimal from "decimal.js";
 import { Allocation, AllocationLine, allocateLargestRemainder } from "./allocate";
-import { Money } from "./money";
 import { Amount, assertUniqueCodes, nonNegative, PartyRow, placeOf, roundingStep, wholeCount } from "./parties";
 
 export interface SeniorAlertInput extends PartyRow {
@@ -10,10 +9,13 @@ export interface SeniorAlertInput extends PartyRow {
   readonly registrations: Amount;
 }
 
-export interface SeniorAlertLine extends AllocationLine, PartyRow {
-  readonly registrations: Decimal;
+export interface SeniorAlertLine extends PartyRow {
+  readonly registrations: bigint;
   readonly qualifies: boolean;
   readonly reason: string;
+  /** The party's share of the pot: weight, quota, floor, remainder rank, adjustment, amount. */
+  readonly share: AllocationLine;
+  readonly amount: Decimal;
 }
 
 export interface SeniorAlertResult {
@@ -22,6 +24,12 @@ export interface SeniorAlertResult {
   readonly perRegistration: Decimal | null;
   readonly lines: readonly SeniorAlertLine[];
 }
+
+const REASON = {
+  notStarted: "Alla relevanta enheter har inte startat registrering: kvalificerar inte",
+  noRegistrations: "Kvalificerad, men 0 registreringar ger 0 kr",
+  qualifies: "Alla relevanta enheter har startat registrering: kvalificerad",
+} as const;
 
 /**
  * The Senior alert payout: the pot is divided by the registrations made in relevant units of the
@@ -34,32 +42,28 @@ export function seniorAlertPayout(
 ): SeniorAlertResult {
   const pot = nonNegative(params.pot, "potten");
   const step = roundingStep(params.step);
-  const checked = parties.map((party) => ({
-    party,
-    registrations: wholeCount(party.registrations, "registreringar", placeOf(party)),
-  }));
+  const registrations = parties.map((party) => wholeCount(party.registrations, "registreringar", placeOf(party)));
   assertUniqueCodes(parties);
   const allocation = allocateLargestRemainder(
     pot,
     step,
-    checked.map(({ party, registrations }) => ({
-      code: party.code,
-      weight: party.qualifies ? registrations : new Money(0),
-    }))
+    parties.map((party, i) => ({ code: party.code, weight: party.qualifies ? registrations[i] : 0n }))
   );
-  const lines = checked.map(({ party, registrations }, i): SeniorAlertLine => ({
-    ...allocation.lines[i],
-    code: party.code,
-    row: party.row,
-    name: party.name,
-    registrations,
-    qualifies: party.qualifies,
-    reason: !party.qualifies
-      ? "Alla relevanta enheter har inte startat registrering: kvalificerar inte"
-      : registrations.isZero()
-        ? "Kvalificerad, men 0 registreringar ger 0 kr"
-        : "Alla relevanta enheter har startat registrering: kvalificerad",
-  }));
+  const lines = parties.map((party, i): SeniorAlertLine => {
+    const share = allocation.lines[i];
+    return {
+      code: party.code,
+      row: party.row,
+      name: party.name,
+      registrations: registrations[i],
+      qualifies: party.qualifies,
+      reason: !party.qualifies ? REASON.notStarted : registrations[i] === 0n ? REASON.noRegistrations : REASON.qualifies,
+      share,
+      get amount() {
+        return share.amount;
+      },
+    };
+  });
   const perRegistration = allocation.totalWeight.isZero() ? null : allocation.distributed.dividedBy(allocation.totalWeight);
   return { allocation, perRegistration, lines };
 }

@@ -11,6 +11,11 @@ export function isBlank(value: Cell): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
+/** A blank code cell: blank, or 0, which is how desktop Excel passes an empty cell (no party has code 0). */
+export function isBlankCode(value: Cell): boolean {
+  return isBlank(value) || value === 0;
+}
+
 /** Desktop Excel passes a blank cell as 0 (or FALSE): in an otherwise empty row it means nothing. */
 function isBlankOrZero(value: Cell): boolean {
   return isBlank(value) || value === 0 || value === false;
@@ -58,7 +63,7 @@ export function readPartyTable(codes: Range | Cell, columns: readonly ColumnSpec
   });
   const rows: TableRow[] = [];
   for (let r = 0; r < codeCells.length; r++) {
-    const code = partyCode(codeCells[r]);
+    const code = isBlankCode(codeCells[r]) ? undefined : partyCode(codeCells[r]);
     if (code === undefined) {
       if (cells.every((column) => isBlankOrZero(column[r]))) continue;
       throw new RuleError("invalidValue", Problem.codeMissing(), { row: r + 1 });

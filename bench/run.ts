@@ -1,0 +1,8 @@
+/* `npm run bench`: every benchmark of the project, printed side by side in one run. */
+import { benchFunctions } from "./functions.bench";
+
+const sections = [benchFunctions];
+for (const section of sections) {
+  console.log(section().join("\n"));
+  console.log("");
+}
