@@ -104,6 +104,24 @@ export class AllocationLine {
     return this.pot.step.times(this.share.floor.toString());
   }
 
+  /** Whole steps of the floor of the quota. */
+  get floorSteps(): bigint {
+    return this.share.floor;
+  }
+
+  /**
+   * What the floor leaves, as a numerator over the total weight: steps × weight − total × floor
+   * (with whole-number weights, exactly the "Rest" column of the native twin).
+   */
+  get remainder(): bigint {
+    return this.share.remainder;
+  }
+
+  /** 1 when the party receives a leftover step, else 0. */
+  get extraStep(): 0 | 1 {
+    return this.share.extra ? 1 : 0;
+  }
+
   /** Rank of the remainder among the sharing parties (1 = largest), null when not sharing. */
   get remainderRank(): number | null {
     return this.share.rank;
@@ -135,6 +153,8 @@ export interface Allocation {
   /** What is left undistributed: the part of the pot below one step, or all of it when nobody shares. */
   readonly undistributed: Decimal;
   readonly totalWeight: Decimal;
+  /** The total weight in whole-number units (as the kernel shares by). */
+  readonly totalScaledWeight: bigint;
   /** Leftover steps handed out by remainder rank. */
   readonly leftoverSteps: bigint;
   readonly lines: readonly AllocationLine[];
@@ -170,6 +190,7 @@ export function allocateLargestRemainder(
     distributed,
     undistributed: pot.minus(distributed),
     totalWeight: new Money(result.totalWeight.toString()).dividedBy(weightScale.toString()),
+    totalScaledWeight: result.totalWeight,
     leftoverSteps: result.leftover,
     lines: claims.map((claim, i) => new AllocationLine(claim.code, claim.weight, result.shares[i], facts)),
   };

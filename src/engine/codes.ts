@@ -18,7 +18,8 @@ const DIGITS = /^\d+$/;
 export function partyCode(value: unknown): PartyCode | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === "number") {
-    if (!Number.isInteger(value) || value < 0) return { text: String(value), key: "t:" + String(value), numeric: false };
+    if (!Number.isInteger(value) || value < 0)
+      return { text: String(value), key: "t:" + String(value), numeric: false };
     const digits = BigInt(value).toString();
     return { text: digits, key: "n:" + digits, numeric: true };
   }

@@ -48,15 +48,22 @@ export interface DischargeResult {
  * strictly above `averageLimit`, every day above `dayLimit` is billed per individual at `pricePerDay`.
  * Seed 003: "debitering på individnivå för de dagar som överstiger tre utskrivningsklara dagar".
  */
-export function dischargeSettlement(individuals: readonly DischargeIndividual[], params: DischargeParams): DischargeResult {
+export function dischargeSettlement(
+  individuals: readonly DischargeIndividual[],
+  params: DischargeParams
+): DischargeResult {
   const pricePerDay = nonNegative(params.pricePerDay, "priset per dag");
   const dayLimit = nonNegative(params.dayLimit ?? DISCHARGE_SOMATIC.dayLimit, "dagsgränsen");
   const averageLimit = nonNegative(params.averageLimit ?? DISCHARGE_SOMATIC.averageLimit, "snittgränsen");
-  const days = individuals.map((ind) => new Money(wholeCount(ind.days, "utskrivningsklara dagar", { row: ind.row }).toString()));
+  const days = individuals.map(
+    (ind) => new Money(wholeCount(ind.days, "utskrivningsklara dagar", { row: ind.row }).toString())
+  );
   const totalDays = days.reduce((sum, d) => sum.plus(d), new Money(0));
   const count = days.length;
   const billed = count > 0 && totalDays.greaterThan(averageLimit.times(count));
-  const billableDaysPerIndividual = days.map((d) => (billed && d.greaterThan(dayLimit) ? d.minus(dayLimit) : new Money(0)));
+  const billableDaysPerIndividual = days.map((d) =>
+    billed && d.greaterThan(dayLimit) ? d.minus(dayLimit) : new Money(0)
+  );
   const billableDays = billableDaysPerIndividual.reduce((sum, d) => sum.plus(d), new Money(0));
   const average = count === 0 ? null : totalDays.dividedBy(count);
   const averageText = average === null ? "" : formatNumberSv(average.toDecimalPlaces(2, Decimal.ROUND_DOWN));

@@ -34,8 +34,7 @@ function placeText({ row, party, name }: ErrorPlace): string {
 export const Problem = {
   registrationsExceedDeaths: (registrations: string, deaths: string) =>
     `registreringar (${registrations}) är fler än dödsfall (${deaths}). Kontrollera registerutdraget.`,
-  notWholeCount: (what: string, value: string) =>
-    `${what} (${value}) måste vara ett helt tal som är 0 eller större.`,
+  notWholeCount: (what: string, value: string) => `${what} (${value}) måste vara ett helt tal som är 0 eller större.`,
   negative: (what: string, value: string) => `${what} (${value}) får inte vara negativt.`,
   notANumber: (what: string, value: string) =>
     `${what} måste vara ett tal, men cellen innehåller ${value}. Skriv ett tal eller töm hela raden.`,
@@ -43,8 +42,7 @@ export const Problem = {
   codeMissing: () => "partkod saknas men raden har värden. Fyll i koden eller töm raden.",
   duplicateCode: (code: string, firstRow: number) =>
     `koden ${code} finns redan på rad ${firstRow}. Varje part får bara förekomma en gång.`,
-  thresholdOutOfRange: (value: string) =>
-    `tröskeln (${value}) ska vara en andel mellan 0 och 1, t.ex. 0,4 för 40 %.`,
+  thresholdOutOfRange: (value: string) => `tröskeln (${value}) ska vara en andel mellan 0 och 1, t.ex. 0,4 för 40 %.`,
   stepNotPositive: (value: string) =>
     `avrundningssteget (${value}) måste vara större än 0, t.ex. 1 för hela kronor eller 1000 för tusental.`,
   notYesNo: (value: string) => `kvalificerad ska vara SANT eller FALSKT (1 eller 0), inte ${value}.`,

@@ -30,7 +30,8 @@ export function nonNegative(value: Amount, what: string, place: ErrorPlace = {})
     throw new RuleError("invalidValue", Problem.notANumber(what, JSON.stringify(value)), place);
   }
   if (!amount.isFinite()) throw new RuleError("invalidValue", Problem.notANumber(what, String(value)), place);
-  if (amount.isNegative() && !amount.isZero()) throw new RuleError("invalidValue", Problem.negative(what, shown(value)), place);
+  if (amount.isNegative() && !amount.isZero())
+    throw new RuleError("invalidValue", Problem.negative(what, shown(value)), place);
   return amount.isZero() ? new Money(0) : amount;
 }
 

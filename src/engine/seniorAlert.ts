@@ -57,13 +57,19 @@ export function seniorAlertPayout(
       name: party.name,
       registrations: registrations[i],
       qualifies: party.qualifies,
-      reason: !party.qualifies ? REASON.notStarted : registrations[i] === 0n ? REASON.noRegistrations : REASON.qualifies,
+      reason: !party.qualifies
+        ? REASON.notStarted
+        : registrations[i] === 0n
+          ? REASON.noRegistrations
+          : REASON.qualifies,
       share,
       get amount() {
         return share.amount;
       },
     };
   });
-  const perRegistration = allocation.totalWeight.isZero() ? null : allocation.distributed.dividedBy(allocation.totalWeight);
+  const perRegistration = allocation.totalWeight.isZero()
+    ? null
+    : allocation.distributed.dividedBy(allocation.totalWeight);
   return { allocation, perRegistration, lines };
 }

@@ -30,6 +30,7 @@ export function answerFor(party: Cell, amounts: AmountsByParty): Answer {
 function amountOf(cell: Cell, amounts: AmountsByParty): number {
   const code = partyCode(cell);
   const amount = code && amounts.get(code.key);
-  if (!code || amount === undefined) throw new RuleError("notAvailable", Problem.partyNotFound(code ? code.text : "(tom)"));
+  if (!code || amount === undefined)
+    throw new RuleError("notAvailable", Problem.partyNotFound(code ? code.text : "(tom)"));
   return amount;
 }

@@ -13,8 +13,6 @@ import { columnOf, isBlank, readNumber, readOptionalNumber, readPartyTable } fro
 import { TableCache } from "./cache";
 import { excelErrorFrom } from "./excelError";
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes cells of any type; the reader checks them. */
-
 const palliativeTables = new TableCache<AmountsByParty>();
 const seniorAlertTables = new TableCache<AmountsByParty>();
 const countyTables = new TableCache<AmountsByParty>();
@@ -151,7 +149,12 @@ export function seniorAlertPayout(
         { what: "registreringar", cells: registrations, kind: "number" },
       ]);
       const result = seniorAlertRule(
-        rows.map(({ code, row, values: [q, r] }) => ({ code, row, qualifies: q as boolean, registrations: r as number })),
+        rows.map(({ code, row, values: [q, r] }) => ({
+          code,
+          row,
+          qualifies: q as boolean,
+          registrations: r as number,
+        })),
         { pot: readNumber(pot, "potten"), step: readOptionalNumber(rounding, "avrundningssteget", 1) }
       );
       return byParty(result.lines);
@@ -223,7 +226,12 @@ export function countyGrant(
  * @param [averageLimit] The monthly average must be strictly above this for billing (default 3; psychiatry 0).
  * @returns The amount to bill in kronor.
  */
-export function dischargeSettlement(days: any[][], pricePerDay: number, dayLimit?: number, averageLimit?: number): number {
+export function dischargeSettlement(
+  days: any[][],
+  pricePerDay: number,
+  dayLimit?: number,
+  averageLimit?: number
+): number {
   return excel(() => {
     const individuals = columnOf(days, "dagar")
       .map((cell, i) => ({ cell, row: i + 1 }))

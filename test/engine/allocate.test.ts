@@ -15,42 +15,81 @@ const amounts = (pot: number, step: number, pairs: [string, number | string][]) 
 describe("allocateLargestRemainder", () => {
   it("pays each party its quota when the quotas are whole", () => {
     // 600 kr by 1:2:3 → 100, 200, 300 exactly.
-    expect(amounts(600, 1, [["0114", 1], ["0115", 2], ["0117", 3]])).toEqual([100, 200, 300]);
+    expect(
+      amounts(600, 1, [
+        ["0114", 1],
+        ["0115", 2],
+        ["0117", 3],
+      ])
+    ).toEqual([100, 200, 300]);
   });
 
   it("gives the leftover krona to the lowest code when the remainders tie (DESIGN.md: 33, 34, 33)", () => {
     // 100 kr over three equal weights: floors 33 each, one krona left, codes 0180, 0114, 0127 → 0114 gets it.
-    expect(amounts(100, 1, [["0180", 1], ["0114", 1], ["0127", 1]])).toEqual([33, 34, 33]);
+    expect(
+      amounts(100, 1, [
+        ["0180", 1],
+        ["0114", 1],
+        ["0127", 1],
+      ])
+    ).toEqual([33, 34, 33]);
   });
 
   it("gives the leftover steps to the largest remainders", () => {
     // 10 kr by 1:1:5 → quotas 1.43, 1.43, 7.14: floors 1, 1, 7 (9), one left to a .43 remainder (lowest code).
-    expect(amounts(10, 1, [["02", 5], ["01", 1], ["03", 1]])).toEqual([7, 2, 1]);
+    expect(
+      amounts(10, 1, [
+        ["02", 5],
+        ["01", 1],
+        ["03", 1],
+      ])
+    ).toEqual([7, 2, 1]);
     // 100 kr by 0.2:0.3:0.5 → 20, 30, 50 (decimal weights are exact too).
-    expect(amounts(100, 1, [["a", "0.2"], ["b", "0.3"], ["c", "0.5"]])).toEqual([20, 30, 50]);
+    expect(
+      amounts(100, 1, [
+        ["a", "0.2"],
+        ["b", "0.3"],
+        ["c", "0.5"],
+      ])
+    ).toEqual([20, 30, 50]);
   });
 
   it("pays in whole steps and reports what is below one step", () => {
     // 10 500 kr in steps of 1 000 → 10 steps shared 1:1 → 5 000 each; 500 kr undistributed.
-    const result = allocate(10500, 1000, [["01", 1], ["02", 1]]);
+    const result = allocate(10500, 1000, [
+      ["01", 1],
+      ["02", 1],
+    ]);
     expect(result.lines.map((l) => l.amount.toNumber())).toEqual([5000, 5000]);
     expect(result.undistributed.toNumber()).toBe(500);
     expect(result.distributed.toNumber()).toBe(10000);
   });
 
   it("reports the whole pot as undistributed when nobody has a weight, instead of dividing by zero", () => {
-    const result = allocate(40000000, 1, [["01", 0], ["02", 0]]);
+    const result = allocate(40000000, 1, [
+      ["01", 0],
+      ["02", 0],
+    ]);
     expect(result.lines.map((l) => l.amount.toNumber())).toEqual([0, 0]);
     expect(result.undistributed.toNumber()).toBe(40000000);
   });
 
   it("orders numeric codes by value, so 114 typed as a number ties like 0114", () => {
     // 2 kr over three equal weights: the two lowest codes (0114 as 114, then 0127) get a krona each.
-    expect(amounts(2, 1, [["0180", 1], ["0127", 1], ["114", 1]])).toEqual([0, 1, 1]);
+    expect(
+      amounts(2, 1, [
+        ["0180", 1],
+        ["0127", 1],
+        ["114", 1],
+      ])
+    ).toEqual([0, 1, 1]);
   });
 
   it("explains each line: floor, remainder rank, adjustment and quota", () => {
-    const [a, b] = allocate(10, 1, [["01", 1], ["02", 2]]).lines;
+    const [a, b] = allocate(10, 1, [
+      ["01", 1],
+      ["02", 2],
+    ]).lines;
     // quotas 3.33 and 6.67: floors 3 and 6, the one left krona goes to 02 (remainder .67 ranks first).
     expect(a.floorAmount.toNumber()).toBe(3);
     expect(b.remainderRank).toBe(1);
@@ -65,19 +104,17 @@ describe("allocateLargestRemainder", () => {
 
 const NUM_RUNS = 1000;
 const stepArb = fc.oneof(fc.constant(1), fc.constant(1000), fc.constant(500000), fc.integer({ min: 1, max: 100000 }));
-const tableArb = fc
-  .uniqueArray(fc.integer({ min: 1, max: 2599 }), { minLength: 1, maxLength: 30 })
-  .chain((codes) =>
-    fc.record({
-      codes: fc.constant(codes.map((c) => String(c).padStart(4, "0"))),
-      weights: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3000000 })), {
-        minLength: codes.length,
-        maxLength: codes.length,
-      }),
-      pot: fc.integer({ min: 0, max: 2_000_000_000 }),
-      step: stepArb,
-    })
-  );
+const tableArb = fc.uniqueArray(fc.integer({ min: 1, max: 2599 }), { minLength: 1, maxLength: 30 }).chain((codes) =>
+  fc.record({
+    codes: fc.constant(codes.map((c) => String(c).padStart(4, "0"))),
+    weights: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3000000 })), {
+      minLength: codes.length,
+      maxLength: codes.length,
+    }),
+    pot: fc.integer({ min: 0, max: 2_000_000_000 }),
+    step: stepArb,
+  })
+);
 
 function run(t: { codes: string[]; weights: number[]; pot: number; step: number }) {
   return allocateLargestRemainder(

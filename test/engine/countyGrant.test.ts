@@ -3,8 +3,27 @@ import { countyGrant } from "../../src/engine/countyGrant";
 
 // Municipalities per county in 2010 (DOMAIN.md, section C; = 290).
 const MUNICIPALITIES_2010: [string, number][] = [
-  ["01", 26], ["03", 8], ["04", 9], ["05", 13], ["06", 13], ["07", 8], ["08", 12], ["09", 1], ["10", 5], ["12", 33],
-  ["13", 6], ["14", 49], ["17", 16], ["18", 12], ["19", 10], ["20", 15], ["21", 10], ["22", 7], ["23", 8], ["24", 15], ["25", 14],
+  ["01", 26],
+  ["03", 8],
+  ["04", 9],
+  ["05", 13],
+  ["06", 13],
+  ["07", 8],
+  ["08", 12],
+  ["09", 1],
+  ["10", 5],
+  ["12", 33],
+  ["13", 6],
+  ["14", 49],
+  ["17", 16],
+  ["18", 12],
+  ["19", 10],
+  ["20", 15],
+  ["21", 10],
+  ["22", 7],
+  ["23", 8],
+  ["24", 15],
+  ["25", 14],
 ];
 const counties = MUNICIPALITIES_2010.map(([code, weight], i) => ({ code: partyCode(code)!, row: i + 1, weight }));
 
@@ -14,7 +33,9 @@ describe("county grant, the rule as written", () => {
     // Floors sum to 38; the 10 leftover steps go to the largest remainders: Halland (.993), Kalmar and
     // Örebro (.986, tie by code 08 < 18), Blekinge (.828), Västmanland and Gävleborg (.655), Värmland (.648),
     // Södermanland (.490), Dalarna and Västerbotten (.483).
-    const expectedMsek = [4.0, 2.5, 3.0, 3.0, 3.0, 2.5, 3.0, 2.0, 2.5, 4.5, 2.5, 6.0, 3.5, 3.0, 3.0, 3.5, 3.0, 2.5, 2.5, 3.5, 3.0];
+    const expectedMsek = [
+      4.0, 2.5, 3.0, 3.0, 3.0, 2.5, 3.0, 2.0, 2.5, 4.5, 2.5, 6.0, 3.5, 3.0, 3.0, 3.5, 3.0, 2.5, 2.5, 3.5, 3.0,
+    ];
     const result = countyGrant(counties, { total: 66000000, base: 2000000, step: 500000 });
     expect(result.lines.map((l) => l.total.toNumber())).toEqual(expectedMsek.map((m) => m * 1_000_000));
     expect(result.rest.toNumber()).toBe(24000000);
@@ -30,6 +51,8 @@ describe("county grant, the rule as written", () => {
   });
 
   it("rejects a total that cannot pay every county its base", () => {
-    expect(() => countyGrant(counties, { total: 40000000, base: 2000000 })).toThrow(/räcker inte till grundbeloppet 2\u00a0000\u00a0000 för 21 län/);
+    expect(() => countyGrant(counties, { total: 40000000, base: 2000000 })).toThrow(
+      /räcker inte till grundbeloppet 2\u00a0000\u00a0000 för 21 län/
+    );
   });
 });

@@ -33,7 +33,9 @@ describe("Kalmar discharge settlement", () => {
   });
 
   it("rejects negative or fractional days, naming the row", () => {
-    expect(() => dischargeSettlement(individuals([1, -2]), { pricePerDay: 1 })).toThrow(/Rad 2: utskrivningsklara dagar/);
+    expect(() => dischargeSettlement(individuals([1, -2]), { pricePerDay: 1 })).toThrow(
+      /Rad 2: utskrivningsklara dagar/
+    );
     expect(() => dischargeSettlement(individuals([1.5]), { pricePerDay: 1 })).toThrow(/helt tal/);
   });
 });

@@ -55,9 +55,17 @@ describe("palliative registry payout, one tier", () => {
   });
 
   it.each([
-    ["registrations above deaths", party("0114", 31, 30, 100, 12), /Rad 12 \(0114\): registreringar \(31\) är fler än dödsfall \(30\)/],
+    [
+      "registrations above deaths",
+      party("0114", 31, 30, 100, 12),
+      /Rad 12 \(0114\): registreringar \(31\) är fler än dödsfall \(30\)/,
+    ],
     ["negative deaths", party("0114", 0, -1, 100, 3), /Rad 3 \(0114\): dödsfall .* negativt/],
-    ["fractional registrations", party("0114", 1.5, 3, 100, 4), /Rad 4 \(0114\): registreringar \(1,5\) måste vara ett helt tal/],
+    [
+      "fractional registrations",
+      party("0114", 1.5, 3, 100, 4),
+      /Rad 4 \(0114\): registreringar \(1,5\) måste vara ett helt tal/,
+    ],
   ])("rejects %s, naming the row and party", (_what, bad, message) => {
     expect(() => palliativeShares([bad], { pot: 100, threshold: 0.4 })).toThrow(message);
   });
@@ -68,9 +76,9 @@ describe("palliative registry payout, one tier", () => {
   });
 
   it("rejects the same party twice, also when one code lost its leading zero", () => {
-    expect(() => palliativeShares([party("0114", 1, 2, 3, 1), party("114", 1, 2, 3, 2)], { pot: 100, threshold: 0.4 })).toThrow(
-      /Rad 2 \(114\): koden 114 finns redan på rad 1/
-    );
+    expect(() =>
+      palliativeShares([party("0114", 1, 2, 3, 1), party("114", 1, 2, 3, 2)], { pot: 100, threshold: 0.4 })
+    ).toThrow(/Rad 2 \(114\): koden 114 finns redan på rad 1/);
   });
 });
 
@@ -81,8 +89,14 @@ describe("palliative registry payout, properties", () => {
       fc.tuple(
         ...codes.map((c) =>
           fc
-            .record({ deaths: fc.integer({ min: 0, max: 500 }), population: fc.integer({ min: 0, max: 900000 }), p: fc.double({ min: 0, max: 1, noNaN: true }) })
-            .map(({ deaths, population, p }) => party(String(c).padStart(4, "0"), Math.floor(deaths * p), deaths, population))
+            .record({
+              deaths: fc.integer({ min: 0, max: 500 }),
+              population: fc.integer({ min: 0, max: 900000 }),
+              p: fc.double({ min: 0, max: 1, noNaN: true }),
+            })
+            .map(({ deaths, population, p }) =>
+              party(String(c).padStart(4, "0"), Math.floor(deaths * p), deaths, population)
+            )
         )
       )
     );
@@ -98,7 +112,9 @@ describe("palliative registry payout, properties", () => {
         const result = palliativeShares(rows, tier);
         result.lines.forEach((l, i) => {
           // Integer comparison: registrations·100 ≥ (threshold·100)·deaths with threshold·100 a whole number.
-          const expected = (rows[i].deaths as number) > 0 && (rows[i].registrations as number) * 100 >= Math.round(tier.threshold * 100) * (rows[i].deaths as number);
+          const expected =
+            (rows[i].deaths as number) > 0 &&
+            (rows[i].registrations as number) * 100 >= Math.round(tier.threshold * 100) * (rows[i].deaths as number);
           expect(l.qualifies).toBe(expected);
           if (!l.qualifies) expect(l.amount.isZero()).toBe(true);
         });
@@ -109,13 +125,19 @@ describe("palliative registry payout, properties", () => {
 
   it("never lowers a party's amount when its population rises and nothing else changes", () => {
     fc.assert(
-      fc.property(rowsArb, tierArb, fc.nat({ max: 24 }), fc.integer({ min: 1, max: 500000 }), (rows, tier, pick, extra) => {
-        const i = pick % rows.length;
-        const before = palliativeShares(rows, tier).lines[i].amount;
-        const raised = rows.map((r, j) => (j === i ? { ...r, population: (r.population as number) + extra } : r));
-        const after = palliativeShares(raised, tier).lines[i].amount;
-        expect(after.greaterThanOrEqualTo(before)).toBe(true);
-      }),
+      fc.property(
+        rowsArb,
+        tierArb,
+        fc.nat({ max: 24 }),
+        fc.integer({ min: 1, max: 500000 }),
+        (rows, tier, pick, extra) => {
+          const i = pick % rows.length;
+          const before = palliativeShares(rows, tier).lines[i].amount;
+          const raised = rows.map((r, j) => (j === i ? { ...r, population: (r.population as number) + extra } : r));
+          const after = palliativeShares(raised, tier).lines[i].amount;
+          expect(after.greaterThanOrEqualTo(before)).toBe(true);
+        }
+      ),
       { numRuns: 1000 }
     );
   });

@@ -50,17 +50,72 @@ describe("SKL.PALLIATIVE_SHARE", () => {
   });
 
   it.each([
-    ["registrations above deaths", () => palliativeShare("0114", codes, col(4, 11, 5), deaths, pop, 400, 0.4), "#VALUE!", /Rad 2 \(0115\): registreringar \(11\) är fler än dödsfall \(10\)/],
-    ["text among the numbers", () => palliativeShare("0114", codes, regs, col(10, "tio", 10), pop, 400, 0.4), "#VALUE!", /Rad 2 \(0115\): dödsfall .*texten "tio"/],
-    ["a blank among the numbers of a used row", () => palliativeShare("0114", codes, regs, deaths, col(1000, null, 3000), 400, 0.4), "#VALUE!", /Rad 2 \(0115\): befolkning saknas/],
-    ["a threshold given as 40", () => palliativeShare("0114", codes, regs, deaths, pop, 400, 40), "#VALUE!", /tröskeln \(40\)/],
-    ["duplicate codes", () => palliativeShare("0114", col("0114", "0114", "0117"), regs, deaths, pop, 400, 0.4), "#VALUE!", /Rad 2 \(0114\): koden 0114 finns redan på rad 1/],
-    ["columns of different length", () => palliativeShare("0114", codes, col(4, 3), deaths, pop, 400, 0.4), "#VALUE!", /registreringar har 2 rader men kodkolumnen har 3/],
-    ["a negative pot", () => palliativeShare("0114", codes, regs, deaths, pop, -400, 0.4), "#VALUE!", /potten .* negativt/],
-    ["a rounding step of 0", () => palliativeShare("0114", codes, regs, deaths, pop, 400, 0.4, 0), "#VALUE!", /avrundningssteget \(0\) måste vara större än 0/],
-    ["fractional deaths", () => palliativeShare("0114", codes, regs, col(10, 10.5, 10), pop, 400, 0.4), "#VALUE!", /Rad 2 \(0115\): dödsfall \(10,5\) måste vara ett helt tal/],
-    ["numbers without a code", () => palliativeShare("0114", col("0114", null, "0117"), regs, deaths, pop, 400, 0.4), "#VALUE!", /Rad 2: partkod saknas/],
-    ["a party not in the list", () => palliativeShare("0180", codes, regs, deaths, pop, 400, 0.4), "#N/A", /koden 0180 finns inte/],
+    [
+      "registrations above deaths",
+      () => palliativeShare("0114", codes, col(4, 11, 5), deaths, pop, 400, 0.4),
+      "#VALUE!",
+      /Rad 2 \(0115\): registreringar \(11\) är fler än dödsfall \(10\)/,
+    ],
+    [
+      "text among the numbers",
+      () => palliativeShare("0114", codes, regs, col(10, "tio", 10), pop, 400, 0.4),
+      "#VALUE!",
+      /Rad 2 \(0115\): dödsfall .*texten "tio"/,
+    ],
+    [
+      "a blank among the numbers of a used row",
+      () => palliativeShare("0114", codes, regs, deaths, col(1000, null, 3000), 400, 0.4),
+      "#VALUE!",
+      /Rad 2 \(0115\): befolkning saknas/,
+    ],
+    [
+      "a threshold given as 40",
+      () => palliativeShare("0114", codes, regs, deaths, pop, 400, 40),
+      "#VALUE!",
+      /tröskeln \(40\)/,
+    ],
+    [
+      "duplicate codes",
+      () => palliativeShare("0114", col("0114", "0114", "0117"), regs, deaths, pop, 400, 0.4),
+      "#VALUE!",
+      /Rad 2 \(0114\): koden 0114 finns redan på rad 1/,
+    ],
+    [
+      "columns of different length",
+      () => palliativeShare("0114", codes, col(4, 3), deaths, pop, 400, 0.4),
+      "#VALUE!",
+      /registreringar har 2 rader men kodkolumnen har 3/,
+    ],
+    [
+      "a negative pot",
+      () => palliativeShare("0114", codes, regs, deaths, pop, -400, 0.4),
+      "#VALUE!",
+      /potten .* negativt/,
+    ],
+    [
+      "a rounding step of 0",
+      () => palliativeShare("0114", codes, regs, deaths, pop, 400, 0.4, 0),
+      "#VALUE!",
+      /avrundningssteget \(0\) måste vara större än 0/,
+    ],
+    [
+      "fractional deaths",
+      () => palliativeShare("0114", codes, regs, col(10, 10.5, 10), pop, 400, 0.4),
+      "#VALUE!",
+      /Rad 2 \(0115\): dödsfall \(10,5\) måste vara ett helt tal/,
+    ],
+    [
+      "numbers without a code",
+      () => palliativeShare("0114", col("0114", null, "0117"), regs, deaths, pop, 400, 0.4),
+      "#VALUE!",
+      /Rad 2: partkod saknas/,
+    ],
+    [
+      "a party not in the list",
+      () => palliativeShare("0180", codes, regs, deaths, pop, 400, 0.4),
+      "#N/A",
+      /koden 0180 finns inte/,
+    ],
   ])("shows an error for %s", (_what, call, code, message) => {
     const result = shown(call) as { code: string; message: string };
     expect(result.code).toBe(code);
@@ -90,7 +145,10 @@ describe("SKL.SENIOR_ALERT_PAYOUT", () => {
   });
 
   it("rejects a qualifies cell that is not yes or no", () => {
-    const result = shown(() => seniorAlertPayout("0114", codes, col(true, "kanske", 1), col(1, 2, 3), 900)) as { code: string; message: string };
+    const result = shown(() => seniorAlertPayout("0114", codes, col(true, "kanske", 1), col(1, 2, 3), 900)) as {
+      code: string;
+      message: string;
+    };
     expect(result.code).toBe("#VALUE!");
     expect(result.message).toMatch(/Rad 2 \(0115\): kvalificerad ska vara SANT eller FALSKT/);
   });
@@ -105,7 +163,9 @@ describe("SKL.COUNTY_GRANT", () => {
   });
 
   it("rejects a total smaller than the bases", () => {
-    expect((shown(() => countyGrant("01", col("01", "03"), col(1, 1), 3000000, 2000000)) as { code: string }).code).toBe("#VALUE!");
+    expect(
+      (shown(() => countyGrant("01", col("01", "03"), col(1, 1), 3000000, 2000000)) as { code: string }).code
+    ).toBe("#VALUE!");
   });
 });
 
