@@ -1,0 +1,106 @@
+/**
+ * Reads the workbook's inputs from disk: the bundled data in `data/`, or a `--data` folder with the same
+ * file names as `data/demo/`. Only reading happens here; every check is in `src/workbook/loadInputs.ts`.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { WorkbookInputs } from "../workbook/inputs";
+import {
+  DATA_FILES,
+  DataError,
+  DataFileContents,
+  DataFileKey,
+  loadInputs,
+  REFERENCE_FILES,
+  REGISTRY_FILES,
+  SYNTHETIC_MARKER,
+} from "../workbook/loadInputs";
+
+export { DataError } from "../workbook/loadInputs";
+
+/** The year whose reference data are bundled (data/2010/: population on 31 December 2009, SCB). */
+export const BUNDLED_REFERENCE_YEAR = 2010;
+
+/** The project's `data/` folder: found upwards from this file, so it works from `src/` and from a build. */
+export function dataRoot(): string {
+  let dir = __dirname;
+  for (;;) {
+    const candidate = path.join(dir, "data");
+    if (fs.existsSync(path.join(candidate, DATA_FILES.parameters))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`Hittar inte projektets data-katalog (data/${DATA_FILES.parameters}).`);
+    dir = parent;
+  }
+}
+
+/** The bundled synthetic demo registry data. */
+export function demoDirectory(): string {
+  return path.join(dataRoot(), "demo");
+}
+
+/**
+ * The bundled reference data for `year`: `data/<year>/` when it exists, else the 2010 lists. The
+ * parameters' note `referenceData` says so for 2011 and 2012 (data/parameters.json).
+ */
+export function referenceDirectory(year: number): string {
+  const own = path.join(dataRoot(), String(year));
+  return fs.existsSync(own) ? own : path.join(dataRoot(), String(BUNDLED_REFERENCE_YEAR));
+}
+
+/**
+ * The bundled inputs: parameters of `year` from data/parameters.json, reference data from data/2010/
+ * (see {@link referenceDirectory}) and the synthetic demo registry data from data/demo/.
+ */
+export function loadBundledInputs(year = 2010): WorkbookInputs {
+  return readDataDirectory(demoDirectory(), year);
+}
+
+/**
+ * Reads a `--data` folder: the registry files of data/demo/ (palliativ.csv, senior-alert.csv,
+ * utskrivningsklara.csv, forsoksverksamhet.csv, lansbudget.csv) are required; kommuner.csv, lan.csv,
+ * lansbidrag-publicerat.csv and parameters.json are optional and default to the bundled ones. The
+ * registry data are synthetic when the folder holds a `SYNTHETIC` marker or is the bundled demo.
+ * Throws a {@link DataError} listing every problem, including missing files.
+ */
+export function readDataDirectory(dir: string, year = 2010): WorkbookInputs {
+  const folder = path.resolve(dir);
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+    throw new DataError([
+      { file: dir, problem: "katalogen finns inte. Ange en katalog med CSV-filerna (se data/demo)." },
+    ]);
+  }
+  const fallback: Partial<Record<DataFileKey, string>> = { parameters: path.join(dataRoot(), DATA_FILES.parameters) };
+  for (const key of REFERENCE_FILES) fallback[key] = path.join(referenceDirectory(year), DATA_FILES[key]);
+
+  const files: Partial<Record<DataFileKey, string>> = {};
+  for (const key of Object.keys(DATA_FILES) as DataFileKey[]) {
+    const own = path.join(folder, DATA_FILES[key]);
+    const file = fs.existsSync(own)
+      ? own
+      : (REGISTRY_FILES as readonly DataFileKey[]).includes(key)
+        ? undefined
+        : fallback[key];
+    if (file !== undefined) files[key] = readText(file);
+  }
+  return loadInputs(files as DataFileContents, { year, synthetic: isSynthetic(folder), source: folder });
+}
+
+/** The demo folder itself, or any folder carrying the marker file, holds synthetic data. */
+function isSynthetic(folder: string): boolean {
+  if (fs.existsSync(path.join(folder, SYNTHETIC_MARKER))) return true;
+  const demo = demoDirectory();
+  return fs.existsSync(demo) && fs.realpathSync(folder) === fs.realpathSync(demo);
+}
+
+/**
+ * A text file as a string: UTF-8 (with or without BOM); a file that is not valid UTF-8 is read as
+ * Windows-1252, the encoding Swedish Excel uses for "CSV (semikolonavgränsad)".
+ */
+export function readText(file: string): string {
+  const bytes = fs.readFileSync(file);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}

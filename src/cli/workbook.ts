@@ -1,0 +1,122 @@
+/*
+ * `npm run workbook -- --out FILE.xlsx [--year 2010] [--data DIR] [--mode file|addin] [--force]`
+ * Builds the allocation workbook from the bundled data (or a directory of CSV files), checks every input
+ * row first, and writes the file atomically: never a half-written file, never over an existing one
+ * without --force.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { buildPlan, PlanMode } from "../workbook/buildPlan";
+import { WorkbookInputs } from "../workbook/inputs";
+import { DataError, loadBundledInputs, readDataDirectory } from "./readData";
+import { planToXlsx } from "./xlsxWriter";
+
+const USAGE = `Användning: npm run workbook -- --out FIL.xlsx [--year 2010] [--data KATALOG] [--mode file|addin] [--force]
+
+  --out    filen som skrivs (.xlsx)
+  --year   parametrarnas år i data/parameters.json (2010, 2011, 2012); standard 2010
+  --data   katalog med egna CSV-filer (samma namn och kolumner som data/demo); standard: de syntetiska demodata
+  --mode   file: formler med motorns värden (öppnas var som helst; standard); addin: SKL-funktionerna bredvid formlerna
+  --force  skriv över en befintlig fil`;
+
+/** A failure the user can act on: printed without a stack trace, exit code 1 (2 for bad usage). */
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1
+  ) {
+    super(message);
+  }
+}
+
+interface Options {
+  readonly out: string;
+  readonly year: number;
+  readonly data?: string;
+  readonly mode: PlanMode;
+  readonly force: boolean;
+}
+
+function options(argv: readonly string[]): Options {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        out: { type: "string" },
+        year: { type: "string", default: "2010" },
+        data: { type: "string" },
+        mode: { type: "string", default: "file" },
+        force: { type: "boolean", default: false },
+        help: { type: "boolean", default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${USAGE}`, 2);
+  }
+  if (values.help) throw new CliError(USAGE, 0);
+  if (!values.out) throw new CliError(`--out saknas: ange vilken fil som ska skrivas.\n\n${USAGE}`, 2);
+  if (!values.out.toLowerCase().endsWith(".xlsx"))
+    throw new CliError(`--out ${values.out}: filen ska sluta på .xlsx.`, 2);
+  const year = Number(values.year);
+  if (!Number.isInteger(year)) throw new CliError(`--year ${values.year}: ange ett år, t.ex. 2010.`, 2);
+  if (values.mode !== "file" && values.mode !== "addin")
+    throw new CliError(`--mode ${values.mode}: välj file eller addin.`, 2);
+  return { out: values.out, year, data: values.data, mode: values.mode, force: values.force ?? false };
+}
+
+/** Writes next to the target and renames, so that an interrupted run leaves no partial file. */
+function writeAtomically(target: string, content: Buffer, force: boolean): void {
+  if (fs.existsSync(target) && !force) {
+    throw new CliError(`${target} finns redan. Välj ett annat namn eller lägg till --force för att skriva över.`);
+  }
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temporary, content, { flag: "wx" });
+    fs.renameSync(temporary, target);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw new CliError(`Kunde inte skriva ${target}: ${(error as Error).message}`);
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const opts = options(argv);
+    const inputs: WorkbookInputs = opts.data ? readDataDirectory(opts.data, opts.year) : loadBundledInputs(opts.year);
+    const { plan } = buildPlan(inputs, opts.mode);
+    const content = await planToXlsx(plan);
+    const target = path.resolve(opts.out);
+    writeAtomically(target, content, opts.force);
+    const failing = plan.checks.filter((c) => !c.passes && !c.informational);
+    const info = plan.checks.filter((c) => !c.passes && c.informational);
+    console.log(`Skrev ${target}`);
+    console.log(`  ${plan.sheets.length} blad: ${plan.sheets.map((s) => s.name).join(", ")}`);
+    console.log(
+      `  Data: ${inputs.synthetic ? "SYNTETISKA demodata (data/demo)" : opts.data}; parametrar ${inputs.parameters.year}`
+    );
+    console.log(
+      `  Avstämning: ${plan.checks.length - failing.length - info.length} OK, ${info.length} INFO, ${failing.length} FEL`
+    );
+    for (const c of info) console.log(`    INFO ${c.label}`);
+    for (const c of failing) console.log(`    FEL  ${c.label}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      (error.exitCode === 0 ? console.log : console.error)(error.message);
+      return error.exitCode;
+    }
+    if (error instanceof DataError) {
+      console.error(`Indata innehåller fel; ingen fil skrevs.\n${error.message}`);
+      return 1;
+    }
+    console.error(`Oväntat fel: ${(error as Error).stack ?? error}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+}

@@ -1,0 +1,153 @@
+import ExcelJS from "exceljs";
+import { parseCell } from "../workbook/a1";
+import { CellContent, CellStyle, isFormula, SheetPlan, WorkbookPlan } from "../workbook/plan";
+
+type Style = Partial<ExcelJS.Style>;
+const fill = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
+
+/** How each kind of cell looks: inputs yellow, references grey, checks green, engine values in italics. */
+const LOOK: Record<CellStyle, Style> = {
+  title: { font: { bold: true, size: 14, color: { argb: "FF1F3864" } } },
+  subtitle: { font: { bold: true, size: 12, color: { argb: "FF1F3864" } } },
+  note: { font: { italic: true, color: { argb: "FF4B5563" } } },
+  warning: { font: { bold: true, color: { argb: "FF9C0006" } } },
+  label: {},
+  header: {
+    font: { bold: true, color: { argb: "FFFFFFFF" } },
+    fill: fill("FF1F3864"),
+    alignment: { wrapText: true, vertical: "middle" },
+  },
+  input: { fill: fill("FFFFF2CC") },
+  reference: { fill: fill("FFF3F4F6") },
+  calc: {},
+  amount: { font: { bold: true } },
+  engine: { font: { italic: true, color: { argb: "FF4B5563" } } },
+  check: { fill: fill("FFEFF6EE") },
+  total: { font: { bold: true }, border: { top: { style: "thin" } } },
+};
+
+const LOOK_CONDITIONAL = {
+  good: {
+    fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } },
+    font: { color: { argb: "FF006100" } },
+  },
+  bad: {
+    fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } },
+    font: { color: { argb: "FF9C0006" } },
+  },
+  warn: {
+    fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFEB9C" } },
+    font: { color: { argb: "FF9C5700" } },
+  },
+} as const;
+
+function valueOf(content: CellContent): ExcelJS.CellValue {
+  if (isFormula(content)) {
+    return { formula: content.formula, result: content.result ?? undefined } as ExcelJS.CellFormulaValue;
+  }
+  return content;
+}
+
+function styleCell(cell: ExcelJS.Cell, style: CellStyle | undefined, numFmt: string | undefined): void {
+  if (style) Object.assign(cell, { style: { ...LOOK[style], numFmt: numFmt ?? LOOK[style].numFmt } });
+  else if (numFmt) cell.numFmt = numFmt;
+}
+
+function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
+  const ws = workbook.addWorksheet(plan.name, {
+    properties: plan.tabColor ? { tabColor: { argb: plan.tabColor } } : {},
+    // Printed (or turned into PDF) landscape on A4, one page wide, as many pages tall as needed.
+    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  for (const table of plan.tables) {
+    const { column, row } = parseCell(table.topLeft);
+    table.columns.forEach((col, c) => {
+      const header = ws.getCell(row, column + c);
+      header.value = col.header;
+      styleCell(header, "header", undefined);
+      col.cells.forEach((content, r) => {
+        const cell = ws.getCell(row + 1 + r, column + c);
+        cell.value = valueOf(content);
+        styleCell(cell, col.style, col.numFmt);
+      });
+    });
+    ws.getRow(row).height = 45;
+    if (table.rows > 0) {
+      ws.addTable({
+        name: table.name,
+        ref: table.topLeft,
+        headerRow: true,
+        style: { theme: undefined, showRowStripes: false },
+        columns: table.columns.map((col) => ({ name: col.header, filterButton: true })),
+        rows: table.columns[0].cells.map((_, r) => table.columns.map((col) => valueOf(col.cells[r]))),
+      });
+    }
+  }
+  for (const cellPlan of plan.cells) {
+    const cell = ws.getCell(cellPlan.ref);
+    cell.value = valueOf(cellPlan.content);
+    styleCell(cell, cellPlan.style, cellPlan.numFmt);
+  }
+  for (const [letter, width] of Object.entries(plan.widths)) ws.getColumn(letter).width = width;
+  if (plan.freezeAt) {
+    const { column, row } = parseCell(plan.freezeAt);
+    ws.views = [{ state: "frozen", xSplit: column - 1, ySplit: row - 1 }];
+  }
+  for (const v of plan.validations) {
+    const base = {
+      allowBlank: true,
+      showErrorMessage: true,
+      showInputMessage: true,
+      promptTitle: "Indata",
+      prompt: v.prompt,
+      errorTitle: "Ogiltigt värde",
+      error: v.error,
+    };
+    const rule: ExcelJS.DataValidation =
+      v.kind === "list"
+        ? { ...base, type: "list", formulae: [`"${(v.list ?? []).join(",")}"`] }
+        : v.max !== undefined
+          ? {
+              ...base,
+              type: v.kind === "wholeNumber" ? "whole" : "decimal",
+              operator: "between",
+              formulae: [v.min ?? 0, v.max],
+            }
+          : {
+              ...base,
+              type: v.kind === "wholeNumber" ? "whole" : "decimal",
+              operator: "greaterThanOrEqual",
+              formulae: [v.min ?? 0],
+            };
+    (
+      ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(v.range, rule);
+  }
+  for (const c of plan.conditionalFormats) {
+    ws.addConditionalFormatting({
+      ref: c.range,
+      rules: [
+        {
+          type: "expression",
+          priority: 1,
+          formulae: [c.formula],
+          style: LOOK_CONDITIONAL[c.look] as Partial<ExcelJS.Style>,
+        },
+      ],
+    });
+  }
+}
+
+/**
+ * Writes the plan with exceljs: every formula carries the engine's value as its cached result, so the file
+ * shows the right numbers wherever it is opened, and Excel recalculates everything on load.
+ */
+export async function planToXlsx(plan: WorkbookPlan): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "SKL fördelningsarbetsbok";
+  workbook.title = plan.title;
+  workbook.calcProperties = { fullCalcOnLoad: true };
+  for (const sheet of plan.sheets) writeSheet(workbook, sheet);
+  for (const name of plan.names) workbook.definedNames.add(name.ref, name.name);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,49 @@
+import { WorkbookInputs } from "../inputs";
+import { WorkbookResults } from "../compute";
+import { CheckPlan, NamePlan } from "../plan";
+
+/**
+ * How the amount columns are written. "file": the native twin formula with the engine's value cached,
+ * and an `Motor` column holding the engine's value (opens anywhere, without the add-in). "addin": the
+ * add-in formula (=SKL.…) beside the native twin, for the task pane writing into Excel.
+ */
+export type PlanMode = "file" | "addin";
+
+/** What every sheet builder gets: inputs, the engine's results, and the shared names and checks. */
+export interface PlanContext {
+  readonly inputs: WorkbookInputs;
+  readonly results: WorkbookResults;
+  readonly mode: PlanMode;
+  readonly names: NamePlan[];
+  readonly checks: CheckPlan[];
+}
+
+/** Sheet names, Swedish, as staff know them. These are part of the workbook's interface. */
+export const SHEET = {
+  start: "Start",
+  parameters: "Parametrar",
+  municipalities: "Kommuner",
+  counties: "Landsting",
+  palliative: "Palliativ",
+  seniorAlert: "Senior alert",
+  countyGrant: "Länsbidrag",
+  discharge: "Utskrivningsklara",
+  pilots: "Försöksverksamhet",
+  countyBudget: "Länsbudget",
+  reconciliation: "Avstämning",
+} as const;
+
+/** Tab colours by role: inputs, calculations, outputs and checks apart. */
+export const TAB = {
+  about: "FF6B7280",
+  input: "FFF2C94C",
+  reference: "FF9CA3AF",
+  calculation: "FF2F80ED",
+  check: "FF27AE60",
+} as const;
+
+/** The engine's boolean as the sheet shows it. */
+export const yesNo = (value: boolean): string => (value ? "Ja" : "Nej");
+
+/** A bigint as a sheet number (all the sheet's integers stay far below 2^53, checked on the sheet). */
+export const num = (value: bigint | number): number => Number(value);

@@ -1,0 +1,194 @@
+import { PartyKind } from "../inputs";
+import { FORMAT } from "../plan";
+import { SheetBuilder, TableRefs } from "../sheetBuilder";
+import { fillPotRows, PotCells, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
+import { PlanContext, SHEET, TAB, yesNo } from "./context";
+import { NAME } from "./parameters";
+import { lookup, ReferenceTables } from "./reference";
+
+export interface PalliativeTables {
+  readonly tables: Readonly<Record<PartyKind, TableRefs>>;
+  readonly pots: Readonly<Record<PartyKind, { base: PotCells; bonus: PotCells }>>;
+}
+
+const POT_NAMES: Record<
+  PartyKind,
+  { base: string; bonus: string; title: string; reference: "municipalities" | "counties" }
+> = {
+  kommun: { base: NAME.basePotKommun, bonus: NAME.bonusPotKommun, title: "Kommuner", reference: "municipalities" },
+  landsting: { base: NAME.basePotLandsting, bonus: NAME.bonusPotLandsting, title: "Landsting", reference: "counties" },
+};
+
+/**
+ * `Palliativ`: both tiers of the palliative registry payout, with the municipalities' and the county
+ * councils' pots apart. Step 1 (qualification) and step 2 (distribution) are their own columns.
+ */
+export function palliativeSheet(
+  ctx: PlanContext,
+  reference: ReferenceTables
+): { sheet: SheetBuilder; refs: PalliativeTables } {
+  const sheet = new SheetBuilder(SHEET.palliative, TAB.calculation);
+  sheet.line("Palliativregistret: prestationsersättning i två nivåer", "title");
+  sheet.line(
+    "Steg 1 kvalificering: registreringar/dödsfall ≥ tröskeln, jämfört exakt i heltal (registreringar × 10^6 ≥ AVRUNDA(tröskel × 10^6) × dödsfall). " +
+      "Steg 2 fördelning: kvalificerade delar potten efter folkmängd, i hela steg med största rest, lika rest efter lägst kod."
+  );
+  sheet.line(
+    "Nivå 2-parter får även sin nivå 1-andel. Kommuner och landsting har skilda potter. Källa: cirkulär 10:11 (seed 002), seed 004."
+  );
+  if (ctx.inputs.synthetic)
+    sheet.line(
+      "SYNTETISKA DATA: dödsfall och registreringar är påhittade demonstrationsvärden, inte registerdata.",
+      "warning"
+    );
+  sheet.skip();
+
+  const tables = {} as Record<PartyKind, TableRefs>;
+  const pots = {} as Record<PartyKind, { base: PotCells; bonus: PotCells }>;
+  for (const kind of ["kommun", "landsting"] as const) {
+    const pot = ctx.results.palliative[kind];
+    const names = POT_NAMES[kind];
+    const ref = reference[names.reference];
+    sheet.line(names.title, "subtitle");
+    const [baseCells, bonusCells] = reservePotRows(sheet, ["Nivå 1", "Nivå 2"]);
+    const parties = pot.parties;
+    const codes = "kod";
+    const tier = (
+      prefix: "b" | "o",
+      label: string,
+      threshold: string,
+      potName: string,
+      cells: PotCells,
+      result: typeof pot.base
+    ) => [
+      {
+        key: `${prefix}_kval`,
+        header: `${label}: kvalificerad`,
+        style: "calc" as const,
+        width: 11,
+        formula: (r: { at(k: string): string }) =>
+          `IF(AND(${r.at("dod")}>0,${r.at("reg")}*1000000>=ROUND(${threshold}*1000000,0)*${r.at("dod")}),"Ja","Nej")`,
+        result: (i: number) => yesNo(result.lines[i].qualifies),
+      },
+      ...twinColumns(ctx, {
+        prefix,
+        label,
+        lines: result.lines.map((l) => l.share),
+        cells,
+        step: NAME.paymentStep,
+        codeNumber: "kodnr",
+        weight: (r) => `IF(${r.at(`${prefix}_kval`)}="Ja",${r.at("bef")},0)`,
+        addin: (r) =>
+          `SKL.PALLIATIVE_SHARE(${r.at(codes)},${r.col(codes)},${r.col("reg")},${r.col("dod")},${r.col("bef")},${potName},${threshold},${NAME.paymentStep})`,
+      }),
+    ];
+    const table = sheet.table(`Palliativ_${kind}`, parties.length, [
+      { key: "kod", header: "Kod", style: "input", numFmt: FORMAT.text, width: 7, value: (i) => parties[i].code },
+      {
+        key: "namn",
+        header: "Namn",
+        style: "calc",
+        width: 20,
+        formula: (r) => lookup(ref, "namn", r.at("kod"), "OKÄND KOD"),
+        result: (i) => parties[i].name || "OKÄND KOD",
+      },
+      {
+        key: "bef",
+        header: "Folkmängd",
+        style: "calc",
+        numFmt: FORMAT.count,
+        width: 11,
+        formula: (r) => lookup(ref, "bef", r.at("kod"), 0),
+        result: (i) => parties[i].population,
+      },
+      {
+        key: "dod",
+        header: "Dödsfall",
+        style: "input",
+        numFmt: FORMAT.count,
+        width: 9,
+        value: (i) => parties[i].deaths,
+      },
+      {
+        key: "reg",
+        header: "Registreringar",
+        style: "input",
+        numFmt: FORMAT.count,
+        width: 11,
+        value: (i) => parties[i].registrations,
+      },
+      {
+        key: "andel",
+        header: "Registreringsgrad",
+        style: "calc",
+        numFmt: FORMAT.percent,
+        width: 11,
+        formula: (r) => `IF(${r.at("dod")}>0,${r.at("reg")}/${r.at("dod")},"")`,
+        result: (i) => (parties[i].deaths > 0 ? parties[i].registrations / parties[i].deaths : ""),
+      },
+      {
+        key: "kodnr",
+        header: "Kodnummer",
+        style: "calc",
+        numFmt: "0",
+        width: 8,
+        formula: (r) => `VALUE(${r.at("kod")})`,
+        result: (i) => Number(parties[i].code),
+      },
+      {
+        key: "antal",
+        header: "Rader med koden",
+        style: "check",
+        numFmt: "0",
+        width: 8,
+        formula: (r) => `COUNTIF(${r.col("kodnr")},${r.at("kodnr")})`,
+        result: (i) => parties.filter((x) => Number(x.code) === Number(parties[i].code)).length,
+      },
+      ...tier("b", "Nivå 1", NAME.baseThreshold, names.base, baseCells, pot.base),
+      ...tier("o", "Nivå 2", NAME.bonusThreshold, names.bonus, bonusCells, pot.bonus),
+      {
+        key: "summa",
+        header: "Summa (kr)",
+        style: "amount",
+        numFmt: FORMAT.kronor,
+        width: 13,
+        formula: (r) => `${r.at(twinKeys("b").amount)}+${r.at(twinKeys("o").amount)}`,
+        result: (i) => pot.base.lines[i].amount.plus(pot.bonus.lines[i].amount).toNumber(),
+      },
+    ]);
+    fillPotRows(sheet, baseCells, table, "b", pot.base.allocation, names.base, NAME.paymentStep);
+    fillPotRows(sheet, bonusCells, table, "o", pot.bonus.allocation, names.bonus, NAME.paymentStep);
+    sheet.validate({
+      range: `${table.col("dod").replace(/\$/g, "")}`,
+      kind: "wholeNumber",
+      min: 0,
+      prompt: "Dödsfall under mätperioden",
+      error: "Dödsfall: ett helt tal, 0 eller större.",
+    });
+    sheet.validate({
+      range: `${table.col("reg").replace(/\$/g, "")}`,
+      kind: "wholeNumber",
+      min: 0,
+      prompt: "Registreringar i Palliativregistret",
+      error: "Registreringar: ett helt tal, 0 eller större (och högst antalet dödsfall).",
+    });
+    for (const prefix of ["b", "o"]) {
+      const first = table.cell(`${prefix}_kval`, 0);
+      sheet.highlight({
+        range: table.col(`${prefix}_kval`).replace(/\$/g, ""),
+        formula: `${first}="Ja"`,
+        look: "good",
+      });
+      const diff = table.cell(twinKeys(prefix).diff, 0);
+      sheet.highlight({
+        range: table.col(twinKeys(prefix).diff).replace(/\$/g, ""),
+        formula: `${diff}<>0`,
+        look: "bad",
+      });
+    }
+    tables[kind] = table;
+    pots[kind] = { base: baseCells, bonus: bonusCells };
+    if (kind === "kommun") sheet.freeze(`C1`);
+  }
+  return { sheet, refs: { tables, pots } };
+}

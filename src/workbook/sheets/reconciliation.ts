@@ -1,0 +1,390 @@
+import { Decimal } from "decimal.js";
+import { Money } from "../../engine/money";
+import { onSheet } from "../a1";
+import { CellValue, FORMAT } from "../plan";
+import { SheetBuilder, TableRefs } from "../sheetBuilder";
+import { PotCells, twinKeys } from "./allocationColumns";
+import { PlanContext, SHEET, TAB } from "./context";
+import { CountyGrantRefs } from "./countyGrant";
+import { DischargeRefs } from "./discharge";
+import { BudgetRefs, PilotRefs } from "./ledgers";
+import { PalliativeTables } from "./palliative";
+import { NAME } from "./parameters";
+import { ReferenceTables } from "./reference";
+import { SeniorAlertTables } from "./seniorAlert";
+
+export interface ReconciliationInputs {
+  readonly reference: ReferenceTables;
+  readonly palliative: PalliativeTables;
+  readonly seniorAlert: SeniorAlertTables;
+  readonly county: CountyGrantRefs;
+  readonly discharge: DischargeRefs;
+  readonly pilots: PilotRefs;
+  readonly budget: BudgetRefs;
+}
+
+interface CheckSpec {
+  readonly id: string;
+  readonly label: string;
+  readonly value: { formula: string; result: CellValue };
+  readonly expected: { formula: string; result: CellValue };
+  /** The condition for OK, in terms of the value (V) and expected (E) cells. */
+  readonly condition: (v: string, e: string) => string;
+  readonly passes: boolean;
+  readonly informational?: boolean;
+  readonly where: string;
+  readonly targets: readonly string[];
+}
+
+const n = (d: Decimal | number | bigint): number => (typeof d === "object" ? d.toNumber() : Number(d));
+
+/**
+ * `Avstämning`: every pot sums exactly, unallocated remainders, the 271 MSEK reconciliation, duplicate,
+ * unknown and missing codes, formula against engine (or add-in), published against rule, and one master check.
+ */
+export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs): SheetBuilder {
+  const r = ctx.results;
+  const p = ctx.inputs.parameters;
+  const checks: CheckSpec[] = [];
+  const equal = (v: string, e: string) => `${v}=${e}`;
+  const engineWord = ctx.mode === "file" ? "motorn" : "SKL-funktionen";
+
+  const potChecks = (
+    id: string,
+    label: string,
+    sheet: string,
+    table: TableRefs,
+    cells: PotCells,
+    prefix: string,
+    allocation: { pot: Decimal; distributed: Decimal; undistributed: Decimal }
+  ) => {
+    const q = (ref: string) => onSheet(sheet, ref);
+    checks.push({
+      id: `${id}-summa`,
+      label: `${label}: fördelat + ej fördelat = potten`,
+      value: {
+        formula: `${q(cells.distributed)}+${q(cells.undistributed)}`,
+        result: n(allocation.distributed.plus(allocation.undistributed)),
+      },
+      expected: { formula: q(cells.pot), result: n(allocation.pot) },
+      condition: equal,
+      passes: allocation.distributed.plus(allocation.undistributed).equals(allocation.pot),
+      where: sheet,
+      targets: [q(cells.pot), q(cells.distributed), q(cells.undistributed)],
+    });
+    checks.push({
+      id: `${id}-ofordelat`,
+      label: `${label}: ej fördelat (ingen kvalificerad, eller mindre än ett steg)`,
+      value: { formula: q(cells.undistributed), result: n(allocation.undistributed) },
+      expected: { formula: "0", result: 0 },
+      condition: equal,
+      passes: allocation.undistributed.isZero(),
+      informational: true,
+      where: sheet,
+      targets: [q(cells.undistributed)],
+    });
+    const diff = table.qcol(twinKeys(prefix).diff);
+    checks.push({
+      id: `${id}-tvilling`,
+      label: `${label}: formeln ger samma kronor som ${engineWord}`,
+      value: { formula: `MAX(${diff})-MIN(${diff})+ABS(MAX(${diff}))`, result: 0 },
+      expected: { formula: "0", result: 0 },
+      condition: equal,
+      passes: true,
+      where: sheet,
+      targets: [diff],
+    });
+    checks.push({
+      id: `${id}-exakt`,
+      label: `${label}: heltalen ryms exakt (S × största vikt < 2^53)`,
+      value: { formula: q(cells.exact), result: true },
+      expected: { formula: "TRUE()", result: true },
+      condition: (v) => v,
+      passes: true,
+      where: sheet,
+      targets: [q(cells.exact)],
+    });
+  };
+
+  const codeChecks = (
+    id: string,
+    label: string,
+    sheet: string,
+    table: TableRefs,
+    reference: TableRefs,
+    parties: readonly { name: string; code: string }[]
+  ) => {
+    const unknown = parties.filter((x) => x.name === "").length;
+    const duplicates = parties.length - new Set(parties.map((x) => Number(x.code))).size;
+    checks.push({
+      id: `${id}-dubbletter`,
+      label: `${label}: ingen kod förekommer två gånger`,
+      value: { formula: `MAX(${table.qcol("antal")})`, result: duplicates === 0 ? 1 : 2 },
+      expected: { formula: "1", result: 1 },
+      condition: (v, e) => `${v}<=${e}`,
+      passes: duplicates === 0,
+      where: sheet,
+      targets: [table.qcol("antal")],
+    });
+    checks.push({
+      id: `${id}-okanda`,
+      label: `${label}: inga okända koder (finns inte i referenslistan)`,
+      value: { formula: `COUNTIF(${table.qcol("namn")},"OKÄND KOD")`, result: unknown },
+      expected: { formula: "0", result: 0 },
+      condition: equal,
+      passes: unknown === 0,
+      where: sheet,
+      targets: [table.qcol("namn")],
+    });
+    const refCount = reference.lastRow - reference.firstRow + 1;
+    checks.push({
+      id: `${id}-saknade`,
+      label: `${label}: alla parter i referenslistan finns med`,
+      value: {
+        formula: `ROWS(${table.qcol("kod")})-COUNTIF(${table.qcol("namn")},"OKÄND KOD")`,
+        result: parties.length - unknown,
+      },
+      expected: { formula: `ROWS(${reference.qcol("kod")})`, result: refCount },
+      condition: equal,
+      passes: parties.length - unknown - duplicates === refCount,
+      where: sheet,
+      targets: [table.qcol("kod"), reference.qcol("kod")],
+    });
+  };
+
+  for (const kind of ["kommun", "landsting"] as const) {
+    const label = kind === "kommun" ? "kommuner" : "landsting";
+    const pal = r.palliative[kind];
+    const reference = kind === "kommun" ? refs.reference.municipalities : refs.reference.counties;
+    potChecks(
+      `p1-${kind}`,
+      `Palliativ nivå 1, ${label}`,
+      SHEET.palliative,
+      refs.palliative.tables[kind],
+      refs.palliative.pots[kind].base,
+      "b",
+      pal.base.allocation
+    );
+    potChecks(
+      `p2-${kind}`,
+      `Palliativ nivå 2, ${label}`,
+      SHEET.palliative,
+      refs.palliative.tables[kind],
+      refs.palliative.pots[kind].bonus,
+      "o",
+      pal.bonus.allocation
+    );
+    codeChecks(
+      `p-${kind}`,
+      `Palliativ, ${label}`,
+      SHEET.palliative,
+      refs.palliative.tables[kind],
+      reference,
+      pal.parties
+    );
+    const sa = r.seniorAlert[kind];
+    potChecks(
+      `s-${kind}`,
+      `Senior alert, ${label}`,
+      SHEET.seniorAlert,
+      refs.seniorAlert.tables[kind],
+      refs.seniorAlert.pots[kind],
+      "s",
+      sa.result.allocation
+    );
+    codeChecks(
+      `s-${kind}`,
+      `Senior alert, ${label}`,
+      SHEET.seniorAlert,
+      refs.seniorAlert.tables[kind],
+      reference,
+      sa.parties
+    );
+  }
+
+  const c = refs.county;
+  const cq = (ref: string) => onSheet(SHEET.countyGrant, ref);
+  const ruleTotal = r.countyRule.allocation.distributed.plus(r.countyRule.base.times(r.countyRule.lines.length));
+  potChecks("c", "Länsbidrag, regeln", SHEET.countyGrant, c.table, c.rule, "c", r.countyRule.allocation);
+  potChecks("r", "Regionala stödstrukturer", SHEET.countyGrant, c.table, c.regional, "r", r.regional.allocation);
+  checks.push({
+    id: "c-justering",
+    label: "Länsbidrag: justeringarna summerar till 0",
+    value: { formula: cq(c.sums.adjustment), result: 0 },
+    expected: { formula: "0", result: 0 },
+    condition: equal,
+    passes: true,
+    where: SHEET.countyGrant,
+    targets: [c.table.qcol("just")],
+  });
+  checks.push({
+    id: "c-slutligt",
+    label: "Länsbidrag: slutligt bidrag summerar till totalen",
+    value: { formula: cq(c.sums.final), result: n(ruleTotal) },
+    expected: {
+      formula: `${NAME.countyTotal}-${cq(c.rule.undistributed)}`,
+      result: n(new Money(p.countyGrantKr).minus(r.countyRule.allocation.undistributed)),
+    },
+    condition: equal,
+    passes: true,
+    where: SHEET.countyGrant,
+    targets: [c.table.qcol("slut")],
+  });
+  const publishedTotal = ctx.inputs.publishedCountyGrant.reduce((s, g) => s + g.publishedKr, 0);
+  const published79 = ctx.inputs.publishedCountyGrant.reduce((s, g) => s + g.publishedWithRegionalKr, 0);
+  checks.push({
+    id: "c-publicerat",
+    label: "Publicerat 66 mnkr mot totalen (källan summerar till 65,5)",
+    value: { formula: cq(c.sums.published), result: publishedTotal },
+    expected: { formula: NAME.countyTotal, result: p.countyGrantKr },
+    condition: equal,
+    passes: publishedTotal === p.countyGrantKr,
+    informational: true,
+    where: SHEET.countyGrant,
+    targets: [c.table.qcol("pub"), c.table.qcol("pubdiff")],
+  });
+  checks.push({
+    id: "c-publicerat-79",
+    label: "Publicerat 66 + 13 mnkr mot totalen (källan summerar till 78)",
+    value: { formula: cq(c.sums.published79), result: published79 },
+    expected: { formula: `${NAME.countyTotal}+${NAME.regional}`, result: p.countyGrantKr + p.regionalSupportKr },
+    condition: equal,
+    passes: published79 === p.countyGrantKr + p.regionalSupportKr,
+    informational: true,
+    where: SHEET.countyGrant,
+    targets: [c.table.qcol("pub79"), c.table.qcol("pub79diff")],
+  });
+
+  const pilotsGranted = ctx.inputs.pilots.reduce((s, x) => s + x.grantedKr, 0);
+  checks.push({
+    id: "forsok",
+    label: "Försöksverksamheter: beviljat ryms i ramen",
+    value: { formula: refs.pilots.granted, result: pilotsGranted },
+    expected: { formula: refs.pilots.frame, result: p.pilotsKr },
+    condition: (v, e) => `${v}<=${e}`,
+    passes: pilotsGranted <= p.pilotsKr,
+    where: SHEET.pilots,
+    targets: [refs.pilots.granted],
+  });
+  const registries =
+    p.agreementTotalKr -
+    (p.palliativeBasePotKr + p.palliativeBonusPotKr + p.seniorAlertPotKr + p.countyGrantKr + p.pilotsKr);
+  checks.push({
+    id: "avtal",
+    label:
+      "Överenskommelsen: P + S + länsbidrag + försök + register och samordning = totalen, och resten är inte negativ",
+    value: {
+      formula: `${NAME.basePot}+${NAME.bonusPot}+${NAME.seniorAlertPot}+${NAME.countyTotal}+${NAME.pilots}+${NAME.registries}`,
+      result: p.agreementTotalKr,
+    },
+    expected: { formula: NAME.agreement, result: p.agreementTotalKr },
+    condition: (v, e) => `AND(${v}=${e},${NAME.registries}>=0)`,
+    passes: registries >= 0,
+    where: SHEET.parameters,
+    targets: [onSheet(SHEET.parameters, "C1:C60")],
+  });
+
+  const d = refs.discharge;
+  const badDays = r.dischargeRows.filter((x) => x.daysAfterAnalysis > x.daysReported).length;
+  checks.push({
+    id: "uk-dagar",
+    label: "Utskrivningsklara: dagar efter analys är inte fler än rapporterade",
+    value: { formula: `COUNTIF(${d.individuals.qcol("kontroll")},"FEL")`, result: badDays },
+    expected: { formula: "0", result: 0 },
+    condition: equal,
+    passes: badDays === 0,
+    where: d.individuals.sheet,
+    targets: [d.individuals.qcol("kontroll")],
+  });
+  checks.push({
+    id: "uk-tvilling",
+    label: `Utskrivningsklara: formeln ger samma belopp som ${engineWord}`,
+    value: {
+      formula: `MAX(${d.settlement.qcol("diff")})-MIN(${d.settlement.qcol("diff")})+ABS(MAX(${d.settlement.qcol("diff")}))`,
+      result: 0,
+    },
+    expected: { formula: "0", result: 0 },
+    condition: equal,
+    passes: true,
+    where: SHEET.discharge,
+    targets: [d.settlement.qcol("diff")],
+  });
+  for (const b of refs.budget.counties) {
+    checks.push({
+      id: `budget-${b.code}`,
+      label: `Länsbudget ${b.code}: budgeten summerar till länets bidrag`,
+      value: { formula: b.sum, result: b.sumKr },
+      expected: { formula: b.grant, result: b.grantKr },
+      condition: equal,
+      passes: b.sumKr === b.grantKr,
+      where: SHEET.countyBudget,
+      targets: [b.sum, b.grant],
+    });
+  }
+
+  const sheet = new SheetBuilder(SHEET.reconciliation, TAB.check);
+  sheet.line("Avstämning", "title");
+  sheet.line(
+    "Varje kontroll visar OK eller FEL. INFO är en skillnad som ska synas men inte är ett fel i arbetsboken (t.ex. källans egna summor)."
+  );
+  sheet.skip();
+  const masterRow = sheet.row;
+  sheet.skip(2);
+  const table = sheet.table("Avstamning", checks.length, [
+    { key: "kontroll", header: "Kontroll", style: "label", width: 70, value: (i) => checks[i].label },
+    {
+      key: "varde",
+      header: "Värde",
+      style: "calc",
+      numFmt: FORMAT.kronor,
+      width: 16,
+      formula: (_r, i) => checks[i].value.formula,
+      result: (i) => checks[i].value.result,
+    },
+    {
+      key: "forvantat",
+      header: "Förväntat",
+      style: "calc",
+      numFmt: FORMAT.kronor,
+      width: 16,
+      formula: (_r, i) => checks[i].expected.formula,
+      result: (i) => checks[i].expected.result,
+    },
+    {
+      key: "status",
+      header: "Status",
+      style: "check",
+      width: 9,
+      formula: (row, i) =>
+        `IF(${checks[i].condition(row.at("varde"), row.at("forvantat"))},"OK","${checks[i].informational ? "INFO" : "FEL"}")`,
+      result: (i) => (checks[i].passes ? "OK" : checks[i].informational ? "INFO" : "FEL"),
+    },
+    { key: "var", header: "Blad", style: "note", width: 20, value: (i) => checks[i].where },
+  ]);
+  const allPass = checks.every((x) => x.passes || x.informational);
+  sheet.put(`A${masterRow}`, "Alla kontroller", "subtitle");
+  sheet.put(
+    `B${masterRow}`,
+    { formula: `IF(COUNTIF(${table.col("status")},"FEL")=0,"OK","FEL")`, result: allPass ? "OK" : "FEL" },
+    "check"
+  );
+  const status = table.col("status").replace(/\$/g, "");
+  const first = table.cell("status", 0);
+  sheet.highlight({ range: status, formula: `${first}="OK"`, look: "good" });
+  sheet.highlight({ range: status, formula: `${first}="FEL"`, look: "bad" });
+  sheet.highlight({ range: status, formula: `${first}="INFO"`, look: "warn" });
+  sheet.highlight({ range: `B${masterRow}`, formula: `B${masterRow}="OK"`, look: "good" });
+  sheet.highlight({ range: `B${masterRow}`, formula: `B${masterRow}="FEL"`, look: "bad" });
+  checks.forEach((check, i) =>
+    ctx.checks.push({
+      id: check.id,
+      label: check.label,
+      statusRef: table.qcell("status", i),
+      passes: check.passes,
+      informational: check.informational ?? false,
+      targets: check.targets,
+    })
+  );
+  ctx.names.push({ name: "Alla_kontroller", ref: onSheet(SHEET.reconciliation, `$B$${masterRow}`) });
+  return sheet;
+}

@@ -1,0 +1,103 @@
+import { FORMAT } from "../plan";
+import { SheetBuilder, TableRefs } from "../sheetBuilder";
+import { PlanContext, SHEET, TAB } from "./context";
+
+export interface ReferenceTables {
+  readonly municipalities: TableRefs;
+  readonly counties: TableRefs;
+}
+
+/** `Kommuner` and `Landsting`: the reference lists every other sheet looks names and populations up in. */
+export function referenceSheets(ctx: PlanContext): { sheets: SheetBuilder[]; tables: ReferenceTables } {
+  const { municipalities, counties, publishedCountyGrant } = ctx.inputs;
+  const m = new SheetBuilder(SHEET.municipalities, TAB.reference);
+  m.line(`Kommuner ${ctx.inputs.parameters.year}: kod, namn, län och folkmängd`, "title");
+  m.line(
+    "Folkmängd 31 december året före (SCB). Källor: data/2010/SOURCES.md. Referensdata: ändra bara om källan ändras."
+  );
+  m.skip();
+  const mt = m.table("Kommuner", municipalities.length, [
+    {
+      key: "kod",
+      header: "Kod",
+      style: "reference",
+      numFmt: FORMAT.text,
+      width: 8,
+      value: (i) => municipalities[i].code,
+    },
+    { key: "namn", header: "Kommun", style: "reference", width: 22, value: (i) => municipalities[i].name },
+    {
+      key: "lan",
+      header: "Län",
+      style: "reference",
+      numFmt: FORMAT.text,
+      width: 6,
+      value: (i) => municipalities[i].countyCode,
+    },
+    {
+      key: "bef",
+      header: "Folkmängd",
+      style: "reference",
+      numFmt: FORMAT.count,
+      width: 12,
+      value: (i) => municipalities[i].population,
+    },
+  ]);
+  m.freeze(`A${mt.firstRow}`);
+
+  const published = new Map(publishedCountyGrant.map((g) => [g.code, g]));
+  const c = new SheetBuilder(SHEET.counties, TAB.reference);
+  c.line("Län och landsting: kod, namn, antal kommuner och folkmängd", "title");
+  c.line(
+    "Gotland hade inget landsting: Gotlands kommun bar landstingets roll och är part i landstingspotten med länskoden 09."
+  );
+  c.line(
+    'Publicerat: Bilaga 2 (66 mnkr, summerar till 65,5) och tabellen "66 + 13 mnkr" (summerar till 78, inte 79). Siffrorna återges som de publicerades.',
+    "warning"
+  );
+  c.skip();
+  const ct = c.table("Landsting", counties.length, [
+    { key: "kod", header: "Kod", style: "reference", numFmt: FORMAT.text, width: 6, value: (i) => counties[i].code },
+    { key: "namn", header: "Län", style: "reference", width: 24, value: (i) => counties[i].name },
+    {
+      key: "kommuner",
+      header: "Antal kommuner",
+      style: "reference",
+      numFmt: FORMAT.count,
+      width: 10,
+      value: (i) => counties[i].municipalities,
+    },
+    {
+      key: "bef",
+      header: "Folkmängd",
+      style: "reference",
+      numFmt: FORMAT.count,
+      width: 12,
+      value: (i) => counties[i].population,
+    },
+    {
+      key: "pub66",
+      header: "Publicerat 66 mnkr (kr)",
+      style: "reference",
+      numFmt: FORMAT.kronor,
+      width: 14,
+      value: (i) => published.get(counties[i].code)?.publishedKr ?? null,
+    },
+    {
+      key: "pub79",
+      header: "Publicerat 66 + 13 mnkr (kr)",
+      style: "reference",
+      numFmt: FORMAT.kronor,
+      width: 14,
+      value: (i) => published.get(counties[i].code)?.publishedWithRegionalKr ?? null,
+    },
+  ]);
+  c.freeze(`A${ct.firstRow}`);
+  return { sheets: [m, c], tables: { municipalities: mt, counties: ct } };
+}
+
+/** A lookup formula of a reference column by code, with a visible marker for an unknown code. */
+export function lookup(reference: TableRefs, column: string, codeCell: string, missing: string | number): string {
+  const fallback = typeof missing === "string" ? `"${missing}"` : String(missing);
+  return `IFERROR(INDEX(${reference.qcol(column)},MATCH(${codeCell},${reference.qcol("kod")},0)),${fallback})`;
+}

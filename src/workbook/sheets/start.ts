@@ -1,0 +1,79 @@
+import { SheetBuilder } from "../sheetBuilder";
+import { PlanContext, SHEET, TAB } from "./context";
+import { DISCHARGE_DATA_SHEET } from "./discharge";
+
+/** One line per sheet, as the README explains them. */
+export const SHEET_GUIDE: readonly [string, string][] = [
+  [
+    SHEET.parameters,
+    "Indata: trösklar, potter, fördelningen kommun/landsting, avrundning, pris per dag. Namngivna celler.",
+  ],
+  [SHEET.municipalities, "Referens: 290 kommuner med kod, län och folkmängd (SCB, 31 dec året före)."],
+  [SHEET.counties, "Referens: 21 län/landsting med antal kommuner, folkmängd och de publicerade länsbidragen."],
+  [
+    SHEET.palliative,
+    "Palliativregistret: kvalificering och fördelning i två nivåer, skilda potter för kommuner och landsting.",
+  ],
+  [SHEET.seniorAlert, "Senior alert: kvalificering (alla relevanta enheter startat) och ersättning per registrering."],
+  [
+    SHEET.countyGrant,
+    "Länsbidraget 66 mnkr enligt regeln, publicerat bredvid, uttryckliga justeringar; regionala 13 mnkr.",
+  ],
+  [SHEET.discharge, "Utskrivningsklara i Kalmar län 2018: avräkning per kommun och månad, länets snitt mot målet."],
+  [DISCHARGE_DATA_SHEET, "Indata: utskrivningsklara dagar per individ, rapporterade och efter analys."],
+  [SHEET.pilots, "Reskontra över beviljade försöksverksamheter mot ramen 70 mnkr."],
+  [SHEET.countyBudget, "Länets egen budget för bidraget (Sörmland), som ska gå jämnt ut."],
+  [
+    SHEET.reconciliation,
+    "Avstämning: potter, koder, formel mot motor, publicerat mot regel, 271 mnkr, samlad kontroll.",
+  ],
+];
+
+/** `Start`: what the file is, how to use it, the sources, and which data are synthetic. */
+export function startSheet(ctx: PlanContext): SheetBuilder {
+  const p = ctx.inputs.parameters;
+  const sheet = new SheetBuilder(SHEET.start, TAB.about);
+  sheet.width("A", 24);
+  sheet.width("B", 110);
+  sheet.line(`Statliga stimulansmedel för de mest sjuka äldre ${p.year}: fördelningsarbetsbok`, "title");
+  sheet.line(
+    "Överenskommelsen mellan staten och SKL (cirkulär 10:11): prestationsersättning (Palliativregistret, Senior alert), länsbidrag och försöksverksamheter."
+  );
+  if (ctx.inputs.synthetic) {
+    sheet.line(
+      "OBS: registerdata i denna fil (dödsfall, registreringar, Senior alert, utskrivningsklara dagar, försöksverksamheter) är SYNTETISKA demonstrationsvärden. " +
+        "Referensdata (kommuner, folkmängd, publicerade länsbidrag) är verkliga och har källor.",
+      "warning"
+    );
+  }
+  sheet.skip();
+  sheet.line("Så används filen", "subtitle");
+  for (const step of [
+    "1. Ändra bara gula celler: parametrar på Parametrar och registerdata i tabellerna. Allt annat är formler.",
+    "2. Varje belopp räknas med vanliga kalkylbladsfunktioner i hela steg (KVOT, ANTAL.OM), så att varje krona kan följas utan tillägget.",
+    ctx.mode === "file"
+      ? "3. Kolumnen Motor visar tilläggets beräkning; kolumnen Skillnad ska vara 0 överallt."
+      : "3. Kolumnen SKL-funktion räknar med tilläggets funktioner (SKL.PALLIATIVE_SHARE m.fl.); kolumnen Skillnad ska vara 0 överallt.",
+    "4. Bladet Avstämning ska visa OK för Alla kontroller. INFO betyder en skillnad i källan som ska synas, inte ett fel.",
+  ]) {
+    sheet.line(step);
+  }
+  sheet.skip();
+  sheet.line("Bladen", "subtitle");
+  for (const [name, text] of SHEET_GUIDE) {
+    sheet.put(`A${sheet.row}`, name, "label");
+    sheet.put(`B${sheet.row++}`, text, "note");
+  }
+  sheet.skip();
+  sheet.line("Källor", "subtitle");
+  for (const source of [
+    "Cirkulär 10:11 och överenskommelsen 2010 (trösklar, potter, två steg, fördelning efter befolkning, per registrering).",
+    'Bilaga 2 (länsbidrag 66 mnkr) och tabellen "66 + 13 mnkr": publicerade belopp, återgivna som de står (summerar till 65,5 och 78).',
+    "Kalmar läns överenskommelse om utskrivning 2018 (3 dagar, 20 dagar i psykiatrin, mål 2,0, snitt 2016 2,68).",
+    "SCB: folkmängd 31 december 2009 per kommun (summa 9 340 682).",
+    "Uppgifter som källorna saknar (fördelningen kommun/landsting, pris per dag, jämkningen för små län) är parametrar med anteckning.",
+  ]) {
+    sheet.line(source);
+  }
+  return sheet;
+}

@@ -1,0 +1,110 @@
+/**
+ * Loads a workbook plan into HyperFormula (with the SKL functions registered) so that tests can
+ * recompute every formula of the plan and compare with the value the engine cached for it.
+ */
+import { HyperFormula } from "hyperformula";
+import { parseCell } from "../../src/workbook/a1";
+import { CellContent, CellValue, isFormula, WorkbookPlan } from "../../src/workbook/plan";
+import { LICENSE_KEY, registerSklFunctions, SheetCell, SheetRows } from "./hyperformulaSkl";
+
+/** Every formula cell of a plan: sheet, address, formula and the engine's cached value. */
+export interface PlannedFormula {
+  readonly sheet: string;
+  readonly ref: string;
+  readonly row: number;
+  readonly column: number;
+  readonly formula: string;
+  readonly result: CellValue;
+  /** The table column header, when the cell is in a table. */
+  readonly header?: string;
+}
+
+function toSheetCell(content: CellContent): SheetCell {
+  if (isFormula(content)) return `=${content.formula}`;
+  // An apostrophe keeps text as text ("0114" stays a code, not the number 114).
+  if (typeof content === "string") return `'${content}`;
+  return content;
+}
+
+/** Every cell of each sheet of the plan, as rows for HyperFormula. */
+export function planRows(plan: WorkbookPlan): Record<string, SheetRows> {
+  const sheets: Record<string, SheetRows> = {};
+  for (const sheet of plan.sheets) {
+    const rows: SheetRows = [];
+    const set = (column: number, row: number, value: SheetCell) => {
+      while (rows.length < row) rows.push([]);
+      const line = rows[row - 1];
+      while (line.length < column) line.push(null);
+      line[column - 1] = value;
+    };
+    for (const table of sheet.tables) {
+      const { column, row } = parseCell(table.topLeft);
+      table.columns.forEach((col, c) => {
+        set(column + c, row, `'${col.header}`);
+        col.cells.forEach((content, r) => set(column + c, row + 1 + r, toSheetCell(content)));
+      });
+    }
+    for (const cell of sheet.cells) {
+      const { column, row } = parseCell(cell.ref);
+      set(column, row, toSheetCell(cell.content));
+    }
+    sheets[sheet.name] = rows;
+  }
+  return sheets;
+}
+
+export function plannedFormulas(plan: WorkbookPlan): PlannedFormula[] {
+  const out: PlannedFormula[] = [];
+  for (const sheet of plan.sheets) {
+    for (const table of sheet.tables) {
+      const { column, row } = parseCell(table.topLeft);
+      table.columns.forEach((col, c) =>
+        col.cells.forEach((content, r) => {
+          if (isFormula(content)) {
+            const ref = `${String.fromCharCode(64 + ((column + c - 1) % 26) + 1)}`;
+            out.push({
+              sheet: sheet.name,
+              ref: `${ref}${row + 1 + r}`,
+              row: row + 1 + r,
+              column: column + c,
+              formula: content.formula,
+              result: content.result,
+              header: col.header,
+            });
+          }
+        })
+      );
+    }
+    for (const cell of sheet.cells) {
+      if (isFormula(cell.content)) {
+        const { column, row } = parseCell(cell.ref);
+        out.push({
+          sheet: sheet.name,
+          ref: cell.ref,
+          row,
+          column,
+          formula: cell.content.formula,
+          result: cell.content.result,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The plan as a HyperFormula workbook, with the plan's names and the add-in's functions. */
+export async function planInHyperFormula(plan: WorkbookPlan): Promise<HyperFormula> {
+  await registerSklFunctions();
+  return HyperFormula.buildFromSheets(
+    planRows(plan),
+    { licenseKey: LICENSE_KEY },
+    plan.names.map((n) => ({ name: n.name, expression: `=${n.ref}` }))
+  );
+}
+
+/** The value HyperFormula computed for a planned formula cell. */
+export function computedValue(hf: HyperFormula, f: PlannedFormula): unknown {
+  const sheet = hf.getSheetId(f.sheet);
+  if (sheet === undefined) throw new Error(`Bladet ${f.sheet} saknas`);
+  return hf.getCellValue({ sheet, row: f.row - 1, col: f.column - 1 });
+}
