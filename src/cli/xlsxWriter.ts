@@ -7,37 +7,37 @@ const fill = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid
 
 /** How each kind of cell looks: inputs yellow, references grey, checks green, engine values in italics. */
 const LOOK: Record<CellStyle, Style> = {
-  title: { font: { bold: true, size: 14, color: { argb: "FF1F3864" } } },
-  subtitle: { font: { bold: true, size: 12, color: { argb: "FF1F3864" } } },
-  note: { font: { italic: true, color: { argb: "FF4B5563" } } },
-  warning: { font: { bold: true, color: { argb: "FF9C0006" } } },
-  label: {},
+  title: { font: { name: "Calibri", bold: true, size: 14, color: { argb: "FF1F3864" } } },
+  subtitle: { font: { name: "Calibri", bold: true, size: 12, color: { argb: "FF1F3864" } } },
+  note: { font: { name: "Calibri", italic: true, color: { argb: "FF4B5563" } } },
+  warning: { font: { name: "Calibri", bold: true, color: { argb: "FF9C0006" } } },
+  label: { font: { name: "Calibri" } },
   header: {
-    font: { bold: true, color: { argb: "FFFFFFFF" } },
+    font: { name: "Calibri", bold: true, color: { argb: "FFFFFFFF" } },
     fill: fill("FF1F3864"),
     alignment: { wrapText: true, vertical: "middle" },
   },
-  input: { fill: fill("FFFFF2CC") },
-  reference: { fill: fill("FFF3F4F6") },
-  calc: {},
-  amount: { font: { bold: true } },
-  engine: { font: { italic: true, color: { argb: "FF4B5563" } } },
-  check: { fill: fill("FFEFF6EE") },
-  total: { font: { bold: true }, border: { top: { style: "thin" } } },
+  input: { font: { name: "Calibri" }, fill: fill("FFFFF2CC") },
+  reference: { font: { name: "Calibri" }, fill: fill("FFF3F4F6") },
+  calc: { font: { name: "Calibri" } },
+  amount: { font: { name: "Calibri", bold: true } },
+  engine: { font: { name: "Calibri", italic: true, color: { argb: "FF4B5563" } } },
+  check: { font: { name: "Calibri" }, fill: fill("FFEFF6EE") },
+  total: { font: { name: "Calibri", bold: true }, border: { top: { style: "thin" } } },
 };
 
 const LOOK_CONDITIONAL = {
   good: {
     fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } },
-    font: { color: { argb: "FF006100" } },
+    font: { name: "Calibri", color: { argb: "FF006100" } },
   },
   bad: {
     fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } },
-    font: { color: { argb: "FF9C0006" } },
+    font: { name: "Calibri", color: { argb: "FF9C0006" } },
   },
   warn: {
     fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFEB9C" } },
-    font: { color: { argb: "FF9C5700" } },
+    font: { name: "Calibri", color: { argb: "FF9C5700" } },
   },
 } as const;
 

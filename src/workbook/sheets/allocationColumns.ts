@@ -32,7 +32,9 @@ export const POT_ROWS = [
  */
 export function reservePotRows(sheet: SheetBuilder, headers: readonly string[], firstColumn = 3): PotCells[] {
   const top = sheet.row;
-  sheet.put(`A${top}`, "Pott och fördelning", "header");
+  // Wide enough for tens of millions in the pot rows above the table's own columns.
+  headers.forEach((_, i) => sheet.width(String.fromCharCode(64 + firstColumn + i), 14));
+  sheet.put(`A${top}`, "Pott och fördelning", "subtitle");
   headers.forEach((h, i) => sheet.put(`${String.fromCharCode(64 + firstColumn + i)}${top}`, h, "header"));
   POT_ROWS.forEach((label, r) => sheet.put(`A${top + 1 + r}`, label, "label"));
   sheet.row = top + 1 + POT_ROWS.length + 1;
@@ -49,6 +51,15 @@ export function reservePotRows(sheet: SheetBuilder, headers: readonly string[], 
       exact: at(6),
     };
   });
+}
+
+/**
+ * floor(n / d) for whole numbers, exact in every spreadsheet: LibreOffice rounds QUOTIENT's quotient to 15
+ * significant digits before flooring (from about 2·10^14 it can come out one too high), so the result is
+ * corrected down by one when d × q overshoots n. In Excel the correction is always 0.
+ */
+export function exactQuotient(n: string, d: string): string {
+  return `QUOTIENT(${n},${d})-(${n}-${d}*QUOTIENT(${n},${d})<0)`;
 }
 
 /** Keys of the twin columns for one allocation, given a prefix per tier ("b" base, "o" bonus, …). */
@@ -127,7 +138,8 @@ export function twinColumns(ctx: PlanContext, spec: TwinSpec): ColumnSpec[] {
       style: "calc",
       numFmt: FORMAT.count,
       width: 11,
-      formula: (r) => `IF(${cells.totalWeight}=0,0,QUOTIENT(${cells.steps}*${r.at(k.weight)},${cells.totalWeight}))`,
+      formula: (r) =>
+        `IF(${cells.totalWeight}=0,0,${exactQuotient(`${cells.steps}*${r.at(k.weight)}`, cells.totalWeight)})`,
       result: (i) => num(lines[i].floorSteps),
     },
     {
