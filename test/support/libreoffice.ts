@@ -34,8 +34,8 @@ import { spawn } from "child_process";
 import { existsSync, promises as fs, statSync } from "fs";
 import os from "os";
 import path from "path";
+import JSZip from "jszip";
 import { pathToFileURL } from "url";
-import zlib from "zlib";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Values
@@ -179,108 +179,22 @@ export function requireSoffice(): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// A minimal zip reader and writer (stored and deflated entries, no zip64): enough for .xlsx parts.
+// The .xlsx package (a zip archive, read and written with JSZip)
 
-export interface ZipEntry {
-  name: string;
-  data: Buffer;
+/** The files of an opened .xlsx (folder entries left out), name → bytes, in the order the archive lists them. */
+async function packageParts(zip: JSZip): Promise<Map<string, Buffer>> {
+  const files = Object.values(zip.files).filter((f) => !f.dir);
+  return new Map(await Promise.all(files.map(async (f) => [f.name, await f.async("nodebuffer")] as const)));
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(data: Buffer): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
+/** Replaces the text of one part, in place (no folder entries are added). */
+function setPart(zip: JSZip, name: string, xml: string): void {
+  zip.file(name, Buffer.from(xml, "utf8"), { createFolders: false });
 }
 
-export function readZip(buffer: Buffer): ZipEntry[] {
-  let eocd = -1;
-  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 22 - 0xffff); i--) {
-    if (buffer.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error("not a zip file (no end of central directory)");
-  const count = buffer.readUInt16LE(eocd + 10);
-  let p = buffer.readUInt32LE(eocd + 16);
-  if (count === 0xffff || p === 0xffffffff) throw new Error("zip64 archives are not supported");
-  const entries: ZipEntry[] = [];
-  for (let n = 0; n < count; n++) {
-    if (buffer.readUInt32LE(p) !== 0x02014b50) throw new Error("corrupt zip central directory");
-    const method = buffer.readUInt16LE(p + 10);
-    const compressedSize = buffer.readUInt32LE(p + 20);
-    const nameLength = buffer.readUInt16LE(p + 28);
-    const extraLength = buffer.readUInt16LE(p + 30);
-    const commentLength = buffer.readUInt16LE(p + 32);
-    const local = buffer.readUInt32LE(p + 42);
-    const name = buffer.toString("utf8", p + 46, p + 46 + nameLength);
-    p += 46 + nameLength + extraLength + commentLength;
-    if (buffer.readUInt32LE(local) !== 0x04034b50) throw new Error(`corrupt zip entry ${name}`);
-    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-    const raw = buffer.subarray(start, start + compressedSize);
-    if (method === 0) entries.push({ name, data: Buffer.from(raw) });
-    else if (method === 8) entries.push({ name, data: zlib.inflateRawSync(raw) });
-    else throw new Error(`zip entry ${name} uses unsupported compression method ${method}`);
-  }
-  return entries;
-}
-
-export function writeZip(entries: readonly ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data } of entries) {
-    const nameBytes = Buffer.from(name, "utf8");
-    const compressed = zlib.deflateRawSync(data);
-    const crc = crc32(data);
-    const flags = /[^\x20-\x7e]/.test(name) ? 0x0800 : 0; // bit 11: the name is UTF-8
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(0, 10); // time
-    local.writeUInt16LE(0x21, 12); // date: 1980-01-01
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(0x21, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, compressed);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + compressed.length;
-  }
-  const centralSize = centrals.reduce((s, b) => s + b.length, 0);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(centralSize, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...centrals, eocd]);
+/** The .xlsx bytes of an archive, every part deflated. */
+function writePackage(zip: JSZip): Promise<Buffer> {
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -335,22 +249,24 @@ export interface StrippedWorkbook {
  * Removes every cached formula result from an .xlsx: in each worksheet part, each `<c>` that contains an `<f>`
  * (plain, shared master or follower, array) loses its `<v>` and its `t` attribute. Nothing else changes.
  */
-export function stripCachedResults(xlsx: Buffer): StrippedWorkbook {
+export async function stripCachedResults(xlsx: Buffer): Promise<StrippedWorkbook> {
   let formulaCells = 0;
   let strippedResults = 0;
-  const entries = readZip(xlsx).map(({ name, data }) => {
-    if (!WORKSHEET_PART.test(name)) return { name, data };
-    const xml = data.toString("utf8").replace(CELL, (whole, prefix: string, attrs: string, inner?: string) => {
-      if (inner === undefined || !new RegExp(`<${prefix}f[\\s>/]`).test(inner)) return whole;
-      formulaCells++;
-      const value = new RegExp(`<${prefix}v\\s*/>|<${prefix}v(?:\\s[^>]*)?>[\\s\\S]*?</${prefix}v>`, "g");
-      if (value.test(inner)) strippedResults++;
-      const keptAttrs = attrs.replace(/\s+t\s*=\s*("[^"]*"|'[^']*')/, "");
-      return `<${prefix}c${keptAttrs}>${inner.replace(value, "")}</${prefix}c>`;
-    });
-    return { name, data: Buffer.from(xml, "utf8") };
-  });
-  return { buffer: writeZip(entries), formulaCells, strippedResults };
+  const zip = await JSZip.loadAsync(xlsx);
+  for (const part of zip.file(WORKSHEET_PART)) {
+    const xml = (await part.async("nodebuffer"))
+      .toString("utf8")
+      .replace(CELL, (whole, prefix: string, attrs: string, inner?: string) => {
+        if (inner === undefined || !new RegExp(`<${prefix}f[\\s>/]`).test(inner)) return whole;
+        formulaCells++;
+        const value = new RegExp(`<${prefix}v\\s*/>|<${prefix}v(?:\\s[^>]*)?>[\\s\\S]*?</${prefix}v>`, "g");
+        if (value.test(inner)) strippedResults++;
+        const keptAttrs = attrs.replace(/\s+t\s*=\s*("[^"]*"|'[^']*')/, "");
+        return `<${prefix}c${keptAttrs}>${inner.replace(value, "")}</${prefix}c>`;
+      });
+    setPart(zip, part.name, xml);
+  }
+  return { buffer: await writePackage(zip), formulaCells, strippedResults };
 }
 
 interface SheetPart {
@@ -391,8 +307,8 @@ export interface WorkbookContents {
 }
 
 /** Reads the values (typed by `t`), formula texts and defined names from an .xlsx file's XML. */
-export function readWorkbookContents(xlsx: Buffer): WorkbookContents {
-  const parts = new Map(readZip(xlsx).map((e) => [e.name, e.data] as const));
+export async function readWorkbookContents(xlsx: Buffer): Promise<WorkbookContents> {
+  const parts = await packageParts(await JSZip.loadAsync(xlsx));
   const shared: string[] = [];
   const sst = parts.get("xl/sharedStrings.xml")?.toString("utf8");
   if (sst)
@@ -438,35 +354,31 @@ export function readWorkbookContents(xlsx: Buffer): WorkbookContents {
 }
 
 /** A copy of an .xlsx in which every sheet but `sheet` is hidden and `sheet` is the active one. */
-function onlySheetVisible(xlsx: Buffer, sheet: string): Buffer {
-  const entries = readZip(xlsx);
-  const parts = new Map(entries.map((e) => [e.name, e.data] as const));
+async function onlySheetVisible(xlsx: Buffer, sheet: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const parts = await packageParts(zip);
   const sheets = workbookSheets(parts);
   const index = sheets.findIndex((s) => s.name === sheet);
   if (index < 0)
     throw new Error(`no sheet named "${sheet}"; the sheets are ${sheets.map((s) => `"${s.name}"`).join(", ")}`);
-  return writeZip(
-    entries.map(({ name, data }) => {
-      if (name !== "xl/workbook.xml") return { name, data };
-      let i = -1;
-      let source = data.toString("utf8");
-      // LibreOffice shows the active sheet even when it is marked hidden; without a workbookView it is the first.
-      if (!/<(?:\w+:)?workbookView\b/.test(source)) {
-        source = source.replace(/<((?:\w+:)?)sheets>/, "<$1bookViews><$1workbookView/></$1bookViews><$1sheets>");
-      }
-      const xml = source
-        .replace(/<((?:\w+:)?)sheet\b([^>]*?)(\/?)>/g, (_, prefix: string, attrs: string, close: string) => {
-          i++;
-          const withoutState = attrs.replace(/\s+state\s*=\s*("[^"]*"|'[^']*')/, "");
-          return `<${prefix}sheet${withoutState}${i === index ? "" : ' state="hidden"'}${close}>`;
-        })
-        .replace(/<((?:\w+:)?)workbookView\b([^>]*?)(\/?)>/g, (_, prefix: string, attrs: string, close: string) => {
-          const rest = attrs.replace(/\s+(activeTab|firstSheet)\s*=\s*("[^"]*"|'[^']*')/g, "");
-          return `<${prefix}workbookView${rest} activeTab="${index}" firstSheet="${index}"${close}>`;
-        });
-      return { name, data: Buffer.from(xml, "utf8") };
+  let i = -1;
+  let source = parts.get("xl/workbook.xml")!.toString("utf8");
+  // LibreOffice shows the active sheet even when it is marked hidden; without a workbookView it is the first.
+  if (!/<(?:\w+:)?workbookView\b/.test(source)) {
+    source = source.replace(/<((?:\w+:)?)sheets>/, "<$1bookViews><$1workbookView/></$1bookViews><$1sheets>");
+  }
+  const xml = source
+    .replace(/<((?:\w+:)?)sheet\b([^>]*?)(\/?)>/g, (_, prefix: string, attrs: string, close: string) => {
+      i++;
+      const withoutState = attrs.replace(/\s+state\s*=\s*("[^"]*"|'[^']*')/, "");
+      return `<${prefix}sheet${withoutState}${i === index ? "" : ' state="hidden"'}${close}>`;
     })
-  );
+    .replace(/<((?:\w+:)?)workbookView\b([^>]*?)(\/?)>/g, (_, prefix: string, attrs: string, close: string) => {
+      const rest = attrs.replace(/\s+(activeTab|firstSheet)\s*=\s*("[^"]*"|'[^']*')/g, "");
+      return `<${prefix}workbookView${rest} activeTab="${index}" firstSheet="${index}"${close}>`;
+    });
+  setPart(zip, "xl/workbook.xml", xml);
+  return writePackage(zip);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -626,11 +538,11 @@ export async function recalculate(
   options: LibreOfficeOptions = {}
 ): Promise<LibreOfficeRecalculation> {
   const original = await fs.readFile(xlsxPath);
-  const stripped = stripCachedResults(original);
+  const stripped = await stripCachedResults(original);
   const keepCaches = options.stripCachedResults === false;
   const input = keepCaches ? original : stripped.buffer;
   const { output, ms, log } = await convert(input, `xlsx:${XLSX_FILTER}`, "xlsx", options);
-  const contents = readWorkbookContents(output);
+  const contents = await readWorkbookContents(output);
   return {
     ...contents,
     formulaCells: stripped.formulaCells,
@@ -678,7 +590,7 @@ export async function renderWorkbookPng(
   if (!pdftoppm) throw new LibreOfficeMissingError("pdftoppm", PDFTOPPM_HINT);
   const pages = Math.max(1, Math.floor(options.pages ?? 1));
   const original = await fs.readFile(xlsxPath);
-  const input = options.sheet === undefined ? original : onlySheetVisible(original, options.sheet);
+  const input = options.sheet === undefined ? original : await onlySheetVisible(original, options.sheet);
   const { output: pdf } = await convert(input, "pdf:calc_pdf_Export", "pdf", options);
   const outDir = path.dirname(path.resolve(outPng));
   const base = path.basename(outPng).replace(/\.png$/i, "");
