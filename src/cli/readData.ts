@@ -4,6 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { decodeText } from "../workbook/csvText";
 import { WorkbookInputs } from "../workbook/inputs";
 import {
   DATA_FILES,
@@ -93,14 +94,9 @@ function isSynthetic(folder: string): boolean {
 }
 
 /**
- * A text file as a string: UTF-8 (with or without BOM); a file that is not valid UTF-8 is read as
+ * A text file as a string (see decodeText): UTF-8 with or without BOM, UTF-16 with BOM, otherwise read as
  * Windows-1252, the encoding Swedish Excel uses for "CSV (semikolonavgränsad)".
  */
 export function readText(file: string): string {
-  const bytes = fs.readFileSync(file);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
+  return decodeText(fs.readFileSync(file)).text;
 }

@@ -184,14 +184,24 @@ function referenceParties(inputs: WorkbookInputs): Record<PartyKind, (code: stri
 
 const CARE_ORDER: Record<CareKind, number> = { somatisk: 0, psykiatri: 1 };
 
-function sortDischarge(rows: readonly DischargeRecord[]): DischargeRecord[] {
-  return [...rows].sort(
-    (a, b) =>
-      a.municipality.localeCompare(b.municipality) ||
-      a.month.localeCompare(b.month) ||
-      CARE_ORDER[a.care] - CARE_ORDER[b.care] ||
-      a.individual.localeCompare(b.individual, "sv", { numeric: true })
+/**
+ * The order of the individual discharge rows in the workbook: municipality, month, care, individual, so
+ * that each municipality-month-care is one contiguous run of rows (the settlement sums those runs).
+ */
+export function compareDischargeRows(
+  a: Pick<DischargeRecord, "municipality" | "month" | "care" | "individual">,
+  b: Pick<DischargeRecord, "municipality" | "month" | "care" | "individual">
+): number {
+  return (
+    a.municipality.localeCompare(b.municipality) ||
+    a.month.localeCompare(b.month) ||
+    CARE_ORDER[a.care] - CARE_ORDER[b.care] ||
+    a.individual.localeCompare(b.individual, "sv", { numeric: true })
   );
+}
+
+function sortDischarge(rows: readonly DischargeRecord[]): DischargeRecord[] {
+  return [...rows].sort(compareDischargeRows);
 }
 
 function groupDischarge(sorted: readonly DischargeRecord[]): DischargeRecord[][] {

@@ -5,6 +5,7 @@
  * bad rows at once, each named by file, row (as a spreadsheet shows it: the header is row 1) and party.
  */
 import Papa from "papaparse";
+import { headerDelimiter } from "./csvText";
 import {
   CareKind,
   County,
@@ -173,27 +174,6 @@ class Problems {
 interface CsvRow {
   readonly row: number;
   readonly cells: Readonly<Record<string, string>>;
-}
-
-const DELIMITERS = [";", ",", "\t"] as const;
-
-/**
- * The delimiter is read from the header row, which holds no numbers: Swedish Excel saves CSV with
- * semicolons because the comma is its decimal sign, so guessing from data rows could mistake "2,5".
- */
-function headerDelimiter(text: string): string {
-  const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== "") ?? "";
-  const unquoted = firstLine.replace(/"[^"]*"/g, "");
-  let best: string = ",";
-  let bestCount = 0;
-  for (const d of DELIMITERS) {
-    const count = unquoted.split(d).length - 1;
-    if (count > bestCount) {
-      best = d;
-      bestCount = count;
-    }
-  }
-  return best;
 }
 
 function readCsv(key: keyof typeof CSV_COLUMNS, text: string | undefined, problems: Problems): CsvRow[] | undefined {

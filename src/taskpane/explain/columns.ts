@@ -1,0 +1,159 @@
+/**
+ * What each column of the workbook's tables means, in a sentence, for the explanation of an input or a
+ * lookup cell (and as a note under an amount's explanation).
+ */
+import { ALLOCATION_LABEL, HEADER, TABLE, TWIN_PART } from "../import/tables";
+
+const CODE_NOTE = "Partens kod: kommunkod med fyra siffror (0114) eller länskod med två (08). Indata.";
+const NAME_NOTE =
+  "Namnet hämtas med koden från referenslistan (Kommuner eller Landsting); OKÄND KOD betyder att koden saknas där.";
+const CODE_NUMBER_NOTE = "Koden som tal: avgör vem som får steget när två rester är lika (lägst kod först).";
+const ROWS_WITH_CODE_NOTE = "Kontroll: antalet rader med samma kod. Ska vara 1; en part får bara förekomma en gång.";
+
+/** The parts of an allocation's twin columns, for any allocation label. */
+function twinNote(part: string, weightText: string): string | undefined {
+  switch (part) {
+    case TWIN_PART.qualified:
+      return "Steg 1, kvalificering: Ja när registreringar/dödsfall når tröskeln, jämfört exakt i heltal.";
+    case TWIN_PART.weight:
+      return `Vikten som potten delas efter: ${weightText}.`;
+    case TWIN_PART.floor:
+      return "Hela avrundningssteg av den exakta andelen, avrundat nedåt (golv).";
+    case TWIN_PART.rest:
+      return "Det som golvet lämnar: steg × vikt − summa vikt × golv. Stegen som blir kvar går till de största resterna.";
+    case TWIN_PART.extra:
+      return "1 när parten får ett av stegen som blir kvar efter golven (största rest, lika rest efter lägst kod), annars 0.";
+    case TWIN_PART.amount:
+    case TWIN_PART.countyAmount:
+      return "Beloppet: (golv + extra steg) × avrundningssteget, räknat med Excels egna funktioner.";
+    case TWIN_PART.engine:
+      return "Motorns belopp för samma part, räknat med exakt decimalaritmetik; ska vara lika med beloppskolumnen.";
+    case TWIN_PART.addin:
+      return "Tilläggets funktion (SKL.…) för samma part; ska vara lika med beloppskolumnen.";
+    case TWIN_PART.diff:
+      return "Kontroll: beloppskolumnen minus motorn/funktionen. Ska vara 0.";
+    default:
+      return undefined;
+  }
+}
+
+const WEIGHT_TEXT: Readonly<Record<string, string>> = {
+  [ALLOCATION_LABEL.base]: "folkmängden för kvalificerade parter, annars 0",
+  [ALLOCATION_LABEL.bonus]: "folkmängden för kvalificerade parter, annars 0",
+  [ALLOCATION_LABEL.seniorAlert]: "registreringarna för parter där alla relevanta enheter startat, annars 0",
+  [ALLOCATION_LABEL.countyRule]: "antalet kommuner i länet",
+  [ALLOCATION_LABEL.regional]: "den inmatade regionala vikten (1 = lika delar)",
+};
+
+const PALLIATIVE: Readonly<Record<string, string>> = {
+  [HEADER.code]: CODE_NOTE,
+  [HEADER.name]: NAME_NOTE,
+  [HEADER.population]:
+    "Folkmängden hämtas med koden från referenslistan. Den är vikten när potten delas mellan de kvalificerade (seed 002: ”utifrån befolkningens storlek”).",
+  [HEADER.deaths]: "Indata: dödsfall under mätperioden (2010: oktober–december) enligt Svenska Palliativregistret.",
+  [HEADER.registrations]:
+    "Indata: hur många av dödsfallen som registrerats i Svenska Palliativregistret. Högst lika många som dödsfallen.",
+  [HEADER.rate]:
+    "Registreringar / dödsfall. Kvalificeringen jämförs exakt i heltal (registreringar × 10^6 ≥ tröskel × 10^6 × dödsfall), inte med den avrundade procentsatsen.",
+  [HEADER.codeNumber]: CODE_NUMBER_NOTE,
+  [HEADER.rowsWithCode]: ROWS_WITH_CODE_NOTE,
+  [HEADER.palliativeTotal]: "Nivå 1 + nivå 2: det parten får av Palliativregistrets prestationsersättning.",
+};
+
+const SENIOR_ALERT: Readonly<Record<string, string>> = {
+  [HEADER.code]: CODE_NOTE,
+  [HEADER.name]: NAME_NOTE,
+  [HEADER.started]:
+    "Indata: Ja när alla relevanta enheter har startat registrering i Senior alert (kommuner: SÄBO, hemsjukvård, korttidsboende; landsting: medicin, geriatrik, kirurgi, ortopedi, infektion).",
+  [HEADER.registrations]: "Indata: registreringar i partens relevanta enheter. Potten betalas per registrering.",
+  [HEADER.codeNumber]: CODE_NUMBER_NOTE,
+  [HEADER.rowsWithCode]: ROWS_WITH_CODE_NOTE,
+};
+
+const COUNTY: Readonly<Record<string, string>> = {
+  [HEADER.code]: "Länskoden (två siffror). Referensdata.",
+  [HEADER.county]: "Länets namn, hämtat med koden från Landsting.",
+  [HEADER.municipalityCount]:
+    "Antalet kommuner i länet, hämtat från Landsting. Resten av de 66 mnkr (efter 2 mnkr per län) delas efter det.",
+  [HEADER.codeNumber]: CODE_NUMBER_NOTE,
+  [HEADER.published]:
+    "Det publicerade beloppet (seed 000, Bilaga 2), som det publicerades. Summerar till 65,5 mnkr, inte 66.",
+  [HEADER.publishedDiff]:
+    "Publicerat minus regeln: den ”jämkning för små län” som inte är nedskriven. Visas för att granskas, inte för att räknas bort.",
+  [HEADER.adjustment]:
+    "Indata: uttrycklig justering i kronor (jämkning för små län). Justeringarna ska summera till 0.",
+  [HEADER.final]: "Regelns bidrag plus justeringen: det som betalas.",
+  [HEADER.regionalWeight]:
+    "Indata: länets vikt för de 13 mnkr till regionala stödstrukturer; 1 för alla ger lika delar.",
+  [HEADER.total79]: "Slutligt bidrag plus den regionala delen (tabellen ”66 + 13” i seed 001).",
+  [HEADER.published79]: "Seed 001:s tabell ”66 + 13”, som den publicerades (summerar till 78, inte 79).",
+  [HEADER.published79Diff]: "Publicerat 66 + 13 minus arbetsbokens summa.",
+};
+
+const DISCHARGE_INDIVIDUALS: Readonly<Record<string, string>> = {
+  [HEADER.municipality]: "Indata: kommunkoden (fyra siffror).",
+  [HEADER.month]: "Indata: månaden som ÅÅÅÅ-MM.",
+  [HEADER.individual]: "Indata: individens anonyma id, unikt inom kommun, månad och vårdform.",
+  [HEADER.care]: "Indata: somatisk eller psykiatri. Psykiatrin regleras per individ över 20 dagar (seed 003).",
+  [HEADER.daysReported]:
+    "Indata: utskrivningsklara dagar som de först rapporterades. Avgör om kommunen ska analysera med landstinget.",
+  [HEADER.daysAfter]:
+    "Indata: dagarna efter den gemensamma analysen och omräkningen. Det är de som debiteras (seed 003).",
+  [HEADER.daysOver]:
+    "Dagar efter analys över dagsgränsen (3 för somatik, 20 för psykiatri): de dagar som kan debiteras.",
+  [HEADER.afterCheck]: "Kontroll: dagarna efter analys får inte vara fler än de rapporterade.",
+};
+
+const DISCHARGE_SETTLEMENT: Readonly<Record<string, string>> = {
+  [HEADER.municipality]: "Kommunkoden för gruppen (kommun, månad, vårdform).",
+  [HEADER.name]: NAME_NOTE,
+  [HEADER.month]: "Månaden (ÅÅÅÅ-MM).",
+  [HEADER.monthNumber]: "Månadens nummer, för länets snitt per månad.",
+  [HEADER.care]: "Vårdformen: somatisk eller psykiatri, med var sina gränser.",
+  [HEADER.individuals]: "Antalet individer i gruppen (rader i UK_individer).",
+  [HEADER.daysReported]: "Summan av de rapporterade dagarna.",
+  [HEADER.averageReported]: "Rapporterade dagar / individer.",
+  [HEADER.dayLimit]: "Dagar per individ som inte debiteras (U_Daggrans, psykiatri U_Psyk_Daggrans).",
+  [HEADER.averageLimit]:
+    "Snittet ska överstiga detta för debitering (U_Snittgrans, psykiatri U_Psyk_Snittgrans; 0 = inget snittvillkor).",
+  [HEADER.analysisRequired]:
+    "Ja när det rapporterade snittet överstiger snittgränsen: kommunen analyserar med landstinget.",
+  [HEADER.daysAfter]: "Summan av dagarna efter analys och omräkning.",
+  [HEADER.averageAfter]: "Dagar efter analys / individer.",
+  [HEADER.billed]: "Ja när snittet efter analys fortfarande överstiger snittgränsen.",
+  [HEADER.billableDays]: "Dagarna över dagsgränsen per individ, summerade, när gruppen debiteras.",
+  [HEADER.dischargeAmount]: "Debiterbara dagar × pris per dag (U_Pris).",
+  [HEADER.dischargeEngine]: "Motorns belopp för samma grupp; ska vara lika med Belopp.",
+  [HEADER.dischargeAddin]: "Tilläggets funktion SKL.DISCHARGE_SETTLEMENT för samma grupp; ska vara lika med Belopp.",
+  [HEADER.dischargeDiff]: "Kontroll: Belopp minus motorn/funktionen. Ska vara 0.",
+};
+
+/** What a column of a table means, or undefined for a column the pane does not know. */
+export function columnNote(table: string, column: string): string | undefined {
+  const twin = /^(.+?): (.+)$/.exec(column);
+  if (twin && WEIGHT_TEXT[twin[1]] !== undefined) {
+    const note = twinNote(twin[2], WEIGHT_TEXT[twin[1]]);
+    if (note) return note;
+  }
+  switch (table) {
+    case TABLE.palliativeKommun:
+    case TABLE.palliativeLandsting:
+      return PALLIATIVE[column];
+    case TABLE.seniorAlertKommun:
+    case TABLE.seniorAlertLandsting:
+      return SENIOR_ALERT[column];
+    case TABLE.countyGrant:
+      return COUNTY[column];
+    case TABLE.dischargeIndividuals:
+      return DISCHARGE_INDIVIDUALS[column];
+    case TABLE.dischargeSettlement:
+      return DISCHARGE_SETTLEMENT[column];
+    case TABLE.dischargeCounty:
+      return "Länets snitt per månad inom somatisk vård (rapporterade dagar) mot målet 2,0 dagar (seed 003); 2016 var snittet 2,68.";
+    case TABLE.municipalities:
+    case TABLE.counties:
+      return "Referensdata: kod, namn, län och folkmängd (SCB, 31 december året före). Ändra bara om källan ändras.";
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Importera: pure functions behind the task pane's import (no Office, no DOM). Parse and validate a file
+ * or a paste (`parseImport`), compare it with the workbook's tables (`previewImport`), and write the
+ * returned `writes`, one range per column.
+ */
+export { startsLikeFormula, TEXT_FORMAT, textValue } from "./cells";
+export type { DecodedText, ImportEncoding } from "../../workbook/csvText";
+export { decodeText } from "../../workbook/csvText";
+export type { Delimiter } from "./delimited";
+export type { ImportKind } from "./headers";
+export { KIND_LABEL } from "./headers";
+export type {
+  DischargeImportRow,
+  InvalidImport,
+  PalliativeImportRow,
+  ParsedImport,
+  SeniorAlertImportRow,
+  ValidImport,
+} from "./parseImport";
+export { parseImport } from "./parseImport";
+export type { ImportedParty, ImportReference } from "./parties";
+export { partyLabel } from "./parties";
+export type { ImportProblem } from "./problems";
+export { problemText } from "./problems";
+export type { ColumnWrite, CurrentTables, ImportChange, ImportPreview, TableWrite } from "./preview";
+export { importTargetTables, previewImport } from "./preview";
+export type { ImportedReports } from "./reference";
+export { importedReports, referenceFromTables } from "./reference";
+export type { TableValues } from "./tables";
+export { HEADER, TABLE } from "./tables";

@@ -1,0 +1,423 @@
+/*
+ * Förklara: the explanation of a selected cell, re-run with the engine on the table as it is now.
+ * Small tables whose every figure is worked by hand in the comments; the last block checks every amount
+ * of the workbook the plan builds against the explanation's own re-run.
+ */
+import { loadBundledInputs } from "../../../src/cli/readData";
+import { CellSnapshot, explainCell, Explanation, explanationLines } from "../../../src/taskpane/explain";
+import { TableValues } from "../../../src/taskpane/import";
+import { buildPlan } from "../../../src/workbook/buildPlan";
+import { CellValue } from "../../../src/workbook/plan";
+import { planParameters, planTables } from "../import/planTables";
+
+/** The explanation with ordinary spaces (the engine groups thousands with no-break spaces). */
+function plain(e: Explanation) {
+  const sp = (s: string) => s.replace(/\u00a0/g, " ");
+  return {
+    ...e,
+    summary: sp(e.summary),
+    qualification: e.qualification && { ...e.qualification, reason: sp(e.qualification.reason) },
+    facts: Object.fromEntries(e.facts.map((f) => [sp(f.label), sp(f.value)])),
+    whatWouldChange: e.whatWouldChange.map(sp),
+    notes: e.notes.map(sp),
+  };
+}
+
+const explain = (
+  table: string,
+  values: TableValues,
+  column: string,
+  row: number,
+  parameters: Record<string, CellValue>,
+  extra: Partial<CellSnapshot> = {}
+) => plain(explainCell({ table, values, column, row, parameters, ...extra }));
+
+describe("palliative registry", () => {
+  const parameters = {
+    P_Troskel_Bas: 0.4,
+    P_Troskel_Bonus: 0.7,
+    P_Bas_Kommun: 1000000,
+    P_Bonus_Kommun: 100000,
+    Steg_Utbetalning: 1,
+  };
+  // Tier 1 (40 %): 0114 (9 of 20 = 45 %) and 0117 (8 of 10 = 80 %) qualify, population 20 000 + 10 000.
+  // 0114: 1 000 000 × 20 000 / 30 000 = 666 666,67 → floor 666 666, remainder 20 000 (0117: 10 000), so
+  // the one step left goes to 0114: 666 667; 0117: 333 333. Tier 2 (70 %): only 0117, all 100 000.
+  const header = [
+    "Kod",
+    "Namn",
+    "Folkmängd",
+    "Dödsfall",
+    "Registreringar",
+    "Nivå 1: belopp",
+    "Nivå 2: belopp",
+    "Summa (kr)",
+  ];
+  const values: TableValues = [
+    header,
+    ["0114", "Upplands Väsby", 20000, 20, 9, 666667, 0, 666667],
+    ["0115", "Vallentuna", 10000, 10, 1, 0, 0, 0],
+    ["0117", "Österåker", 10000, 10, 8, 333333, 100000, 433333],
+    ["0120", "Värmdö", 5000, 0, 0, 0, 0, 0],
+  ];
+  const palliative = (column: string, row: number, table: TableValues = values) =>
+    explain("Palliativ_kommun", table, column, row, parameters, { firstRow: 10 });
+
+  it("explains a qualifying party: the rate against the threshold, weight, quota, rounding and pot", () => {
+    const e = palliative("Nivå 1: belopp", 0);
+    expect(e.kind).toBe("amount");
+    expect(e.title).toBe("Palliativregistret, nivå 1 (kommuner)");
+    expect(e.party).toEqual({ code: "0114", name: "Upplands Väsby" });
+    expect(e.summary).toBe("0114 Upplands Väsby får 666 667 kr av nivå 1: 9 av 20 = 45,0 % ≥ 40 %.");
+    expect(e.qualification).toEqual({
+      qualifies: true,
+      reason: "Kvalificerad för nivå 1: registreringsgraden 45,0 % ≥ 40 % (9 av 20).",
+    });
+    expect(e.facts).toEqual({
+      Dödsfall: "20",
+      Registreringar: "9",
+      Folkmängd: "20 000",
+      Registreringsgrad: "9 av 20 = 45,0 % ≥ 40 %",
+      Kvalificerad: "Ja",
+      "Vikt (folkmängd)": "20 000 av 30 000 (66,67 %)",
+      "Exakt andel (oavrundad)": "1 000 000 kr × 20 000 / 30 000 = 666 666,6666… kr",
+      Avrundning:
+        "+1 kr: golvet 666 666 kr plus ett steg, eftersom resten är nr 1 av 2 och 1 steg var kvar efter golven",
+      "Belopp − exakt andel": "+0,3333… kr",
+      Belopp: "666 667 kr",
+      Potten: "1 000 000 kr (P_Bas_Kommun) i steg om 1 kr, delas av 2 parter; fördelat 1 000 000 kr, ej fördelat 0 kr",
+    });
+    // Tier 1 needs ⌈0,4 × 20⌉ = 8 registrations: 2 fewer (7) falls below. Tier 2 needs ⌈0,7 × 20⌉ = 14: 5 more,
+    // and then 0114 and 0117 share the 100 000 as above: 66 666,67 → 66 667.
+    expect(e.whatWouldChange).toEqual([
+      "Med 2 registreringar färre (7 av 20 = 35,0 %) skulle parten inte längre nå 40 % för nivå 1.",
+      "5 registreringar till skulle nå 70 % (14 av 20 = 70,0 %) och ge 66 667 kr av nivå 2, med övriga parters uppgifter oförändrade.",
+    ]);
+    expect(e.notes).toEqual(["Beloppet: (golv + extra steg) × avrundningssteget, räknat med Excels egna funktioner."]);
+  });
+
+  it("explains a party below the threshold and how many registrations would reach it", () => {
+    const e = palliative("Nivå 1: belopp", 1);
+    expect(e.summary).toBe("0115 Vallentuna får 0 kr av nivå 1: 1 av 10 = 10,0 % < 40 %.");
+    expect(e.qualification).toEqual({
+      qualifies: false,
+      reason: "Kvalificerar inte för nivå 1: registreringsgraden 10,0 % < 40 % (1 av 10).",
+    });
+    expect(e.facts["Vikt (folkmängd)"]).toBe("0: delar inte potten");
+    expect(e.facts.Belopp).toBe("0 kr");
+    // ⌈0,4 × 10⌉ = 4 registrations: 3 more. Then 20 000 + 10 000 + 10 000 share: 0115 gets 1 000 000 / 4.
+    expect(e.whatWouldChange).toEqual([
+      "3 registreringar till skulle nå 40 % (4 av 10 = 40,0 %) och ge 250 000 kr av nivå 1, med övriga parters uppgifter oförändrade.",
+    ]);
+  });
+
+  it("explains a party with 0 deaths: no rate, and why it cannot qualify", () => {
+    const e = palliative("Nivå 1: belopp", 3);
+    expect(e.summary).toBe("0120 Värmdö får 0 kr av nivå 1: 0 dödsfall under mätperioden: ingen registreringsgrad.");
+    expect(e.qualification).toEqual({
+      qualifies: false,
+      reason: "0 dödsfall under mätperioden: ingen registreringsgrad, kvalificerar inte för nivå 1.",
+    });
+    expect(e.facts.Registreringsgrad).toBe("0 dödsfall under mätperioden: ingen registreringsgrad");
+    expect(e.whatWouldChange).toEqual([
+      "Utan dödsfall under mätperioden finns ingen registreringsgrad: parten kan inte kvalificera sig för nivå 1.",
+    ]);
+  });
+
+  it("explains the sum of both tiers", () => {
+    const e = palliative("Summa (kr)", 2);
+    expect(e.title).toBe("Palliativregistret, nivå 1 + nivå 2 (kommuner)");
+    expect(e.summary).toBe("0117 Österåker får 433 333 kr: 333 333 kr av nivå 1 och 100 000 kr av nivå 2.");
+    expect(e.facts["Nivå 1: Avrundning"]).toBe(
+      "0 kr: golvet 333 333 kr behålls; resten är nr 2 av 2 och 1 steg var kvar efter golven"
+    );
+    expect(e.facts["Nivå 2: Registreringsgrad"]).toBe("8 av 10 = 80,0 % ≥ 70 %");
+    expect(e.facts["Nivå 2: Belopp"]).toBe("100 000 kr");
+  });
+
+  it("reflects the table as it is now, and says when the cell shows another amount", () => {
+    // 0115 now has 4 of 10 = 40 %: three parties share tier 1 by 20 000 : 10 000 : 10 000.
+    const now = values.map((r, i) => (i === 2 ? ["0115", "Vallentuna", 10000, 10, 4, 0, 0, 0] : r));
+    const e = palliative("Nivå 1: belopp", 0, now);
+    expect(e.summary).toBe("0114 Upplands Väsby får 500 000 kr av nivå 1: 9 av 20 = 45,0 % ≥ 40 %.");
+    expect(e.notes).toContain(
+      "Cellen visar 666 667 kr, men regeln ger 500 000 kr på tabellens nuvarande värden. Räkna om arbetsboken (F9) eller kontrollera formeln i cellen."
+    );
+  });
+
+  it("names the row and party when the table breaks the rule", () => {
+    const bad = values.map((r, i) => (i === 2 ? ["0115", "Vallentuna", 10000, 10, 11, 0, 0, 0] : r));
+    const e = palliative("Nivå 1: belopp", 0, bad);
+    expect(e.kind).toBe("problem");
+    // Data row 1 is worksheet row 11 when the first data row is row 10.
+    expect(e.summary).toBe(
+      "Regeln kan inte räknas på tabellens nuvarande värden. Rad 11 (0115 Vallentuna): registreringar (11) är fler än dödsfall (10). Kontrollera registerutdraget."
+    );
+  });
+
+  it("says what an input column means", () => {
+    const e = palliative("Dödsfall", 0);
+    expect(e.kind).toBe("column");
+    expect(e.summary).toBe("Dödsfall för 0114 Upplands Väsby.");
+    expect(e.notes).toEqual([
+      "Indata: dödsfall under mätperioden (2010: oktober–december) enligt Svenska Palliativregistret.",
+    ]);
+  });
+});
+
+describe("Senior alert", () => {
+  const parameters = { S_Kommun: 1000, Steg_Utbetalning: 1 };
+  // Qualifying: 0114 (3) and 0117 (4), 7 registrations: 1 000 / 7 = 142,857… per registration.
+  // 0114: 3 000 / 7 = 428,57 (remainder 4), 0117: 4 000 / 7 = 571,43 (remainder 3): the step left goes to 0114.
+  const values: TableValues = [
+    ["Kod", "Namn", "Alla relevanta enheter startat", "Registreringar", "Senior alert: belopp"],
+    ["0114", "Upplands Väsby", "Ja", 3, 429],
+    ["0115", "Vallentuna", "Nej", 5, 0],
+    ["0117", "Österåker", "Ja", 4, 571],
+  ];
+  const senior = (row: number) => explain("SeniorAlert_kommun", values, "Senior alert: belopp", row, parameters);
+
+  it("explains a qualifying party, paid per registration", () => {
+    const e = senior(0);
+    expect(e.summary).toBe(
+      "0114 Upplands Väsby får 429 kr av Senior alert för 3 registreringar (alla relevanta enheter har startat)."
+    );
+    expect(e.facts["Kronor per registrering (före avrundning)"]).toBe("1 000 kr / 7 registreringar = 142,8571… kr");
+    expect(e.facts["Exakt andel (oavrundad)"]).toBe("1 000 kr × 3 / 7 = 428,5714… kr");
+    expect(e.facts.Avrundning).toBe(
+      "+1 kr: golvet 428 kr plus ett steg, eftersom resten är nr 1 av 2 och 1 steg var kvar efter golven"
+    );
+    // 4 registrations of 8: exactly half of 1 000.
+    expect(e.whatWouldChange).toEqual([
+      "Beloppet följer registreringarna i de relevanta enheterna: 4 i stället för 3 skulle ge 500 kr, med övriga parters uppgifter oförändrade.",
+    ]);
+  });
+
+  it("explains a party that has not started in all relevant units, and what starting would give", () => {
+    const e = senior(1);
+    expect(e.summary).toBe(
+      "0115 Vallentuna får 0 kr av Senior alert: alla relevanta enheter har inte startat registrering."
+    );
+    expect(e.qualification).toEqual({
+      qualifies: false,
+      reason: "Alla relevanta enheter har inte startat registrering: kvalificerar inte.",
+    });
+    // With 0115: 12 registrations. 5 000 / 12 = 416,67 (remainder 8), 3 000 / 12 = 250 (0), 4 000 / 12 = 333,33 (4).
+    expect(e.whatWouldChange).toEqual([
+      "Start av registrering i alla relevanta enheter (särskilt boende (SÄBO), hemsjukvård och korttidsboende) skulle kvalificera 0115 Vallentuna: med dagens 5 registreringar skulle det ge 417 kr, med övriga parters uppgifter oförändrade.",
+    ]);
+  });
+});
+
+describe("county grant", () => {
+  const parameters = {
+    C_Total: 10000000,
+    C_Grund: 2000000,
+    Steg_Lansbidrag: 500000,
+    C_Regional: 1000000,
+    Steg_Utbetalning: 1,
+  };
+  // Rest: 10 000 000 − 3 × 2 000 000 = 4 000 000 = 8 steps of 500 000, by 26 : 8 : 1 municipalities (35).
+  // Floors: 8·26/35 = 5,94 → 5; 8·8/35 = 1,83 → 1; 8/35 → 0. Two steps left; remainders 208 − 175 = 33,
+  // 64 − 35 = 29, 8: to 01 and 03. Rule: 01 = 2 + 3 = 5 MSEK, 03 = 2 + 1 = 3 MSEK, 09 = 2 MSEK.
+  // Regional: 1 000 000 in thirds, 333 333 each and the one krona left to the lowest code, 01.
+  const values: TableValues = [
+    [
+      "Kod",
+      "Län",
+      "Antal kommuner",
+      "Regel: bidrag (kr)",
+      "Publicerat (kr)",
+      "Justering (kr)",
+      "Slutligt bidrag (kr)",
+      "Regionalt: vikt (indata)",
+      "Regionalt: belopp",
+      "66 + 13: summa (kr)",
+      "Publicerat 66 + 13 (kr)",
+    ],
+    ["01", "Stockholms län", 26, 5000000, 7000000, 0, 5000000, 1, 333334, 5333334, 7000000],
+    ["03", "Uppsala län", 8, 3000000, 2000000, -1000000, 2000000, 1, 333333, 2333333, 2600000],
+    ["09", "Gotlands län", 1, 2000000, 2000000, 0, 2000000, 1, 333333, 2333333, 2600000],
+  ];
+  const county = (column: string, row: number) => explain("Lansbidrag", values, column, row, parameters);
+
+  it("explains the rule, the published figure and the difference", () => {
+    const e = county("Regel: bidrag (kr)", 0);
+    expect(e.summary).toBe(
+      "01 Stockholms län får 5 000 000 kr: 2 000 000 kr i grundbelopp + 3 000 000 kr av resten efter antal kommuner; publicerat 7 000 000 kr."
+    );
+    expect(e.facts).toMatchObject({
+      "Grundbelopp per län": "2 000 000 kr (C_Grund)",
+      "Resten som delas efter antal kommuner": "10 000 000 kr − 3 × 2 000 000 kr = 4 000 000 kr",
+      "Resten: Vikt (antal kommuner)": "26 av 35 (74,29 %)",
+      "Resten: Exakt andel (oavrundad)": "4 000 000 kr × 26 / 35 = 2 971 428,5714… kr",
+      "Resten: Avrundning":
+        "+500 000 kr: golvet 2 500 000 kr plus ett steg, eftersom resten är nr 1 av 3 och 2 steg var kvar efter golven",
+      "Resten: Belopp − exakt andel": "+28 571,4285… kr",
+      "Enligt regeln": "2 000 000 kr + 3 000 000 kr = 5 000 000 kr",
+      "Publicerat (seed 000, Bilaga 2)": "7 000 000 kr",
+      "Publicerat − regel": "+2 000 000 kr",
+      Justering: "0 kr",
+      "Summa justeringar (alla län)": "−1 000 000 kr (ska vara 0: justera så att summan blir 0)",
+    });
+    expect(e.whatWouldChange).toEqual([
+      "Det publicerade beloppet 7 000 000 kr är 2 000 000 kr mer än regeln (en jämkning för små län som inte är nedskriven). Skriv +2 000 000 kr i Justering (kr) för att betala det publicerade beloppet; justeringarna ska summera till 0.",
+    ]);
+  });
+
+  it("explains the final amount with its explicit adjustment", () => {
+    const e = county("Slutligt bidrag (kr)", 1);
+    expect(e.summary).toBe(
+      "03 Uppsala län får 2 000 000 kr: 2 000 000 kr i grundbelopp + 1 000 000 kr av resten efter antal kommuner −1 000 000 kr i justering; publicerat 2 000 000 kr."
+    );
+    expect(e.facts["Resten: Avrundning"]).toBe(
+      "+500 000 kr: golvet 500 000 kr plus ett steg, eftersom resten är nr 2 av 3 och 2 steg var kvar efter golven"
+    );
+    expect(e.facts["Slutligt bidrag"]).toBe("3 000 000 kr − 1 000 000 kr = 2 000 000 kr");
+    expect(e.whatWouldChange).toEqual(["Justeringen −1 000 000 kr ger det publicerade beloppet 2 000 000 kr."]);
+    expect(e.notes).toEqual(["Regelns bidrag plus justeringen: det som betalas."]);
+  });
+
+  it("explains a county that keeps only its floor", () => {
+    const e = county("Regel: bidrag (kr)", 2);
+    expect(e.facts["Resten: Avrundning"]).toBe(
+      "0 kr: golvet 0 kr behålls; resten är nr 3 av 3 och 2 steg var kvar efter golven"
+    );
+    expect(e.whatWouldChange).toEqual(["Regeln ger samma belopp som den publicerade tabellen."]);
+  });
+
+  it("explains the 66 + 13 sum with the regional part", () => {
+    const e = county("66 + 13: summa (kr)", 0);
+    expect(e.summary).toBe(
+      "01 Stockholms län får 5 333 334 kr av 66 + 13 mnkr: 5 000 000 kr i länsbidrag och 333 334 kr i regionalt stöd."
+    );
+    expect(e.facts["Regionalt: Avrundning"]).toBe(
+      "+1 kr: golvet 333 333 kr plus ett steg, eftersom resten är nr 1 av 3 och 1 steg var kvar efter golven"
+    );
+    expect(e.facts["Publicerat 66 + 13 − summa"]).toBe("+1 666 666 kr");
+  });
+});
+
+describe("discharge settlement", () => {
+  const parameters = { U_Pris: 7000, U_Daggrans: 3, U_Snittgrans: 3, U_Psyk_Daggrans: 20, U_Psyk_Snittgrans: 0 };
+  const settlement: TableValues = [
+    ["Kommun", "Namn", "Månad", "Vårdform", "Belopp (kr)"],
+    ["0880", "Kalmar", "2018-03", "somatisk", 35000],
+    ["0880", "Kalmar", "2018-03", "psykiatri", 35000],
+    ["0880", "Kalmar", "2018-04", "somatisk", 0],
+  ];
+  const individuals: TableValues = [
+    ["Kommun", "Månad", "Individ", "Vårdform", "Dagar rapporterade", "Dagar efter analys"],
+    ["0880", "2018-03", "S01", "somatisk", 3, 2],
+    ["0880", "2018-03", "S02", "somatisk", 3, 3],
+    ["0880", "2018-03", "S03", "somatisk", 5, 5],
+    ["0880", "2018-03", "S04", "somatisk", 7, 6],
+    ["0880", "2018-03", "P01", "psykiatri", 25, 25],
+    ["0880", "2018-04", "S01", "somatisk", 2, 2],
+    ["0880", "2018-04", "S02", "somatisk", 3, 3],
+    ["0834", "2018-03", "S01", "somatisk", 9, 9],
+  ];
+  const discharge = (row: number) =>
+    explain("UK_avrakning", settlement, "Belopp (kr)", row, parameters, { tables: { UK_individer: individuals } });
+
+  it("explains a billed month: averages, days over the limit, price, and how many days fewer would avoid it", () => {
+    // Reported 3 + 3 + 5 + 7 = 18 (4,5 a day); after analysis 2 + 3 + 5 + 6 = 16 (4,0) > 3: billed.
+    // Days over 3: S03 2, S04 3 = 5 × 7 000 = 35 000. 16 − 3 × 4 = 4 days fewer gives 12 / 4 = 3.
+    const e = discharge(0);
+    expect(e.title).toBe("Utskrivningsklara, somatik 2018-03");
+    expect(e.summary).toBe(
+      "0880 Kalmar debiteras 35 000 kr för 2018-03 (somatisk): snittet 4 dagar > 3: 5 dagar över 3 debiteras."
+    );
+    expect(e.facts).toEqual({
+      Individer: "4",
+      "Snitt rapporterat": "18 / 4 = 4,50 dagar > 3: analys med landstinget krävs",
+      "Snitt efter analys": "16 / 4 = 4,00 dagar > 3: debiteras",
+      "Dagar över 3 per individ": "S03: 5 − 3 = 2; S04: 6 − 3 = 3",
+      "Debiterbara dagar": "5",
+      "Pris per dag": "7 000 kr (U_Pris)",
+      Belopp: "5 × 7 000 kr = 35 000 kr",
+    });
+    expect(e.whatWouldChange).toEqual([
+      "4 dagar färre efter analys skulle ge snitt ≤ 3 (12 / 4 = 3,00) och ingen debitering.",
+    ]);
+  });
+
+  it("explains a month below the limit and how many more days would start the billing", () => {
+    // 2 + 3 = 5 days for 2 individuals: 2,5 ≤ 3. Billing starts above 3 × 2 = 6: at 7, 2 days more.
+    const e = discharge(2);
+    expect(e.summary).toBe(
+      "0880 Kalmar debiteras inte för 2018-04 (somatisk): snittet 2,5 dagar ≤ 3: ingen debitering."
+    );
+    expect(e.facts.Belopp).toBe("0 × 7 000 kr = 0 kr");
+    expect(e.whatWouldChange).toEqual([
+      "2 dagar till efter analys skulle ge snitt över 3 och debitering av dagarna över 3 per individ.",
+    ]);
+  });
+
+  it("explains psychiatry: the days above 20 per individual, no average condition", () => {
+    const e = discharge(1);
+    expect(e.facts["Dagar över 20 per individ"]).toBe("P01: 25 − 20 = 5");
+    expect(e.facts.Belopp).toBe("5 × 7 000 kr = 35 000 kr");
+    expect(e.whatWouldChange).toEqual([
+      "Inget snittvillkor: varje dag över 20 per individ debiteras. 5 dagar färre (högst 20 per individ) skulle ge 0 kr.",
+    ]);
+  });
+
+  it("asks for the individuals' table when the pane did not read it", () => {
+    const e = explain("UK_avrakning", settlement, "Belopp (kr)", 0, parameters);
+    expect(e.kind).toBe("problem");
+    expect(e.summary).toMatch(/Förklaringen behöver tabellen UK_individer/);
+  });
+});
+
+describe("cells outside the rules", () => {
+  it("asks for an amount when the cell is in no known table", () => {
+    expect(explainCell({ parameters: {} }).summary).toBe("Markera ett belopp i en av arbetsbokens tabeller");
+    expect(explainCell({ table: "Tabell1", column: "A", row: 0, values: [["A"], [1]], parameters: {} }).summary).toBe(
+      "Markera ett belopp i en av arbetsbokens tabeller"
+    );
+  });
+
+  it("names a missing parameter", () => {
+    const e = explainCell({
+      table: "SeniorAlert_kommun",
+      column: "Senior alert: belopp",
+      row: 0,
+      values: [
+        ["Kod", "Namn", "Alla relevanta enheter startat", "Registreringar"],
+        ["0114", "Upplands Väsby", "Ja", 3],
+      ],
+      parameters: { Steg_Utbetalning: 1 },
+    });
+    expect(e.kind).toBe("problem");
+    expect(e.summary).toBe(
+      "Regeln kan inte räknas på tabellens nuvarande värden. Parametern S_Kommun saknas eller är tom. Kontrollera bladet Parametrar (Formler → Namnhanteraren)."
+    );
+  });
+});
+
+describe("every amount of the built workbook", () => {
+  const { plan } = buildPlan(loadBundledInputs(2010), "addin");
+  const tables = planTables(plan);
+  const parameters = planParameters(plan);
+  const amountColumns: [string, string][] = [
+    ["Palliativ_kommun", "Nivå 1: SKL-funktion"],
+    ["Palliativ_kommun", "Nivå 2: belopp"],
+    ["Palliativ_landsting", "Summa (kr)"],
+    ["SeniorAlert_kommun", "Senior alert: belopp"],
+    ["SeniorAlert_landsting", "Senior alert: SKL-funktion"],
+    ["Lansbidrag", "Regel: bidrag (kr)"],
+    ["Lansbidrag", "Regionalt: belopp"],
+    ["Lansbidrag", "66 + 13: summa (kr)"],
+    ["UK_avrakning", "Belopp (kr)"],
+  ];
+
+  it.each(amountColumns)("%s, %s: the re-run gives the amount the workbook shows", (table, column) => {
+    const values = tables[table];
+    for (let row = 0; row < values.length - 1; row++) {
+      const e = explainCell({ table, column, row, values, parameters, tables });
+      if (e.kind !== "amount") throw new Error(explanationLines(e).join("\n"));
+      expect(e.notes.filter((n) => n.startsWith("Cellen visar"))).toEqual([]);
+    }
+  });
+});
