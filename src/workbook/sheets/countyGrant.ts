@@ -3,7 +3,7 @@ import { SheetBuilder, TableRefs } from "../sheetBuilder";
 import { fillPotRows, PotCells, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
 import { PlanContext, SHEET, TAB } from "./context";
 import { NAME } from "./parameters";
-import { lookup, ReferenceTables } from "./reference";
+import { lookup, ReferenceTables, UNKNOWN_CODE } from "./reference";
 
 export interface CountyGrantRefs {
   readonly table: TableRefs;
@@ -61,7 +61,7 @@ export function countyGrantSheet(
       header: "Län",
       style: "calc",
       width: 22,
-      formula: (r) => lookup(reference.counties, "namn", r.at("kod"), "OKÄND KOD"),
+      formula: (r) => lookup(reference.counties, "namn", r.at("kod"), UNKNOWN_CODE),
       result: (i) => counties[i].name,
     },
     {

@@ -4,7 +4,7 @@ import { FORMAT } from "../plan";
 import { SheetBuilder, TableRefs } from "../sheetBuilder";
 import { PlanContext, SHEET, TAB, yesNo } from "./context";
 import { NAME } from "./parameters";
-import { lookup, ReferenceTables } from "./reference";
+import { lookup, ReferenceTables, UNKNOWN_CODE } from "./reference";
 
 export const DISCHARGE_DATA_SHEET = "UK individer";
 
@@ -158,8 +158,8 @@ export function dischargeSheets(
       header: "Namn",
       style: "calc",
       width: 16,
-      formula: (r) => lookup(reference.municipalities, "namn", r.at("kod"), "OKÄND KOD"),
-      result: (i) => ctx.inputs.municipalities.find((m) => m.code === groups[i].municipality)?.name ?? "OKÄND KOD",
+      formula: (r) => lookup(reference.municipalities, "namn", r.at("kod"), UNKNOWN_CODE),
+      result: (i) => ctx.inputs.municipalities.find((m) => m.code === groups[i].municipality)?.name ?? UNKNOWN_CODE,
     },
     { key: "manad", header: "Månad", style: "reference", numFmt: FORMAT.text, width: 9, value: (i) => groups[i].month },
     {

@@ -4,7 +4,7 @@ import { SheetBuilder, TableRefs } from "../sheetBuilder";
 import { fillPotRows, PotCells, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
 import { PlanContext, SHEET, TAB, yesNo } from "./context";
 import { NAME } from "./parameters";
-import { lookup, ReferenceTables } from "./reference";
+import { codeNumberColumns, lookup, partyColumns, ReferenceTables } from "./reference";
 
 export interface PalliativeTables {
   readonly tables: Readonly<Record<PartyKind, TableRefs>>;
@@ -83,15 +83,7 @@ export function palliativeSheet(
       }),
     ];
     const table = sheet.table(`Palliativ_${kind}`, parties.length, [
-      { key: "kod", header: "Kod", style: "input", numFmt: FORMAT.text, width: 7, value: (i) => parties[i].code },
-      {
-        key: "namn",
-        header: "Namn",
-        style: "calc",
-        width: 20,
-        formula: (r) => lookup(ref, "namn", r.at("kod"), "OKÄND KOD"),
-        result: (i) => parties[i].name || "OKÄND KOD",
-      },
+      ...partyColumns(parties, ref),
       {
         key: "bef",
         header: "Folkmängd",
@@ -126,24 +118,7 @@ export function palliativeSheet(
         formula: (r) => `IF(${r.at("dod")}>0,${r.at("reg")}/${r.at("dod")},"")`,
         result: (i) => (parties[i].deaths > 0 ? parties[i].registrations / parties[i].deaths : ""),
       },
-      {
-        key: "kodnr",
-        header: "Kodnummer",
-        style: "calc",
-        numFmt: "0",
-        width: 8,
-        formula: (r) => `VALUE(${r.at("kod")})`,
-        result: (i) => Number(parties[i].code),
-      },
-      {
-        key: "antal",
-        header: "Rader med koden",
-        style: "check",
-        numFmt: "0",
-        width: 8,
-        formula: (r) => `COUNTIF(${r.col("kodnr")},${r.at("kodnr")})`,
-        result: (i) => parties.filter((x) => Number(x.code) === Number(parties[i].code)).length,
-      },
+      ...codeNumberColumns(parties.map((p) => p.code)),
       ...tier("b", "Nivå 1", NAME.baseThreshold, names.base, baseCells, pot.base),
       ...tier("o", "Nivå 2", NAME.bonusThreshold, names.bonus, bonusCells, pot.bonus),
       {

@@ -10,7 +10,7 @@ import { DischargeRefs } from "./discharge";
 import { BudgetRefs, PilotRefs } from "./ledgers";
 import { PalliativeTables } from "./palliative";
 import { NAME } from "./parameters";
-import { ReferenceTables } from "./reference";
+import { ReferenceTables, UNKNOWN_CODE } from "./reference";
 import { SeniorAlertTables } from "./seniorAlert";
 
 export interface ReconciliationInputs {
@@ -129,7 +129,7 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
     checks.push({
       id: `${id}-okanda`,
       label: `${label}: inga okända koder (finns inte i referenslistan)`,
-      value: { formula: `COUNTIF(${table.qcol("namn")},"OKÄND KOD")`, result: unknown },
+      value: { formula: `COUNTIF(${table.qcol("namn")},"${UNKNOWN_CODE}")`, result: unknown },
       expected: { formula: "0", result: 0 },
       condition: equal,
       passes: unknown === 0,
@@ -141,7 +141,7 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
       id: `${id}-saknade`,
       label: `${label}: alla parter i referenslistan finns med`,
       value: {
-        formula: `ROWS(${table.qcol("kod")})-COUNTIF(${table.qcol("namn")},"OKÄND KOD")`,
+        formula: `ROWS(${table.qcol("kod")})-COUNTIF(${table.qcol("namn")},"${UNKNOWN_CODE}")`,
         result: parties.length - unknown,
       },
       expected: { formula: `ROWS(${reference.qcol("kod")})`, result: refCount },

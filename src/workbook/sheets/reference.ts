@@ -1,5 +1,5 @@
 import { FORMAT } from "../plan";
-import { SheetBuilder, TableRefs } from "../sheetBuilder";
+import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { PlanContext, SHEET, TAB } from "./context";
 
 export interface ReferenceTables {
@@ -100,4 +100,51 @@ export function referenceSheets(ctx: PlanContext): { sheets: SheetBuilder[]; tab
 export function lookup(reference: TableRefs, column: string, codeCell: string, missing: string | number): string {
   const fallback = typeof missing === "string" ? `"${missing}"` : String(missing);
   return `IFERROR(INDEX(${reference.qcol(column)},MATCH(${codeCell},${reference.qcol("kod")},0)),${fallback})`;
+}
+
+/** Marks a code that is not in the reference list, on the sheet and in the checks. */
+export const UNKNOWN_CODE = "OKÄND KOD";
+
+/** The leading columns of a party table: its code (an input) and its name looked up in the reference list. */
+export function partyColumns(parties: readonly { code: string; name: string }[], reference: TableRefs): ColumnSpec[] {
+  return [
+    { key: "kod", header: "Kod", style: "input", numFmt: FORMAT.text, width: 7, value: (i) => parties[i].code },
+    {
+      key: "namn",
+      header: "Namn",
+      style: "calc",
+      width: 20,
+      formula: (r) => lookup(reference, "namn", r.at("kod"), UNKNOWN_CODE),
+      result: (i) => parties[i].name || UNKNOWN_CODE,
+    },
+  ];
+}
+
+/**
+ * The code as a number (for ties: COUNTIFS compares text codes like "0114" as numbers or not at all) and
+ * how many rows carry it (a duplicate shows 2 and fails the check on Avstämning).
+ */
+export function codeNumberColumns(codes: readonly string[]): ColumnSpec[] {
+  const rowsWithCode = new Map<number, number>();
+  for (const code of codes) rowsWithCode.set(Number(code), (rowsWithCode.get(Number(code)) ?? 0) + 1);
+  return [
+    {
+      key: "kodnr",
+      header: "Kodnummer",
+      style: "calc",
+      numFmt: "0",
+      width: 8,
+      formula: (r) => `VALUE(${r.at("kod")})`,
+      result: (i) => Number(codes[i]),
+    },
+    {
+      key: "antal",
+      header: "Rader med koden",
+      style: "check",
+      numFmt: "0",
+      width: 8,
+      formula: (r) => `COUNTIF(${r.col("kodnr")},${r.at("kodnr")})`,
+      result: (i) => rowsWithCode.get(Number(codes[i])) ?? 0,
+    },
+  ];
 }

@@ -4,7 +4,7 @@ import { SheetBuilder, TableRefs } from "../sheetBuilder";
 import { fillPotRows, PotCells, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
 import { PlanContext, SHEET, TAB, yesNo } from "./context";
 import { NAME } from "./parameters";
-import { lookup, ReferenceTables } from "./reference";
+import { codeNumberColumns, partyColumns, ReferenceTables } from "./reference";
 
 export interface SeniorAlertTables {
   readonly tables: Readonly<Record<PartyKind, TableRefs>>;
@@ -39,15 +39,7 @@ export function seniorAlertSheet(
     sheet.skip();
     const parties = pot.parties;
     const table = sheet.table(`SeniorAlert_${kind}`, parties.length, [
-      { key: "kod", header: "Kod", style: "input", numFmt: FORMAT.text, width: 7, value: (i) => parties[i].code },
-      {
-        key: "namn",
-        header: "Namn",
-        style: "calc",
-        width: 20,
-        formula: (r) => lookup(ref, "namn", r.at("kod"), "OKÄND KOD"),
-        result: (i) => parties[i].name || "OKÄND KOD",
-      },
+      ...partyColumns(parties, ref),
       {
         key: "start",
         header: "Alla relevanta enheter startat",
@@ -63,24 +55,7 @@ export function seniorAlertSheet(
         width: 11,
         value: (i) => parties[i].registrations,
       },
-      {
-        key: "kodnr",
-        header: "Kodnummer",
-        style: "calc",
-        numFmt: "0",
-        width: 8,
-        formula: (r) => `VALUE(${r.at("kod")})`,
-        result: (i) => Number(parties[i].code),
-      },
-      {
-        key: "antal",
-        header: "Rader med koden",
-        style: "check",
-        numFmt: "0",
-        width: 8,
-        formula: (r) => `COUNTIF(${r.col("kodnr")},${r.at("kodnr")})`,
-        result: (i) => parties.filter((x) => Number(x.code) === Number(parties[i].code)).length,
-      },
+      ...codeNumberColumns(parties.map((p) => p.code)),
       ...twinColumns(ctx, {
         prefix: "s",
         label: "Senior alert",
