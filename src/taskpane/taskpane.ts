@@ -1,8 +1,29 @@
 /*
- * The task pane. It shares its page (and so its runtime) with the custom functions. For now it tells whether
- * it runs inside Excel and lists the functions; the workbook actions come with the workbook plan.
+ * The task pane. It shares its page (and so its runtime) with the custom functions. In Excel it offers four
+ * actions, each an exported function around `Excel.run` in its own module: Bygg arbetsbok (writePlan.ts),
+ * Importera (import/ and workbookTables.ts), Förklara (explain/ and workbookTables.ts) and Kontrollera
+ * (checks.ts). Outside Excel it says that Excel is needed, without a script error.
  */
-/* global document, Office */
+/* global window, Office, FileReader */
+import { buildPlan } from "../workbook/buildPlan";
+import { WorkbookPlan } from "../workbook/plan";
+import { bundledInputs } from "./bundledInputs";
+import { CheckReport, CheckResult, runChecks, selectTarget, targetsBySheet } from "./checks";
+import { byId, clear, element, show } from "./dom";
+import { Explanation, SELECT_AN_AMOUNT } from "./explain";
+import {
+  ImportPreview,
+  importTargetTables,
+  parseImport,
+  ParsedImport,
+  previewImport,
+  problemText,
+  referenceFromTables,
+  TABLE,
+} from "./import";
+import { suffixedSheetName } from "./renamePlan";
+import { explainSelection, readTables, restoreBuilt, writeImport } from "./workbookTables";
+import { buildWorkbook, BuiltWorkbook, Conflict } from "./writePlan";
 
 /** What the pane says outside Excel: in a plain browser, or in another Office application. */
 const OUTSIDE_EXCEL =
@@ -10,22 +31,422 @@ const OUTSIDE_EXCEL =
   "(Excel på webben, i Windows eller på Mac).";
 
 /** What the pane says once Office has loaded it in Excel. */
-const IN_EXCEL = "Tillägget är laddat. Funktionerna nedan finns nu i Excel.";
+const IN_EXCEL =
+  "Tillägget är laddat. Bygg arbetsboken, importera registerdata, förklara ett belopp eller kontrollera.";
 
-function show(inExcel: boolean): void {
-  const status = document.getElementById("status");
-  if (status) {
-    status.textContent = inExcel ? IN_EXCEL : OUTSIDE_EXCEL;
-    status.classList.toggle("status--warning", !inExcel);
+const NOT_BUILT = "Bygg arbetsboken först (fliken Bygg): åtgärden läser arbetsbokens tabeller.";
+
+/** The workbook the pane built or found in the open workbook's settings. */
+let built: BuiltWorkbook | undefined;
+/** Plans by year, built once: the engine runs over the bundled data. */
+const plans = new Map<number, WorkbookPlan>();
+
+function planFor(year: number): WorkbookPlan {
+  if (!plans.has(year)) plans.set(year, buildPlan(bundledInputs(year), "addin").plan);
+  return plans.get(year)!;
+}
+
+/** An error as the user reads it. */
+function errorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `Något gick fel: ${message}`;
+}
+
+/** The line under the header: shown outside Excel, and in Excel when something needs saying. */
+function setStatus(text: string, warning = false): void {
+  const status = byId("status");
+  status.textContent = text;
+  status.classList.toggle("status--warning", warning);
+  show(status, true);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Tabs (WAI-ARIA tabs: arrow keys move between tabs, Home/End to the first/last).
+
+const TABS = ["build", "import", "explain", "check"] as const;
+type Tab = (typeof TABS)[number];
+
+function selectTab(tab: Tab, focus = false): void {
+  for (const t of TABS) {
+    const button = byId(`tab-${t}`);
+    const selected = t === tab;
+    button.setAttribute("aria-selected", String(selected));
+    button.tabIndex = selected ? 0 : -1;
+    show(byId(`panel-${t}`), selected);
+    if (selected && focus) button.focus();
   }
-  const functions = document.getElementById("functions");
-  if (functions) functions.hidden = !inExcel;
+  window.scrollTo(0, 0);
+}
+
+function setUpTabs(): void {
+  TABS.forEach((tab, i) => {
+    const button = byId(`tab-${tab}`);
+    button.addEventListener("click", () => selectTab(tab));
+    button.addEventListener("keydown", (event) => {
+      const move: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 };
+      if (!(event.key in move)) return;
+      event.preventDefault();
+      selectTab(TABS[(move[event.key] + TABS.length) % TABS.length], true);
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Bygg arbetsbok
+
+function setProgress(fraction: number, label?: string): void {
+  const progress = byId<HTMLProgressElement>("progress");
+  progress.value = Math.round(fraction * 100);
+  progress.setAttribute("aria-valuetext", `${Math.round(fraction * 100)} %`);
+  if (label) byId("progress-label").textContent = label;
+}
+
+function showBuildMessage(text: string, kind: "ok" | "error" | "info"): void {
+  const result = byId("build-result");
+  result.textContent = text;
+  result.className = `message message--${kind}`;
+  show(result, true);
+}
+
+async function build(onConflict: "report" | "suffix"): Promise<void> {
+  const button = byId<HTMLButtonElement>("build");
+  const year = Number(byId<HTMLSelectElement>("year").value);
+  button.disabled = true;
+  show(byId("conflict"), false);
+  show(byId("build-result"), false);
+  show(byId("build-progress"), true);
+  setProgress(0, "Bygger arbetsboken …");
+  try {
+    const plan = planFor(year);
+    const result = await buildWorkbook(plan, { onConflict, year, onProgress: (f) => setProgress(f) });
+    if (result.status === "conflict") {
+      show(byId("build-progress"), false);
+      showConflict(result);
+      return;
+    }
+    built = result;
+    setProgress(1, "Arbetsboken är byggd.");
+    const names = result.plan.sheets.map((s) => s.name);
+    const report = await runChecks(result);
+    renderChecks(report);
+    showBuildMessage(
+      `Klart: ${names.length} blad (${names[0]} … ${names[names.length - 1]}) byggdes på ${result.syncs} anrop till Excel. ` +
+        `Alla kontroller: ${report.master}.`,
+      report.master === "OK" ? "ok" : "error"
+    );
+  } catch (error) {
+    show(byId("build-progress"), false);
+    showBuildMessage(errorText(error), "error");
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function showConflict(conflict: Conflict): void {
+  const list = byId("conflict-list");
+  const sheets = conflict.sheets.length;
+  byId("conflict-text").textContent =
+    sheets > 0
+      ? `Arbetsboken har redan ${sheets === 1 ? "ett blad" : `${sheets} blad`} med samma namn. Inget skrivs över: ` +
+        `bygg bredvid med nya namn, eller avbryt.`
+      : "Arbetsboken har redan tabeller eller namn som arbetsboken använder. Inget skrivs över: bygg med nya namn, eller avbryt.";
+  const shown = conflict.sheets.length > 0 ? conflict.sheets : conflict.names;
+  list.textContent =
+    shown.length > 4 ? `${shown.slice(0, 4).join(", ")} och ${shown.length - 4} till.` : `${shown.join(", ")}.`;
+  const example = suffixedSheetName(conflict.sheets[0] ?? "Palliativ", conflict.suffix);
+  byId("conflict-suffix").textContent = `Bygg med nya namn (”${example}” …)`;
+  show(byId("conflict"), true);
+  byId("conflict-suffix").focus();
+}
+
+function cancelConflict(): void {
+  show(byId("conflict"), false);
+  showBuildMessage("Avbrutet. Inget har ändrats i arbetsboken.", "info");
+  byId("build").focus();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Kontrollera
+
+const STATUS_TEXT: Record<string, string> = { OK: "OK", FEL: "FEL", INFO: "INFO", "?": "?" };
+
+function badge(status: string): HTMLElement {
+  return element("span", `badge badge--${status === "?" ? "unknown" : status.toLowerCase()}`, STATUS_TEXT[status]);
+}
+
+function checkItem(check: CheckResult): HTMLLIElement {
+  const item = element("li", "check-item");
+  item.appendChild(badge(check.status));
+  const body = element("div", "check-body");
+  body.appendChild(element("span", "check-label", check.label));
+  const links = element("span", "check-links");
+  for (const { sheet, address } of targetsBySheet(check.targets)) {
+    const link = element("button", "link", `Visa i ${sheet}`);
+    link.type = "button";
+    link.setAttribute("aria-label", `Markera cellerna för ${check.label} på bladet ${sheet}`);
+    link.addEventListener("click", () => {
+      selectTarget(sheet, address).catch((error) => setStatus(errorText(error), true));
+    });
+    links.appendChild(link);
+  }
+  body.appendChild(links);
+  item.appendChild(body);
+  return item;
+}
+
+function renderChecks(report: CheckReport): void {
+  const master = byId("check-master");
+  clear(master);
+  master.appendChild(badge(report.master));
+  const count = (status: string) => report.checks.filter((c) => c.status === status).length;
+  master.appendChild(element("span", undefined, ` Alla kontroller: ${report.master}`));
+  const detail = [`${report.checks.length} kontroller`, `${count("OK")} OK`];
+  if (count("FEL") > 0) detail.push(`${count("FEL")} FEL`);
+  if (count("INFO") > 0) detail.push(`${count("INFO")} INFO (skillnader som ska synas, inte fel)`);
+  if (count("?") > 0) detail.push(`${count("?")} kunde inte läsas`);
+  master.appendChild(element("span", "master-detail", `${detail.join(", ")}.`));
+  show(master, true);
+  const list = byId("check-list");
+  clear(list);
+  const order = { FEL: 0, "?": 1, INFO: 2, OK: 3 } as const;
+  const sorted = [...report.checks].sort((a, b) => order[a.status] - order[b.status]);
+  for (const check of sorted) list.appendChild(checkItem(check));
+}
+
+async function check(): Promise<void> {
+  const button = byId<HTMLButtonElement>("check");
+  if (!built) {
+    setStatus(NOT_BUILT, true);
+    return;
+  }
+  button.disabled = true;
+  try {
+    renderChecks(await runChecks(built));
+  } catch (error) {
+    setStatus(errorText(error), true);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Importera
+
+let preview: ImportPreview | undefined;
+
+function renderImport(parsed: ParsedImport, result: ImportPreview | undefined, source: string): void {
+  show(byId("import-result"), true);
+  const summary = byId("import-summary");
+  const problems = byId("import-problems");
+  const changes = byId<HTMLTableElement>("import-changes");
+  const write = byId<HTMLButtonElement>("import-write");
+  clear(problems);
+  const body = changes.tBodies[0];
+  clear(body);
+  const list = result ? result.problems : parsed.problems;
+  const ok = result?.ok === true && result.writes.length > 0;
+  summary.className = `message message--${ok ? "ok" : list.length > 0 ? "error" : "info"}`;
+  summary.textContent = result
+    ? `${source}: ${result.summary}`
+    : `${source}: ${list.length} ${list.length === 1 ? "fel" : "fel"}. Inget skrivs in förrän alla rader är rätt.`;
+  for (const p of list) problems.appendChild(element("li", undefined, problemText(p)));
+  for (const note of parsed.notes) problems.appendChild(element("li", "note", note));
+  const shown = result?.changes.slice(0, 25) ?? [];
+  for (const c of shown) {
+    const row = element("tr");
+    row.appendChild(element("td", undefined, c.party));
+    row.appendChild(element("td", undefined, c.column));
+    row.appendChild(element("td", undefined, `${c.before ?? ""} → ${c.after ?? ""}`));
+    body.appendChild(row);
+  }
+  byId("import-changes-caption").textContent =
+    result && result.changes.length > shown.length
+      ? `Ändringar (de första ${shown.length} av ${result.changes.length})`
+      : "Ändringar";
+  show(changes, shown.length > 0);
+  write.disabled = !ok;
+  byId("import-result").scrollIntoView({ block: "start" });
+}
+
+async function importFrom(input: string | ArrayBuffer, source: string): Promise<void> {
+  if (!built) {
+    setStatus(NOT_BUILT, true);
+    return;
+  }
+  preview = undefined;
+  byId<HTMLButtonElement>("import-write").disabled = true;
+  try {
+    const reference = await readTables(built, [TABLE.municipalities, TABLE.counties]);
+    const parsed = parseImport(
+      input,
+      referenceFromTables(reference[TABLE.municipalities] ?? [], reference[TABLE.counties] ?? [])
+    );
+    if (!parsed.ok) {
+      renderImport(parsed, undefined, source);
+      return;
+    }
+    const current = await readTables(built, importTargetTables(parsed.kind));
+    preview = previewImport(parsed, current);
+    renderImport(parsed, preview, source);
+  } catch (error) {
+    setStatus(errorText(error), true);
+  }
+}
+
+async function writeImported(): Promise<void> {
+  if (!built || !preview?.ok) return;
+  const button = byId<HTMLButtonElement>("import-write");
+  button.disabled = true;
+  try {
+    const cells = await writeImport(built, preview.writes);
+    const summary = byId("import-summary");
+    summary.className = "message message--ok";
+    summary.textContent = `Skrev in ${cells} ${cells === 1 ? "värde" : "värden"}. Excel räknar om beloppen och kontrollerna.`;
+    preview = undefined;
+    renderChecks(await runChecks(built));
+  } catch (error) {
+    setStatus(errorText(error), true);
+    button.disabled = false;
+  }
+}
+
+function readFile(file: File): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Förklara
+
+function renderExplanation(address: string, e: Explanation): void {
+  const box = byId("explain");
+  clear(box);
+  if (e.kind === "none") {
+    box.appendChild(element("p", "muted", `${address}: ${SELECT_AN_AMOUNT}.`));
+    return;
+  }
+  box.appendChild(element("p", "explain-address", address));
+  box.appendChild(element("h3", "explain-title", e.title));
+  if (e.party) box.appendChild(element("p", "explain-party", `${e.party.code} ${e.party.name}`));
+  box.appendChild(element("p", `explain-summary${e.kind === "problem" ? " message message--error" : ""}`, e.summary));
+  if (e.qualification) {
+    const q = element("p", "explain-qualification");
+    const yes = e.qualification.qualifies;
+    q.appendChild(element("span", `badge badge--${yes ? "ok" : "info"}`, yes ? "Ja" : "Nej"));
+    q.appendChild(element("span", undefined, ` ${e.qualification.reason}`));
+    box.appendChild(q);
+  }
+  if (e.whatWouldChange.length > 0) {
+    box.appendChild(element("h4", "explain-subtitle", "Det här skulle ändra utfallet"));
+    const list = element("ul", "plain-list");
+    for (const c of e.whatWouldChange) list.appendChild(element("li", undefined, c));
+    box.appendChild(list);
+  }
+  if (e.facts.length > 0) {
+    box.appendChild(element("h4", "explain-subtitle", "Så räknas det"));
+    const facts = element("dl", "facts");
+    for (const f of e.facts) {
+      const fact = element("div", "fact");
+      fact.appendChild(element("dt", undefined, f.label));
+      fact.appendChild(element("dd", undefined, f.value));
+      facts.appendChild(fact);
+    }
+    box.appendChild(facts);
+  }
+  for (const note of e.notes) box.appendChild(element("p", "note", note));
+}
+
+let explaining = false;
+let explainAgain = false;
+
+/** Explains the selection; selections that arrive while one is explained are folded into one more run. */
+async function explain(): Promise<void> {
+  if (explaining) {
+    explainAgain = true;
+    return;
+  }
+  explaining = true;
+  try {
+    do {
+      explainAgain = false;
+      if (!built) {
+        clear(byId("explain"));
+        byId("explain").appendChild(element("p", "muted", NOT_BUILT));
+        return;
+      }
+      const { address, explanation } = await explainSelection(built);
+      renderExplanation(address, explanation);
+    } while (explainAgain);
+  } catch (error) {
+    clear(byId("explain"));
+    byId("explain").appendChild(element("p", "message message--error", errorText(error)));
+  } finally {
+    explaining = false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Start
+
+function setUpActions(): void {
+  setUpTabs();
+  byId("build").addEventListener("click", () => void build("report"));
+  byId("conflict-suffix").addEventListener("click", () => void build("suffix"));
+  byId("conflict-cancel").addEventListener("click", cancelConflict);
+  byId("conflict").addEventListener("keydown", (event) => {
+    if (event.key === "Escape") cancelConflict();
+  });
+  byId("check").addEventListener("click", () => void check());
+  byId("import-preview").addEventListener("click", () => {
+    const text = byId<HTMLTextAreaElement>("import-text").value;
+    void importFrom(text, "Inklistrat");
+  });
+  byId<HTMLInputElement>("import-file").addEventListener("change", (event) => {
+    const file = (event.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    byId("import-file-name").textContent = `Vald fil: ${file.name}`;
+    readFile(file)
+      .then((bytes) => importFrom(bytes, file.name))
+      .catch((error) => setStatus(errorText(error), true));
+  });
+  byId("import-write").addEventListener("click", () => void writeImported());
+}
+
+async function startInExcel(): Promise<void> {
+  setStatus(IN_EXCEL);
+  // The actions speak for themselves; the line comes back when there is something to say.
+  show(byId("status"), false);
+  show(byId("app"), true);
+  show(byId("functions"), true);
+  setUpActions();
+  try {
+    built = await restoreBuilt(planFor);
+    await Excel.run(async (context) => {
+      context.workbook.onSelectionChanged.add(() => explain());
+      await context.sync();
+    });
+  } catch (error) {
+    setStatus(errorText(error), true);
+  }
+}
+
+function showOutsideExcel(): void {
+  setStatus(OUTSIDE_EXCEL, true);
+  show(byId("app"), false);
+  show(byId("functions"), false);
 }
 
 // office.js comes from Microsoft's CDN; when it could not be loaded (offline, a plain browser) there is no
 // Office at all, and the page must still say what to do.
 if (typeof Office === "undefined") {
-  show(false);
+  showOutsideExcel();
 } else {
-  Office.onReady((info) => show(info.host === Office.HostType.Excel));
+  Office.onReady((info) => {
+    if (info.host === Office.HostType.Excel) void startInExcel();
+    else showOutsideExcel();
+  });
 }

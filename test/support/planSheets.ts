@@ -3,7 +3,7 @@
  * recompute every formula of the plan and compare with the value the engine cached for it.
  */
 import { HyperFormula } from "hyperformula";
-import { parseCell } from "../../src/workbook/a1";
+import { cell, parseCell } from "../../src/workbook/a1";
 import { CellContent, CellValue, isFormula, WorkbookPlan } from "../../src/workbook/plan";
 import { LICENSE_KEY, registerSklFunctions, SheetCell, SheetRows } from "./hyperformulaSkl";
 
@@ -61,10 +61,9 @@ export function plannedFormulas(plan: WorkbookPlan): PlannedFormula[] {
       table.columns.forEach((col, c) =>
         col.cells.forEach((content, r) => {
           if (isFormula(content)) {
-            const ref = `${String.fromCharCode(64 + ((column + c - 1) % 26) + 1)}`;
             out.push({
               sheet: sheet.name,
-              ref: `${ref}${row + 1 + r}`,
+              ref: cell(column + c, row + 1 + r),
               row: row + 1 + r,
               column: column + c,
               formula: content.formula,

@@ -1,0 +1,403 @@
+/**
+ * Bygg arbetsbok: writes the workbook plan into the open workbook with Office.js, the way
+ * `src/cli/xlsxWriter.ts` writes it into a file: sheets, values and formulas (in bulk, one assignment per
+ * area), tables, number formats, looks, column widths, frozen panes, validation, conditional formats and
+ * workbook names, plus native charts. It never overwrites: planned sheets, tables or names that already
+ * exist are reported, and the caller chooses to build under suffixed names or not at all. The whole 2010
+ * workbook takes a handful of `context.sync()` calls (at most 10).
+ */
+import { parseCell } from "../workbook/a1";
+import { CellStyle, SheetPlan, ValidationPlan, WorkbookPlan } from "../workbook/plan";
+import { chartSpecs, ChartSpec } from "./charts";
+import { PlanNames, plannedNames, renamePlan, suffixedNames } from "./renamePlan";
+import { Area, HEADER_ROW_HEIGHT, layoutSheet, SheetLayout } from "./sheetLayout";
+
+/** What is planned and already in the workbook. */
+export interface Conflict {
+  readonly status: "conflict";
+  /** Planned sheets that exist. */
+  readonly sheets: readonly string[];
+  /** Planned tables and workbook names that exist (Excel keeps them in one namespace). */
+  readonly names: readonly string[];
+  /** The smallest suffix under which nothing collides: "Palliativ (2)". */
+  readonly suffix: number;
+}
+
+/** The plan as it stands in the workbook: its sheets, tables and names as they are called there. */
+export interface BuiltWorkbook {
+  /** The plan as written (renamed when built with a suffix). */
+  readonly plan: WorkbookPlan;
+  /** Planned name → name in the workbook, for sheets, tables and workbook names. */
+  readonly names: PlanNames;
+  /** The suffix the names carry, or undefined when built under the planned names. */
+  readonly suffix?: number;
+}
+
+export interface Built extends BuiltWorkbook {
+  readonly status: "built";
+  /** `context.sync()` calls made. */
+  readonly syncs: number;
+}
+
+export type BuildResult = Built | Conflict;
+
+export interface BuildOptions {
+  /** Called with the share done, 0..1, after each round trip to Excel. */
+  readonly onProgress?: (fraction: number) => void;
+  /**
+   * What to do when a planned sheet, table or name exists: "report" (the default) writes nothing and returns
+   * the conflict; "suffix" builds beside it under the smallest free suffix.
+   */
+  readonly onConflict?: "report" | "suffix";
+  /**
+   * Roughly how many bytes of cell content go in one round trip. Excel on the web refuses requests over
+   * 5 MB; the default keeps well below and gives the progress bar a few steps.
+   */
+  readonly bytesPerSync?: number;
+  /** The year the plan is for, remembered in the workbook's settings with the suffix (see `restoreBuilt`). */
+  readonly year?: number;
+}
+
+/** Never more round trips than this for a build, whatever its size: areas are merged into fewer batches. */
+export const MAX_SYNCS = 10;
+const DEFAULT_BYTES_PER_SYNC = 400_000;
+/** Areas larger than this many cells are written in several row blocks (Excel's advice for large ranges). */
+const MAX_CELLS_PER_WRITE = 20_000;
+
+/** Areas formatted by one `getRanges` call. */
+const AREAS_PER_CALL = 40;
+
+/** A setting in the workbook that remembers what was built (year, suffix), for Kontrollera after a reload. */
+export const BUILD_SETTING = "skl.arbetsbok";
+
+/** An Office look: the file writer's LOOK in Office.js terms (colours as #RRGGBB). */
+interface Look {
+  readonly font?: { bold?: boolean; italic?: boolean; size?: number; color?: string };
+  readonly fill?: string;
+  readonly wrapText?: boolean;
+  readonly verticalAlignment?: "Center";
+  readonly topBorder?: boolean;
+}
+
+/** As in the file: inputs yellow, references grey, checks green, engine values in grey italics. */
+const LOOK: Record<CellStyle, Look> = {
+  title: { font: { bold: true, size: 14, color: "#1F3864" } },
+  subtitle: { font: { bold: true, size: 12, color: "#1F3864" } },
+  note: { font: { italic: true, color: "#4B5563" } },
+  warning: { font: { bold: true, color: "#9C0006" } },
+  label: {},
+  header: { font: { bold: true, color: "#FFFFFF" }, fill: "#1F3864", wrapText: true, verticalAlignment: "Center" },
+  input: { fill: "#FFF2CC" },
+  reference: { fill: "#F3F4F6" },
+  calc: {},
+  amount: { font: { bold: true } },
+  engine: { font: { italic: true, color: "#4B5563" } },
+  check: { fill: "#EFF6EE" },
+  total: { font: { bold: true }, topBorder: true },
+};
+
+/** Conditional looks, as in the file. */
+const CONDITIONAL_LOOK = {
+  good: { fill: "#C6EFCE", font: "#006100" },
+  bad: { fill: "#FFC7CE", font: "#9C0006" },
+  warn: { fill: "#FFEB9C", font: "#9C5700" },
+} as const;
+
+/** "FF6B7280" (ARGB, as the plan and exceljs give colours) → "#6B7280". */
+export function officeColor(argb: string): string {
+  return `#${argb.length === 8 ? argb.slice(2) : argb}`;
+}
+
+/** One block of rows of an area, written with one assignment each for formulas and number formats. */
+interface Write {
+  readonly sheet: string;
+  readonly area: Area;
+}
+
+/** The work of one round trip. */
+interface Batch {
+  readonly writes: Write[];
+  /** Sheets whose last write is in this batch: their tables, looks and the rest follow it. */
+  readonly finishes: SheetPlan[];
+  bytes: number;
+}
+
+function splitArea(area: Area, maxCells: number): Area[] {
+  const width = area.formulas[0]?.length ?? 0;
+  const rowsPerBlock = Math.max(1, Math.floor(maxCells / Math.max(width, 1)));
+  if (area.formulas.length <= rowsPerBlock) return [area];
+  const [first, last] = area.address.split(":");
+  const start = parseCell(first);
+  const columnLetters = (a: string) => a.replace(/\d+$/, "");
+  const blocks: Area[] = [];
+  for (let r = 0; r < area.formulas.length; r += rowsPerBlock) {
+    const rows = Math.min(rowsPerBlock, area.formulas.length - r);
+    blocks.push({
+      address: `${columnLetters(first)}${start.row + r}:${columnLetters(last ?? first)}${start.row + r + rows - 1}`,
+      formulas: area.formulas.slice(r, r + rows),
+      numberFormats: area.numberFormats.slice(r, r + rows),
+    });
+  }
+  return blocks;
+}
+
+/** Roughly the bytes an area adds to a request. */
+function areaBytes(area: Area): number {
+  let bytes = 0;
+  for (const row of area.formulas) for (const v of row) bytes += (typeof v === "string" ? v.length : 8) + 3;
+  for (const row of area.numberFormats) for (const f of row) bytes += f.length + 3;
+  return bytes;
+}
+
+/**
+ * Splits the writes into round trips of about `bytesPerSync` each, never more than `maxBatches`, keeping each
+ * sheet's writes in order. A sheet is finished (tables, looks, validation…) in the batch of its last write.
+ */
+function planBatches(
+  sheets: readonly SheetPlan[],
+  layouts: ReadonlyMap<string, SheetLayout>,
+  extra: ReadonlyMap<string, Area[]>,
+  bytesPerSync: number,
+  maxBatches: number
+): Batch[] {
+  const items: { write: Write; bytes: number; finishes?: SheetPlan }[] = [];
+  for (const sheet of sheets) {
+    const areas = [...layouts.get(sheet.name)!.areas, ...(extra.get(sheet.name) ?? [])].flatMap((a) =>
+      splitArea(a, MAX_CELLS_PER_WRITE)
+    );
+    areas.forEach((area, i) =>
+      items.push({
+        write: { sheet: sheet.name, area },
+        bytes: areaBytes(area),
+        finishes: i === areas.length - 1 ? sheet : undefined,
+      })
+    );
+  }
+  const total = items.reduce((s, i) => s + i.bytes, 0);
+  const limit = Math.max(bytesPerSync, Math.ceil(total / maxBatches));
+  const batches: Batch[] = [];
+  let current: Batch = { writes: [], finishes: [], bytes: 0 };
+  for (const item of items) {
+    if (current.writes.length > 0 && current.bytes + item.bytes > limit && batches.length < maxBatches - 1) {
+      batches.push(current);
+      current = { writes: [], finishes: [], bytes: 0 };
+    }
+    current.writes.push(item.write);
+    current.bytes += item.bytes;
+    if (item.finishes) current.finishes.push(item.finishes);
+  }
+  batches.push(current);
+  return batches;
+}
+
+function applyLook(format: Excel.RangeFormat, look: Look): void {
+  if (look.font) {
+    if (look.font.bold !== undefined) format.font.bold = look.font.bold;
+    if (look.font.italic !== undefined) format.font.italic = look.font.italic;
+    if (look.font.size !== undefined) format.font.size = look.font.size;
+    if (look.font.color !== undefined) format.font.color = look.font.color;
+  }
+  if (look.fill) format.fill.color = look.fill;
+  if (look.wrapText) format.wrapText = true;
+  if (look.verticalAlignment) format.verticalAlignment = look.verticalAlignment;
+  if (look.topBorder) format.borders.getItem("EdgeTop").style = "Continuous";
+}
+
+/** Excel's data-validation rule for a plan's validation. */
+export function validationRule(v: ValidationPlan): Excel.DataValidationRule {
+  if (v.kind === "list") return { list: { inCellDropDown: true, source: (v.list ?? []).join(",") } };
+  const basic: Excel.BasicDataValidation =
+    v.max !== undefined
+      ? { formula1: v.min ?? 0, formula2: v.max, operator: "Between" }
+      : { formula1: v.min ?? 0, operator: "GreaterThanOrEqualTo" };
+  return v.kind === "wholeNumber" ? { wholeNumber: basic } : { decimal: basic };
+}
+
+/** "AA16:AB306" → "AA16:AB16". */
+function firstRow(address: string): string {
+  const [first, last] = address.split(":");
+  return last ? `${first}:${last.replace(/\d+$/, String(parseCell(first).row))}` : first;
+}
+
+/** Queues the finishing touches of one sheet: tables, looks, widths, panes, validation, formats, charts. */
+function finishSheet(
+  worksheet: Excel.Worksheet,
+  sheet: SheetPlan,
+  layout: SheetLayout,
+  charts: readonly ChartSpec[]
+): void {
+  for (const table of layout.tables) {
+    if (!table.asTable) continue;
+    const added = worksheet.tables.add(table.address, true);
+    added.name = table.name;
+    added.style = "TableStyleLight1";
+    added.showBandedRows = false;
+  }
+  for (const { style, addresses } of layout.styles) {
+    const look = LOOK[style];
+    if (Object.keys(look).length === 0) continue;
+    // Several areas per call, in groups that keep the address string short.
+    for (let i = 0; i < addresses.length; i += AREAS_PER_CALL) {
+      applyLook(worksheet.getRanges(addresses.slice(i, i + AREAS_PER_CALL).join(", ")).format, look);
+    }
+  }
+  for (const row of layout.headerRows) worksheet.getRange(`${row}:${row}`).format.rowHeight = HEADER_ROW_HEIGHT;
+  for (const [letter, points] of Object.entries(layout.widths)) {
+    worksheet.getRange(`${letter}:${letter}`).format.columnWidth = points;
+  }
+  if (layout.freeze?.kind === "rows") worksheet.freezePanes.freezeRows(layout.freeze.count);
+  else if (layout.freeze?.kind === "columns") worksheet.freezePanes.freezeColumns(layout.freeze.count);
+  else if (layout.freeze?.kind === "at") worksheet.freezePanes.freezeAt(layout.freeze.address);
+  for (const v of sheet.validations) {
+    const validation = worksheet.getRange(v.range).dataValidation;
+    validation.rule = validationRule(v);
+    validation.prompt = { showPrompt: true, title: "Indata", message: v.prompt };
+    validation.errorAlert = { showAlert: true, style: "Stop", title: "Ogiltigt värde", message: v.error };
+  }
+  for (const c of sheet.conditionalFormats) {
+    const format = worksheet.getRange(c.range).conditionalFormats.add("Custom");
+    format.custom.rule.formula = `=${c.formula}`;
+    format.custom.format.fill.color = CONDITIONAL_LOOK[c.look].fill;
+    format.custom.format.font.color = CONDITIONAL_LOOK[c.look].font;
+  }
+  for (const spec of charts) {
+    if (spec.helper) {
+      for (const letter of new Set(spec.helper.address.split(":").map((a) => a.replace(/\d+$/, "")))) {
+        worksheet.getRange(`${letter}:${letter}`).format.columnWidth = 60;
+      }
+      applyLook(worksheet.getRange(firstRow(spec.helper.address)).format, LOOK.header);
+    }
+    const chart = worksheet.charts.add("ColumnClustered", worksheet.getRange(spec.series[0].values), "Columns");
+    chart.name = spec.name;
+    chart.title.text = spec.title;
+    chart.legend.position = "Bottom";
+    chart.axes.valueAxis.numberFormat = spec.valueFormat;
+    const first = chart.series.getItemAt(0);
+    first.name = spec.series[0].name;
+    first.setXAxisValues(worksheet.getRange(spec.categories));
+    for (const s of spec.series.slice(1)) {
+      const series = chart.series.add(s.name);
+      series.setValues(worksheet.getRange(s.values));
+      series.setXAxisValues(worksheet.getRange(spec.categories));
+      if (s.line) series.chartType = "Line";
+    }
+    chart.setPosition(spec.from, spec.to);
+  }
+}
+
+/** The planned sheets, tables and names that exist in the workbook (compared as Excel does, ignoring case). */
+function collisions(
+  names: PlanNames,
+  existingSheets: readonly string[],
+  existingNames: readonly string[]
+): { sheets: string[]; names: string[] } {
+  const sheetSet = new Set(existingSheets.map((s) => s.toLowerCase()));
+  const nameSet = new Set(existingNames.map((s) => s.toLowerCase()));
+  return {
+    sheets: [...names.sheets.values()].filter((s) => sheetSet.has(s.toLowerCase())),
+    names: [...names.tables.values(), ...names.names.values()].filter((n) => nameSet.has(n.toLowerCase())),
+  };
+}
+
+/** The smallest suffix from 2 under which no sheet, table or name of the plan exists. */
+function freeSuffix(plan: WorkbookPlan, sheets: readonly string[], names: readonly string[]): number {
+  for (let suffix = 2; ; suffix++) {
+    const found = collisions(suffixedNames(plan, suffix), sheets, names);
+    if (found.sheets.length === 0 && found.names.length === 0) return suffix;
+  }
+}
+
+/**
+ * Writes the plan into the open workbook. First it reads which sheets, tables and names exist; when any
+ * of the plan's exists it writes nothing and returns a conflict (or, with `onConflict: "suffix"`, builds
+ * under suffixed names: "Palliativ (2)", with every formula and name pointing at the new sheets). Then it
+ * adds the sheets and names, writes the areas in a few round trips, and finishes each sheet with its
+ * tables, looks, widths, panes, validation, conditional formats and charts.
+ */
+export async function buildWorkbook(planned: WorkbookPlan, options: BuildOptions = {}): Promise<BuildResult> {
+  return Excel.run(async (context) => {
+    let syncs = 0;
+    const sync = async () => {
+      syncs++;
+      await context.sync();
+    };
+    const progress = (fraction: number) => options.onProgress?.(Math.min(1, Math.max(0, fraction)));
+    progress(0);
+
+    const worksheets = context.workbook.worksheets.load("items/name");
+    const tables = context.workbook.tables.load("items/name");
+    const namedItems = context.workbook.names.load("items/name");
+    await sync();
+    const existingSheets = worksheets.items.map((w) => w.name);
+    const existingNames = [...tables.items.map((t) => t.name), ...namedItems.items.map((n) => n.name)];
+
+    let names = plannedNames(planned);
+    let plan = planned;
+    let suffix: number | undefined;
+    const found = collisions(names, existingSheets, existingNames);
+    if (found.sheets.length > 0 || found.names.length > 0) {
+      const free = freeSuffix(planned, existingSheets, existingNames);
+      if (options.onConflict !== "suffix") {
+        progress(0);
+        return { status: "conflict", sheets: found.sheets, names: found.names, suffix: free };
+      }
+      suffix = free;
+      names = suffixedNames(planned, suffix);
+      plan = renamePlan(planned, names);
+    }
+
+    const layouts = new Map(plan.sheets.map((s) => [s.name, layoutSheet(s)]));
+    const charts = chartSpecs(plan, names);
+    const helpers = new Map<string, Area[]>();
+    for (const c of charts) if (c.helper) helpers.set(c.sheet, [...(helpers.get(c.sheet) ?? []), c.helper]);
+    const batches = planBatches(
+      plan.sheets,
+      layouts,
+      helpers,
+      options.bytesPerSync ?? DEFAULT_BYTES_PER_SYNC,
+      MAX_SYNCS - 1
+    );
+    const rounds = batches.length + 1;
+    progress(1 / rounds);
+
+    const sheets = new Map<string, Excel.Worksheet>();
+    for (const sheet of plan.sheets) {
+      const worksheet = context.workbook.worksheets.add(sheet.name);
+      if (sheet.tabColor) worksheet.tabColor = officeColor(sheet.tabColor);
+      worksheet.pageLayout.orientation = "Landscape";
+      sheets.set(sheet.name, worksheet);
+    }
+    // Names before formulas: a formula written before its name exists would first show #NAME?.
+    for (const name of plan.names) context.workbook.names.add(name.name, `=${name.ref}`);
+
+    for (const [i, batch] of batches.entries()) {
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+      for (const { sheet, area } of batch.writes) {
+        const range = sheets.get(sheet)!.getRange(area.address);
+        range.formulas = area.formulas;
+        // After the formulas: a text format ("@") set first would turn a formula written into it into text.
+        range.numberFormat = area.numberFormats;
+      }
+      for (const sheet of batch.finishes) {
+        finishSheet(
+          sheets.get(sheet.name)!,
+          sheet,
+          layouts.get(sheet.name)!,
+          charts.filter((c) => c.sheet === sheet.name)
+        );
+      }
+      if (i === batches.length - 1) {
+        context.workbook.settings.add(
+          BUILD_SETTING,
+          JSON.stringify({ title: plan.title, year: options.year ?? null, suffix: suffix ?? null })
+        );
+        const first = sheets.get(plan.sheets[0].name)!;
+        first.activate();
+        first.getRange("A1").select();
+      }
+      await sync();
+      progress((i + 2) / rounds);
+    }
+    return { status: "built", plan, names, suffix, syncs };
+  });
+}

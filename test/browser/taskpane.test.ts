@@ -1,0 +1,340 @@
+/*
+ * The task pane in a real browser: the production build (`npm run build` into a temporary folder) served
+ * locally, Debian's chromium through playwright-core, the real office.js from @microsoft/office-js in place of
+ * Microsoft's CDN, and the in-memory Excel double (HyperFormula with the add-in's functions) behind `Excel.run`.
+ * It clicks through Bygg, Kontrollera, Importera and Förklara as a controller would, asserts what the pane
+ * shows and what the workbook holds, fails on any console or page error, and saves the README's screenshots
+ * (360 × 800) to docs/screenshots/.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser, Page } from "playwright-core";
+import { loadBundledInputs } from "../../src/cli/readData";
+import { buildPlan } from "../../src/workbook/buildPlan";
+import { generateMetadata } from "../support/hyperformulaSkl";
+import { dataCell, dataRange, namedCell } from "../support/planCells";
+import type { DoubleSetup } from "./excelDoubleEntry";
+import { buildInto, bundleExcelDouble, launch, OFFICE_CDN, openSession, ROOT, serve, Session } from "./harness";
+
+const SCREENSHOTS = path.join(ROOT, "docs/screenshots");
+const FIXTURES = path.join(ROOT, "test/fixtures/import");
+/** Hosts office.js itself talks to (its scripts, its telemetry frame); refused here, never asked for by the pane. */
+const OFFICE_HOSTS = ["appsforoffice.microsoft.com", "telemetryservice.firstpartyapps.oaspapps.com"];
+
+/** Where the 2010 workbook has what the tests look at (0114 Upplands Väsby is the first row of Palliativ_kommun). */
+const plan = buildPlan(loadBundledInputs(2010), "addin").plan;
+const PALLIATIVE = "Palliativ_kommun";
+const at = {
+  deaths: dataCell(plan, PALLIATIVE, "Dödsfall").a1,
+  registrations: dataCell(plan, PALLIATIVE, "Registreringar").a1,
+  level1Qualified: dataCell(plan, PALLIATIVE, "Nivå 1: kvalificerad").a1,
+  level2Qualified: dataCell(plan, PALLIATIVE, "Nivå 2: kvalificerad").a1,
+  level1Amount: dataCell(plan, PALLIATIVE, "Nivå 1: belopp").a1,
+  level2Amount: dataCell(plan, PALLIATIVE, "Nivå 2: belopp").a1,
+  level1Difference: dataRange(plan, PALLIATIVE, "Nivå 1: skillnad").address,
+  master: namedCell(plan, "Alla_kontroller").a1,
+};
+
+let dist = "";
+let server: { url: string; close: () => Promise<void> } | undefined;
+let browser: Browser | undefined;
+let doubleScript = "";
+
+beforeAll(async () => {
+  const [out, bundle, generated] = await Promise.all([buildInto("skl-pane-"), bundleExcelDouble(), generateMetadata()]);
+  dist = out;
+  const setup: DoubleSetup = { metadata: generated.metadata, associate: generated.associate };
+  // Runs before any script of the page. When office.js has loaded (its script element's load event fires
+  // before the deferred taskpane.js runs), the double goes behind Excel.run and Office.onReady reports Excel.
+  doubleScript = `${bundle}
+    (() => {
+      const setup = ${JSON.stringify(setup)};
+      document.addEventListener("load", (event) => {
+        const script = event.target;
+        if (!(script instanceof HTMLScriptElement) || !script.src.startsWith(${JSON.stringify(OFFICE_CDN)} + "office.js")) return;
+        const excel = ExcelDoubleBundle.createBrowserDouble(setup);
+        window.excelDouble = excel;
+        window.Excel = excel.api;
+        const info = { host: Office.HostType.Excel, platform: Office.PlatformType.OfficeOnline };
+        Office.onReady = (callback) => {
+          if (callback) setTimeout(() => callback(info), 0);
+          return Promise.resolve(info);
+        };
+      }, true);
+    })();`;
+  server = await serve(dist);
+  browser = await launch();
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+}, 240000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dist) fs.rmSync(dist, { recursive: true, force: true });
+});
+
+/** Nothing went wrong in the page, and nothing but office.js's own requests tried to leave the machine. */
+function expectClean(session: Session): void {
+  expect(session.errors).toEqual([]);
+  const foreign = session.external.filter((url) => !OFFICE_HOSTS.includes(new URL(url).hostname));
+  expect(foreign).toEqual([]);
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, name) });
+}
+
+/** The text of an element, with no-break spaces (the pane's "45,0 %", "20 000 kr") read as spaces. */
+async function textOf(page: Page, selector: string): Promise<string> {
+  return ((await page.textContent(selector)) ?? "").replace(/\u00a0/g, " ");
+}
+
+/** Values of the double's workbook, read in the page. */
+function workbook<T>(page: Page, f: string): Promise<T> {
+  return page.evaluate(`(() => { const excel = window.excelDouble; return ${f}; })()`) as Promise<T>;
+}
+
+describe("the task pane without Excel", () => {
+  it("says that Excel is needed, shows no actions and has no script error", async () => {
+    const session = await openSession(browser!, server!.url);
+    const { page } = session;
+    await page.goto(`${server!.url}/taskpane.html`);
+    await page.waitForFunction(() =>
+      document.getElementById("status")?.textContent?.includes("Öppna tillägget i Excel")
+    );
+    expect(await page.isHidden("#app")).toBe(true);
+    expect(await page.getAttribute("#status", "class")).toContain("status--warning");
+    await screenshot(page, "utan-excel.png");
+    expectClean(session);
+    await session.context.close();
+  }, 60000);
+});
+
+describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => {
+  let session: Session;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await openSession(browser!, server!.url);
+    page = session.page;
+    await session.context.addInitScript({ content: doubleScript });
+    await page.goto(`${server!.url}/taskpane.html`);
+    await page.waitForFunction(() => document.getElementById("app")?.hidden === false);
+  }, 60000);
+
+  afterAll(async () => {
+    await session?.context.close();
+  });
+
+  afterEach(() => expectClean(session));
+
+  it("shows the four actions, labelled and reachable from the keyboard", async () => {
+    expect(await page.isVisible("#app")).toBe(true);
+    const tabs = await page.$$eval("[role=tab]", (els) => els.map((e) => e.textContent?.trim()));
+    expect(tabs).toEqual(["Bygg", "Importera", "Förklara", "Kontrollera"]);
+    expect(await page.textContent("label[for=year]")).toBe("År");
+    expect(await page.$$eval("#year option", (els) => els.map((e) => e.textContent))).toEqual(["2010", "2011", "2012"]);
+    await screenshot(page, "1-bygg.png");
+    // Arrow keys move between the tabs, as in any tab list.
+    await page.focus("#tab-build");
+    await page.keyboard.press("ArrowRight");
+    expect(await page.getAttribute("#tab-import", "aria-selected")).toBe("true");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-import");
+    await page.keyboard.press("ArrowLeft");
+    expect(await page.isVisible("#panel-build")).toBe(true);
+    // Every control has a visible label.
+    for (const id of ["year", "import-text", "import-file"]) expect(await page.$(`label[for=${id}]`)).not.toBeNull();
+    expect(await page.isHidden("#status")).toBe(true);
+    // Nothing scrolls sideways at 360 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
+  it("builds the 2010 workbook: the sheets are there, the progress bar finishes, and every check is OK", async () => {
+    const progress: number[] = [];
+    await page.exposeFunction("reportProgress", (value: number) => progress.push(value));
+    await page.evaluate(() => {
+      const bar = document.getElementById("progress") as HTMLProgressElement;
+      new MutationObserver(() =>
+        (window as unknown as { reportProgress(v: number): void }).reportProgress(bar.value)
+      ).observe(bar, { attributes: true });
+    });
+    await page.click("#build");
+    await page.waitForSelector("#build-result:not([hidden])", { timeout: 90000 });
+    expect(await page.textContent("#build-result")).toMatch(
+      /^Klart: 12 blad \(Start … Landsting\) byggdes på \d+ anrop/
+    );
+    expect(await page.textContent("#build-result")).toContain("Alla kontroller: OK");
+    expect(await page.$eval("#progress", (e) => (e as HTMLProgressElement).value)).toBe(100);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress[progress.length - 1]).toBe(100);
+    expect(await workbook<string[]>(page, "excel.sheetNames()")).toEqual([
+      "Blad1",
+      "Start",
+      "Parametrar",
+      "Avstämning",
+      "Palliativ",
+      "Senior alert",
+      "Länsbidrag",
+      "Utskrivningsklara",
+      "UK individer",
+      "Försöksverksamhet",
+      "Länsbudget",
+      "Kommuner",
+      "Landsting",
+    ]);
+    const trips = Number(/på (\d+) anrop/.exec((await page.textContent("#build-result")) ?? "")?.[1]);
+    expect(trips).toBeGreaterThan(0);
+    expect(trips).toBeLessThanOrEqual(10);
+    expect(await workbook<string>(page, `excel.valueAt("Avstämning", "${at.master}")`)).toBe("OK");
+    await screenshot(page, "2-byggd.png");
+  }, 120000);
+
+  it("never overwrites: a second build asks, and Avbryt leaves the workbook as it was", async () => {
+    const sheets = await workbook<number>(page, "excel.sheetNames().length");
+    await page.click("#build");
+    await page.waitForSelector("#conflict:not([hidden])");
+    expect(await page.textContent("#conflict-text")).toContain("12 blad med samma namn");
+    expect(await page.textContent("#conflict-suffix")).toBe("Bygg med nya namn (”Start (2)” …)");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("conflict-suffix");
+    await screenshot(page, "3-finns-redan.png");
+    await page.keyboard.press("Escape");
+    expect(await page.isHidden("#conflict")).toBe(true);
+    expect(await page.textContent("#build-result")).toBe("Avbrutet. Inget har ändrats i arbetsboken.");
+    expect(await workbook<number>(page, "excel.sheetNames().length")).toBe(sheets);
+  });
+
+  it("lists every check with a link that selects its cells", async () => {
+    await page.click("#tab-check");
+    expect(await page.textContent("#check-master")).toContain("Alla kontroller: OK");
+    // INFO: the published tables' own totals (65.5 and 78 MSEK, not 66 and 79), as the plan says.
+    const info = plan.checks.filter((c) => !c.passes && c.informational).length;
+    expect(info).toBe(2);
+    expect(await page.textContent("#check-master")).toContain(
+      `${plan.checks.length} kontroller, ${plan.checks.length - info} OK, ${info} INFO`
+    );
+    const statuses = await page.$$eval("#check-list .badge", (els) => els.map((e) => e.textContent));
+    expect(statuses.length).toBe(plan.checks.length);
+    expect(statuses.every((s) => s === "OK" || s === "INFO")).toBe(true);
+    await screenshot(page, "4-kontrollera.png");
+    const twin = page.locator(".check-item", { hasText: "Palliativ nivå 1, kommuner: formeln ger samma kronor" });
+    await twin.getByRole("button", { name: /Palliativ/ }).click();
+    await page.waitForFunction((address) => {
+      const excel = (window as unknown as { excelDouble: { selection: { address: string } } }).excelDouble;
+      return excel.selection.address === address;
+    }, at.level1Difference);
+    expect(await workbook<{ sheet: string }>(page, "excel.selection")).toEqual({
+      sheet: "Palliativ",
+      address: at.level1Difference,
+    });
+  });
+
+  it("refuses a file with bad rows, listing each by row, and writes nothing", async () => {
+    await page.click("#tab-import");
+    await page.setInputFiles("#import-file", path.join(FIXTURES, "palliativ-fel.csv"));
+    await page.waitForSelector("#import-result:not([hidden])");
+    const problems = await page.$$eval("#import-problems li", (els) => els.map((e) => e.textContent ?? ""));
+    expect(problems.length).toBeGreaterThanOrEqual(5);
+    expect(problems[0]).toMatch(/^Rad 2 \(0114 Upplands Väsby\): registreringar \(31\) är fler än dödsfall \(30\)/);
+    expect(problems.some((p) => p.startsWith("Rad 4"))).toBe(true);
+    expect(await page.textContent("#import-summary")).toContain("palliativ-fel.csv");
+    expect(await page.isDisabled("#import-write")).toBe(true);
+    expect(await workbook<number>(page, `excel.valueAt("Palliativ", "${at.deaths}")`)).toBe(51);
+    await screenshot(page, "5-importera-fel.png");
+  });
+
+  it("previews a paste from Excel (tab-separated Senior alert figures)", async () => {
+    await page.fill("#import-text", "Kod\tAlla enheter startat\tRegistreringar\n0114\tja\t40\n");
+    await page.click("#import-preview");
+    await page.waitForFunction(() => document.getElementById("import-summary")?.textContent?.startsWith("Inklistrat"));
+    const changes = await page.$$eval("#import-changes tbody tr", (rows) =>
+      rows.map((r) => Array.from(r.querySelectorAll("td"), (td) => td.textContent))
+    );
+    expect(changes).toContainEqual(["0114 Upplands Väsby", "Registreringar", "42 → 40"]);
+    expect(changes.some(([party, column]) => party === "0114 Upplands Väsby" && /startat/.test(column ?? ""))).toBe(
+      true
+    );
+    expect(await page.isEnabled("#import-write")).toBe(true);
+    await page.fill("#import-text", "");
+  });
+
+  it("previews a good file (BOM, semicolons, decimal comma) and writes it in on Skriv in", async () => {
+    await page.setInputFiles("#import-file", path.join(FIXTURES, "palliativ-semikolon-bom.csv"));
+    await page.waitForSelector("#import-changes:not([hidden])");
+    expect(await page.$$eval("#import-problems li:not(.note)", (els) => els.length)).toBe(0);
+    const changes = await page.$$eval("#import-changes tbody tr", (rows) =>
+      rows.map((r) => Array.from(r.querySelectorAll("td"), (td) => td.textContent))
+    );
+    expect(changes).toContainEqual(["0114 Upplands Väsby", "Dödsfall", "51 → 20"]);
+    expect(await page.isEnabled("#import-write")).toBe(true);
+    await screenshot(page, "6-importera.png");
+    await page.click("#import-write");
+    await page.waitForFunction(() => document.getElementById("import-summary")?.textContent?.startsWith("Skrev in"));
+    // 0114 now has 20 deaths and 9 registrations: 45 %, over the 40 % of level 1, under the 70 % of level 2.
+    expect(
+      await workbook<unknown[]>(
+        page,
+        `[excel.valueAt("Palliativ", "${at.deaths}"), excel.valueAt("Palliativ", "${at.registrations}")]`
+      )
+    ).toEqual([20, 9]);
+    expect(await workbook<string>(page, `excel.valueAt("Palliativ", "${at.level1Qualified}")`)).toBe("Ja");
+    expect(await workbook<string>(page, `excel.valueAt("Palliativ", "${at.level2Qualified}")`)).toBe("Nej");
+    expect(await workbook<string>(page, `excel.valueAt("Avstämning", "${at.master}")`)).toBe("OK");
+    expect(await page.textContent("#check-master")).toContain("Alla kontroller: OK");
+  });
+
+  it("explains the selected amount and follows the selection", async () => {
+    await page.click("#tab-explain");
+    await workbook(page, `excel.userSelect("Palliativ", "${at.level1Amount}")`);
+    await page.waitForFunction(() => document.querySelector("#explain .explain-title") !== null);
+    const text = await textOf(page, "#explain");
+    expect(text).toContain(`Palliativ!${at.level1Amount}`);
+    expect(text).toContain("Palliativregistret, nivå 1 (kommuner)");
+    expect(text).toContain("0114 Upplands Väsby");
+    expect(text).toContain("9 av 20 = 45,0 %");
+    await screenshot(page, "7-forklara.png");
+
+    // Level 2 needs 70 %: 9 of 20 is not enough, and the pane says how many more would be.
+    await workbook(page, `excel.userSelect("Palliativ", "${at.level2Amount}")`);
+    await page.waitForFunction(() => document.querySelector("#explain")?.textContent?.includes("nivå 2"));
+    expect(await textOf(page, "#explain")).toContain(`Palliativ!${at.level2Amount}`);
+    expect(await textOf(page, "#explain")).toContain("5 registreringar till skulle nå 70 % (14 av 20 = 70,0 %)");
+
+    await workbook(page, 'excel.userSelect("Parametrar", "A1")');
+    await page.waitForFunction(() => document.querySelector("#explain")?.textContent?.includes("Parametrar!A1"));
+    expect(await page.textContent("#explain")).toContain("Markera ett belopp i en av arbetsbokens tabeller");
+  });
+
+  it("builds beside the first workbook under new names when asked, leaving the first as it is", async () => {
+    await page.click("#tab-build");
+    await page.click("#build");
+    await page.waitForSelector("#conflict:not([hidden])");
+    await page.click("#conflict-suffix");
+    await page.waitForFunction(() => document.getElementById("build-result")?.textContent?.startsWith("Klart"), null, {
+      timeout: 90000,
+    });
+    expect(await page.textContent("#build-result")).toContain("12 blad (Start (2) … Landsting (2))");
+    expect(await page.textContent("#build-result")).toContain("Alla kontroller: OK");
+    const sheets = await workbook<string[]>(page, "excel.sheetNames()");
+    expect(sheets).toHaveLength(25);
+    expect(sheets).toContain("Palliativ (2)");
+    // The first workbook keeps the imported figures; the new one is built from the bundled data.
+    expect(
+      await workbook<unknown[]>(
+        page,
+        `[excel.valueAt("Palliativ", "${at.deaths}"), excel.valueAt("Palliativ", "${at.registrations}")]`
+      )
+    ).toEqual([20, 9]);
+    expect(
+      await workbook<unknown[]>(
+        page,
+        `[excel.valueAt("Palliativ (2)", "${at.deaths}"), excel.valueAt("Palliativ (2)", "${at.registrations}")]`
+      )
+    ).toEqual([51, 39]);
+    expect(await workbook<string>(page, `excel.valueAt("Avstämning (2)", "${at.master}")`)).toBe("OK");
+    // Förklara follows into the new sheets.
+    await page.click("#tab-explain");
+    await workbook(page, `excel.userSelect("Palliativ (2)", "${at.level1Amount}")`);
+    await page.waitForFunction(() => document.querySelector("#explain")?.textContent?.includes("Palliativ (2)"));
+    expect(await textOf(page, "#explain")).toContain("39 av 51");
+  }, 120000);
+});

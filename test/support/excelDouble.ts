@@ -1,0 +1,1129 @@
+/*
+ * A small in-memory Excel behind `Excel.run`, for task-pane tests in Node and in a real browser. It implements
+ * the part of the Excel JavaScript API the pane uses, with the API's batching: every call and every property
+ * set is queued, and nothing happens until `context.sync()`, which it counts. A property read before it was
+ * loaded and synced throws, as in Excel. What is written is computed by HyperFormula with the add-in's
+ * functions registered (test/support/hyperformulaSkl.ts), so reading values back gives computed values.
+ *
+ * Checks Excel would make are made here too: a sheet, table or name that exists cannot be added again; a
+ * table cannot overlap another; an array written to a range must have the range's size; a formula may only
+ * refer to sheets that exist (Excel would take another sheet name for a link to another file).
+ *
+ * Formats, charts, validation and conditional formats are recorded, not rendered: tests read the records.
+ */
+import { DetailedCellError, HyperFormula, RawCellContent } from "hyperformula";
+
+/** A cell as Excel's `values` gives it: blank is "", an error is its code ("#VALUE!"). */
+export type ExcelValue = string | number | boolean;
+
+/** Where Excel's errors carry their code: `error.code`, as OfficeExtension.Error. */
+export class ExcelDoubleError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+/** A rectangle on a sheet, 1-based and inclusive. */
+interface Rect {
+  readonly c1: number;
+  readonly r1: number;
+  readonly c2: number;
+  readonly r2: number;
+}
+
+const MAX_ROW = 1048576;
+const MAX_COLUMN = 16384;
+
+function columnNumber(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+function columnName(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** "A1", "$A$1:$B$9", "A:C" or "16:16" as a rectangle. */
+export function parseAddress(address: string): Rect {
+  const parts = address.replace(/\$/g, "").trim().split(":");
+  const one = (p: string) => {
+    const m = /^([A-Za-z]*)(\d*)$/.exec(p);
+    if (!m || (m[1] === "" && m[2] === "")) throw new ExcelDoubleError("InvalidArgument", `Ogiltig adress: ${address}`);
+    return { c: m[1] ? columnNumber(m[1]) : undefined, r: m[2] ? Number(m[2]) : undefined };
+  };
+  const a = one(parts[0]);
+  const b = one(parts[1] ?? parts[0]);
+  return {
+    c1: a.c ?? 1,
+    r1: a.r ?? 1,
+    c2: b.c ?? (a.c === undefined ? MAX_COLUMN : a.c),
+    r2: b.r ?? (a.r === undefined ? MAX_ROW : a.r),
+  };
+}
+
+function rectAddress(r: Rect): string {
+  const a = `${columnName(r.c1)}${r.r1}`;
+  return r.c1 === r.c2 && r.r1 === r.r2 ? a : `${a}:${columnName(r.c2)}${r.r2}`;
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.c1 <= b.c2 && b.c1 <= a.c2 && a.r1 <= b.r2 && b.r1 <= a.r2;
+}
+
+function contains(r: Rect, column: number, row: number): boolean {
+  return column >= r.c1 && column <= r.c2 && row >= r.r1 && row <= r.r2;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** The sheets a formula refers to (string literals skipped). */
+function referencedSheets(formula: string): string[] {
+  const out: string[] = [];
+  const re = /"(?:[^"]|"")*"|'((?:[^']|'')+)'!|([\p{L}_][\p{L}\p{N}_.]*)!/gu;
+  for (const m of formula.matchAll(re)) {
+    if (m[1] !== undefined) out.push(m[1].replace(/''/g, "'"));
+    else if (m[2] !== undefined) out.push(m[2]);
+  }
+  return out;
+}
+
+/** One recorded write of cell contents or number formats. */
+export interface WriteRecord {
+  readonly sheet: string;
+  readonly address: string;
+  readonly kind: "formulas" | "values" | "numberFormat";
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** A property set or method call on a format, chart, conditional format or page layout. */
+export interface Recorded {
+  readonly path: string;
+  readonly value?: unknown;
+  readonly args?: readonly unknown[];
+}
+
+export interface FormatRecord extends Recorded {
+  readonly sheet: string;
+  readonly addresses: readonly string[];
+}
+
+export interface TableRecord {
+  name: string;
+  readonly sheet: string;
+  readonly address: string;
+  readonly headers: readonly string[];
+  readonly props: Record<string, unknown>;
+}
+
+export interface ChartRecord {
+  readonly sheet: string;
+  readonly type: string;
+  readonly source: string;
+  readonly seriesBy: string;
+  readonly ops: Recorded[];
+}
+
+export interface ValidationRecord {
+  readonly sheet: string;
+  readonly address: string;
+  rule?: unknown;
+  prompt?: unknown;
+  errorAlert?: unknown;
+}
+
+export interface ConditionalFormatRecord {
+  readonly sheet: string;
+  readonly address: string;
+  readonly type: string;
+  readonly ops: Recorded[];
+}
+
+interface SheetState {
+  readonly name: string;
+  readonly id: number;
+  readonly numberFormats: Map<string, string>;
+  readonly props: Record<string, unknown>;
+  freeze?: { kind: string; arg: unknown };
+}
+
+type SelectionHandler = (args: { type: string; workbook?: unknown }) => Promise<unknown> | unknown;
+
+/** A queued operation; `reads` marks one that needs computed values. */
+interface Operation {
+  readonly run: () => void;
+  readonly reads?: boolean;
+}
+
+const NOT_LOADED = (property: string) =>
+  new ExcelDoubleError(
+    "PropertyNotLoaded",
+    `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
+  );
+
+/** Which properties a `load(...)` call asks for: "values", "items/name", ["values", "address"], { select }. */
+function loadedProperties(arg: unknown): string[] {
+  if (arg === undefined) return ["*"];
+  if (typeof arg === "string") return arg.split(",").map((s) => s.trim());
+  if (Array.isArray(arg)) return arg.map(String);
+  if (typeof arg === "object" && arg !== null && "select" in arg)
+    return String((arg as { select: string }).select).split(",");
+  return ["*"];
+}
+
+/** The in-memory workbook and its `Excel` namespace. */
+export class ExcelDouble {
+  /** `context.sync()` calls, including the one `Excel.run` makes for work left queued at its end. */
+  syncs = 0;
+  /** `Excel.run` calls. */
+  runs = 0;
+  readonly writes: WriteRecord[] = [];
+  readonly formats: FormatRecord[] = [];
+  readonly tables: TableRecord[] = [];
+  readonly names = new Map<string, string>();
+  readonly charts: ChartRecord[] = [];
+  readonly validations: ValidationRecord[] = [];
+  readonly conditionalFormats: ConditionalFormatRecord[] = [];
+  readonly settings = new Map<string, unknown>();
+  readonly sheets: SheetState[] = [];
+  selection: { sheet: string; address: string };
+  activeSheet: string;
+  private readonly handlers = new Set<SelectionHandler>();
+  private readonly pendingEvents: Promise<unknown>[] = [];
+
+  /** The `Excel` namespace to install as a global: `globalThis.Excel = double.api`. */
+  readonly api: { run: <T>(batch: (context: any) => Promise<T>) => Promise<T> };
+
+  /**
+   * @param hf An empty HyperFormula with the SKL functions registered (its sheets become the workbook's).
+   * @param firstSheet The workbook's first sheet, as a new workbook has one.
+   */
+  constructor(
+    readonly hf: HyperFormula,
+    firstSheet = "Blad1"
+  ) {
+    this.addSheetNow(firstSheet);
+    this.activeSheet = firstSheet;
+    this.selection = { sheet: firstSheet, address: "A1" };
+    this.api = { run: (batch) => this.run(batch) };
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // For tests: the workbook as a user sees it, and what a user does.
+
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  hasSheet(name: string): boolean {
+    return this.findSheet(name) !== undefined;
+  }
+
+  /** The computed value of a cell, as Excel's `values` gives it. */
+  valueAt(sheet: string, a1: string): ExcelValue {
+    const r = parseAddress(a1);
+    return this.cellValue(this.sheet(sheet), r.c1, r.r1);
+  }
+
+  /** The computed values of a range. */
+  valuesAt(sheet: string, address: string): ExcelValue[][] {
+    const s = this.sheet(sheet);
+    const r = parseAddress(address);
+    const rows: ExcelValue[][] = [];
+    for (let row = r.r1; row <= r.r2; row++) {
+      const line: ExcelValue[] = [];
+      for (let c = r.c1; c <= r.c2; c++) line.push(this.cellValue(s, c, row));
+      rows.push(line);
+    }
+    return rows;
+  }
+
+  /** The formula of a cell ("=…"), or its value when it holds none. */
+  formulaAt(sheet: string, a1: string): ExcelValue {
+    const r = parseAddress(a1);
+    return this.cellFormula(this.sheet(sheet), r.c1, r.r1);
+  }
+
+  /** True when the cell holds a formula (text that only looks like one is not). */
+  hasFormula(sheet: string, a1: string): boolean {
+    const r = parseAddress(a1);
+    return this.hf.doesCellHaveFormula({ sheet: this.sheet(sheet).id, row: r.r1 - 1, col: r.c1 - 1 });
+  }
+
+  numberFormatAt(sheet: string, a1: string): string {
+    const r = parseAddress(a1);
+    return this.sheet(sheet).numberFormats.get(`${r.r1},${r.c1}`) ?? "General";
+  }
+
+  /** Every format property set on ranges covering a cell, later sets winning: { "fill.color": "#FFF2CC" }. */
+  formatAt(sheet: string, a1: string): Record<string, unknown> {
+    const { c1, r1 } = parseAddress(a1);
+    const out: Record<string, unknown> = {};
+    const s = this.sheet(sheet).name;
+    for (const f of this.formats) {
+      if (f.sheet !== s || f.value === undefined) continue;
+      if (f.addresses.some((a) => contains(parseAddress(a), c1, r1))) out[f.path] = f.value;
+    }
+    return out;
+  }
+
+  /** Sheet properties set through the API: tabColor, pageLayout.orientation, … */
+  sheetProps(sheet: string): Record<string, unknown> {
+    return this.sheet(sheet).props;
+  }
+
+  freezeOf(sheet: string): { kind: string; arg: unknown } | undefined {
+    return this.sheet(sheet).freeze;
+  }
+
+  /** A sheet with content typed by a user, before the add-in runs. Text starting with "=" is a formula. */
+  addUserSheet(name: string, rows: (string | number | boolean | null)[][]): void {
+    const s = this.addSheetNow(name);
+    this.hf.setCellContents({ sheet: s.id, row: 0, col: 0 }, rows as RawCellContent[][]);
+  }
+
+  /** A user types into cells (values and formulas as typed: "=…" is a formula). */
+  userWrite(sheet: string, address: string, rows: (string | number | boolean | null)[][]): void {
+    const s = this.sheet(sheet);
+    const r = parseAddress(address);
+    this.hf.setCellContents({ sheet: s.id, row: r.r1 - 1, col: r.c1 - 1 }, rows as RawCellContent[][]);
+  }
+
+  /** A user selects cells: the selection moves and the pane's selection handlers run. Resolves when they are done. */
+  async userSelect(sheet: string, address: string): Promise<void> {
+    this.selectNow(this.sheet(sheet).name, address);
+    await this.settle();
+  }
+
+  /** Waits for the selection handlers started so far. */
+  async settle(): Promise<void> {
+    while (this.pendingEvents.length > 0) await Promise.all(this.pendingEvents.splice(0));
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // The model.
+
+  private findSheet(name: string): SheetState | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  sheet(name: string): SheetState {
+    const s = this.findSheet(name);
+    if (!s) throw new ExcelDoubleError("ItemNotFound", `Bladet finns inte: ${name}`);
+    return s;
+  }
+
+  private addSheetNow(name: string): SheetState {
+    if (this.findSheet(name))
+      throw new ExcelDoubleError("ItemAlreadyExists", `Det finns redan ett blad som heter ${name}`);
+    if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) {
+      throw new ExcelDoubleError("InvalidArgument", `Ogiltigt bladnamn: ${name}`);
+    }
+    this.hf.addSheet(name);
+    const state: SheetState = { name, id: this.hf.getSheetId(name)!, numberFormats: new Map(), props: {} };
+    this.sheets.push(state);
+    return state;
+  }
+
+  private cellValue(s: SheetState, column: number, row: number): ExcelValue {
+    const v = this.hf.getCellValue({ sheet: s.id, row: row - 1, col: column - 1 });
+    if (v === null || v === undefined) return "";
+    if (v instanceof DetailedCellError) return v.value;
+    return v as ExcelValue;
+  }
+
+  private cellFormula(s: SheetState, column: number, row: number): ExcelValue {
+    const address = { sheet: s.id, row: row - 1, col: column - 1 };
+    return this.hf.getCellFormula(address) ?? this.cellValue(s, column, row);
+  }
+
+  private selectNow(sheet: string, address: string): void {
+    this.activeSheet = sheet;
+    this.selection = { sheet, address: address.replace(/\$/g, "") };
+    for (const handler of this.handlers) {
+      this.pendingEvents.push(Promise.resolve().then(() => handler({ type: "WorkbookSelectionChanged" })));
+    }
+  }
+
+  private nameTaken(name: string): boolean {
+    const lower = name.toLowerCase();
+    return (
+      [...this.names.keys()].some((n) => n.toLowerCase() === lower) ||
+      this.tables.some((t) => t.name.toLowerCase() === lower)
+    );
+  }
+
+  private checkNewName(name: string): void {
+    if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rc]$/i.test(name)) {
+      throw new ExcelDoubleError("InvalidArgument", `Ogiltigt namn: ${name}`);
+    }
+    if (this.nameTaken(name)) throw new ExcelDoubleError("ItemAlreadyExists", `Namnet finns redan: ${name}`);
+  }
+
+  /** Turns an array written to a range into HyperFormula contents, as Excel reads typed input. */
+  private writeCells(s: SheetState, r: Rect, rows: unknown[][], kind: "formulas" | "values"): void {
+    const height = r.r2 - r.r1 + 1;
+    const width = r.c2 - r.c1 + 1;
+    if (
+      !Array.isArray(rows) ||
+      rows.length !== height ||
+      rows.some((row) => !Array.isArray(row) || row.length !== width)
+    ) {
+      throw new ExcelDoubleError(
+        "InvalidArgument",
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rectAddress(r)}).`
+      );
+    }
+    const contents: RawCellContent[][] = rows.map((row, i) =>
+      row.map((v, j): RawCellContent => {
+        const address = { sheet: s.id, row: r.r1 - 1 + i, col: r.c1 - 1 + j };
+        if (v === null || v === undefined) return this.hf.getCellSerialized(address);
+        if (typeof v === "number" || typeof v === "boolean") return v;
+        const text = String(v);
+        if (text === "") return null;
+        const format = s.numberFormats.get(`${r.r1 + i},${r.c1 + j}`);
+        if (text.startsWith("'")) return text;
+        if (format === "@") return `'${text}`;
+        if (text.startsWith("=")) {
+          for (const sheet of referencedSheets(text)) {
+            if (!this.findSheet(sheet)) {
+              throw new ExcelDoubleError(
+                "InvalidArgument",
+                `${s.name}!${rectAddress(r)}: formeln ${text} hänvisar till bladet ${sheet}, som inte finns (Excel skulle tolka det som en länk till en annan fil).`
+              );
+            }
+          }
+        }
+        return text;
+      })
+    );
+    this.hf.setCellContents({ sheet: s.id, row: r.r1 - 1, col: r.c1 - 1 }, contents);
+    this.writes.push({ sheet: s.name, address: rectAddress(r), kind, rows: height, columns: width });
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Excel.run and the request context.
+
+  private async run<T>(batch: (context: any) => Promise<T>): Promise<T> {
+    this.runs++;
+    const context = new RequestContext(this);
+    const result = await batch(context);
+    if (context.pending()) await context.sync();
+    return result;
+  }
+
+  /** Runs a batch of queued operations, with evaluation suspended between reads. */
+  runQueue(operations: readonly Operation[]): void {
+    this.syncs++;
+    let suspended = false;
+    try {
+      for (const op of operations) {
+        if (op.reads && suspended) {
+          this.hf.resumeEvaluation();
+          suspended = false;
+        } else if (!op.reads && !suspended) {
+          this.hf.suspendEvaluation();
+          suspended = true;
+        }
+        op.run();
+      }
+    } finally {
+      if (suspended) this.hf.resumeEvaluation();
+    }
+  }
+
+  // Used by the proxies below.
+  /** @internal */ addSheet = (name: string) => this.addSheetNow(name);
+  /** @internal */ write = (sheet: string, address: string, rows: unknown[][], kind: "formulas" | "values") =>
+    this.writeCells(this.sheet(sheet), parseAddress(address), rows, kind);
+  /** @internal */ setNumberFormats = (sheet: string, address: string, rows: unknown[][]) => {
+    const s = this.sheet(sheet);
+    const r = parseAddress(address);
+    const height = r.r2 - r.r1 + 1;
+    const width = r.c2 - r.c1 + 1;
+    if (rows.length !== height || rows.some((row) => row.length !== width)) {
+      throw new ExcelDoubleError("InvalidArgument", `numberFormat: the array does not match ${rectAddress(r)}.`);
+    }
+    rows.forEach((row, i) =>
+      row.forEach((f, j) => {
+        if (f !== null && f !== undefined) s.numberFormats.set(`${r.r1 + i},${r.c1 + j}`, String(f));
+      })
+    );
+    this.writes.push({ sheet: s.name, address: rectAddress(r), kind: "numberFormat", rows: height, columns: width });
+  };
+  /** @internal */ read = (sheet: string, address: string, property: string): unknown => {
+    const s = this.sheet(sheet);
+    const r = parseAddress(address);
+    const grid = (f: (c: number, row: number) => unknown) => {
+      const rows: unknown[][] = [];
+      for (let row = r.r1; row <= r.r2; row++) {
+        const line: unknown[] = [];
+        for (let c = r.c1; c <= r.c2; c++) line.push(f(c, row));
+        rows.push(line);
+      }
+      return rows;
+    };
+    switch (property) {
+      case "values":
+        return grid((c, row) => this.cellValue(s, c, row));
+      case "text":
+        return grid((c, row) => String(this.cellValue(s, c, row)));
+      case "formulas":
+        return grid((c, row) => this.cellFormula(s, c, row));
+      case "numberFormat":
+        return grid((c, row) => s.numberFormats.get(`${row},${c}`) ?? "General");
+      case "address":
+        return `${quoteSheet(s.name)}!${rectAddress(r)}`;
+      case "rowCount":
+        return r.r2 - r.r1 + 1;
+      case "columnCount":
+        return r.c2 - r.c1 + 1;
+      case "rowIndex":
+        return r.r1 - 1;
+      case "columnIndex":
+        return r.c1 - 1;
+      default:
+        throw new ExcelDoubleError("InvalidArgument", `Range.${property} is not in this double`);
+    }
+  };
+  /** @internal */ addTable = (sheet: string, address: string, hasHeaders: boolean): TableRecord => {
+    const s = this.sheet(sheet);
+    const r = parseAddress(address);
+    for (const t of this.tables) {
+      if (t.sheet === s.name && overlaps(parseAddress(t.address), r)) {
+        throw new ExcelDoubleError("InvalidOperation", `Tabellen ${t.name} överlappar ${address}`);
+      }
+    }
+    const headers: string[] = [];
+    if (hasHeaders) {
+      for (let c = r.c1; c <= r.c2; c++) headers.push(String(this.cellValue(s, c, r.r1)));
+      const seen = new Set<string>();
+      for (const h of headers) {
+        if (h === "" || seen.has(h.toLowerCase())) {
+          throw new ExcelDoubleError("InvalidArgument", `Tabellrubrikerna i ${address} är tomma eller dubbla: "${h}"`);
+        }
+        seen.add(h.toLowerCase());
+      }
+    }
+    let n = this.tables.length + 1;
+    while (this.nameTaken(`Tabell${n}`)) n++;
+    const table: TableRecord = { name: `Tabell${n}`, sheet: s.name, address: rectAddress(r), headers, props: {} };
+    this.tables.push(table);
+    return table;
+  };
+  /** @internal */ renameTable = (table: TableRecord, name: string) => {
+    if (table.name === name) return;
+    this.checkNewName(name);
+    table.name = name;
+  };
+  /** @internal */ addName = (name: string, reference: string) => {
+    this.checkNewName(name);
+    const expression = reference.startsWith("=") ? reference : `=${reference}`;
+    for (const sheet of referencedSheets(expression)) this.sheet(sheet);
+    this.hf.addNamedExpression(name, expression);
+    this.names.set(name, expression);
+  };
+  /** @internal */ select = (sheet: string, address: string) => this.selectNow(this.sheet(sheet).name, address);
+  /** @internal */ activate = (sheet: string) => {
+    this.activeSheet = this.sheet(sheet).name;
+  };
+  /** @internal */ addHandler = (handler: SelectionHandler) => this.handlers.add(handler);
+  /** @internal */ removeHandler = (handler: SelectionHandler) => this.handlers.delete(handler);
+  /** @internal */ freeze = (sheet: string, kind: string, arg: unknown) => {
+    this.sheet(sheet).freeze = { kind, arg };
+  };
+}
+
+/** A request context: the queue of operations and `sync()`. */
+class RequestContext {
+  private queue: Operation[] = [];
+  readonly workbook: Workbook;
+  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
+
+  constructor(readonly excel: ExcelDouble) {
+    this.workbook = new Workbook(this);
+  }
+
+  enqueue(run: () => void, reads = false): void {
+    this.queue.push({ run, reads });
+  }
+
+  pending(): boolean {
+    return this.queue.length > 0;
+  }
+
+  async sync(): Promise<void> {
+    const operations = this.queue;
+    this.queue = [];
+    // A round trip is asynchronous: the caller's code after `await context.sync()` runs later.
+    await Promise.resolve();
+    this.excel.runQueue(operations);
+  }
+}
+
+/** Properties that must be loaded before they are read. */
+class Loadable {
+  protected readonly loaded = new Map<string, unknown>();
+
+  protected get<T>(property: string): T {
+    if (!this.loaded.has(property)) throw NOT_LOADED(property);
+    return this.loaded.get(property) as T;
+  }
+}
+
+/**
+ * Records property sets and method calls under a path ("format.fill.color"), as formats, charts and
+ * conditional formats are set through the API; Range arguments are recorded by address.
+ */
+function recorder(
+  path: string,
+  onSet: (path: string, value: unknown) => void,
+  onCall: (path: string, args: unknown[]) => void
+): any {
+  const target = function () {
+    return undefined;
+  };
+  return new Proxy(target, {
+    get(_t, prop) {
+      if (typeof prop === "symbol" || prop === "then" || prop === "toJSON") return undefined;
+      return recorder(path ? `${path}.${prop}` : prop, onSet, onCall);
+    },
+    set(_t, prop, value) {
+      onSet(path ? `${path}.${String(prop)}` : String(prop), value);
+      return true;
+    },
+    apply(_t, _this, args) {
+      const name = path.split(".").pop();
+      const parent = path.split(".").slice(0, -1).join(".");
+      if (name === "set" && args[0] && typeof args[0] === "object") {
+        const flatten = (prefix: string, value: unknown) => {
+          if (value && typeof value === "object" && !Array.isArray(value)) {
+            for (const [k, v] of Object.entries(value)) flatten(prefix ? `${prefix}.${k}` : k, v);
+          } else onSet(prefix, value);
+        };
+        flatten(parent, args[0]);
+        return undefined;
+      }
+      const recorded = args.map((a) => (a instanceof Range ? a.addressOnSheet : a));
+      onCall(path, recorded);
+      return recorder(`${path}(${recorded.map((a) => JSON.stringify(a)).join(",")})`, onSet, onCall);
+    },
+  });
+}
+
+class Workbook {
+  readonly worksheets: WorksheetCollection;
+  readonly names: NamedItemCollection;
+  readonly tables: TableCollection;
+  readonly settings: SettingCollection;
+  readonly application = {
+    suspendApiCalculationUntilNextSync: () => undefined,
+    calculate: () => undefined,
+  };
+  readonly onSelectionChanged: { add: (h: SelectionHandler) => { remove: () => void } };
+
+  constructor(readonly context: RequestContext) {
+    this.worksheets = new WorksheetCollection(context);
+    this.names = new NamedItemCollection(context);
+    this.tables = new TableCollection(context);
+    this.settings = new SettingCollection(context);
+    this.onSelectionChanged = {
+      add: (handler) => {
+        context.enqueue(() => context.excel.addHandler(handler));
+        return { remove: () => context.enqueue(() => context.excel.removeHandler(handler)) };
+      },
+    };
+  }
+
+  /** The selection as it is when the batch runs. */
+  getSelectedRange(): Range {
+    return new Range(this.context, () => this.context.excel.selection);
+  }
+
+  getActiveWorksheet(): Worksheet {
+    return new Worksheet(this.context, () => this.context.excel.activeSheet);
+  }
+}
+
+class WorksheetCollection extends Loadable {
+  constructor(private readonly context: RequestContext) {
+    super();
+  }
+
+  get items(): Worksheet[] {
+    return this.get("items");
+  }
+
+  add(name: string): Worksheet {
+    this.context.enqueue(() => this.context.excel.addSheet(name));
+    return new Worksheet(this.context, () => name);
+  }
+
+  getItem(name: string): Worksheet {
+    return new Worksheet(this.context, () => this.context.excel.sheet(name).name);
+  }
+
+  getItemOrNullObject(name: string): Worksheet {
+    const ws = new Worksheet(this.context, () => this.context.excel.sheet(name).name);
+    this.context.enqueue(() => ws.resolveNull(!this.context.excel.hasSheet(name)));
+    return ws;
+  }
+
+  getActiveWorksheet(): Worksheet {
+    return new Worksheet(this.context, () => this.context.excel.activeSheet);
+  }
+
+  load(arg?: unknown): this {
+    void loadedProperties(arg);
+    this.context.enqueue(() => {
+      const names = this.context.excel.sheetNames();
+      this.loaded.set(
+        "items",
+        names.map((n) => Worksheet.loadedWith(this.context, n))
+      );
+    });
+    return this;
+  }
+}
+
+class Worksheet extends Loadable {
+  readonly tables: { add: (address: string, hasHeaders: boolean) => Table };
+  readonly charts: { add: (type: string, source: Range, seriesBy?: string) => any };
+  readonly freezePanes: {
+    freezeAt: (range: string | Range) => void;
+    freezeRows: (count?: number) => void;
+    freezeColumns: (count?: number) => void;
+  };
+  readonly pageLayout: any;
+  private nullObject?: boolean;
+
+  constructor(
+    private readonly context: RequestContext,
+    /** The sheet's name when the batch runs (throws ItemNotFound for a sheet that does not exist). */
+    readonly resolve: () => string
+  ) {
+    super();
+    const excel = context.excel;
+    this.tables = {
+      add: (address, hasHeaders) => {
+        const table = new Table(context);
+        // Reads the header cells: computed values are needed.
+        context.enqueue(() => table.bind(excel.addTable(this.resolve(), address, hasHeaders)), true);
+        return table;
+      },
+    };
+    this.charts = {
+      add: (type, source, seriesBy = "Auto") => {
+        const record: { current?: ChartRecord } = {};
+        context.enqueue(() => {
+          record.current = { sheet: this.resolve(), type, source: source.addressOnSheet, seriesBy, ops: [] };
+          excel.charts.push(record.current);
+        });
+        return recorder(
+          "",
+          (path, value) => context.enqueue(() => record.current!.ops.push({ path, value })),
+          (path, args) => context.enqueue(() => record.current!.ops.push({ path, args }))
+        );
+      },
+    };
+    this.freezePanes = {
+      freezeAt: (range) =>
+        context.enqueue(() =>
+          excel.freeze(this.resolve(), "at", typeof range === "string" ? range : range.addressOnSheet)
+        ),
+      freezeRows: (count = 1) => context.enqueue(() => excel.freeze(this.resolve(), "rows", count)),
+      freezeColumns: (count = 1) => context.enqueue(() => excel.freeze(this.resolve(), "columns", count)),
+    };
+    this.pageLayout = recorder(
+      "pageLayout",
+      (path, value) => context.enqueue(() => (excel.sheet(this.resolve()).props[path] = value)),
+      () => undefined
+    );
+  }
+
+  static loadedWith(context: RequestContext, name: string): Worksheet {
+    const ws = new Worksheet(context, () => name);
+    ws.loaded.set("name", name);
+    return ws;
+  }
+
+  resolveNull(isNull: boolean): void {
+    this.nullObject = isNull;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullObject === undefined) throw NOT_LOADED("isNullObject");
+    return this.nullObject;
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+
+  set tabColor(color: string) {
+    this.context.enqueue(() => (this.context.excel.sheet(this.resolve()).props.tabColor = color));
+  }
+
+  load(arg?: unknown): this {
+    const props = loadedProperties(arg);
+    this.context.enqueue(() => {
+      if (this.nullObject) return;
+      const name = this.resolve();
+      if (props.includes("*") || props.includes("name")) this.loaded.set("name", name);
+      if (props.includes("*") || props.includes("tabColor")) {
+        this.loaded.set("tabColor", this.context.excel.sheet(name).props.tabColor ?? "");
+      }
+    });
+    return this;
+  }
+
+  activate(): void {
+    this.context.enqueue(() => this.context.excel.activate(this.resolve()));
+  }
+
+  getRange(address = "A1:XFD1048576"): Range {
+    return new Range(this.context, () => ({ sheet: this.resolve(), address }));
+  }
+
+  getRanges(address: string): RangeAreas {
+    return new RangeAreas(this.context, () => this.resolve(), address);
+  }
+}
+
+class Range extends Loadable {
+  readonly format: any;
+  readonly dataValidation: {
+    rule: unknown;
+    prompt: unknown;
+    errorAlert: unknown;
+  };
+  readonly conditionalFormats: { add: (type: string) => any };
+
+  constructor(
+    private readonly context: RequestContext,
+    /** Sheet and address when the batch runs. */
+    readonly where: () => { sheet: string; address: string }
+  ) {
+    super();
+    const excel = context.excel;
+    this.format = recorder(
+      "",
+      (path, value) =>
+        context.enqueue(() => {
+          const { sheet, address } = this.where();
+          excel.formats.push({ sheet: excel.sheet(sheet).name, addresses: [address.replace(/\$/g, "")], path, value });
+        }),
+      (path, args) =>
+        context.enqueue(() => {
+          const { sheet, address } = this.where();
+          excel.formats.push({ sheet: excel.sheet(sheet).name, addresses: [address.replace(/\$/g, "")], path, args });
+        })
+    );
+    const record = () => {
+      const { sheet, address } = this.where();
+      let v = excel.validations.find((x) => x.sheet === excel.sheet(sheet).name && x.address === address);
+      if (!v) {
+        v = { sheet: excel.sheet(sheet).name, address };
+        excel.validations.push(v);
+      }
+      return v;
+    };
+    this.dataValidation = {
+      set rule(rule: unknown) {
+        context.enqueue(() => (record().rule = rule));
+      },
+      set prompt(prompt: unknown) {
+        context.enqueue(() => (record().prompt = prompt));
+      },
+      set errorAlert(alert: unknown) {
+        context.enqueue(() => (record().errorAlert = alert));
+      },
+      // Write-only here: tests read `excel.validations`.
+      get rule() {
+        return undefined;
+      },
+      get prompt() {
+        return undefined;
+      },
+      get errorAlert() {
+        return undefined;
+      },
+    };
+    this.conditionalFormats = {
+      add: (type) => {
+        const holder: { current?: ConditionalFormatRecord } = {};
+        context.enqueue(() => {
+          const { sheet, address } = this.where();
+          holder.current = { sheet: excel.sheet(sheet).name, address, type, ops: [] };
+          excel.conditionalFormats.push(holder.current);
+        });
+        return recorder(
+          "",
+          (path, value) => context.enqueue(() => holder.current!.ops.push({ path, value })),
+          (path, args) => context.enqueue(() => holder.current!.ops.push({ path, args }))
+        );
+      },
+    };
+  }
+
+  /** "Palliativ!A1:B2" as resolved now (recorded in charts). */
+  get addressOnSheet(): string {
+    const { sheet, address } = this.where();
+    return `${quoteSheet(sheet)}!${address.replace(/\$/g, "")}`;
+  }
+
+  private write(kind: "formulas" | "values", rows: unknown[][]): void {
+    this.context.enqueue(() => {
+      const { sheet, address } = this.where();
+      this.context.excel.write(sheet, address, rows, kind);
+    });
+  }
+
+  get values(): ExcelValue[][] {
+    return this.get("values");
+  }
+
+  set values(rows: unknown[][]) {
+    this.write("values", rows);
+  }
+
+  get formulas(): ExcelValue[][] {
+    return this.get("formulas");
+  }
+
+  set formulas(rows: unknown[][]) {
+    this.write("formulas", rows);
+  }
+
+  get numberFormat(): string[][] {
+    return this.get("numberFormat");
+  }
+
+  set numberFormat(rows: unknown[][]) {
+    this.context.enqueue(() => {
+      const { sheet, address } = this.where();
+      this.context.excel.setNumberFormats(sheet, address, rows);
+    });
+  }
+
+  get text(): string[][] {
+    return this.get("text");
+  }
+
+  get address(): string {
+    return this.get("address");
+  }
+
+  get rowCount(): number {
+    return this.get("rowCount");
+  }
+
+  get columnCount(): number {
+    return this.get("columnCount");
+  }
+
+  get rowIndex(): number {
+    return this.get("rowIndex");
+  }
+
+  get columnIndex(): number {
+    return this.get("columnIndex");
+  }
+
+  get worksheet(): Worksheet {
+    return new Worksheet(this.context, () => this.where().sheet);
+  }
+
+  load(arg?: unknown): this {
+    const props = loadedProperties(arg);
+    const wanted = props.includes("*") ? ["values", "formulas", "numberFormat", "address", "text"] : props;
+    this.context.enqueue(() => {
+      const { sheet, address } = this.where();
+      for (const p of wanted) this.loaded.set(p, this.context.excel.read(sheet, address, p));
+    }, true);
+    return this;
+  }
+
+  select(): void {
+    this.context.enqueue(() => {
+      const { sheet, address } = this.where();
+      this.context.excel.select(sheet, address);
+    });
+  }
+
+  getCell(row: number, column: number): Range {
+    return new Range(this.context, () => {
+      const { sheet, address } = this.where();
+      const r = parseAddress(address);
+      return { sheet, address: rectAddress({ c1: r.c1 + column, r1: r.r1 + row, c2: r.c1 + column, r2: r.r1 + row }) };
+    });
+  }
+
+  getRow(row: number): Range {
+    return new Range(this.context, () => {
+      const { sheet, address } = this.where();
+      const r = parseAddress(address);
+      return { sheet, address: rectAddress({ c1: r.c1, r1: r.r1 + row, c2: r.c2, r2: r.r1 + row }) };
+    });
+  }
+}
+
+class RangeAreas {
+  readonly format: any;
+
+  constructor(
+    private readonly context: RequestContext,
+    private readonly sheet: () => string,
+    private readonly address: string
+  ) {
+    const excel = context.excel;
+    const addresses = () => address.split(",").map((a) => a.trim().replace(/\$/g, ""));
+    this.format = recorder(
+      "",
+      (path, value) =>
+        context.enqueue(() =>
+          excel.formats.push({ sheet: excel.sheet(this.sheet()).name, addresses: addresses(), path, value })
+        ),
+      (path, args) =>
+        context.enqueue(() =>
+          excel.formats.push({ sheet: excel.sheet(this.sheet()).name, addresses: addresses(), path, args })
+        )
+    );
+  }
+
+  select(): void {
+    this.context.enqueue(() => this.context.excel.select(this.sheet(), this.address));
+  }
+}
+
+class Table {
+  private record?: TableRecord;
+
+  constructor(private readonly context: RequestContext) {}
+
+  bind(record: TableRecord): void {
+    this.record = record;
+  }
+
+  set name(name: string) {
+    this.context.enqueue(() => this.context.excel.renameTable(this.record!, name));
+  }
+
+  get name(): string {
+    if (!this.record) throw NOT_LOADED("name");
+    return this.record.name;
+  }
+
+  set style(style: string) {
+    this.context.enqueue(() => (this.record!.props.style = style));
+  }
+
+  set showBandedRows(show: boolean) {
+    this.context.enqueue(() => (this.record!.props.showBandedRows = show));
+  }
+}
+
+/** Tables and names have "items/name" loaded for the conflict check. */
+class NamedListItem {
+  constructor(readonly name: string) {}
+}
+
+class TableCollection extends Loadable {
+  constructor(private readonly context: RequestContext) {
+    super();
+  }
+
+  get items(): NamedListItem[] {
+    return this.get("items");
+  }
+
+  load(arg?: unknown): this {
+    void loadedProperties(arg);
+    this.context.enqueue(() =>
+      this.loaded.set(
+        "items",
+        this.context.excel.tables.map((t) => new NamedListItem(t.name))
+      )
+    );
+    return this;
+  }
+}
+
+class NamedItemCollection extends Loadable {
+  constructor(private readonly context: RequestContext) {
+    super();
+  }
+
+  get items(): NamedListItem[] {
+    return this.get("items");
+  }
+
+  add(name: string, reference: string): NamedListItem {
+    this.context.enqueue(() => this.context.excel.addName(name, reference));
+    return new NamedListItem(name);
+  }
+
+  load(arg?: unknown): this {
+    void loadedProperties(arg);
+    this.context.enqueue(() =>
+      this.loaded.set(
+        "items",
+        [...this.context.excel.names.keys()].map((n) => new NamedListItem(n))
+      )
+    );
+    return this;
+  }
+}
+
+class Setting extends Loadable {
+  private nullObject?: boolean;
+
+  constructor(
+    private readonly context: RequestContext,
+    private readonly key: string
+  ) {
+    super();
+    context.enqueue(() => (this.nullObject = !context.excel.settings.has(key)));
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullObject === undefined) throw NOT_LOADED("isNullObject");
+    return this.nullObject;
+  }
+
+  get value(): unknown {
+    return this.get("value");
+  }
+
+  load(): this {
+    this.context.enqueue(() => this.loaded.set("value", this.context.excel.settings.get(this.key) ?? null));
+    return this;
+  }
+}
+
+class SettingCollection {
+  constructor(private readonly context: RequestContext) {}
+
+  add(key: string, value: unknown): void {
+    this.context.enqueue(() => this.context.excel.settings.set(key, value));
+  }
+
+  getItemOrNullObject(key: string): Setting {
+    return new Setting(this.context, key);
+  }
+}
+
+/** An Excel double for Node tests: HyperFormula with the SKL functions registered from their JSDoc. */
+export async function createExcelDouble(firstSheet = "Blad1"): Promise<ExcelDouble> {
+  const { registerSklFunctions, LICENSE_KEY } = await import("./hyperformulaSkl");
+  await registerSklFunctions();
+  return new ExcelDouble(HyperFormula.buildEmpty({ licenseKey: LICENSE_KEY }), firstSheet);
+}

@@ -1,0 +1,97 @@
+/*
+ * How a sheet of the plan is laid out for Office.js: cell contents as Excel must receive them, areas written in
+ * bulk, looks grouped, widths in points and frozen panes.
+ */
+import { excelInput, freezeOf, layoutSheet, widthInPoints } from "../../src/taskpane/sheetLayout";
+import { SheetPlan } from "../../src/workbook/plan";
+
+describe("a cell as Office.js writes it", () => {
+  it("gives a formula its '=' and leaves plain text, numbers and booleans as they are", () => {
+    expect(excelInput({ formula: "SUM(A1:A3)", result: 6 })).toBe("=SUM(A1:A3)");
+    expect(excelInput("Upplands Väsby")).toBe("Upplands Väsby");
+    expect(excelInput(38641)).toBe(38641);
+    expect(excelInput(true)).toBe(true);
+    expect(excelInput(null)).toBe("");
+  });
+
+  it("keeps text that Excel would read as something else as text, behind the apostrophe prefix", () => {
+    expect(excelInput("0114")).toBe("'0114");
+    expect(excelInput("2018-03")).toBe("'2018-03");
+    expect(excelInput("=1+1")).toBe("'=1+1");
+    expect(excelInput("-")).toBe("'-");
+    expect(excelInput("+46")).toBe("'+46");
+    expect(excelInput("@x")).toBe("'@x");
+    expect(excelInput("TRUE")).toBe("'TRUE");
+    expect(excelInput("66 + 13: summa (kr)")).toBe("'66 + 13: summa (kr)");
+  });
+});
+
+describe("widths and panes", () => {
+  it("turns a width in characters into points: Excel's standard 8.43 characters are 48 points", () => {
+    expect(widthInPoints(8.43)).toBeCloseTo(48, 0);
+    expect(widthInPoints(10)).toBe(56.25);
+  });
+
+  it("freezes rows, columns or both, as the plan's freeze cell says", () => {
+    expect(freezeOf("C1")).toEqual({ kind: "columns", count: 2 });
+    expect(freezeOf("A5")).toEqual({ kind: "rows", count: 4 });
+    expect(freezeOf("C16")).toEqual({ kind: "at", address: "A1:B15" });
+    expect(freezeOf(undefined)).toBeUndefined();
+  });
+});
+
+describe("a sheet's layout", () => {
+  const sheet: SheetPlan = {
+    name: "Prov",
+    cells: [
+      { ref: "A1", content: "Rubrik", style: "title" },
+      { ref: "A2", content: "Not", style: "note" },
+      { ref: "A3", content: "Pott", style: "label" },
+      { ref: "C3", content: { formula: "SUM(C7:C8)", result: 3 }, style: "amount", numFmt: "#,##0" },
+      { ref: "A9", content: "Summa", style: "total" },
+      { ref: "C9", content: { formula: "SUM(C7:C8)", result: 3 }, style: "total", numFmt: "#,##0" },
+    ],
+    tables: [
+      {
+        name: "Prov_tabell",
+        topLeft: "A6",
+        rows: 2,
+        columns: [
+          { header: "Kod", style: "input", numFmt: "@", cells: ["0114", "0115"] },
+          { header: "Namn", style: "calc", cells: ["A", "B"] },
+          { header: "Belopp", style: "amount", numFmt: "#,##0", cells: [1, 2] },
+        ],
+      },
+    ],
+    widths: { A: 10 },
+    freezeAt: "A7",
+    validations: [],
+    conditionalFormats: [],
+  };
+  const layout = layoutSheet(sheet);
+
+  it("writes the table as one area, header included, and the loose cells as few rectangles", () => {
+    expect(layout.areas.map((a) => a.address)).toEqual(["A6:C8", "A1:C3", "A9:C9"]);
+    expect(layout.areas[0].formulas).toEqual([
+      ["Kod", "Namn", "Belopp"],
+      ["'0114", "A", 1],
+      ["'0115", "B", 2],
+    ]);
+    expect(layout.areas[0].numberFormats[1]).toEqual(["@", "General", "#,##0"]);
+    expect(layout.areas[1].formulas).toEqual([
+      ["Rubrik", "", ""],
+      ["Not", "", ""],
+      ["Pott", "", "=SUM(C7:C8)"],
+    ]);
+  });
+
+  it("groups cells by look, merging runs down a column", () => {
+    const byStyle = Object.fromEntries(layout.styles.map((s) => [s.style, s.addresses]));
+    expect(byStyle.header).toEqual(["A6:C6"]);
+    expect(byStyle.input).toEqual(["A7:A8"]);
+    expect(byStyle.amount).toEqual(["C7:C8", "C3"]);
+    expect(byStyle.total).toEqual(["A9", "C9"]);
+    expect(layout.tables).toEqual([{ name: "Prov_tabell", address: "A6:C8", headerRow: 6, asTable: true }]);
+    expect(layout.freeze).toEqual({ kind: "rows", count: 6 });
+  });
+});

@@ -1,0 +1,324 @@
+/*
+ * Bygg arbetsbok against the in-memory Excel: the 2010 workbook is written in at most 10 round trips, the
+ * formulas written compute (in HyperFormula, with the add-in's functions) the kronor the engine computed,
+ * every SKL amount equals its native twin, the master check reads OK, and nothing a user has is overwritten.
+ */
+import { loadBundledInputs } from "../../src/cli/readData";
+import { runChecks } from "../../src/taskpane/checks";
+import { buildWorkbook, Built, BuildResult, MAX_SYNCS } from "../../src/taskpane/writePlan";
+import { buildPlan } from "../../src/workbook/buildPlan";
+import { cell, parseCell } from "../../src/workbook/a1";
+import { isFormula, TablePlan, WorkbookPlan } from "../../src/workbook/plan";
+import { createExcelDouble, ExcelDouble, parseAddress } from "../support/excelDouble";
+import { dataRange, namedCell } from "../support/planCells";
+
+const plan = buildPlan(loadBundledInputs(2010), "addin").plan;
+/** The master check's cell on Avstämning. */
+const master = namedCell(plan, "Alla_kontroller").a1;
+
+function install(excel: ExcelDouble): void {
+  (globalThis as unknown as { Excel: unknown }).Excel = excel.api;
+}
+
+function built(result: BuildResult): Built {
+  if (result.status !== "built") throw new Error(`Väntade ett bygge, fick ${JSON.stringify(result)}`);
+  return result;
+}
+
+/** Sheet, address of the first data cell and the column's cells of a table column, by header. */
+function tableColumn(table: TablePlan, header: string): { column: number; firstRow: number } {
+  const i = table.columns.findIndex((c) => c.header === header);
+  if (i < 0) throw new Error(`${table.name} saknar kolumnen ${header}`);
+  const { column, row } = parseCell(table.topLeft);
+  return { column: column + i, firstRow: row + 1 };
+}
+
+/** Each SKL-function column with its twin amount column and difference column, as the plan lays them out. */
+function twinPairs(p: WorkbookPlan) {
+  const pairs: { sheet: string; table: TablePlan; addin: string; twin: string; diff: string }[] = [];
+  for (const sheet of p.sheets) {
+    for (const table of sheet.tables) {
+      for (const col of table.columns) {
+        if (!/SKL-funktion/.test(col.header)) continue;
+        const prefix = col.header.split("SKL-funktion")[0];
+        const diff = table.columns.find((c) => c.header.startsWith(prefix) && /skillnad/i.test(c.header));
+        if (!diff) throw new Error(`${table.name}: ingen skillnadskolumn till ${col.header}`);
+        // The difference column is `twin - addin`: its first reference names the twin column.
+        const first = diff.cells.find(isFormula);
+        const twinCell = first && isFormula(first) ? /^([A-Z]+)\d+/.exec(first.formula)![1] : undefined;
+        const { column } = parseCell(table.topLeft);
+        const twin = table.columns[parseCell(`${twinCell}1`).column - column];
+        pairs.push({ sheet: sheet.name, table, addin: col.header, twin: twin.header, diff: diff.header });
+      }
+    }
+  }
+  return pairs;
+}
+
+function columnValues(excel: ExcelDouble, sheet: string, table: TablePlan, header: string): unknown[] {
+  const { column, firstRow } = tableColumn(table, header);
+  return excel.valuesAt(sheet, `${cell(column, firstRow)}:${cell(column, firstRow + table.rows - 1)}`).map((r) => r[0]);
+}
+
+describe("Bygg arbetsbok: the 2010 workbook written through the Excel JavaScript API", () => {
+  let excel: ExcelDouble;
+  let result: Built;
+  const progress: number[] = [];
+
+  beforeAll(async () => {
+    excel = await createExcelDouble();
+    install(excel);
+    result = built(await buildWorkbook(plan, { onProgress: (f) => progress.push(f) }));
+  });
+
+  it(`makes at most ${MAX_SYNCS} context.sync() calls, counted by the double`, () => {
+    expect(excel.syncs).toBeLessThanOrEqual(10);
+    expect(result.syncs).toBe(excel.syncs);
+    expect(excel.runs).toBe(1);
+  });
+
+  it("reports progress from 0 to 1, never going back", () => {
+    expect(progress[0]).toBe(0);
+    expect(progress[progress.length - 1]).toBe(1);
+    for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThanOrEqual(progress[i - 1]);
+  });
+
+  it("adds every planned sheet after the sheets that were there, with tab colours", () => {
+    expect(excel.sheetNames()).toEqual(["Blad1", ...plan.sheets.map((s) => s.name)]);
+    expect(excel.sheetProps("Palliativ").tabColor).toBe("#2F80ED");
+    expect(result.suffix).toBeUndefined();
+  });
+
+  it("writes values and formulas in bulk, one assignment per area, never cell by cell", () => {
+    const formulaWrites = excel.writes.filter((w) => w.kind === "formulas");
+    const tables = plan.sheets.flatMap((s) => s.tables.map((t) => ({ sheet: s.name, t })));
+    expect(formulaWrites.length).toBeLessThan(120);
+    for (const { sheet, t } of tables) {
+      const { column, row } = parseCell(t.topLeft);
+      const address = `${cell(column, row)}:${cell(column + t.columns.length - 1, row + t.rows)}`;
+      const writes = formulaWrites.filter((w) => w.sheet === sheet && w.address === address);
+      expect({ table: t.name, writes: writes.length }).toEqual({ table: t.name, writes: 1 });
+    }
+  });
+
+  it("makes the Excel tables, with their headers, under the planned names", () => {
+    const expected = plan.sheets.flatMap((s) => s.tables.filter((t) => t.rows > 0).map((t) => t.name));
+    expect(excel.tables.map((t) => t.name).sort()).toEqual([...expected].sort());
+    const palliative = excel.tables.find((t) => t.name === "Palliativ_kommun")!;
+    expect(palliative.sheet).toBe("Palliativ");
+    expect(palliative.headers.slice(0, 5)).toEqual(["Kod", "Namn", "Folkmängd", "Dödsfall", "Registreringar"]);
+  });
+
+  it("adds every workbook name, pointing at its cell", () => {
+    expect([...excel.names.keys()].sort()).toEqual(plan.names.map((n) => n.name).sort());
+    expect(excel.names.get("P_Troskel_Bas")).toBe("=Parametrar!$C$8");
+    expect(excel.valueAt("Parametrar", "C8")).toBe(0.4);
+  });
+
+  it("keeps codes as text with their leading zeros", () => {
+    const table = plan.sheets.find((s) => s.name === "Palliativ")!.tables[0];
+    const { column, firstRow } = tableColumn(table, "Kod");
+    expect(excel.valueAt("Palliativ", cell(column, firstRow))).toBe("0114");
+    expect(excel.numberFormatAt("Palliativ", cell(column, firstRow))).toBe("@");
+  });
+
+  it("computes every SKL amount equal to its native twin, difference 0 in every row", () => {
+    const pairs = twinPairs(plan);
+    expect(pairs.length).toBeGreaterThanOrEqual(8);
+    for (const { sheet, table, addin, twin, diff } of pairs) {
+      const a = columnValues(excel, sheet, table, addin);
+      const t = columnValues(excel, sheet, table, twin);
+      const d = columnValues(excel, sheet, table, diff);
+      expect({ table: table.name, addin, numbers: a.every((v) => typeof v === "number") }).toEqual({
+        table: table.name,
+        addin,
+        numbers: true,
+      });
+      expect({ table: table.name, addin, values: a }).toEqual({ table: table.name, addin, values: t });
+      expect({ table: table.name, diff, values: d }).toEqual({ table: table.name, diff, values: d.map(() => 0) });
+    }
+  });
+
+  it("computes the kronor the engine computed, in every amount column", () => {
+    for (const sheet of plan.sheets) {
+      for (const table of sheet.tables) {
+        for (const col of table.columns.filter((c) => c.style === "amount")) {
+          const computed = columnValues(excel, sheet.name, table, col.header);
+          const engine = col.cells.map((c) => (isFormula(c) ? c.result : c));
+          expect({ table: table.name, column: col.header, computed }).toEqual({
+            table: table.name,
+            column: col.header,
+            computed: engine,
+          });
+        }
+      }
+    }
+  });
+
+  it("reads OK for the master check and for every check that is not informational", async () => {
+    const before = excel.syncs;
+    const report = await runChecks(result);
+    expect(excel.syncs - before).toBe(1);
+    expect(report.master).toBe("OK");
+    expect(excel.valueAt("Avstämning", master)).toBe("OK");
+    for (const c of report.checks) {
+      expect({ id: c.id, status: c.status }).toEqual({ id: c.id, status: c.informational ? c.status : "OK" });
+      expect(["OK", "INFO"]).toContain(c.status);
+    }
+  });
+
+  it("sets number formats, looks, widths and frozen panes as the file writer does", () => {
+    const table = plan.sheets.find((s) => s.name === "Palliativ")!.tables[0];
+    const { column, firstRow } = tableColumn(table, "Summa (kr)");
+    expect(excel.numberFormatAt("Palliativ", cell(column, firstRow))).toBe("#,##0");
+    expect(excel.formatAt("Palliativ", table.topLeft)["fill.color"]).toBe("#1F3864");
+    expect(excel.formatAt("Palliativ", cell(tableColumn(table, "Dödsfall").column, firstRow))["fill.color"]).toBe(
+      "#FFF2CC"
+    );
+    expect(excel.formatAt("Palliativ", "A1")["font.size"]).toBe(14);
+    expect(excel.formatAt("Palliativ", "B1")["columnWidth"]).toBeCloseTo((20 * 7 + 5) * 0.75);
+    expect(excel.freezeOf("Palliativ")).toEqual({ kind: "columns", arg: 2 });
+    const countyTable = plan.sheets.find((s) => s.name === "Länsbidrag")!.tables[0];
+    expect(excel.freezeOf("Länsbidrag")).toEqual({ kind: "at", arg: `A1:B${parseCell(countyTable.topLeft).row}` });
+  });
+
+  it("adds the planned data validation and conditional formats", () => {
+    const planned = plan.sheets.flatMap((s) => s.validations.map((v) => `${s.name}!${v.range}`));
+    expect(excel.validations.map((v) => `${v.sheet}!${v.address}`).sort()).toEqual([...planned].sort());
+    const deathsRange = dataRange(plan, "Palliativ_kommun", "Dödsfall").address;
+    const deaths = excel.validations.find((v) => v.sheet === "Palliativ" && v.address === deathsRange)!;
+    expect(deaths.rule).toEqual({ wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" } });
+    expect(deaths.errorAlert).toMatchObject({ showAlert: true, style: "Stop" });
+    const startedRange = dataRange(plan, "SeniorAlert_kommun", "Alla relevanta enheter startat").address;
+    const list = excel.validations.find((v) => v.sheet === "Senior alert" && v.address === startedRange)!;
+    expect(list.rule).toEqual({ list: { inCellDropDown: true, source: "Ja,Nej" } });
+    const conditional = plan.sheets.reduce((n, s) => n + s.conditionalFormats.length, 0);
+    expect(excel.conditionalFormats).toHaveLength(conditional);
+    const format = excel.conditionalFormats.find((c) => c.sheet === "Avstämning" && c.address === master)!;
+    expect(format.type).toBe("Custom");
+    expect(format.ops).toContainEqual({ path: "custom.rule.formula", value: `=${master}="OK"` });
+  });
+
+  it("draws the county grant per county and the registration rate against both thresholds", () => {
+    const county = excel.charts.find((c) => c.sheet === "Länsbidrag")!;
+    expect(county.type).toBe("ColumnClustered");
+    const countyTable = plan.sheets.find((s) => s.name === "Länsbidrag")!.tables[0];
+    const final = tableColumn(countyTable, "Slutligt bidrag (kr)");
+    expect(county.source).toBe(
+      `'Länsbidrag'!${cell(final.column, final.firstRow)}:${cell(final.column, final.firstRow + countyTable.rows - 1)}`
+    );
+    const counties = dataRange(plan, "Lansbidrag", "Län").address;
+    expect(county.ops).toContainEqual({
+      path: "series.getItemAt(0).setXAxisValues",
+      args: [`'Länsbidrag'!${counties}`],
+    });
+
+    const rates = excel.charts.filter((c) => c.sheet === "Palliativ");
+    expect(rates).toHaveLength(2);
+    const lines = rates[0].ops.filter((o) => o.path.endsWith(".chartType"));
+    expect(lines.map((o) => o.value)).toEqual(["Line", "Line"]);
+    // The threshold lines read the named thresholds, one value per party.
+    const series = rates[0].ops.find((o) => o.path.endsWith(".setValues"))!;
+    const helper = parseAddress(String(series.args![0]).split("!")[1]);
+    expect(excel.formulaAt("Palliativ", cell(helper.c1, helper.r1))).toBe("=P_Troskel_Bas");
+    expect(excel.valueAt("Palliativ", cell(helper.c1, helper.r1))).toBe(0.4);
+    expect(excel.valueAt("Palliativ", cell(helper.c1 + 1, helper.r2))).toBe(0.7);
+  });
+
+  it("remembers what it built in the workbook's settings", () => {
+    expect(JSON.parse(String(excel.settings.get("skl.arbetsbok")))).toEqual({
+      title: plan.title,
+      year: null,
+      suffix: null,
+    });
+  });
+});
+
+describe("Bygg arbetsbok never overwrites", () => {
+  const userRows = [
+    ["Mina anteckningar", "=1+1"],
+    ["0114", 31],
+  ];
+
+  it("reports a planned sheet that exists, writes nothing, and leaves the user's sheet as it was", async () => {
+    const excel = await createExcelDouble();
+    excel.addUserSheet("Palliativ", userRows);
+    install(excel);
+    const result = await buildWorkbook(plan);
+    expect(result).toEqual({ status: "conflict", sheets: ["Palliativ"], names: [], suffix: 2 });
+    expect(excel.syncs).toBe(1);
+    expect(excel.sheetNames()).toEqual(["Blad1", "Palliativ"]);
+    expect(excel.writes).toEqual([]);
+    expect(excel.valuesAt("Palliativ", "A1:B2")).toEqual([
+      ["Mina anteckningar", 2],
+      [114, 31],
+    ]);
+  });
+
+  it("builds beside it under suffixed names, every formula and name pointing at the new sheets", async () => {
+    const excel = await createExcelDouble();
+    excel.addUserSheet("Palliativ", userRows);
+    install(excel);
+    const result = built(await buildWorkbook(plan, { onConflict: "suffix" }));
+    expect(result.suffix).toBe(2);
+    expect(excel.syncs).toBeLessThanOrEqual(10);
+    expect(excel.sheetNames()).toEqual(["Blad1", "Palliativ", ...plan.sheets.map((s) => `${s.name} (2)`)]);
+    // The user's sheet is intact.
+    expect(excel.formulaAt("Palliativ", "B1")).toBe("=1+1");
+    expect(excel.valuesAt("Palliativ", "A1:B2")).toEqual([
+      ["Mina anteckningar", 2],
+      [114, 31],
+    ]);
+    expect(excel.valueAt("Palliativ", "C17")).toBe("");
+    // Names and tables carry the suffix; names point at the suffixed sheets.
+    expect(excel.names.get("P_Troskel_Bas_2")).toBe(
+      "=Parametrar (2)!$C$8".replace("Parametrar (2)", "'Parametrar (2)'")
+    );
+    expect(excel.tables.map((t) => t.name)).toContain("Palliativ_kommun_2");
+    // No formula on a new sheet refers to a planned sheet under its old name.
+    const planned = new Set(plan.sheets.map((s) => s.name));
+    for (const w of result.plan.sheets) {
+      for (const t of w.tables) {
+        for (const c of t.columns) {
+          for (const content of c.cells) {
+            if (!isFormula(content)) continue;
+            for (const m of content.formula.matchAll(/'((?:[^']|'')+)'!|([\p{L}_][\p{L}\p{N}_.]*)!/gu)) {
+              expect(planned.has(m[1] ?? m[2])).toBe(false);
+            }
+          }
+        }
+      }
+    }
+    // The copy computes the same kronor as the plan, and its own checks pass.
+    const pairs = twinPairs(plan);
+    for (const { sheet, table, addin, twin } of pairs) {
+      const copy = result.plan.sheets
+        .find((s) => s.name === `${sheet} (2)`)!
+        .tables.find((t) => t.name === `${table.name}_2`)!;
+      const a = columnValues(excel, `${sheet} (2)`, copy, addin);
+      const engine = table.columns.find((c) => c.header === twin)!.cells.map((c) => (isFormula(c) ? c.result : c));
+      expect({ table: copy.name, addin, values: a }).toEqual({ table: copy.name, addin, values: engine });
+    }
+    const report = await runChecks(result);
+    expect(report.master).toBe("OK");
+    expect(report.checks[0].targets[0]).toMatch(/^'Palliativ \(2\)'!/);
+    expect(excel.valueAt("Avstämning (2)", master)).toBe("OK");
+  });
+
+  it("takes the next free suffix when the workbook was built before", async () => {
+    const excel = await createExcelDouble();
+    install(excel);
+    built(await buildWorkbook(plan));
+    const again = await buildWorkbook(plan);
+    expect(again.status).toBe("conflict");
+    if (again.status === "conflict") {
+      expect(again.sheets).toEqual(plan.sheets.map((s) => s.name));
+      expect(again.names).toContain("Palliativ_kommun");
+      expect(again.names).toContain("P_Troskel_Bas");
+      expect(again.suffix).toBe(2);
+    }
+    expect(built(await buildWorkbook(plan, { onConflict: "suffix" })).suffix).toBe(2);
+    expect(built(await buildWorkbook(plan, { onConflict: "suffix" })).suffix).toBe(3);
+    expect(excel.hasSheet("Palliativ (3)")).toBe(true);
+  });
+});
