@@ -1,45 +1,34 @@
 import ExcelJS from "exceljs";
 import { parseCell } from "../workbook/a1";
+import { CONDITIONAL_LOOK, FONT, Look, LOOK } from "../workbook/looks";
 import { CellContent, CellStyle, isFormula, SheetPlan, WorkbookPlan } from "../workbook/plan";
 
 type Style = Partial<ExcelJS.Style>;
-const fill = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
+const argb = (rgb: string) => ({ argb: `FF${rgb}` });
 
-/** How each kind of cell looks: inputs yellow, references grey, checks green, engine values in italics. */
-const LOOK: Record<CellStyle, Style> = {
-  title: { font: { name: "Calibri", bold: true, size: 14, color: { argb: "FF1F3864" } } },
-  subtitle: { font: { name: "Calibri", bold: true, size: 12, color: { argb: "FF1F3864" } } },
-  note: { font: { name: "Calibri", italic: true, color: { argb: "FF4B5563" } } },
-  warning: { font: { name: "Calibri", bold: true, color: { argb: "FF9C0006" } } },
-  label: { font: { name: "Calibri" } },
-  header: {
-    font: { name: "Calibri", bold: true, color: { argb: "FFFFFFFF" } },
-    fill: fill("FF1F3864"),
-    alignment: { wrapText: true, vertical: "middle" },
-  },
-  input: { font: { name: "Calibri" }, fill: fill("FFFFF2CC") },
-  reference: { font: { name: "Calibri" }, fill: fill("FFF3F4F6") },
-  calc: { font: { name: "Calibri" } },
-  amount: { font: { name: "Calibri", bold: true } },
-  engine: { font: { name: "Calibri", italic: true, color: { argb: "FF4B5563" } } },
-  check: { font: { name: "Calibri" }, fill: fill("FFEFF6EE") },
-  total: { font: { name: "Calibri", bold: true }, border: { top: { style: "thin" } } },
-};
+/** The plan's look of a kind of cell as an exceljs style. */
+function excelStyle(look: Look): Style {
+  return {
+    font: {
+      name: FONT,
+      bold: look.font?.bold,
+      italic: look.font?.italic,
+      size: look.font?.size,
+      color: look.font?.color ? argb(look.font.color) : undefined,
+    },
+    fill: look.fill ? { type: "pattern", pattern: "solid", fgColor: argb(look.fill) } : undefined,
+    alignment:
+      look.wrapText || look.verticalCenter
+        ? { wrapText: look.wrapText, vertical: look.verticalCenter ? "middle" : undefined }
+        : undefined,
+    border: look.topBorder ? { top: { style: "thin" } } : undefined,
+  };
+}
 
-const LOOK_CONDITIONAL = {
-  good: {
-    fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } },
-    font: { name: "Calibri", color: { argb: "FF006100" } },
-  },
-  bad: {
-    fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } },
-    font: { name: "Calibri", color: { argb: "FF9C0006" } },
-  },
-  warn: {
-    fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFEB9C" } },
-    font: { name: "Calibri", color: { argb: "FF9C5700" } },
-  },
-} as const;
+const STYLE = Object.fromEntries(Object.entries(LOOK).map(([style, look]) => [style, excelStyle(look)])) as Record<
+  CellStyle,
+  Style
+>;
 
 function valueOf(content: CellContent): ExcelJS.CellValue {
   if (isFormula(content)) {
@@ -49,7 +38,7 @@ function valueOf(content: CellContent): ExcelJS.CellValue {
 }
 
 function styleCell(cell: ExcelJS.Cell, style: CellStyle | undefined, numFmt: string | undefined): void {
-  if (style) Object.assign(cell, { style: { ...LOOK[style], numFmt: numFmt ?? LOOK[style].numFmt } });
+  if (style) Object.assign(cell, { style: { ...STYLE[style], numFmt } });
   else if (numFmt) cell.numFmt = numFmt;
 }
 
@@ -131,7 +120,10 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
           type: "expression",
           priority: 1,
           formulae: [c.formula],
-          style: LOOK_CONDITIONAL[c.look] as Partial<ExcelJS.Style>,
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: argb(CONDITIONAL_LOOK[c.look].fill) },
+            font: { color: argb(CONDITIONAL_LOOK[c.look].font) },
+          },
         },
       ],
     });

@@ -7,7 +7,8 @@
  * workbook takes a handful of `context.sync()` calls (at most 10).
  */
 import { parseCell } from "../workbook/a1";
-import { CellStyle, SheetPlan, ValidationPlan, WorkbookPlan } from "../workbook/plan";
+import { CONDITIONAL_LOOK, Look, LOOK } from "../workbook/looks";
+import { SheetPlan, ValidationPlan, WorkbookPlan } from "../workbook/plan";
 import { chartSpecs, ChartSpec } from "./charts";
 import { PlanNames, plannedNames, renamePlan, suffixedNames } from "./renamePlan";
 import { Area, HEADER_ROW_HEIGHT, layoutSheet, SheetLayout } from "./sheetLayout";
@@ -69,39 +70,6 @@ const AREAS_PER_CALL = 40;
 
 /** A setting in the workbook that remembers what was built (year, suffix), for Kontrollera after a reload. */
 export const BUILD_SETTING = "skl.arbetsbok";
-
-/** An Office look: the file writer's LOOK in Office.js terms (colours as #RRGGBB). */
-interface Look {
-  readonly font?: { bold?: boolean; italic?: boolean; size?: number; color?: string };
-  readonly fill?: string;
-  readonly wrapText?: boolean;
-  readonly verticalAlignment?: "Center";
-  readonly topBorder?: boolean;
-}
-
-/** As in the file: inputs yellow, references grey, checks green, engine values in grey italics. */
-const LOOK: Record<CellStyle, Look> = {
-  title: { font: { bold: true, size: 14, color: "#1F3864" } },
-  subtitle: { font: { bold: true, size: 12, color: "#1F3864" } },
-  note: { font: { italic: true, color: "#4B5563" } },
-  warning: { font: { bold: true, color: "#9C0006" } },
-  label: {},
-  header: { font: { bold: true, color: "#FFFFFF" }, fill: "#1F3864", wrapText: true, verticalAlignment: "Center" },
-  input: { fill: "#FFF2CC" },
-  reference: { fill: "#F3F4F6" },
-  calc: {},
-  amount: { font: { bold: true } },
-  engine: { font: { italic: true, color: "#4B5563" } },
-  check: { fill: "#EFF6EE" },
-  total: { font: { bold: true }, topBorder: true },
-};
-
-/** Conditional looks, as in the file. */
-const CONDITIONAL_LOOK = {
-  good: { fill: "#C6EFCE", font: "#006100" },
-  bad: { fill: "#FFC7CE", font: "#9C0006" },
-  warn: { fill: "#FFEB9C", font: "#9C5700" },
-} as const;
 
 /** "FF6B7280" (ARGB, as the plan and exceljs give colours) → "#6B7280". */
 export function officeColor(argb: string): string {
@@ -195,11 +163,11 @@ function applyLook(format: Excel.RangeFormat, look: Look): void {
     if (look.font.bold !== undefined) format.font.bold = look.font.bold;
     if (look.font.italic !== undefined) format.font.italic = look.font.italic;
     if (look.font.size !== undefined) format.font.size = look.font.size;
-    if (look.font.color !== undefined) format.font.color = look.font.color;
+    if (look.font.color !== undefined) format.font.color = `#${look.font.color}`;
   }
-  if (look.fill) format.fill.color = look.fill;
+  if (look.fill) format.fill.color = `#${look.fill}`;
   if (look.wrapText) format.wrapText = true;
-  if (look.verticalAlignment) format.verticalAlignment = look.verticalAlignment;
+  if (look.verticalCenter) format.verticalAlignment = "Center";
   if (look.topBorder) format.borders.getItem("EdgeTop").style = "Continuous";
 }
 
@@ -257,8 +225,8 @@ function finishSheet(
   for (const c of sheet.conditionalFormats) {
     const format = worksheet.getRange(c.range).conditionalFormats.add("Custom");
     format.custom.rule.formula = `=${c.formula}`;
-    format.custom.format.fill.color = CONDITIONAL_LOOK[c.look].fill;
-    format.custom.format.font.color = CONDITIONAL_LOOK[c.look].font;
+    format.custom.format.fill.color = `#${CONDITIONAL_LOOK[c.look].fill}`;
+    format.custom.format.font.color = `#${CONDITIONAL_LOOK[c.look].font}`;
   }
   for (const spec of charts) {
     if (spec.helper) {

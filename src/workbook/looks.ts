@@ -1,0 +1,48 @@
+/**
+ * How each kind of cell looks, written once for both writers (exceljs for the file, Office.js for the open
+ * workbook): inputs yellow, references grey, checks green, engine values in grey italics. Colours are
+ * RRGGBB; each writer turns them into its own form.
+ */
+import { CellStyle, ConditionalFormatPlan } from "./plan";
+
+/** The workbook's font (LibreOffice draws it with the metric-compatible Carlito). */
+export const FONT = "Calibri";
+
+export interface Look {
+  readonly font?: {
+    readonly bold?: boolean;
+    readonly italic?: boolean;
+    readonly size?: number;
+    readonly color?: string;
+  };
+  readonly fill?: string;
+  readonly wrapText?: boolean;
+  readonly verticalCenter?: boolean;
+  readonly topBorder?: boolean;
+}
+
+const NAVY = "1F3864";
+const GREY_TEXT = "4B5563";
+
+export const LOOK: Readonly<Record<CellStyle, Look>> = {
+  title: { font: { bold: true, size: 14, color: NAVY } },
+  subtitle: { font: { bold: true, size: 12, color: NAVY } },
+  note: { font: { italic: true, color: GREY_TEXT } },
+  warning: { font: { bold: true, color: "9C0006" } },
+  label: {},
+  header: { font: { bold: true, color: "FFFFFF" }, fill: NAVY, wrapText: true, verticalCenter: true },
+  input: { fill: "FFF2CC" },
+  reference: { fill: "F3F4F6" },
+  calc: {},
+  amount: { font: { bold: true } },
+  engine: { font: { italic: true, color: GREY_TEXT } },
+  check: { fill: "EFF6EE" },
+  total: { font: { bold: true }, topBorder: true },
+};
+
+/** The looks of conditional formats: good green, bad red, warn amber (Excel's own three). */
+export const CONDITIONAL_LOOK: Readonly<Record<ConditionalFormatPlan["look"], { fill: string; font: string }>> = {
+  good: { fill: "C6EFCE", font: "006100" },
+  bad: { fill: "FFC7CE", font: "9C0006" },
+  warn: { fill: "FFEB9C", font: "9C5700" },
+};
