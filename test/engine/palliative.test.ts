@@ -19,13 +19,20 @@ describe("palliative registry payout, one tier", () => {
     expect(line.reason).toBe("40,0\u00a0% ≥ 40\u00a0% (2 av 5)");
   });
 
-  it("qualifies 7 of 10 at 70 %, which floating point gets wrong (0.7 × 10 = 7.000000000000001)", () => {
+  it("qualifies 7 of 10 at 70 % (seed 002's bonus tier), and 6 of 10 not", () => {
     const lines = palliativeShares([party("0114", 7, 10, 100), party("0115", 6, 10, 100)], {
       pot: 10000000,
       threshold: 0.7,
     }).lines;
     expect(lines.map((l) => l.qualifies)).toEqual([true, false]);
     expect(lines.map((l) => l.amount.toNumber())).toEqual([10000000, 0]);
+  });
+
+  it("compares exactly where floating point does not: 55 of 100 reaches 55 % (0.55 × 100 = 55.00000000000001)", () => {
+    expect(55 >= 0.55 * 100).toBe(false);
+    const [line] = palliativeShares([party("0114", 55, 100, 100)], { pot: 1000, threshold: 0.55 }).lines;
+    expect(line.qualifies).toBe(true);
+    expect(line.amount.toNumber()).toBe(1000);
   });
 
   it("shares the pot among qualifiers in proportion to population", () => {
