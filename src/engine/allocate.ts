@@ -65,6 +65,8 @@ export interface Claim {
 /** What every line of one allocation shares: the pot's figures. */
 interface PotFacts {
   readonly step: Decimal;
+  /** The step as a bigint when it is a whole number of kronor (the usual case), else null. */
+  readonly wholeStep: bigint | null;
   readonly steps: bigint;
   readonly sharedSteps: bigint;
   readonly totalWeight: bigint;
@@ -141,6 +143,12 @@ export class AllocationLine {
   get amount(): Decimal {
     return this.pot.step.times(this.steps.toString());
   }
+
+  /** The amount as a JavaScript number for Excel, without a detour through decimals when the step is whole. */
+  get amountNumber(): number {
+    const { wholeStep } = this.pot;
+    return wholeStep === null ? this.amount.toNumber() : Number(this.steps * wholeStep);
+  }
 }
 
 export interface Allocation {
@@ -181,7 +189,8 @@ export function allocateLargestRemainder(
     (i, j) => compareCodes(claims[i].code, claims[j].code)
   );
   const sharedSteps = steps - result.undistributed;
-  const facts: PotFacts = { step, steps, sharedSteps, totalWeight: result.totalWeight, weightScale };
+  const wholeStep = step.isInteger() ? toBigInt(step) : null;
+  const facts: PotFacts = { step, wholeStep, steps, sharedSteps, totalWeight: result.totalWeight, weightScale };
   const distributed = step.times(sharedSteps.toString());
   return {
     pot,

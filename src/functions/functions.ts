@@ -3,7 +3,6 @@
  * cells into engine inputs, the engine computes the table once, and the answer is read from that result.
  * The JSDoc below is the source of functions.json (CustomFunctionsMetadataPlugin); the ids never change.
  */
-import Decimal from "decimal.js";
 import { countyGrant as countyGrantRule } from "../engine/countyGrant";
 import { dischargeSettlement as dischargeRule } from "../engine/discharge";
 import { palliativeShares } from "../engine/palliative";
@@ -22,8 +21,11 @@ export function forgetComputedTables(): void {
   for (const cache of [palliativeTables, seniorAlertTables, countyTables]) cache.clear();
 }
 
-function byParty(lines: readonly { code: { key: string }; amount: Decimal }[]): AmountsByParty {
-  return new Map(lines.map((line) => [line.code.key, line.amount.toNumber()]));
+function byParty<L extends { code: { key: string } }>(
+  lines: readonly L[],
+  amount: (line: L) => number
+): AmountsByParty {
+  return new Map(lines.map((line) => [line.code.key, amount(line)]));
 }
 
 /** Runs an adapter body; an engine error becomes the Excel error (#VALUE! or #N/A) with its message. */
@@ -100,7 +102,7 @@ export function palliativeShare(
           step: readOptionalNumber(rounding, "avrundningssteget", 1),
         }
       );
-      return byParty(result.lines);
+      return byParty(result.lines, (line) => line.share.amountNumber);
     });
     return answerFor(party, amounts);
   });
@@ -157,7 +159,7 @@ export function seniorAlertPayout(
         })),
         { pot: readNumber(pot, "potten"), step: readOptionalNumber(rounding, "avrundningssteget", 1) }
       );
-      return byParty(result.lines);
+      return byParty(result.lines, (line) => line.share.amountNumber);
     });
     return answerFor(party, amounts);
   });
@@ -210,7 +212,7 @@ export function countyGrant(
           step: readOptionalNumber(rounding, "avrundningssteget", 1),
         }
       );
-      return byParty(result.lines.map((line) => ({ code: line.code, amount: line.total })));
+      return byParty(result.lines, (line) => line.total.toNumber());
     });
     return answerFor(county, amounts);
   });
