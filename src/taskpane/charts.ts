@@ -6,6 +6,7 @@
  */
 import { cell } from "../workbook/a1";
 import { SHEET } from "../workbook/sheets/context";
+import { HEADER, TABLE } from "../workbook/sheets/names";
 import { NAME } from "../workbook/sheets/parameters";
 import { TablePlan, WorkbookPlan } from "../workbook/plan";
 import { PlanNames } from "./renamePlan";
@@ -37,19 +38,12 @@ export interface ChartSpec {
   readonly helper?: Area;
 }
 
-/** Table and column headers the charts read (as the sheet builders write them). */
-const COUNTY_TABLE = "Lansbidrag";
+/** The tables the charts read (names and headers: src/workbook/sheets/names.ts). */
+const COUNTY_TABLE = TABLE.countyGrant;
 const PALLIATIVE_TABLES = [
-  { table: "Palliativ_kommun", parties: "kommun" },
-  { table: "Palliativ_landsting", parties: "landsting" },
+  { table: TABLE.palliativeKommun, parties: "kommun" },
+  { table: TABLE.palliativeLandsting, parties: "landsting" },
 ] as const;
-const HEADER = {
-  county: "Län",
-  finalGrant: "Slutligt bidrag (kr)",
-  published: "Publicerat (kr)",
-  name: "Namn",
-  rate: "Registreringsgrad",
-} as const;
 
 /** How wide and tall a chart is, in columns and rows. */
 const CHART_COLUMNS = 10;
@@ -80,7 +74,7 @@ export function chartSpecs(plan: WorkbookPlan, names: PlanNames): ChartSpec[] {
   const county = findTable(plan, countySheet, tableName(COUNTY_TABLE));
   if (county) {
     const categories = columnRange(county, HEADER.county);
-    const finalGrant = columnRange(county, HEADER.finalGrant);
+    const finalGrant = columnRange(county, HEADER.final);
     const published = columnRange(county, HEADER.published);
     if (categories && finalGrant && published) {
       const { column, row, width } = tableRect(county);

@@ -3,6 +3,7 @@ import { onSheet } from "../a1";
 import { FORMAT } from "../plan";
 import { ColumnSpec, RowRefs, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { num, PlanContext } from "./context";
+import { TWIN_PART, twinHeader } from "./names";
 
 /** The cells above a pot table that its twin formulas read: the pot, its steps, the total weight and what is left. */
 export interface PotCells {
@@ -75,7 +76,7 @@ export const twinKeys = (prefix: string) => ({
 
 export interface TwinSpec {
   readonly prefix: string;
-  /** Header text for this allocation, e.g. "Nivå 1". */
+  /** Header text for this allocation, e.g. "Nivå 1" (`ALLOCATION_LABEL`). */
   readonly label: string;
   readonly lines: readonly AllocationLine[];
   readonly cells: PotCells;
@@ -87,7 +88,7 @@ export interface TwinSpec {
   readonly addin: (row: RowRefs) => string;
   /** Code-number column key for ties. */
   readonly codeNumber: string;
-  /** What the amount column is called (default "Belopp"). */
+  /** What the amount column is called after "label: " (default `TWIN_PART.amount`, "belopp"). */
   readonly amountHeader?: string;
   /** A base added to the allocated steps (the county grant's base), as a formula term. */
   readonly base?: { readonly ref: string; readonly value: (i: number) => number };
@@ -106,7 +107,7 @@ export function twinColumns(ctx: PlanContext, spec: TwinSpec): ColumnSpec[] {
     ctx.mode === "file"
       ? {
           key: k.engine,
-          header: `${spec.label}: motor`,
+          header: twinHeader(spec.label, TWIN_PART.engine),
           style: "engine",
           numFmt: FORMAT.kronor,
           width: 13,
@@ -114,7 +115,7 @@ export function twinColumns(ctx: PlanContext, spec: TwinSpec): ColumnSpec[] {
         }
       : {
           key: k.engine,
-          header: `${spec.label}: SKL-funktion`,
+          header: twinHeader(spec.label, TWIN_PART.addin),
           style: "engine",
           numFmt: FORMAT.kronor,
           width: 13,
@@ -125,7 +126,7 @@ export function twinColumns(ctx: PlanContext, spec: TwinSpec): ColumnSpec[] {
   return [
     {
       key: k.weight,
-      header: `${spec.label}: vikt`,
+      header: twinHeader(spec.label, TWIN_PART.weight),
       style: "calc",
       numFmt: FORMAT.count,
       width: 11,
@@ -134,7 +135,7 @@ export function twinColumns(ctx: PlanContext, spec: TwinSpec): ColumnSpec[] {
     },
     {
       key: k.floor,
-      header: `${spec.label}: golv (steg)`,
+      header: twinHeader(spec.label, TWIN_PART.floor),
       style: "calc",
       numFmt: FORMAT.count,
       width: 11,
@@ -144,7 +145,7 @@ export function twinColumns(ctx: PlanContext, spec: TwinSpec): ColumnSpec[] {
     },
     {
       key: k.rest,
-      header: `${spec.label}: rest`,
+      header: twinHeader(spec.label, TWIN_PART.rest),
       style: "calc",
       numFmt: FORMAT.count,
       width: 11,
@@ -153,7 +154,7 @@ export function twinColumns(ctx: PlanContext, spec: TwinSpec): ColumnSpec[] {
     },
     {
       key: k.extra,
-      header: `${spec.label}: extra steg`,
+      header: twinHeader(spec.label, TWIN_PART.extra),
       style: "calc",
       numFmt: FORMAT.count,
       width: 9,
@@ -163,7 +164,7 @@ export function twinColumns(ctx: PlanContext, spec: TwinSpec): ColumnSpec[] {
     },
     {
       key: k.amount,
-      header: `${spec.label}: ${spec.amountHeader ?? "belopp"}`,
+      header: twinHeader(spec.label, spec.amountHeader ?? TWIN_PART.amount),
       style: "amount",
       numFmt: FORMAT.kronor,
       width: 13,
@@ -173,7 +174,7 @@ export function twinColumns(ctx: PlanContext, spec: TwinSpec): ColumnSpec[] {
     engineColumn,
     {
       key: k.diff,
-      header: `${spec.label}: skillnad`,
+      header: twinHeader(spec.label, TWIN_PART.diff),
       style: "check",
       numFmt: FORMAT.kronor,
       width: 10,

@@ -2,6 +2,7 @@ import { FORMAT } from "../plan";
 import { SheetBuilder, TableRefs } from "../sheetBuilder";
 import { fillPotRows, PotCells, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
 import { PlanContext, SHEET, TAB } from "./context";
+import { ALLOCATION_LABEL, HEADER, TABLE, TWIN_PART } from "./names";
 import { NAME } from "./parameters";
 import { lookup, ReferenceTables, UNKNOWN_CODE } from "./reference";
 
@@ -54,11 +55,18 @@ export function countyGrantSheet(
   const lines = countyRule.lines.map((l) => l.share);
   const rlines = regional.lines.map((l) => l.share);
   const base = countyRule.base.toNumber();
-  const table = sheet.table("Lansbidrag", counties.length, [
-    { key: "kod", header: "Kod", style: "reference", numFmt: FORMAT.text, width: 6, value: (i) => counties[i].code },
+  const table = sheet.table(TABLE.countyGrant, counties.length, [
+    {
+      key: "kod",
+      header: HEADER.code,
+      style: "reference",
+      numFmt: FORMAT.text,
+      width: 6,
+      value: (i) => counties[i].code,
+    },
     {
       key: "namn",
-      header: "Län",
+      header: HEADER.county,
       style: "calc",
       width: 22,
       formula: (r) => lookup(reference.counties, "namn", r.at("kod"), UNKNOWN_CODE),
@@ -66,7 +74,7 @@ export function countyGrantSheet(
     },
     {
       key: "kommuner",
-      header: "Antal kommuner",
+      header: HEADER.municipalityCount,
       style: "calc",
       numFmt: FORMAT.count,
       width: 10,
@@ -75,7 +83,7 @@ export function countyGrantSheet(
     },
     {
       key: "kodnr",
-      header: "Kodnummer",
+      header: HEADER.codeNumber,
       style: "calc",
       numFmt: "0",
       width: 8,
@@ -84,8 +92,8 @@ export function countyGrantSheet(
     },
     ...twinColumns(ctx, {
       prefix: "c",
-      label: "Regel",
-      amountHeader: "bidrag (kr)",
+      label: ALLOCATION_LABEL.countyRule,
+      amountHeader: TWIN_PART.countyAmount,
       lines,
       cells: rule,
       step: NAME.countyStep,
@@ -97,7 +105,7 @@ export function countyGrantSheet(
     }),
     {
       key: "pub",
-      header: "Publicerat (kr)",
+      header: HEADER.published,
       style: "reference",
       numFmt: FORMAT.kronor,
       width: 13,
@@ -106,27 +114,27 @@ export function countyGrantSheet(
     },
     {
       key: "pubdiff",
-      header: "Publicerat − regel (kr)",
+      header: HEADER.publishedDiff,
       style: "check",
       numFmt: FORMAT.kronor,
       width: 13,
       formula: (r) => `${r.at("pub")}-${r.at(twinKeys("c").amount)}`,
       result: (i) => (published.get(counties[i].code)?.publishedKr ?? 0) - lines[i].amount.toNumber() - base,
     },
-    { key: "just", header: "Justering (kr)", style: "input", numFmt: FORMAT.kronor, width: 12, value: () => 0 },
+    { key: "just", header: HEADER.adjustment, style: "input", numFmt: FORMAT.kronor, width: 12, value: () => 0 },
     {
       key: "slut",
-      header: "Slutligt bidrag (kr)",
+      header: HEADER.final,
       style: "amount",
       numFmt: FORMAT.kronor,
       width: 13,
       formula: (r) => `${r.at(twinKeys("c").amount)}+${r.at("just")}`,
       result: (i) => lines[i].amount.toNumber() + base,
     },
-    { key: "rvikt", header: "Regionalt: vikt (indata)", style: "input", numFmt: "0", width: 8, value: () => 1 },
+    { key: "rvikt", header: HEADER.regionalWeight, style: "input", numFmt: "0", width: 8, value: () => 1 },
     ...twinColumns(ctx, {
       prefix: "r",
-      label: "Regionalt",
+      label: ALLOCATION_LABEL.regional,
       lines: rlines,
       cells: regionalCells,
       step: NAME.paymentStep,
@@ -137,7 +145,7 @@ export function countyGrantSheet(
     }),
     {
       key: "tot79",
-      header: "66 + 13: summa (kr)",
+      header: HEADER.total79,
       style: "amount",
       numFmt: FORMAT.kronor,
       width: 13,
@@ -146,7 +154,7 @@ export function countyGrantSheet(
     },
     {
       key: "pub79",
-      header: "Publicerat 66 + 13 (kr)",
+      header: HEADER.published79,
       style: "reference",
       numFmt: FORMAT.kronor,
       width: 13,
@@ -155,7 +163,7 @@ export function countyGrantSheet(
     },
     {
       key: "pub79diff",
-      header: "Publicerat 66 + 13 − summa (kr)",
+      header: HEADER.published79Diff,
       style: "check",
       numFmt: FORMAT.kronor,
       width: 14,

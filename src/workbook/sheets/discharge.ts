@@ -3,6 +3,7 @@ import { onSheet } from "../a1";
 import { FORMAT } from "../plan";
 import { SheetBuilder, TableRefs } from "../sheetBuilder";
 import { PlanContext, SHEET, TAB, yesNo } from "./context";
+import { HEADER, TABLE } from "./names";
 import { NAME } from "./parameters";
 import { lookup, ReferenceTables, UNKNOWN_CODE } from "./reference";
 
@@ -36,28 +37,28 @@ export function dischargeSheets(
   if (synthetic)
     data.line("SYNTETISKA DATA: dagarna är påhittade demonstrationsvärden, inte Kalmar läns uppföljning.", "warning");
   data.skip();
-  const individuals = data.table("UK_individer", rows.length, [
+  const individuals = data.table(TABLE.dischargeIndividuals, rows.length, [
     {
       key: "kommun",
-      header: "Kommun",
+      header: HEADER.municipality,
       style: "input",
       numFmt: FORMAT.text,
       width: 8,
       value: (i) => rows[i].municipality,
     },
-    { key: "manad", header: "Månad", style: "input", numFmt: FORMAT.text, width: 9, value: (i) => rows[i].month },
+    { key: "manad", header: HEADER.month, style: "input", numFmt: FORMAT.text, width: 9, value: (i) => rows[i].month },
     {
       key: "individ",
-      header: "Individ",
+      header: HEADER.individual,
       style: "input",
       numFmt: FORMAT.text,
       width: 9,
       value: (i) => rows[i].individual,
     },
-    { key: "vard", header: "Vårdform", style: "input", width: 10, value: (i) => rows[i].care },
+    { key: "vard", header: HEADER.care, style: "input", width: 10, value: (i) => rows[i].care },
     {
       key: "rapp",
-      header: "Dagar rapporterade",
+      header: HEADER.daysReported,
       style: "input",
       numFmt: FORMAT.count,
       width: 11,
@@ -65,7 +66,7 @@ export function dischargeSheets(
     },
     {
       key: "efter",
-      header: "Dagar efter analys",
+      header: HEADER.daysAfter,
       style: "input",
       numFmt: FORMAT.count,
       width: 11,
@@ -73,7 +74,7 @@ export function dischargeSheets(
     },
     {
       key: "over",
-      header: "Dagar över gränsen",
+      header: HEADER.daysOver,
       style: "calc",
       numFmt: FORMAT.count,
       width: 11,
@@ -87,7 +88,7 @@ export function dischargeSheets(
     },
     {
       key: "kontroll",
-      header: "Efter analys ≤ rapporterat",
+      header: HEADER.afterCheck,
       style: "check",
       width: 11,
       formula: (r) => `IF(${r.at("efter")}<=${r.at("rapp")},"OK","FEL")`,
@@ -144,10 +145,10 @@ export function dischargeSheets(
   const countyTop = sheet.row;
   sheet.row = countyTop + 1 + months.length + 3;
   sheet.line("Avräkning per kommun, månad och vårdform", "subtitle");
-  const settlement = sheet.table("UK_avrakning", groups.length, [
+  const settlement = sheet.table(TABLE.dischargeSettlement, groups.length, [
     {
       key: "kod",
-      header: "Kommun",
+      header: HEADER.municipality,
       style: "reference",
       numFmt: FORMAT.text,
       width: 8,
@@ -155,26 +156,33 @@ export function dischargeSheets(
     },
     {
       key: "namn",
-      header: "Namn",
+      header: HEADER.name,
       style: "calc",
       width: 16,
       formula: (r) => lookup(reference.municipalities, "namn", r.at("kod"), UNKNOWN_CODE),
       result: (i) => ctx.inputs.municipalities.find((m) => m.code === groups[i].municipality)?.name ?? UNKNOWN_CODE,
     },
-    { key: "manad", header: "Månad", style: "reference", numFmt: FORMAT.text, width: 9, value: (i) => groups[i].month },
+    {
+      key: "manad",
+      header: HEADER.month,
+      style: "reference",
+      numFmt: FORMAT.text,
+      width: 9,
+      value: (i) => groups[i].month,
+    },
     {
       key: "mnr",
-      header: "Månadsnr",
+      header: HEADER.monthNumber,
       style: "calc",
       numFmt: "0",
       width: 8,
       formula: (r) => `VALUE(RIGHT(${r.at("manad")},2))`,
       result: (i) => Number(groups[i].month.slice(-2)),
     },
-    { key: "vard", header: "Vårdform", style: "reference", width: 10, value: (i) => groups[i].care },
+    { key: "vard", header: HEADER.care, style: "reference", width: 10, value: (i) => groups[i].care },
     {
       key: "ind",
-      header: "Individer",
+      header: HEADER.individuals,
       style: "calc",
       numFmt: FORMAT.count,
       width: 9,
@@ -183,7 +191,7 @@ export function dischargeSheets(
     },
     {
       key: "rapp",
-      header: "Dagar rapporterade",
+      header: HEADER.daysReported,
       style: "calc",
       numFmt: FORMAT.count,
       width: 11,
@@ -192,7 +200,7 @@ export function dischargeSheets(
     },
     {
       key: "snittr",
-      header: "Snitt rapporterat",
+      header: HEADER.averageReported,
       style: "calc",
       numFmt: FORMAT.days,
       width: 10,
@@ -201,7 +209,7 @@ export function dischargeSheets(
     },
     {
       key: "dgrans",
-      header: "Dagsgräns",
+      header: HEADER.dayLimit,
       style: "calc",
       numFmt: "0",
       width: 8,
@@ -210,7 +218,7 @@ export function dischargeSheets(
     },
     {
       key: "sgrans",
-      header: "Snittgräns",
+      header: HEADER.averageLimit,
       style: "calc",
       numFmt: FORMAT.days,
       width: 8,
@@ -219,7 +227,7 @@ export function dischargeSheets(
     },
     {
       key: "analys",
-      header: "Analys krävs",
+      header: HEADER.analysisRequired,
       style: "calc",
       width: 9,
       formula: (r) => `IF(${r.at("rapp")}>${r.at("sgrans")}*${r.at("ind")},"Ja","Nej")`,
@@ -227,7 +235,7 @@ export function dischargeSheets(
     },
     {
       key: "efter",
-      header: "Dagar efter analys",
+      header: HEADER.daysAfter,
       style: "calc",
       numFmt: FORMAT.count,
       width: 11,
@@ -236,7 +244,7 @@ export function dischargeSheets(
     },
     {
       key: "snitte",
-      header: "Snitt efter analys",
+      header: HEADER.averageAfter,
       style: "calc",
       numFmt: FORMAT.days,
       width: 10,
@@ -245,7 +253,7 @@ export function dischargeSheets(
     },
     {
       key: "deb",
-      header: "Debiteras",
+      header: HEADER.billed,
       style: "calc",
       width: 9,
       formula: (r) => `IF(${r.at("efter")}>${r.at("sgrans")}*${r.at("ind")},"Ja","Nej")`,
@@ -253,7 +261,7 @@ export function dischargeSheets(
     },
     {
       key: "debdagar",
-      header: "Debiterbara dagar",
+      header: HEADER.billableDays,
       style: "calc",
       numFmt: FORMAT.count,
       width: 10,
@@ -262,7 +270,7 @@ export function dischargeSheets(
     },
     {
       key: "belopp",
-      header: "Belopp (kr)",
+      header: HEADER.dischargeAmount,
       style: "amount",
       numFmt: FORMAT.kronorDecimals,
       width: 13,
@@ -272,7 +280,7 @@ export function dischargeSheets(
     ctx.mode === "file"
       ? {
           key: "motor",
-          header: "Motor (kr)",
+          header: HEADER.dischargeEngine,
           style: "engine",
           numFmt: FORMAT.kronorDecimals,
           width: 13,
@@ -280,7 +288,7 @@ export function dischargeSheets(
         }
       : {
           key: "motor",
-          header: "SKL-funktion (kr)",
+          header: HEADER.dischargeAddin,
           style: "engine",
           numFmt: FORMAT.kronorDecimals,
           width: 13,
@@ -290,7 +298,7 @@ export function dischargeSheets(
         },
     {
       key: "diff",
-      header: "Skillnad",
+      header: HEADER.dischargeDiff,
       style: "check",
       numFmt: FORMAT.kronorDecimals,
       width: 10,
@@ -333,11 +341,11 @@ export function dischargeSheets(
   sheet.row = countyTop;
   sheet.line("Länets snitt per månad, somatik (rapporterade dagar), mot målet", "subtitle");
   const somatic = (month: string) => groups.filter((g) => g.month === month && g.care === "somatisk");
-  const county = sheet.table("UK_lanet", months.length, [
-    { key: "manad", header: "Månad", style: "reference", numFmt: FORMAT.text, width: 9, value: (i) => months[i] },
+  const county = sheet.table(TABLE.dischargeCounty, months.length, [
+    { key: "manad", header: HEADER.month, style: "reference", numFmt: FORMAT.text, width: 9, value: (i) => months[i] },
     {
       key: "mnr",
-      header: "Månadsnr",
+      header: HEADER.monthNumber,
       style: "reference",
       numFmt: "0",
       width: 8,
@@ -345,7 +353,7 @@ export function dischargeSheets(
     },
     {
       key: "ind",
-      header: "Individer",
+      header: HEADER.individuals,
       style: "calc",
       numFmt: FORMAT.count,
       width: 9,

@@ -3,6 +3,7 @@ import { FORMAT } from "../plan";
 import { SheetBuilder, TableRefs } from "../sheetBuilder";
 import { fillPotRows, PotCells, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
 import { PlanContext, SHEET, TAB, yesNo } from "./context";
+import { ALLOCATION_LABEL, HEADER, TABLE, TWIN_PART, twinHeader } from "./names";
 import { NAME } from "./parameters";
 import { codeNumberColumns, lookup, partyColumns, ReferenceTables } from "./reference";
 
@@ -13,10 +14,22 @@ export interface PalliativeTables {
 
 const POT_NAMES: Record<
   PartyKind,
-  { base: string; bonus: string; title: string; reference: "municipalities" | "counties" }
+  { table: string; base: string; bonus: string; title: string; reference: "municipalities" | "counties" }
 > = {
-  kommun: { base: NAME.basePotKommun, bonus: NAME.bonusPotKommun, title: "Kommuner", reference: "municipalities" },
-  landsting: { base: NAME.basePotLandsting, bonus: NAME.bonusPotLandsting, title: "Landsting", reference: "counties" },
+  kommun: {
+    table: TABLE.palliativeKommun,
+    base: NAME.basePotKommun,
+    bonus: NAME.bonusPotKommun,
+    title: "Kommuner",
+    reference: "municipalities",
+  },
+  landsting: {
+    table: TABLE.palliativeLandsting,
+    base: NAME.basePotLandsting,
+    bonus: NAME.bonusPotLandsting,
+    title: "Landsting",
+    reference: "counties",
+  },
 };
 
 /**
@@ -50,7 +63,7 @@ export function palliativeSheet(
     const names = POT_NAMES[kind];
     const ref = reference[names.reference];
     sheet.line(names.title, "subtitle");
-    const [baseCells, bonusCells] = reservePotRows(sheet, ["Nivå 1", "Nivå 2"]);
+    const [baseCells, bonusCells] = reservePotRows(sheet, [ALLOCATION_LABEL.base, ALLOCATION_LABEL.bonus]);
     const parties = pot.parties;
     const codes = "kod";
     const tier = (
@@ -63,7 +76,7 @@ export function palliativeSheet(
     ) => [
       {
         key: `${prefix}_kval`,
-        header: `${label}: kvalificerad`,
+        header: twinHeader(label, TWIN_PART.qualified),
         style: "calc" as const,
         width: 11,
         formula: (r: { at(k: string): string }) =>
@@ -82,11 +95,11 @@ export function palliativeSheet(
           `SKL.PALLIATIVE_SHARE(${r.at(codes)},${r.col(codes)},${r.col("reg")},${r.col("dod")},${r.col("bef")},${potName},${threshold},${NAME.paymentStep})`,
       }),
     ];
-    const table = sheet.table(`Palliativ_${kind}`, parties.length, [
+    const table = sheet.table(names.table, parties.length, [
       ...partyColumns(parties, ref),
       {
         key: "bef",
-        header: "Folkmängd",
+        header: HEADER.population,
         style: "calc",
         numFmt: FORMAT.count,
         width: 11,
@@ -95,7 +108,7 @@ export function palliativeSheet(
       },
       {
         key: "dod",
-        header: "Dödsfall",
+        header: HEADER.deaths,
         style: "input",
         numFmt: FORMAT.count,
         width: 9,
@@ -103,7 +116,7 @@ export function palliativeSheet(
       },
       {
         key: "reg",
-        header: "Registreringar",
+        header: HEADER.registrations,
         style: "input",
         numFmt: FORMAT.count,
         width: 11,
@@ -111,7 +124,7 @@ export function palliativeSheet(
       },
       {
         key: "andel",
-        header: "Registreringsgrad",
+        header: HEADER.rate,
         style: "calc",
         numFmt: FORMAT.percent,
         width: 11,
@@ -119,11 +132,11 @@ export function palliativeSheet(
         result: (i) => (parties[i].deaths > 0 ? parties[i].registrations / parties[i].deaths : ""),
       },
       ...codeNumberColumns(parties.map((p) => p.code)),
-      ...tier("b", "Nivå 1", NAME.baseThreshold, names.base, baseCells, pot.base),
-      ...tier("o", "Nivå 2", NAME.bonusThreshold, names.bonus, bonusCells, pot.bonus),
+      ...tier("b", ALLOCATION_LABEL.base, NAME.baseThreshold, names.base, baseCells, pot.base),
+      ...tier("o", ALLOCATION_LABEL.bonus, NAME.bonusThreshold, names.bonus, bonusCells, pot.bonus),
       {
         key: "summa",
-        header: "Summa (kr)",
+        header: HEADER.palliativeTotal,
         style: "amount",
         numFmt: FORMAT.kronor,
         width: 13,

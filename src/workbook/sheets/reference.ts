@@ -1,6 +1,7 @@
 import { FORMAT } from "../plan";
 import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { PlanContext, SHEET, TAB } from "./context";
+import { HEADER, TABLE } from "./names";
 
 export interface ReferenceTables {
   readonly municipalities: TableRefs;
@@ -16,19 +17,25 @@ export function referenceSheets(ctx: PlanContext): { sheets: SheetBuilder[]; tab
     "Folkmängd 31 december året före (SCB). Källor: data/2010/SOURCES.md. Referensdata: ändra bara om källan ändras."
   );
   m.skip();
-  const mt = m.table("Kommuner", municipalities.length, [
+  const mt = m.table(TABLE.municipalities, municipalities.length, [
     {
       key: "kod",
-      header: "Kod",
+      header: HEADER.code,
       style: "reference",
       numFmt: FORMAT.text,
       width: 8,
       value: (i) => municipalities[i].code,
     },
-    { key: "namn", header: "Kommun", style: "reference", width: 22, value: (i) => municipalities[i].name },
+    {
+      key: "namn",
+      header: HEADER.municipalityName,
+      style: "reference",
+      width: 22,
+      value: (i) => municipalities[i].name,
+    },
     {
       key: "lan",
-      header: "Län",
+      header: HEADER.county,
       style: "reference",
       numFmt: FORMAT.text,
       width: 6,
@@ -36,7 +43,7 @@ export function referenceSheets(ctx: PlanContext): { sheets: SheetBuilder[]; tab
     },
     {
       key: "bef",
-      header: "Folkmängd",
+      header: HEADER.population,
       style: "reference",
       numFmt: FORMAT.count,
       width: 12,
@@ -56,12 +63,19 @@ export function referenceSheets(ctx: PlanContext): { sheets: SheetBuilder[]; tab
     "warning"
   );
   c.skip();
-  const ct = c.table("Landsting", counties.length, [
-    { key: "kod", header: "Kod", style: "reference", numFmt: FORMAT.text, width: 6, value: (i) => counties[i].code },
-    { key: "namn", header: "Län", style: "reference", width: 24, value: (i) => counties[i].name },
+  const ct = c.table(TABLE.counties, counties.length, [
+    {
+      key: "kod",
+      header: HEADER.code,
+      style: "reference",
+      numFmt: FORMAT.text,
+      width: 6,
+      value: (i) => counties[i].code,
+    },
+    { key: "namn", header: HEADER.county, style: "reference", width: 24, value: (i) => counties[i].name },
     {
       key: "kommuner",
-      header: "Antal kommuner",
+      header: HEADER.municipalityCount,
       style: "reference",
       numFmt: FORMAT.count,
       width: 10,
@@ -69,7 +83,7 @@ export function referenceSheets(ctx: PlanContext): { sheets: SheetBuilder[]; tab
     },
     {
       key: "bef",
-      header: "Folkmängd",
+      header: HEADER.population,
       style: "reference",
       numFmt: FORMAT.count,
       width: 12,
@@ -108,10 +122,10 @@ export const UNKNOWN_CODE = "OKÄND KOD";
 /** The leading columns of a party table: its code (an input) and its name looked up in the reference list. */
 export function partyColumns(parties: readonly { code: string; name: string }[], reference: TableRefs): ColumnSpec[] {
   return [
-    { key: "kod", header: "Kod", style: "input", numFmt: FORMAT.text, width: 7, value: (i) => parties[i].code },
+    { key: "kod", header: HEADER.code, style: "input", numFmt: FORMAT.text, width: 7, value: (i) => parties[i].code },
     {
       key: "namn",
-      header: "Namn",
+      header: HEADER.name,
       style: "calc",
       width: 20,
       formula: (r) => lookup(reference, "namn", r.at("kod"), UNKNOWN_CODE),
@@ -130,7 +144,7 @@ export function codeNumberColumns(codes: readonly string[]): ColumnSpec[] {
   return [
     {
       key: "kodnr",
-      header: "Kodnummer",
+      header: HEADER.codeNumber,
       style: "calc",
       numFmt: "0",
       width: 8,
@@ -139,7 +153,7 @@ export function codeNumberColumns(codes: readonly string[]): ColumnSpec[] {
     },
     {
       key: "antal",
-      header: "Rader med koden",
+      header: HEADER.rowsWithCode,
       style: "check",
       numFmt: "0",
       width: 8,

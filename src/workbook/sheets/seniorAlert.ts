@@ -3,6 +3,7 @@ import { FORMAT } from "../plan";
 import { SheetBuilder, TableRefs } from "../sheetBuilder";
 import { fillPotRows, PotCells, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
 import { PlanContext, SHEET, TAB, yesNo } from "./context";
+import { ALLOCATION_LABEL, HEADER, TABLE } from "./names";
 import { NAME } from "./parameters";
 import { codeNumberColumns, partyColumns, ReferenceTables } from "./reference";
 
@@ -34,22 +35,23 @@ export function seniorAlertSheet(
     const potName = kind === "kommun" ? NAME.seniorAlertKommun : NAME.seniorAlertLandsting;
     const ref = reference[kind === "kommun" ? "municipalities" : "counties"];
     sheet.line(kind === "kommun" ? "Kommuner" : "Landsting", "subtitle");
-    const [cells] = reservePotRows(sheet, ["Senior alert"]);
+    const [cells] = reservePotRows(sheet, [ALLOCATION_LABEL.seniorAlert]);
     const perRegistrationRow = sheet.row;
     sheet.skip();
     const parties = pot.parties;
-    const table = sheet.table(`SeniorAlert_${kind}`, parties.length, [
+    const name = kind === "kommun" ? TABLE.seniorAlertKommun : TABLE.seniorAlertLandsting;
+    const table = sheet.table(name, parties.length, [
       ...partyColumns(parties, ref),
       {
         key: "start",
-        header: "Alla relevanta enheter startat",
+        header: HEADER.started,
         style: "input",
         width: 12,
         value: (i) => yesNo(parties[i].allUnitsStarted),
       },
       {
         key: "reg",
-        header: "Registreringar",
+        header: HEADER.registrations,
         style: "input",
         numFmt: FORMAT.count,
         width: 11,
@@ -58,7 +60,7 @@ export function seniorAlertSheet(
       ...codeNumberColumns(parties.map((p) => p.code)),
       ...twinColumns(ctx, {
         prefix: "s",
-        label: "Senior alert",
+        label: ALLOCATION_LABEL.seniorAlert,
         lines: pot.result.lines.map((l) => l.share),
         cells,
         step: NAME.paymentStep,
