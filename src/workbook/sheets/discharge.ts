@@ -9,6 +9,12 @@ import { lookup, ReferenceTables, UNKNOWN_CODE } from "./reference";
 
 export const DISCHARGE_DATA_SHEET = "UK individer";
 
+/** The group an individual's row belongs to (municipality, month, care), as the sheets' formula builds it. */
+export const groupKey = (municipality: string, month: string, care: string): string =>
+  `${municipality} ${month} ${care}`;
+const groupFormula = (municipality: string, month: string, care: string): string =>
+  `${municipality}&" "&${month}&" "&${care}`;
+
 export interface DischargeRefs {
   readonly individuals: TableRefs;
   readonly settlement: TableRefs;
@@ -32,7 +38,7 @@ export function dischargeSheets(
   const data = new SheetBuilder(DISCHARGE_DATA_SHEET, TAB.input);
   data.line("Utskrivningsklara dagar per individ (indata)", "title");
   data.line(
-    "En rad per individ, kommun, månad och vårdform. Raderna är sorterade: varje kommun-månad-vårdform ligger i följd (avräkningen summerar följden)."
+    "En rad per individ, kommun, månad och vårdform, i valfri ordning. Avräkningen summerar raderna per grupp (kommun, månad och vårdform); en ny grupp behöver en ny rad i avräkningen (Avstämning visar om någon individ saknar sin grupp)."
   );
   if (synthetic)
     data.line("SYNTETISKA DATA: dagarna är påhittade demonstrationsvärden, inte Kalmar läns uppföljning.", "warning");
@@ -94,6 +100,15 @@ export function dischargeSheets(
       formula: (r) => `IF(${r.at("efter")}<=${r.at("rapp")},"OK","FEL")`,
       result: (i) => (rows[i].daysAfterAnalysis <= rows[i].daysReported ? "OK" : "FEL"),
     },
+    {
+      key: "grupp",
+      header: HEADER.group,
+      style: "calc",
+      numFmt: FORMAT.text,
+      width: 24,
+      formula: (r) => groupFormula(r.at("kommun"), r.at("manad"), r.at("vard")),
+      result: (i) => groupKey(rows[i].municipality, rows[i].month, rows[i].care),
+    },
   ]);
   data.validate({
     range: `${individuals.col("rapp").replace(/\$/g, "")}`,
@@ -118,15 +133,9 @@ export function dischargeSheets(
   });
   data.freeze(`A${individuals.firstRow}`);
 
-  // The individuals' rows of each group (they are contiguous).
-  const spans: { from: number; to: number }[] = [];
-  let at = 0;
-  for (const g of groups) {
-    spans.push({ from: at, to: at + g.records.length - 1 });
-    at += g.records.length;
-  }
-  const span = (key: string, i: number) =>
-    onSheet(DISCHARGE_DATA_SHEET, individuals.span(key, spans[i].from, spans[i].to));
+  // Each settlement row sums the individuals of its group, wherever they stand in the table.
+  const ofGroup = (key: string) => onSheet(DISCHARGE_DATA_SHEET, individuals.col(key));
+  const groupColumn = ofGroup("grupp");
 
   const sheet = new SheetBuilder(SHEET.discharge, TAB.calculation);
   sheet.line("Utskrivningsklara: ekonomisk reglering i Kalmar län 2018", "title");
@@ -181,12 +190,21 @@ export function dischargeSheets(
     },
     { key: "vard", header: HEADER.care, style: "reference", width: 10, value: (i) => groups[i].care },
     {
+      key: "grupp",
+      header: HEADER.group,
+      style: "calc",
+      numFmt: FORMAT.text,
+      width: 24,
+      formula: (r) => groupFormula(r.at("kod"), r.at("manad"), r.at("vard")),
+      result: (i) => groupKey(groups[i].municipality, groups[i].month, groups[i].care),
+    },
+    {
       key: "ind",
       header: HEADER.individuals,
       style: "calc",
       numFmt: FORMAT.count,
       width: 9,
-      formula: (_r, i) => `COUNT(${span("rapp", i)})`,
+      formula: (r) => `COUNTIF(${groupColumn},${r.at("grupp")})`,
       result: (i) => groups[i].records.length,
     },
     {
@@ -195,7 +213,7 @@ export function dischargeSheets(
       style: "calc",
       numFmt: FORMAT.count,
       width: 11,
-      formula: (_r, i) => `SUM(${span("rapp", i)})`,
+      formula: (r) => `SUMIFS(${ofGroup("rapp")},${groupColumn},${r.at("grupp")})`,
       result: (i) => groups[i].reported.totalDays.toNumber(),
     },
     {
@@ -239,7 +257,7 @@ export function dischargeSheets(
       style: "calc",
       numFmt: FORMAT.count,
       width: 11,
-      formula: (_r, i) => `SUM(${span("efter", i)})`,
+      formula: (r) => `SUMIFS(${ofGroup("efter")},${groupColumn},${r.at("grupp")})`,
       result: (i) => groups[i].settled.totalDays.toNumber(),
     },
     {
@@ -265,7 +283,7 @@ export function dischargeSheets(
       style: "calc",
       numFmt: FORMAT.count,
       width: 10,
-      formula: (r, i) => `IF(${r.at("deb")}="Ja",SUM(${span("over", i)}),0)`,
+      formula: (r) => `IF(${r.at("deb")}="Ja",SUMIFS(${ofGroup("over")},${groupColumn},${r.at("grupp")}),0)`,
       result: (i) => groups[i].settled.billableDays.toNumber(),
     },
     {
@@ -292,8 +310,8 @@ export function dischargeSheets(
           style: "engine",
           numFmt: FORMAT.kronorDecimals,
           width: 13,
-          formula: (r, i) =>
-            `SKL.DISCHARGE_SETTLEMENT(${span("efter", i)},${NAME.price},${r.at("dgrans")},${r.at("sgrans")})`,
+          formula: (r) =>
+            `SKL.DISCHARGE_SETTLEMENT(FILTER(${ofGroup("efter")},${groupColumn}=${r.at("grupp")}),${NAME.price},${r.at("dgrans")},${r.at("sgrans")})`,
           result: (i) => groups[i].settled.amount.toNumber(),
         },
     {

@@ -68,6 +68,7 @@ export const HEADER = {
   dischargeAddin: "SKL-funktion (kr)",
   dischargeDiff: "Skillnad",
   municipalityName: "Kommun",
+  group: "Grupp",
 } as const;
 
 /**

@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { Allocation } from "../../engine/allocate";
 import { Money } from "../../engine/money";
 import { onSheet } from "../a1";
 import { CellValue, FORMAT } from "../plan";
@@ -32,11 +33,69 @@ interface CheckSpec {
   readonly condition: (v: string, e: string) => string;
   readonly passes: boolean;
   readonly informational?: boolean;
+  /**
+   * For a comparison with values the engine computed when the file was written: TRUE when the inputs it
+   * compares from have changed since (the status is then INFO, not FEL: the twin follows the new inputs,
+   * the written engine values do not).
+   */
+  readonly inputsChanged?: string;
   readonly where: string;
   readonly targets: readonly string[];
 }
 
 const n = (d: Decimal | number | bigint): number => (typeof d === "object" ? d.toNumber() : Number(d));
+
+/**
+ * TRUE when a pot's inputs differ from those the engine shared it by when the file was written: the pot,
+ * its steps, and two sums of the weight column (plain, and weighted by code number, so that moving weight
+ * between parties counts too).
+ */
+function allocationChanged(
+  table: TableRefs,
+  weightKey: string,
+  pot: string,
+  steps: string,
+  allocation: Allocation
+): string {
+  const weights = table.qcol(weightKey);
+  const sum = allocation.lines.reduce((s, l) => s.plus(l.weight), new Money(0));
+  const byCode = allocation.lines.reduce((s, l) => s.plus(l.weight.times(Number(l.code.text))), new Money(0));
+  return (
+    `OR(${pot}<>${allocation.pot.toFixed()},${steps}<>${allocation.steps.toString()},` +
+    `SUM(${weights})<>${sum.toFixed()},SUMPRODUCT(${weights},${table.qcol("kodnr")})<>${byCode.toFixed()})`
+  );
+}
+
+/** TRUE when the discharge inputs differ from those the engine settled when the file was written. */
+function dischargeChanged(
+  d: DischargeRefs,
+  rows: readonly { daysAfterAnalysis: number; care: string }[],
+  p: {
+    dischargePricePerDayKr: number;
+    dischargeDayLimit: number;
+    dischargeAverageLimit: number;
+    psychiatryDayLimit: number;
+    psychiatryAverageLimit: number;
+  }
+): string {
+  const days = d.individuals.qcol("efter");
+  const sum = rows.reduce((s, x) => s + x.daysAfterAnalysis, 0);
+  const squares = rows.reduce((s, x) => s + x.daysAfterAnalysis * x.daysAfterAnalysis, 0);
+  const psychiatry = rows.filter((x) => x.care === "psykiatri").length;
+  const parameters: [string, number][] = [
+    [NAME.price, p.dischargePricePerDayKr],
+    [NAME.dayLimit, p.dischargeDayLimit],
+    [NAME.averageLimit, p.dischargeAverageLimit],
+    [NAME.psychiatryDayLimit, p.psychiatryDayLimit],
+    [NAME.psychiatryAverageLimit, p.psychiatryAverageLimit],
+  ];
+  return (
+    `OR(COUNTA(${d.individuals.qcol("kommun")})<>${rows.length},SUM(${days})<>${sum},SUMSQ(${days})<>${squares},` +
+    `COUNTIF(${d.individuals.qcol("vard")},"psykiatri")<>${psychiatry},` +
+    parameters.map(([name, value]) => `${name}<>${value}`).join(",") +
+    ")"
+  );
+}
 
 /**
  * `Avstämning`: every pot sums exactly, unallocated remainders, the 271 MSEK reconciliation, duplicate,
@@ -48,6 +107,8 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
   const checks: CheckSpec[] = [];
   const equal = (v: string, e: string) => `${v}=${e}`;
   const engineWord = ctx.mode === "file" ? "motorn" : "SKL-funktionen";
+  const writtenNote =
+    ctx.mode === "file" ? " (INFO: indata ändrade sedan filen skrevs, motorns värden är från då)" : "";
 
   const potChecks = (
     id: string,
@@ -56,9 +117,10 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
     table: TableRefs,
     cells: PotCells,
     prefix: string,
-    allocation: { pot: Decimal; distributed: Decimal; undistributed: Decimal }
+    allocation: Allocation
   ) => {
     const q = (ref: string) => onSheet(sheet, ref);
+    const k = twinKeys(prefix);
     checks.push({
       id: `${id}-summa`,
       label: `${label}: fördelat + ej fördelat = potten`,
@@ -86,11 +148,13 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
     const diff = table.qcol(twinKeys(prefix).diff);
     checks.push({
       id: `${id}-tvilling`,
-      label: `${label}: formeln ger samma kronor som ${engineWord}`,
+      label: `${label}: formeln ger samma kronor som ${engineWord}${writtenNote}`,
       value: { formula: `MAX(${diff})-MIN(${diff})+ABS(MAX(${diff}))`, result: 0 },
       expected: { formula: "0", result: 0 },
       condition: equal,
       passes: true,
+      inputsChanged:
+        ctx.mode === "file" ? allocationChanged(table, k.weight, q(cells.pot), q(cells.steps), allocation) : undefined,
       where: sheet,
       targets: [diff],
     });
@@ -297,8 +361,18 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
     targets: [d.individuals.qcol("kontroll")],
   });
   checks.push({
+    id: "uk-grupper",
+    label: "Utskrivningsklara: varje individ räknas i en avräkningsrad (kommun, månad och vårdform)",
+    value: { formula: `SUM(${d.settlement.qcol("ind")})`, result: r.dischargeRows.length },
+    expected: { formula: `COUNTA(${d.individuals.qcol("kommun")})`, result: r.dischargeRows.length },
+    condition: equal,
+    passes: r.discharge.reduce((s, g) => s + g.records.length, 0) === r.dischargeRows.length,
+    where: d.individuals.sheet,
+    targets: [d.individuals.qcol("grupp"), d.settlement.qcol("grupp")],
+  });
+  checks.push({
     id: "uk-tvilling",
-    label: `Utskrivningsklara: formeln ger samma belopp som ${engineWord}`,
+    label: `Utskrivningsklara: formeln ger samma belopp som ${engineWord}${writtenNote}`,
     value: {
       formula: `MAX(${d.settlement.qcol("diff")})-MIN(${d.settlement.qcol("diff")})+ABS(MAX(${d.settlement.qcol("diff")}))`,
       result: 0,
@@ -306,6 +380,7 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
     expected: { formula: "0", result: 0 },
     condition: equal,
     passes: true,
+    inputsChanged: ctx.mode === "file" ? dischargeChanged(d, r.dischargeRows, p) : undefined,
     where: SHEET.discharge,
     targets: [d.settlement.qcol("diff")],
   });
@@ -355,8 +430,15 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
       header: "Status",
       style: "check",
       width: 9,
-      formula: (row, i) =>
-        `IF(${checks[i].condition(row.at("varde"), row.at("forvantat"))},"OK","${checks[i].informational ? "INFO" : "FEL"}")`,
+      formula: (row, i) => {
+        const check = checks[i];
+        const failed = check.informational
+          ? `"INFO"`
+          : check.inputsChanged
+            ? `IF(${check.inputsChanged},"INFO","FEL")`
+            : `"FEL"`;
+        return `IF(${check.condition(row.at("varde"), row.at("forvantat"))},"OK",${failed})`;
+      },
       result: (i) => (checks[i].passes ? "OK" : checks[i].informational ? "INFO" : "FEL"),
     },
     { key: "var", header: "Blad", style: "note", width: 20, value: (i) => checks[i].where },

@@ -1,0 +1,141 @@
+/*
+ * A controller edits the written workbook (file layout, no add-in) and the formulas follow: the native twins
+ * give what the engine gives on the edited inputs, and Avstämning tells a changed input (INFO: the engine
+ * column is from when the file was written) from a real fault (FEL). Recomputed by HyperFormula.
+ */
+import { HyperFormula } from "hyperformula";
+import { loadBundledInputs } from "../../src/cli/readData";
+import { buildPlan } from "../../src/workbook/buildPlan";
+import { DischargeRecord, WorkbookInputs } from "../../src/workbook/inputs";
+import { TABLE, HEADER, TWIN_PART, ALLOCATION_LABEL, twinHeader } from "../../src/workbook/sheets/names";
+import { NAME } from "../../src/workbook/sheets/parameters";
+import { WorkbookPlan } from "../../src/workbook/plan";
+import { dataCell, dataRange, namedCell } from "../support/planCells";
+import { planInHyperFormula } from "../support/planSheets";
+
+const inputs = loadBundledInputs(2010);
+
+function valueOf(hf: HyperFormula, at: { sheet: string; a1: string }): unknown {
+  return hf.getCellValue(hf.simpleCellAddressFromString(at.a1, hf.getSheetId(at.sheet)!)!);
+}
+
+function setValue(hf: HyperFormula, at: { sheet: string; a1: string }, value: string | number): void {
+  hf.setCellContents(hf.simpleCellAddressFromString(at.a1, hf.getSheetId(at.sheet)!)!, value);
+}
+
+function columnValues(hf: HyperFormula, plan: WorkbookPlan, table: string, header: string): unknown[] {
+  const { sheet, address } = dataRange(plan, table, header);
+  const range = hf.simpleCellRangeFromString(address, hf.getSheetId(sheet)!)!;
+  return hf.getRangeValues(range).map((row) => row[0]);
+}
+
+/** The status of each check on Avstämning, by check id. */
+function statuses(hf: HyperFormula, plan: WorkbookPlan): Map<string, unknown> {
+  return new Map(
+    plan.checks.map((c) => {
+      const [sheet, a1] = c.statusRef.split("!");
+      return [c.id, valueOf(hf, { sheet: sheet.replace(/^'|'$/g, ""), a1: a1.replace(/\$/g, "") })];
+    })
+  );
+}
+
+const master = (hf: HyperFormula, plan: WorkbookPlan) => valueOf(hf, namedCell(plan, "Alla_kontroller"));
+
+describe("the written workbook after a controller's edits", () => {
+  it("after a changed municipal share the twins pay what the engine pays on it, and the engine comparison is INFO", async () => {
+    const plan = buildPlan(inputs, "file").plan;
+    const hf = await planInHyperFormula(plan);
+    setValue(hf, namedCell(plan, NAME.municipalShare), 0.6);
+
+    const edited: WorkbookInputs = { ...inputs, parameters: { ...inputs.parameters, municipalShare: 0.6 } };
+    const expected = buildPlan(edited, "file").plan;
+    const amount = twinHeader(ALLOCATION_LABEL.base, TWIN_PART.amount);
+    const engineAmounts = columnValues(
+      hf,
+      plan,
+      TABLE.palliativeKommun,
+      twinHeader(ALLOCATION_LABEL.base, TWIN_PART.engine)
+    );
+    expect(columnValues(hf, plan, TABLE.palliativeKommun, amount)).toEqual(
+      expected.sheets
+        .flatMap((s) => s.tables)
+        .find((t) => t.name === TABLE.palliativeKommun)!
+        .columns.find((c) => c.header === twinHeader(ALLOCATION_LABEL.base, TWIN_PART.engine))!.cells
+    );
+    // The written engine column still holds the 50 % amounts, so they differ, and the check says why.
+    expect(columnValues(hf, plan, TABLE.palliativeKommun, amount)).not.toEqual(engineAmounts);
+    const status = statuses(hf, plan);
+    expect(status.get("p1-kommun-tvilling")).toBe("INFO");
+    expect(status.get("p1-kommun-summa")).toBe("OK");
+    expect([...status.values()]).not.toContain("FEL");
+    expect(master(hf, plan)).toBe("OK");
+  });
+
+  it("an amount that differs from the engine's while the inputs are as written is FEL", async () => {
+    const plan = buildPlan(inputs, "file").plan;
+    const hf = await planInHyperFormula(plan);
+    // A broken twin: one party's amount typed over its formula.
+    const cell = dataCell(plan, TABLE.palliativeKommun, twinHeader(ALLOCATION_LABEL.base, TWIN_PART.amount), 3);
+    setValue(hf, cell, Number(valueOf(hf, cell)) + 1);
+    expect(statuses(hf, plan).get("p1-kommun-tvilling")).toBe("FEL");
+    expect(master(hf, plan)).toBe("FEL");
+  });
+
+  describe("an individual added to UK individer", () => {
+    const group = inputs.discharge[0];
+    const added: DischargeRecord = { ...group, individual: "NY-1", daysReported: 30, daysAfterAnalysis: 30 };
+
+    /** Inserts the individual as a new row in the middle of the table, as a user inserts a table row. */
+    async function withAddedIndividual(record: DischargeRecord) {
+      const plan = buildPlan(inputs, "file").plan;
+      const hf = await planInHyperFormula(plan);
+      const middle = dataCell(plan, TABLE.dischargeIndividuals, HEADER.municipality, 700);
+      const sheet = hf.getSheetId(middle.sheet)!;
+      const at = hf.simpleCellAddressFromString(middle.a1, sheet)!;
+      hf.addRows(sheet, [at.row, 1]);
+      const below = (header: string) => dataCell(plan, TABLE.dischargeIndividuals, header, 700);
+      setValue(hf, below(HEADER.municipality), `'${record.municipality}`);
+      setValue(hf, below(HEADER.month), `'${record.month}`);
+      setValue(hf, below(HEADER.individual), `'${record.individual}`);
+      setValue(hf, below(HEADER.care), record.care);
+      setValue(hf, below(HEADER.daysReported), record.daysReported);
+      setValue(hf, below(HEADER.daysAfter), record.daysAfterAnalysis);
+      // The row's formulas, as Excel fills a table's calculated columns into an inserted row.
+      const template = dataCell(plan, TABLE.dischargeIndividuals, HEADER.daysOver, 699);
+      for (const header of [HEADER.daysOver, HEADER.afterCheck, HEADER.group]) {
+        const from = hf.simpleCellAddressFromString(dataCell(plan, TABLE.dischargeIndividuals, header, 699).a1, sheet)!;
+        const to = hf.simpleCellAddressFromString(below(header).a1, sheet)!;
+        hf.copy({ start: from, end: from });
+        hf.paste(to);
+      }
+      expect(template.sheet).toBe(middle.sheet);
+      return { plan, hf };
+    }
+
+    it("is settled with its group: the settlement equals the engine's on the data with that individual", async () => {
+      const { plan, hf } = await withAddedIndividual(added);
+      const expected = buildPlan({ ...inputs, discharge: [...inputs.discharge, added] }, "file").plan;
+      const engine = expected.sheets
+        .flatMap((s) => s.tables)
+        .find((t) => t.name === TABLE.dischargeSettlement)!
+        .columns.find((c) => c.header === HEADER.dischargeEngine)!.cells;
+      expect(columnValues(hf, plan, TABLE.dischargeSettlement, HEADER.dischargeAmount)).toEqual(engine);
+      // The added 30 days put the first group over its limit, so the engine column written before differs.
+      expect(columnValues(hf, plan, TABLE.dischargeSettlement, HEADER.dischargeAmount)).not.toEqual(
+        columnValues(hf, plan, TABLE.dischargeSettlement, HEADER.dischargeEngine)
+      );
+      const status = statuses(hf, plan);
+      expect(status.get("uk-grupper")).toBe("OK");
+      expect(status.get("uk-tvilling")).toBe("INFO");
+      expect(master(hf, plan)).toBe("OK");
+    });
+
+    it("of a group without a settlement row fails the check that every individual is counted", async () => {
+      const { plan, hf } = await withAddedIndividual({ ...added, month: "2019-01" });
+      const known = new Set(inputs.discharge.map((d) => `${d.municipality} ${d.month} ${d.care}`));
+      expect(known.has(`${added.municipality} 2019-01 ${added.care}`)).toBe(false);
+      expect(statuses(hf, plan).get("uk-grupper")).toBe("FEL");
+      expect(master(hf, plan)).toBe("FEL");
+    });
+  });
+});
