@@ -36,8 +36,21 @@ export function decodeText(input: Uint8Array | ArrayBuffer | string): DecodedTex
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
     return { text: stripBom(text), encoding: "utf-8" };
   } catch {
-    return { text: stripBom(new TextDecoder("windows-1252").decode(bytes)), encoding: "windows-1252" };
+    return { text: stripBom(windows1252(new TextDecoder("windows-1252").decode(bytes))), encoding: "windows-1252" };
   }
+}
+
+/**
+ * Bytes 80–9F of Windows-1252 are punctuation and letters ("–", "€", "”", "Š"), but Node's TextDecoder (20,
+ * 22) decodes that label as ISO-8859-1 and gives control characters U+0080–U+009F instead; browsers do not.
+ * Maps them as the WHATWG encoding standard's index-windows-1252 does (81, 8D, 8F, 90 and 9D stay as they are).
+ */
+const WINDOWS_1252_80_9F =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+function windows1252(decoded: string): string {
+  return decoded.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_80_9F[c.charCodeAt(0) - 0x80]);
 }
 
 function stripBom(text: string): string {

@@ -219,6 +219,17 @@ describe("readDataDirectory (--data)", () => {
     ]);
   });
 
+  it("reads Windows-1252 punctuation as punctuation: the dash, quotes and € of bytes 80–9F", () => {
+    const dir = copyOfDemo();
+    const text = "id;recipient;project;granted_kr\r\nF01;Kommun A;Försök – ”helhet” 5 €;100\r\n";
+    const cp1252: Record<string, number> = { "–": 0x96, "”": 0x94, "€": 0x80, ö: 0xf6 };
+    fs.writeFileSync(
+      path.join(dir, "forsoksverksamhet.csv"),
+      Buffer.from([...text].map((ch) => cp1252[ch] ?? ch.charCodeAt(0)))
+    );
+    expect(readDataDirectory(dir).pilots[0].project).toBe("Försök – ”helhet” 5 €");
+  });
+
   it("reads UTF-8 with a BOM, as Excel saves 'CSV UTF-8'", () => {
     const dir = copyOfDemo();
     const text = fs.readFileSync(path.join(dir, "lansbudget.csv"), "utf8");
