@@ -443,12 +443,17 @@ interface RegistryData {
   readonly countyBudget: CountyBudgetLine[];
 }
 
+/** The discharge settlement is Kalmar county's (08), for 2018 (seed 003). */
+export const DISCHARGE_COUNTY = "08";
+export const DISCHARGE_YEAR = "2018";
+
 const YES = new Set(["ja", "j", "true", "sant", "1", "yes"]);
 const NO = new Set(["nej", "n", "false", "falskt", "0", "no"]);
 
 function readRegistry(files: DataFileContents, reference: ReferenceData, problems: Problems): RegistryData {
   const municipalityCodes = new Set(reference.municipalities.map((m) => m.code));
   const countyCodes = new Set(reference.counties.map((c) => c.code));
+  const municipalityCounty = new Map(reference.municipalities.map((m) => [m.code, m.countyCode]));
   // Without a valid reference list every code would be reported unknown: the list's own errors say enough.
   const knownParty = (kind: PartyKind, code: string) =>
     kind === "kommun"
@@ -514,7 +519,17 @@ function readRegistry(files: DataFileContents, reference: ReferenceData, problem
     r.what = [r.raw("municipality"), r.raw("month"), r.raw("individual")].filter(Boolean).join(", ") || undefined;
     const municipality = r.code("municipality", "kommunkoden", 4, "0880");
     if (municipality !== undefined && !knownParty("kommun", municipality)) r.fail(unknownParty("kommun", municipality));
+    else if (
+      municipality !== undefined &&
+      municipalityCounty.size > 0 &&
+      municipalityCounty.get(municipality) !== DISCHARGE_COUNTY
+    )
+      r.fail(
+        `kommunen ${municipality} ligger inte i Kalmar län (${DISCHARGE_COUNTY}): regleringen gäller Kalmar läns kommuner (seed 003).`
+      );
     const month = readMonth(r);
+    if (month !== undefined && !month.startsWith(`${DISCHARGE_YEAR}-`))
+      r.fail(`månaden ${month} ligger inte i ${DISCHARGE_YEAR}: regleringen gäller ${DISCHARGE_YEAR} (seed 003).`);
     const individual = r.text("individual", "individ");
     const rawCare = r.raw("care").toLowerCase();
     const care: CareKind | undefined = rawCare === "somatisk" || rawCare === "psykiatri" ? rawCare : undefined;

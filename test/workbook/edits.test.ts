@@ -81,6 +81,24 @@ describe("the written workbook after a controller's edits", () => {
     expect(master(hf, plan)).toBe("FEL");
   });
 
+  it("more registrations than deaths typed into Palliativ is FEL on Avstämning", async () => {
+    const plan = buildPlan(inputs, "file").plan;
+    const hf = await planInHyperFormula(plan);
+    const deaths = Number(valueOf(hf, dataCell(plan, TABLE.palliativeKommun, HEADER.deaths, 5)));
+    setValue(hf, dataCell(plan, TABLE.palliativeKommun, HEADER.registrations, 5), deaths + 1);
+    expect(statuses(hf, plan).get("p-kommun-registreringar")).toBe("FEL");
+    expect(master(hf, plan)).toBe("FEL");
+  });
+
+  it("a budget line larger than the county's grant is FEL: the leaders' rest would be negative", async () => {
+    const plan = buildPlan(inputs, "file").plan;
+    const hf = await planInHyperFormula(plan);
+    expect(statuses(hf, plan).get("budget-04")).toBe("OK");
+    setValue(hf, dataCell(plan, "Lansbudget_04", "Belopp (kr)", 0), 5_000_000);
+    expect(statuses(hf, plan).get("budget-04")).toBe("FEL");
+    expect(master(hf, plan)).toBe("FEL");
+  });
+
   describe("an individual added to UK individer", () => {
     const group = inputs.discharge[0];
     const added: DischargeRecord = { ...group, individual: "NY-1", daysReported: 30, daysAfterAnalysis: 30 };

@@ -217,6 +217,8 @@ describe("registry data", () => {
       "0880,2018-03,S03,somatisk,1,1",
       "0880,2018-03,S03,somatisk,2,2",
       "0880,2018-03,S03,psykiatri,2,2",
+      "0114,2018-03,S04,somatisk,2,2",
+      "0880,2017-12,S05,somatisk,2,2",
     ].join("\r\n");
     const countyBudget = "county,item,amount_kr,source\n04,Ledare,,a\n04,Annat,,b\n04,Kurs,100.123,c\n";
     const pilots = "id,recipient,project,granted_kr\nF01,Kommun X,Försök A,100\nF01,Kommun Y,Försök B,200\n";
@@ -228,6 +230,8 @@ describe("registry data", () => {
       "utskrivningsklara.csv rad 3 (0880, 2018-03, S01): vårdform (akut) ska vara somatisk eller psykiatri.",
       "utskrivningsklara.csv rad 4 (0880, 2018-03, S02): dagar efter analys (5) är fler än rapporterade dagar (4).",
       "utskrivningsklara.csv rad 6 (0880, 2018-03, S03): individ S03 (somatisk) finns redan på rad 5. Varje individ får bara förekomma en gång per kommun, månad och vårdform.",
+      "utskrivningsklara.csv rad 8 (0114, 2018-03, S04): kommunen 0114 ligger inte i Kalmar län (08): regleringen gäller Kalmar läns kommuner (seed 003).",
+      "utskrivningsklara.csv rad 9 (0880, 2017-12, S05): månaden 2017-12 ligger inte i 2018: regleringen gäller 2018 (seed 003).",
       "forsoksverksamhet.csv rad 3 (F01): id F01 finns redan på rad 2. Varje beviljat försök ska ha ett eget id.",
       "lansbudget.csv rad 3 (04): beloppet saknas även på rad 2. Bara en rad per län kan ta resten av bidraget; skriv belopp på de andra.",
       "lansbudget.csv rad 4 (04): belopp (100.123) får ha högst två decimaler (öre).",

@@ -1,5 +1,5 @@
 import { onSheet } from "../a1";
-import { FORMAT } from "../plan";
+import { CellContent, CellStyle, FORMAT } from "../plan";
 import { SheetBuilder } from "../sheetBuilder";
 import { PlanContext, SHEET, TAB } from "./context";
 import { CountyGrantRefs } from "./countyGrant";
@@ -62,11 +62,26 @@ export function pilotsSheet(ctx: PlanContext): { sheet: SheetBuilder; refs: Pilo
 }
 
 export interface BudgetRefs {
-  /** Per county: its grant and the sum of its budget lines, sheet-qualified. */
-  readonly counties: readonly { code: string; grant: string; sum: string; grantKr: number; sumKr: number }[];
+  /**
+   * Per county: its grant, the sum of its budget and the smallest line (no line may be negative), all
+   * sheet-qualified, with the values the engine computed for them.
+   */
+  readonly counties: readonly {
+    code: string;
+    grant: string;
+    sum: string;
+    smallest: string;
+    grantKr: number;
+    sumKr: number;
+    smallestKr: number;
+  }[];
 }
 
-/** `Länsbudget`: a county's own budget of its grant (e.g. Sörmland, seed 000), which must add up to the grant. */
+/**
+ * `Länsbudget`: a county's own budget of its grant (e.g. Sörmland, seed 000). The lines with an amount are
+ * inputs in a table; the line without one (the development leaders, whose amount the source does not give)
+ * takes what is left of the grant, below the table, and must not be negative.
+ */
 export function countyBudgetSheet(
   ctx: PlanContext,
   grants: CountyGrantRefs
@@ -76,60 +91,89 @@ export function countyBudgetSheet(
   sheet.line(
     "Sörmland (seed 000): gemensamma utvecklingsledare, 500 tkr till kvalitativ uppföljning av multisjuka äldre, 200 tkr till utbildning."
   );
-  sheet.line("Källan anger inte beloppet för utvecklingsledarna: raden tar det som återstår av bidraget.", "warning");
+  sheet.line(
+    "Källan anger inte beloppet för utvecklingsledarna: den raden tar det som återstår av bidraget och får inte bli negativ. Nya poster läggs in som rader i tabellen.",
+    "warning"
+  );
   sheet.skip();
-  sheet.width("A", 40);
+  sheet.width("A", 46);
+  sheet.width("B", 16);
+  sheet.width("C", 60);
   const byCounty = new Map<string, (typeof ctx.inputs.countyBudget)[number][]>();
   for (const line of ctx.inputs.countyBudget) byCounty.set(line.county, [...(byCounty.get(line.county) ?? []), line]);
-  const results: { code: string; grant: string; sum: string; grantKr: number; sumKr: number }[] = [];
+  const results: BudgetRefs["counties"][number][] = [];
   const table = grants.table;
   const countyIndex = (code: string) =>
     [...ctx.inputs.counties].sort((a, b) => (a.code < b.code ? -1 : 1)).findIndex((c) => c.code === code);
+  const field = (label: string, content: CellContent, style: CellStyle, note?: string) =>
+    sheet.field(label, content, style, FORMAT.kronor, note, 2);
   for (const [code, lines] of byCounty) {
     const name = ctx.inputs.counties.find((c) => c.code === code)?.name ?? code;
     const index = countyIndex(code);
     const grantValue = index >= 0 ? ctx.results.countyRule.lines[index].total.toNumber() : 0;
     sheet.line(`${name} (${code})`, "subtitle");
-    const grant = sheet.field(
+    const grant = field(
       "Länets slutliga bidrag (kr)",
       {
         formula: `IFERROR(INDEX(${table.qcol("slut")},MATCH("${code}",${table.qcol("kod")},0)),0)`,
         result: grantValue,
       },
       "calc",
-      FORMAT.kronor
+      "Länsbidrag, kolumnen Slutligt bidrag."
     );
-    const fixed = lines.reduce((s, l) => s + (l.amountKr ?? 0), 0);
-    const restRow = lines.findIndex((l) => l.amountKr === null);
-    // The table's first data row: the header goes on the next row.
-    const rowOfFirst = sheet.row + 1;
-    const others = lines.map((_, i) => i).filter((i) => i !== restRow);
-    const budget = sheet.table(`Lansbudget_${code}`, lines.length, [
-      { key: "post", header: "Post", style: "input", width: 40, value: (i) => lines[i].item },
+    const fixedLines = lines.filter((l) => l.amountKr !== null);
+    const restLine = lines.find((l) => l.amountKr === null);
+    const fixed = fixedLines.reduce((s, l) => s + (l.amountKr ?? 0), 0);
+    const budget = sheet.table(`Lansbudget_${code}`, fixedLines.length, [
+      { key: "post", header: "Post", style: "input", width: 46, value: (i) => fixedLines[i].item },
       {
         key: "belopp",
         header: "Belopp (kr)",
         style: "input",
         numFmt: FORMAT.kronor,
-        width: 14,
-        value: (i) => lines[i].amountKr,
-        // The line without an amount takes what is left of the grant; the others are inputs.
-        formula: (r, i) =>
-          i === restRow
-            ? [grant, ...others.map((o) => r.at("belopp").replace(/\d+$/, String(rowOfFirst + o)))].join("-")
-            : undefined,
-        result: (i) => (i === restRow ? grantValue - fixed : lines[i].amountKr),
+        width: 16,
+        value: (i) => fixedLines[i].amountKr,
       },
-      { key: "kalla", header: "Källa", style: "note", width: 50, value: (i) => lines[i].source },
+      { key: "kalla", header: "Källa", style: "note", width: 60, value: (i) => fixedLines[i].source },
     ]);
-    const sumKr = restRow >= 0 ? grantValue : fixed;
-    const sum = sheet.field(
-      "Summa budget (kr)",
-      { formula: `SUM(${budget.col("belopp")})`, result: sumKr },
-      "total",
-      FORMAT.kronor
+    sheet.validate({
+      range: budget.col("belopp").replace(/\$/g, ""),
+      kind: "decimal",
+      min: 0,
+      prompt: "Belopp i kronor",
+      error: "Ett belopp i kronor, 0 eller mer.",
+    });
+    sheet.row = budget.lastRow + 1;
+    const fixedSum = field(
+      "Summa poster med belopp (kr)",
+      { formula: `SUM(${budget.col("belopp")})`, result: fixed },
+      "calc"
     );
-    results.push({ code, grant, sum, grantKr: grantValue, sumKr });
+    const rest = restLine
+      ? field(
+          `${restLine.item} (resten, kr)`,
+          { formula: `${grant}-${fixedSum}`, result: grantValue - fixed },
+          "amount",
+          restLine.source
+        )
+      : undefined;
+    const sumKr = restLine ? grantValue : fixed;
+    const sum = field(
+      "Summa budget (kr)",
+      { formula: rest ? `${fixedSum}+${rest}` : fixedSum, result: sumKr },
+      "total"
+    );
+    const smallestKr = Math.min(...lines.map((l) => (l.amountKr === null ? grantValue - fixed : l.amountKr)));
+    const smallest = field(
+      "Minsta post (kr)",
+      {
+        formula: rest ? `MIN(${budget.col("belopp")},${rest})` : `MIN(${budget.col("belopp")})`,
+        result: smallestKr,
+      },
+      "calc",
+      "Ingen post får vara negativ: då ryms posterna inte i bidraget."
+    );
+    results.push({ code, grant, sum, smallest, grantKr: grantValue, sumKr, smallestKr });
     sheet.skip();
   }
   return { sheet, refs: { counties: results } };

@@ -32,6 +32,7 @@ export const HEADER = {
   deaths: "Dödsfall",
   registrations: "Registreringar",
   rate: "Registreringsgrad",
+  registrationsCheck: "Registreringar ≤ dödsfall",
   codeNumber: "Kodnummer",
   rowsWithCode: "Rader med koden",
   palliativeTotal: "Summa (kr)",

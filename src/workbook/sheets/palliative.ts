@@ -131,6 +131,14 @@ export function palliativeSheet(
         formula: (r) => `IF(${r.at("dod")}>0,${r.at("reg")}/${r.at("dod")},"")`,
         result: (i) => (parties[i].deaths > 0 ? parties[i].registrations / parties[i].deaths : ""),
       },
+      {
+        key: "regkontroll",
+        header: HEADER.registrationsCheck,
+        style: "check",
+        width: 11,
+        formula: (r) => `IF(${r.at("reg")}<=${r.at("dod")},"OK","FEL")`,
+        result: (i) => (parties[i].registrations <= parties[i].deaths ? "OK" : "FEL"),
+      },
       ...codeNumberColumns(parties.map((p) => p.code)),
       ...tier("b", ALLOCATION_LABEL.base, NAME.baseThreshold, names.base, baseCells, pot.base),
       ...tier("o", ALLOCATION_LABEL.bonus, NAME.bonusThreshold, names.bonus, bonusCells, pot.bonus),
@@ -159,6 +167,11 @@ export function palliativeSheet(
       min: 0,
       prompt: "Registreringar i Palliativregistret",
       error: "Registreringar: ett helt tal, 0 eller större (och högst antalet dödsfall).",
+    });
+    sheet.highlight({
+      range: table.col("regkontroll").replace(/\$/g, ""),
+      formula: `${table.cell("regkontroll", 0)}="FEL"`,
+      look: "bad",
     });
     for (const prefix of ["b", "o"]) {
       const first = table.cell(`${prefix}_kval`, 0);

@@ -238,6 +238,21 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
       "o",
       pal.bonus.allocation
     );
+    const palliativeTable = refs.palliative.tables[kind];
+    const overRegistered = pal.parties.filter((x) => x.registrations > x.deaths).length;
+    checks.push({
+      id: `p-${kind}-registreringar`,
+      label: `Palliativ, ${label}: inga fler registreringar än dödsfall`,
+      value: {
+        formula: `COUNTIF(${palliativeTable.qcol("regkontroll")},"FEL")`,
+        result: overRegistered,
+      },
+      expected: { formula: "0", result: 0 },
+      condition: equal,
+      passes: overRegistered === 0,
+      where: SHEET.palliative,
+      targets: [palliativeTable.qcol("regkontroll")],
+    });
     codeChecks(
       `p-${kind}`,
       `Palliativ, ${label}`,
@@ -387,13 +402,13 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
   for (const b of refs.budget.counties) {
     checks.push({
       id: `budget-${b.code}`,
-      label: `Länsbudget ${b.code}: budgeten summerar till länets bidrag`,
+      label: `Länsbudget ${b.code}: budgeten summerar till länets bidrag och ingen post är negativ`,
       value: { formula: b.sum, result: b.sumKr },
       expected: { formula: b.grant, result: b.grantKr },
-      condition: equal,
-      passes: b.sumKr === b.grantKr,
+      condition: (v, e) => `AND(${v}=${e},${b.smallest}>=0)`,
+      passes: b.sumKr === b.grantKr && b.smallestKr >= 0,
       where: SHEET.countyBudget,
-      targets: [b.sum, b.grant],
+      targets: [b.sum, b.grant, b.smallest],
     });
   }
 
