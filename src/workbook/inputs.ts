@@ -106,6 +106,10 @@ export interface YearParameters {
   readonly regionalSupportKr: number;
   readonly pilotsKr: number;
   readonly agreementTotalKr: number;
+  /** The performance-based part of the agreement (P and S together): 100 MSEK (seed 002). */
+  readonly performanceBasedKr: number;
+  /** Registries and national coordination: not a figure of its own in the seeds (an assumption: the rest). */
+  readonly registriesKr: number;
   /** The municipalities' share of each performance pot (an assumption: not in the seeds). */
   readonly municipalShare: number;
   /** Rounding steps in kronor. */

@@ -625,6 +625,8 @@ const PARAMETER_RULES: Readonly<Record<NumericParameter, "year" | "share" | "non
   regionalSupportKr: "nonNegative",
   pilotsKr: "nonNegative",
   agreementTotalKr: "nonNegative",
+  performanceBasedKr: "nonNegative",
+  registriesKr: "nonNegative",
   municipalShare: "share",
   paymentStepKr: "positive",
   countyGrantStepKr: "positive",

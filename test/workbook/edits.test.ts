@@ -81,6 +81,15 @@ describe("the written workbook after a controller's edits", () => {
     expect(master(hf, plan)).toBe("FEL");
   });
 
+  it("a Senior alert pot raised to 60 MSEK no longer reconciles with the agreement's 100 MSEK performance part", async () => {
+    const plan = buildPlan(inputs, "file").plan;
+    const hf = await planInHyperFormula(plan);
+    expect(statuses(hf, plan).get("avtal-prestation")).toBe("OK");
+    setValue(hf, namedCell(plan, NAME.seniorAlertPot), 60_000_000);
+    expect(statuses(hf, plan).get("avtal-prestation")).toBe("FEL");
+    expect(master(hf, plan)).toBe("FEL");
+  });
+
   it("more registrations than deaths typed into Palliativ is FEL on Avstämning", async () => {
     const plan = buildPlan(inputs, "file").plan;
     const hf = await planInHyperFormula(plan);

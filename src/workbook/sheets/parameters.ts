@@ -26,6 +26,7 @@ export const NAME = {
   pilots: "Forsok_Pott",
   agreement: "Avtal_Total",
   registries: "Register_Samordning",
+  performanceBased: "Avtal_Prestation",
   price: "U_Pris",
   dayLimit: "U_Daggrans",
   averageLimit: "U_Snittgrans",
@@ -168,15 +169,14 @@ export function parametersSheet(ctx: PlanContext): SheetBuilder {
   sheet.line("Avtalet i sin helhet", "subtitle");
   input(NAME.pilots, "Försöksverksamheter (kr)", p.pilotsKr, FORMAT.kronor, "pilotsKr");
   input(NAME.agreement, "Överenskommelsen totalt (kr)", p.agreementTotalKr, FORMAT.kronor, "agreementTotalKr");
-  const others = p.palliativeBasePotKr + p.palliativeBonusPotKr + p.seniorAlertPotKr + p.countyGrantKr + p.pilotsKr;
-  derived(
-    NAME.registries,
-    "Register och nationell samordning (kr, resten)",
-    `${NAME.agreement}-(${NAME.basePot}+${NAME.bonusPot}+${NAME.seniorAlertPot}+${NAME.countyTotal}+${NAME.pilots})`,
-    p.agreementTotalKr - others,
+  input(
+    NAME.performanceBased,
+    "Varav prestationsbaserat, P + S (kr)",
+    p.performanceBasedKr,
     FORMAT.kronor,
-    "DOMAIN.md: resten av 271 mnkr går till registren och den nationella samordningen."
+    "performanceBasedKr"
   );
+  input(NAME.registries, "Register och nationell samordning (kr)", p.registriesKr, FORMAT.kronor, "registriesKr");
 
   sheet.line("Utskrivningsklara, Kalmar län 2018 (K)", "subtitle");
   input(

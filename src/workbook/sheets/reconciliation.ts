@@ -345,22 +345,32 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
     where: SHEET.pilots,
     targets: [refs.pilots.granted],
   });
-  const registries =
-    p.agreementTotalKr -
-    (p.palliativeBasePotKr + p.palliativeBonusPotKr + p.seniorAlertPotKr + p.countyGrantKr + p.pilotsKr);
+  const namedCells = (...names: string[]) =>
+    names.map((name) => ctx.names.find((x) => x.name === name)?.ref ?? onSheet(SHEET.parameters, "C1:C60"));
+  const performance = p.palliativeBasePotKr + p.palliativeBonusPotKr + p.seniorAlertPotKr;
+  checks.push({
+    id: "avtal-prestation",
+    label: "Överenskommelsen: Palliativregistret (nivå 1 + 2) + Senior alert = den prestationsbaserade delen",
+    value: { formula: `${NAME.basePot}+${NAME.bonusPot}+${NAME.seniorAlertPot}`, result: performance },
+    expected: { formula: NAME.performanceBased, result: p.performanceBasedKr },
+    condition: equal,
+    passes: performance === p.performanceBasedKr,
+    where: SHEET.parameters,
+    targets: namedCells(NAME.basePot, NAME.bonusPot, NAME.seniorAlertPot, NAME.performanceBased),
+  });
+  const agreement = p.performanceBasedKr + p.countyGrantKr + p.pilotsKr + p.registriesKr;
   checks.push({
     id: "avtal",
-    label:
-      "Överenskommelsen: P + S + länsbidrag + försök + register och samordning = totalen, och resten är inte negativ",
+    label: "Överenskommelsen: prestationsbaserat + länsbidrag + försök + register och samordning = totalen",
     value: {
-      formula: `${NAME.basePot}+${NAME.bonusPot}+${NAME.seniorAlertPot}+${NAME.countyTotal}+${NAME.pilots}+${NAME.registries}`,
-      result: p.agreementTotalKr,
+      formula: `${NAME.performanceBased}+${NAME.countyTotal}+${NAME.pilots}+${NAME.registries}`,
+      result: agreement,
     },
     expected: { formula: NAME.agreement, result: p.agreementTotalKr },
-    condition: (v, e) => `AND(${v}=${e},${NAME.registries}>=0)`,
-    passes: registries >= 0,
+    condition: equal,
+    passes: agreement === p.agreementTotalKr,
     where: SHEET.parameters,
-    targets: [onSheet(SHEET.parameters, "C1:C60")],
+    targets: namedCells(NAME.performanceBased, NAME.countyTotal, NAME.pilots, NAME.registries, NAME.agreement),
   });
 
   const d = refs.discharge;

@@ -8,14 +8,21 @@ export interface ReferenceTables {
   readonly counties: TableRefs;
 }
 
+/** Where the reference lists come from, as the year's parameters say (data/parameters.json, `referenceData`). */
+export function referenceNote(ctx: PlanContext): string {
+  return (
+    ctx.inputs.parameters.notes.referenceData ??
+    "Kommuner, län och folkmängd enligt de inlästa referensfilerna (kommuner.csv, lan.csv)."
+  );
+}
+
 /** `Kommuner` and `Landsting`: the reference lists every other sheet looks names and populations up in. */
 export function referenceSheets(ctx: PlanContext): { sheets: SheetBuilder[]; tables: ReferenceTables } {
   const { municipalities, counties, publishedCountyGrant } = ctx.inputs;
   const m = new SheetBuilder(SHEET.municipalities, TAB.reference);
-  m.line(`Kommuner ${ctx.inputs.parameters.year}: kod, namn, län och folkmängd`, "title");
-  m.line(
-    "Folkmängd 31 december året före (SCB). Källor: data/2010/SOURCES.md. Referensdata: ändra bara om källan ändras."
-  );
+  m.line("Kommuner: kod, namn, län och folkmängd", "title");
+  m.line(referenceNote(ctx));
+  m.line("Referensdata: ändra bara om källan ändras.");
   m.skip();
   const mt = m.table(TABLE.municipalities, municipalities.length, [
     {

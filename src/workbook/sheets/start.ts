@@ -1,33 +1,45 @@
 import { SheetBuilder } from "../sheetBuilder";
 import { PlanContext, SHEET, TAB } from "./context";
 import { DISCHARGE_DATA_SHEET } from "./discharge";
+import { referenceNote } from "./reference";
+
+/** A whole number as Swedish text, with spaces between thousands: 9 340 682. */
+const formatCount = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
 
 /** One line per sheet, as the README explains them. */
-export const SHEET_GUIDE: readonly [string, string][] = [
-  [
-    SHEET.parameters,
-    "Indata: trösklar, potter, fördelningen kommun/landsting, avrundning, pris per dag. Namngivna celler.",
-  ],
-  [SHEET.municipalities, "Referens: 290 kommuner med kod, län och folkmängd (SCB, 31 dec året före)."],
-  [SHEET.counties, "Referens: 21 län/landsting med antal kommuner, folkmängd och de publicerade länsbidragen."],
-  [
-    SHEET.palliative,
-    "Palliativregistret: kvalificering och fördelning i två nivåer, skilda potter för kommuner och landsting.",
-  ],
-  [SHEET.seniorAlert, "Senior alert: kvalificering (alla relevanta enheter startat) och ersättning per registrering."],
-  [
-    SHEET.countyGrant,
-    "Länsbidraget 66 mnkr enligt regeln, publicerat bredvid, uttryckliga justeringar; regionala 13 mnkr.",
-  ],
-  [SHEET.discharge, "Utskrivningsklara i Kalmar län 2018: avräkning per kommun och månad, länets snitt mot målet."],
-  [DISCHARGE_DATA_SHEET, "Indata: utskrivningsklara dagar per individ, rapporterade och efter analys."],
-  [SHEET.pilots, "Reskontra över beviljade försöksverksamheter mot ramen 70 mnkr."],
-  [SHEET.countyBudget, "Länets egen budget för bidraget (Sörmland), som ska gå jämnt ut."],
-  [
-    SHEET.reconciliation,
-    "Avstämning: potter, koder, formel mot motor, publicerat mot regel, 271 mnkr, samlad kontroll.",
-  ],
-];
+export function sheetGuide(municipalities: number, counties: number): readonly [string, string][] {
+  return [
+    [
+      SHEET.parameters,
+      "Indata: trösklar, potter, fördelningen kommun/landsting, avrundning, pris per dag. Namngivna celler.",
+    ],
+    [SHEET.municipalities, `Referens: ${municipalities} kommuner med kod, län och folkmängd (SCB).`],
+    [
+      SHEET.counties,
+      `Referens: ${counties} län/landsting med antal kommuner, folkmängd och de publicerade länsbidragen.`,
+    ],
+    [
+      SHEET.palliative,
+      "Palliativregistret: kvalificering och fördelning i två nivåer, skilda potter för kommuner och landsting.",
+    ],
+    [
+      SHEET.seniorAlert,
+      "Senior alert: kvalificering (alla relevanta enheter startat) och ersättning per registrering.",
+    ],
+    [
+      SHEET.countyGrant,
+      "Länsbidraget 66 mnkr enligt regeln, publicerat bredvid, uttryckliga justeringar; regionala 13 mnkr.",
+    ],
+    [SHEET.discharge, "Utskrivningsklara i Kalmar län 2018: avräkning per kommun och månad, länets snitt mot målet."],
+    [DISCHARGE_DATA_SHEET, "Indata: utskrivningsklara dagar per individ, rapporterade och efter analys."],
+    [SHEET.pilots, "Reskontra över beviljade försöksverksamheter mot ramen 70 mnkr."],
+    [SHEET.countyBudget, "Länets egen budget för bidraget (Sörmland), som ska gå jämnt ut."],
+    [
+      SHEET.reconciliation,
+      "Avstämning: potter, koder, formel mot motor, publicerat mot regel, 271 mnkr, samlad kontroll.",
+    ],
+  ];
+}
 
 /** `Start`: what the file is, how to use it, the sources, and which data are synthetic. */
 export function startSheet(ctx: PlanContext): SheetBuilder {
@@ -60,7 +72,7 @@ export function startSheet(ctx: PlanContext): SheetBuilder {
   }
   sheet.skip();
   sheet.line("Bladen", "subtitle");
-  for (const [name, text] of SHEET_GUIDE) {
+  for (const [name, text] of sheetGuide(ctx.inputs.municipalities.length, ctx.inputs.counties.length)) {
     sheet.put(`A${sheet.row}`, name, "label");
     sheet.put(`B${sheet.row++}`, text, "note");
   }
@@ -70,7 +82,7 @@ export function startSheet(ctx: PlanContext): SheetBuilder {
     "Cirkulär 10:11 och överenskommelsen 2010 (trösklar, potter, två steg, fördelning efter befolkning, per registrering).",
     'Bilaga 2 (länsbidrag 66 mnkr) och tabellen "66 + 13 mnkr": publicerade belopp, återgivna som de står (summerar till 65,5 och 78).',
     "Kalmar läns överenskommelse om utskrivning 2018 (3 dagar, 20 dagar i psykiatrin, mål 2,0, snitt 2016 2,68).",
-    "SCB: folkmängd 31 december 2009 per kommun (summa 9 340 682).",
+    `${referenceNote(ctx)} Summa folkmängd: ${formatCount(ctx.inputs.municipalities.reduce((sum, m) => sum + m.population, 0))}.`,
     "Uppgifter som källorna saknar (fördelningen kommun/landsting, pris per dag, jämkningen för små län) är parametrar med anteckning.",
   ]) {
     sheet.line(source);
