@@ -74,6 +74,7 @@ export function readDataDirectory(dir: string, year = 2010): WorkbookInputs {
   for (const key of REFERENCE_FILES) fallback[key] = path.join(referenceDirectory(year), DATA_FILES[key]);
 
   const files: Partial<Record<DataFileKey, string>> = {};
+  const bundled = new Set<string>();
   for (const key of Object.keys(DATA_FILES) as DataFileKey[]) {
     const own = path.join(folder, DATA_FILES[key]);
     const file = fs.existsSync(own)
@@ -82,8 +83,11 @@ export function readDataDirectory(dir: string, year = 2010): WorkbookInputs {
         ? undefined
         : fallback[key];
     if (file !== undefined) files[key] = readText(file);
+    if (file !== undefined && file !== own) bundled.add(path.relative(path.dirname(dataRoot()), file));
   }
-  return loadInputs(files as DataFileContents, { year, synthetic: isSynthetic(folder), source: folder });
+  // Problems name the file; the source also says which bundled files filled in for missing ones.
+  const source = bundled.size > 0 ? `${folder} (inbyggda: ${[...bundled].join(", ")})` : folder;
+  return loadInputs(files as DataFileContents, { year, synthetic: isSynthetic(folder), source });
 }
 
 /** The demo folder itself, or any folder carrying the marker file, holds synthetic data. */

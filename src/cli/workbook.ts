@@ -18,7 +18,13 @@ const USAGE = `Användning: npm run workbook -- --out FIL.xlsx [--year 2010] [--
   --year   parametrarnas år i data/parameters.json (2010, 2011, 2012); standard 2010
   --data   katalog med egna CSV-filer (samma namn och kolumner som data/demo); standard: de syntetiska demodata
   --mode   file: formler med motorns värden (öppnas var som helst; standard); addin: SKL-funktionerna bredvid formlerna
-  --force  skriv över en befintlig fil`;
+  --force  skriv över en befintlig fil
+
+Slutkod: 0 filen skrevs och Avstämning är OK; 1 fel i indata (ingen fil skrevs); 2 fel i kommandot;
+3 filen skrevs men någon kontroll på Avstämning är FEL.`;
+
+/** Relative paths are the user's: npm runs scripts from the project root and says where it was called in INIT_CWD. */
+const fromUser = (file: string): string => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
 
 /** A failure the user can act on: printed without a stack trace, exit code 1 (2 for bad usage). */
 class CliError extends Error {
@@ -60,35 +66,43 @@ function options(argv: readonly string[]): Options {
   if (!values.out) throw new CliError(`--out saknas: ange vilken fil som ska skrivas.\n\n${USAGE}`, 2);
   if (!values.out.toLowerCase().endsWith(".xlsx"))
     throw new CliError(`--out ${values.out}: filen ska sluta på .xlsx.`, 2);
+  if (!/^\d{4}$/.test(values.year ?? "")) throw new CliError(`--year ${values.year}: ange ett år, t.ex. 2010.`, 2);
   const year = Number(values.year);
-  if (!Number.isInteger(year)) throw new CliError(`--year ${values.year}: ange ett år, t.ex. 2010.`, 2);
   if (values.mode !== "file" && values.mode !== "addin")
     throw new CliError(`--mode ${values.mode}: välj file eller addin.`, 2);
   return { out: values.out, year, data: values.data, mode: values.mode, force: values.force ?? false };
 }
 
-/** Writes next to the target and renames, so that an interrupted run leaves no partial file. */
+/**
+ * Writes next to the target and then moves it into place, so that an interrupted run leaves no partial
+ * file. Without --force the move is a hard link, which fails if the target appeared in the meantime.
+ */
 function writeAtomically(target: string, content: Buffer, force: boolean): void {
-  if (fs.existsSync(target) && !force) {
-    throw new CliError(`${target} finns redan. Välj ett annat namn eller lägg till --force för att skriva över.`);
-  }
+  const exists = () =>
+    new CliError(`${target} finns redan. Välj ett annat namn eller lägg till --force för att skriva över.`);
+  if (fs.existsSync(target) && !force) throw exists();
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
     fs.writeFileSync(temporary, content, { flag: "wx" });
-    fs.renameSync(temporary, target);
+    if (force) fs.renameSync(temporary, target);
+    else fs.linkSync(temporary, target);
   } catch (error) {
-    fs.rmSync(temporary, { force: true });
+    if ((error as NodeJS.ErrnoException).code === "EEXIST" && !force) throw exists();
     throw new CliError(`Kunde inte skriva ${target}: ${(error as Error).message}`);
+  } finally {
+    fs.rmSync(temporary, { force: true });
   }
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     const opts = options(argv);
-    const inputs: WorkbookInputs = opts.data ? readDataDirectory(opts.data, opts.year) : loadBundledInputs(opts.year);
+    const inputs: WorkbookInputs = opts.data
+      ? readDataDirectory(fromUser(opts.data), opts.year)
+      : loadBundledInputs(opts.year);
     const { plan } = buildPlan(inputs, opts.mode);
     const content = await planToXlsx(plan);
-    const target = path.resolve(opts.out);
+    const target = fromUser(opts.out);
     writeAtomically(target, content, opts.force);
     const failing = plan.checks.filter((c) => !c.passes && !c.informational);
     const info = plan.checks.filter((c) => !c.passes && c.informational);
@@ -102,6 +116,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
     for (const c of info) console.log(`    INFO ${c.label}`);
     for (const c of failing) console.log(`    FEL  ${c.label}`);
+    if (failing.length > 0) {
+      console.error(
+        `Filen skrevs, men ${failing.length} ${failing.length === 1 ? "kontroll" : "kontroller"} på Avstämning är FEL (se ovan). Rätta indata och kör igen.`
+      );
+      return 3;
+    }
     return 0;
   } catch (error) {
     if (error instanceof CliError) {

@@ -184,7 +184,8 @@ describe("readDataDirectory (--data)", () => {
     } catch (error) {
       expect(error).toBeInstanceOf(DataError);
       const message = (error as DataError).message;
-      expect(message).toContain(`Indata i ${dir} har 2 fel.`);
+      expect(message).toContain(`Indata i ${dir} (inbyggda: data/parameters.json, data/2010/kommuner.csv`);
+      expect(message).toContain(") har 2 fel.");
       expect(message).toContain(`palliativ.csv rad 12 (${code}): registreringar (31) är fler än dödsfall (30).`);
       expect(message).toContain("senior-alert.csv rad 313 (0114): kommun 0114 finns redan på rad 2.");
     }

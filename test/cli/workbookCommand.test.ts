@@ -77,8 +77,49 @@ describe("npm run workbook", () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".xlsx") || f.endsWith(".tmp"))).toEqual([]);
   });
 
-  it("explains its usage when --out is missing", async () => {
+  it("explains its usage when --out is missing, and refuses a year that is not a year", async () => {
     expect(await main([])).toBe(2);
     expect(errors.join("\n")).toMatch(/--out saknas/);
+    expect(await main(["--out", path.join(dir, "a.xlsx"), "--year", ""])).toBe(2);
+    expect(errors.join("\n")).toMatch(/--year : ange ett år/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it("writes a file whose checks fail, lists the failing checks and exits 3, so a script notices", async () => {
+    const data = copyOfDemo();
+    const pilots = fs.readFileSync(path.join(data, "forsoksverksamhet.csv"), "utf8");
+    fs.writeFileSync(
+      path.join(data, "forsoksverksamhet.csv"),
+      pilots.trimEnd() + "\nF99,Kommun X,Stort försök,70000000\n"
+    );
+    const out = path.join(dir, "over-ramen.xlsx");
+    expect(await main(["--out", out, "--data", data])).toBe(3);
+    expect(output.join("\n")).toMatch(/FEL {2}Försöksverksamheter: beviljat ryms i ramen/);
+    expect(errors.join("\n")).toMatch(/Filen skrevs, men 1 kontroll på Avstämning är FEL/);
+    expect(fs.existsSync(out)).toBe(true);
+  });
+
+  it("reads relative paths from the folder npm was run in, not from the project", async () => {
+    const previous = process.env.INIT_CWD;
+    process.env.INIT_CWD = dir;
+    try {
+      expect(await main(["--out", "relativ.xlsx"])).toBe(0);
+    } finally {
+      if (previous === undefined) delete process.env.INIT_CWD;
+      else process.env.INIT_CWD = previous;
+    }
+    expect(fs.existsSync(path.join(dir, "relativ.xlsx"))).toBe(true);
+  });
+
+  it("names the bundled folders it also read when a --data folder lacks the year asked for", async () => {
+    expect(await main(["--out", path.join(dir, "x.xlsx"), "--data", copyOfDemo(), "--year", "2013"])).toBe(1);
+    expect(errors.join("\n")).toMatch(/inbyggda: data\/parameters\.json.*parameters\.json: år 2013 saknas/s);
   });
 });
+
+function copyOfDemo(): string {
+  const data = fs.mkdtempSync(path.join(dir, "data-"));
+  const demo = path.join(__dirname, "..", "..", "data", "demo");
+  for (const file of fs.readdirSync(demo)) fs.copyFileSync(path.join(demo, file), path.join(data, file));
+  return data;
+}
