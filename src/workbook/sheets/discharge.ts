@@ -1,5 +1,5 @@
 import { Money } from "../../engine/money";
-import { onSheet } from "../a1";
+import { cell, onSheet } from "../a1";
 import { FORMAT } from "../plan";
 import { SheetBuilder, TableRefs } from "../sheetBuilder";
 import { PlanContext, SHEET, TAB, yesNo } from "./context";
@@ -151,8 +151,8 @@ export function dischargeSheets(
   sheet.skip();
 
   const months = [...new Set(groups.map((g) => g.month))].sort();
-  const countyTop = sheet.row;
-  sheet.row = countyTop + 1 + months.length + 3;
+  // The settlement and, to its right, the county's monthly average share their header row, which is frozen.
+  const top = sheet.row;
   sheet.line("Avräkning per kommun, månad och vårdform", "subtitle");
   const settlement = sheet.table(TABLE.dischargeSettlement, groups.length, [
     {
@@ -356,83 +356,96 @@ export function dischargeSheets(
 
   // The county's monthly average (somatic care, days as reported) against the goal.
   const after = sheet.row;
-  sheet.row = countyTop;
-  sheet.line("Länets snitt per månad, somatik (rapporterade dagar), mot målet", "subtitle");
+  const countyColumn = settlement.columnOf("diff") + 2;
+  sheet.put(cell(countyColumn, top), "Länets snitt per månad, somatik (rapporterade dagar), mot målet", "subtitle");
+  sheet.row = top + 1;
   const somatic = (month: string) => groups.filter((g) => g.month === month && g.care === "somatisk");
-  const county = sheet.table(TABLE.dischargeCounty, months.length, [
-    { key: "manad", header: HEADER.month, style: "reference", numFmt: FORMAT.text, width: 9, value: (i) => months[i] },
-    {
-      key: "mnr",
-      header: HEADER.monthNumber,
-      style: "reference",
-      numFmt: "0",
-      width: 8,
-      value: (i) => Number(months[i].slice(-2)),
-    },
-    {
-      key: "ind",
-      header: HEADER.individuals,
-      style: "calc",
-      numFmt: FORMAT.count,
-      width: 9,
-      formula: (r) =>
-        `SUMIFS(${settlement.col("ind")},${settlement.col("mnr")},${r.at("mnr")},${settlement.col("vard")},"somatisk")`,
-      result: (i) => somatic(months[i]).reduce((s, g) => s + g.records.length, 0),
-    },
-    {
-      key: "dagar",
-      header: "Dagar",
-      style: "calc",
-      numFmt: FORMAT.count,
-      width: 9,
-      formula: (r) =>
-        `SUMIFS(${settlement.col("rapp")},${settlement.col("mnr")},${r.at("mnr")},${settlement.col("vard")},"somatisk")`,
-      result: (i) => somatic(months[i]).reduce((s, g) => s + g.reported.totalDays.toNumber(), 0),
-    },
-    {
-      key: "snitt",
-      header: "Länets snitt",
-      style: "calc",
-      numFmt: FORMAT.days,
-      width: 10,
-      formula: (r) => `IF(${r.at("ind")}=0,0,${r.at("dagar")}/${r.at("ind")})`,
-      result: (i) => {
-        const g = somatic(months[i]);
-        const n = g.reduce((s, x) => s + x.records.length, 0);
-        return n === 0 ? 0 : g.reduce((s, x) => s + x.reported.totalDays.toNumber(), 0) / n;
+  const county = sheet.table(
+    TABLE.dischargeCounty,
+    months.length,
+    [
+      {
+        key: "manad",
+        header: HEADER.month,
+        style: "reference",
+        numFmt: FORMAT.text,
+        width: 9,
+        value: (i) => months[i],
       },
-    },
-    {
-      key: "mal",
-      header: "Mål 2018",
-      style: "calc",
-      numFmt: FORMAT.days,
-      width: 8,
-      formula: () => NAME.goal,
-      result: () => p.dischargeGoalDays,
-    },
-    {
-      key: "ar2016",
-      header: "Snitt 2016",
-      style: "calc",
-      numFmt: FORMAT.days,
-      width: 8,
-      formula: () => NAME.average2016,
-      result: () => p.dischargeAverage2016Days,
-    },
-    {
-      key: "inom",
-      header: "Inom målet",
-      style: "check",
-      width: 9,
-      formula: (r) => `IF(${r.at("dagar")}<=${r.at("mal")}*${r.at("ind")},"Ja","Nej")`,
-      result: (i) => {
-        const g = somatic(months[i]);
-        const n = g.reduce((s, x) => s + x.records.length, 0);
-        return yesNo(g.reduce((s, x) => s + x.reported.totalDays.toNumber(), 0) <= p.dischargeGoalDays * n);
+      {
+        key: "mnr",
+        header: HEADER.monthNumber,
+        style: "reference",
+        numFmt: "0",
+        width: 8,
+        value: (i) => Number(months[i].slice(-2)),
       },
-    },
-  ]);
+      {
+        key: "ind",
+        header: HEADER.individuals,
+        style: "calc",
+        numFmt: FORMAT.count,
+        width: 9,
+        formula: (r) =>
+          `SUMIFS(${settlement.col("ind")},${settlement.col("mnr")},${r.at("mnr")},${settlement.col("vard")},"somatisk")`,
+        result: (i) => somatic(months[i]).reduce((s, g) => s + g.records.length, 0),
+      },
+      {
+        key: "dagar",
+        header: "Dagar",
+        style: "calc",
+        numFmt: FORMAT.count,
+        width: 9,
+        formula: (r) =>
+          `SUMIFS(${settlement.col("rapp")},${settlement.col("mnr")},${r.at("mnr")},${settlement.col("vard")},"somatisk")`,
+        result: (i) => somatic(months[i]).reduce((s, g) => s + g.reported.totalDays.toNumber(), 0),
+      },
+      {
+        key: "snitt",
+        header: "Länets snitt",
+        style: "calc",
+        numFmt: FORMAT.days,
+        width: 10,
+        formula: (r) => `IF(${r.at("ind")}=0,0,${r.at("dagar")}/${r.at("ind")})`,
+        result: (i) => {
+          const g = somatic(months[i]);
+          const n = g.reduce((s, x) => s + x.records.length, 0);
+          return n === 0 ? 0 : g.reduce((s, x) => s + x.reported.totalDays.toNumber(), 0) / n;
+        },
+      },
+      {
+        key: "mal",
+        header: "Mål 2018",
+        style: "calc",
+        numFmt: FORMAT.days,
+        width: 8,
+        formula: () => NAME.goal,
+        result: () => p.dischargeGoalDays,
+      },
+      {
+        key: "ar2016",
+        header: "Snitt 2016",
+        style: "calc",
+        numFmt: FORMAT.days,
+        width: 8,
+        formula: () => NAME.average2016,
+        result: () => p.dischargeAverage2016Days,
+      },
+      {
+        key: "inom",
+        header: "Inom målet",
+        style: "check",
+        width: 9,
+        formula: (r) => `IF(${r.at("dagar")}<=${r.at("mal")}*${r.at("ind")},"Ja","Nej")`,
+        result: (i) => {
+          const g = somatic(months[i]);
+          const n = g.reduce((s, x) => s + x.records.length, 0);
+          return yesNo(g.reduce((s, x) => s + x.reported.totalDays.toNumber(), 0) <= p.dischargeGoalDays * n);
+        },
+      },
+    ],
+    countyColumn
+  );
   sheet.highlight({
     range: county.col("inom").replace(/\$/g, ""),
     formula: `${county.cell("inom", 0)}="Ja"`,
@@ -444,7 +457,7 @@ export function dischargeSheets(
     look: "bad",
   });
   sheet.row = after;
-  sheet.freeze(`C1`);
+  sheet.freeze(cell(3, settlement.firstRow));
   return {
     sheets: [sheet, data],
     refs: { individuals, settlement, totalBilled: onSheet(SHEET.discharge, `$${beloppCol}$${totalRow}`) },

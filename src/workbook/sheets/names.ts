@@ -47,6 +47,7 @@ export const HEADER = {
   total79: "66 + 13: summa (kr)",
   published79: "Publicerat 66 + 13 (kr)",
   published79Diff: "Publicerat 66 + 13 − summa (kr)",
+  published13: "Publicerat 66 + 13 − publicerat 66 (kr)",
   municipality: "Kommun",
   month: "Månad",
   monthNumber: "Månadsnr",

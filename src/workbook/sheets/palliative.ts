@@ -189,7 +189,8 @@ export function palliativeSheet(
     }
     tables[kind] = table;
     pots[kind] = { base: baseCells, bonus: bonusCells };
-    if (kind === "kommun") sheet.freeze(`C1`);
+    // The header row of the municipalities' table stays in view (the county councils' table has the same columns).
+    if (kind === "kommun") sheet.freeze(`C${table.firstRow}`);
   }
   return { sheet, refs: { tables, pots } };
 }

@@ -334,6 +334,47 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
     targets: [c.table.qcol("pub79"), c.table.qcol("pub79diff")],
   });
 
+  const publishedByCode = new Map(ctx.inputs.publishedCountyGrant.map((g) => [g.code, g]));
+  const ruleDiffers = r.countyRule.lines.filter(
+    (l) => (publishedByCode.get(l.code.text)?.publishedKr ?? 0) !== l.total.toNumber()
+  ).length;
+  checks.push({
+    id: "c-publicerat-lan",
+    label:
+      "Länsbidrag: län där det publicerade beloppet skiljer sig från regeln (jämkningen för små län är inte nedskriven)",
+    value: { formula: `COUNTIF(${c.table.qcol("pubdiff")},"<>0")`, result: ruleDiffers },
+    expected: { formula: "0", result: 0 },
+    condition: equal,
+    passes: ruleDiffers === 0,
+    informational: true,
+    where: SHEET.countyGrant,
+    targets: [c.table.qcol("pubdiff")],
+  });
+  const additions = ctx.inputs.publishedCountyGrant.map((g) => g.publishedWithRegionalKr - g.publishedKr);
+  const sorted = [...additions].sort((a, b) => a - b);
+  const median =
+    sorted.length === 0
+      ? 0
+      : sorted.length % 2
+        ? sorted[(sorted.length - 1) / 2]
+        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  const odd = additions.filter((a) => a !== median).length;
+  checks.push({
+    id: "c-publicerat-13",
+    label:
+      'Tabellen "66 + 13": län vars tillägg till det publicerade 66-beloppet inte är det vanliga (Stockholm 0, Dalarna 1,1 mnkr)',
+    value: {
+      formula: `COUNTIF(${c.table.qcol("pub13")},"<>"&MEDIAN(${c.table.qcol("pub13")}))`,
+      result: odd,
+    },
+    expected: { formula: "0", result: 0 },
+    condition: equal,
+    passes: odd === 0,
+    informational: true,
+    where: SHEET.countyGrant,
+    targets: [c.table.qcol("pub13")],
+  });
+
   const pilotsGranted = ctx.inputs.pilots.reduce((s, x) => s + x.grantedKr, 0);
   checks.push({
     id: "forsok",
@@ -468,6 +509,7 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
     },
     { key: "var", header: "Blad", style: "note", width: 20, value: (i) => checks[i].where },
   ]);
+  sheet.freeze(`A${table.firstRow}`);
   const allPass = checks.every((x) => x.passes || x.informational);
   sheet.put(`A${masterRow}`, "Alla kontroller", "subtitle");
   sheet.put(

@@ -100,6 +100,7 @@ export function seniorAlertSheet(
     tables[kind] = table;
     pots[kind] = cells;
   }
-  sheet.freeze("C1");
+  // The header row of the municipalities' table stays in view (the county councils' table has the same columns).
+  sheet.freeze(`C${tables.kommun.firstRow}`);
   return { sheet, refs: { tables, pots } };
 }
