@@ -130,10 +130,18 @@ const KEYWORDS: readonly (readonly [RegExp, ColumnRole])[] = [
   [/kommun|landsting|region|\blan\b|municipality/, "party"],
 ];
 
-/** The role of one header, or undefined for a column the import does not use (a comment, a sum). */
+/**
+ * A header that says its column is a share or a rate ("Andel registrerade (%)", "Registreringsgrad",
+ * "Procent startat"): never a count, whatever else the header says.
+ */
+export function isShareHeader(header: string): boolean {
+  return /%/.test(header) || /\b(andel|andelar|procent|percent|share)\b|grad\b/.test(normalizeHeader(header));
+}
+
+/** The role of one header, or undefined for a column the import does not use (a comment, a sum, a share). */
 export function headerRole(header: string): ColumnRole | undefined {
   const h = normalizeHeader(header);
-  if (h === "") return undefined;
+  if (h === "" || isShareHeader(header)) return undefined;
   if (EXACT[h]) return EXACT[h];
   return KEYWORDS.find(([pattern]) => pattern.test(h))?.[1];
 }
@@ -148,16 +156,30 @@ const REQUIRED: Readonly<Record<ImportKind, readonly ColumnRole[]>> = {
   utskrivningsklara: ["month", "individual"],
 };
 
-/** Maps each header to its role; two columns with the same role are a problem (which one did the user mean?). */
+/** A column of the file that the import does not read, and why. */
+export interface IgnoredColumn {
+  readonly header: string;
+  /** "share": a share or percentage, never a count; "unknown": a header the import does not know. */
+  readonly reason: "share" | "unknown";
+}
+
+/**
+ * Maps each header to its role; two columns with the same role are a problem (which one did the user
+ * mean?). Columns with no role (a comment, a share in per cent) are returned as ignored, not as problems.
+ */
 export function mapHeaders(
   header: readonly string[],
   headerRow: number
-): { columns: ColumnMap; problems: ImportProblem[] } {
+): { columns: ColumnMap; problems: ImportProblem[]; ignored: IgnoredColumn[] } {
   const columns: Partial<Record<ColumnRole, number>> = {};
   const problems: ImportProblem[] = [];
+  const ignored: IgnoredColumn[] = [];
   header.forEach((text, i) => {
     const role = headerRole(text);
-    if (role === undefined) return;
+    if (role === undefined) {
+      if (text.trim() !== "") ignored.push({ header: text.trim(), reason: isShareHeader(text) ? "share" : "unknown" });
+      return;
+    }
     const first = columns[role];
     if (first !== undefined) {
       problems.push({
@@ -168,7 +190,15 @@ export function mapHeaders(
     }
     columns[role] = i;
   });
-  return { columns, problems };
+  return { columns, problems, ignored };
+}
+
+/** A note for the preview naming the columns the import does not read. */
+export function ignoredColumnsNote(ignored: readonly IgnoredColumn[]): string | undefined {
+  if (ignored.length === 0) return undefined;
+  const why = { share: "en andel, inte ett antal", unknown: "okänd rubrik" } as const;
+  const list = ignored.map((c) => `"${c.header}" (${why[c.reason]})`).join(", ");
+  return `${ignored.length === 1 ? "Kolumnen" : "Kolumnerna"} ${list} läses inte.`;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   ColumnMap,
   ColumnRole,
   detectKind,
+  ignoredColumnsNote,
   ImportKind,
   KIND_LABEL,
   mapHeaders,
@@ -102,12 +103,14 @@ export function parseImport(
   if (!("header" in table)) return { ok: false, kind, encoding, dataRows: 0, notes: [], problems: table.problems };
   const facts = { encoding, delimiter: table.delimiter, dataRows: table.rows.length };
   const mapped = mapHeaders(table.header, table.headerRow);
+  const ignoredNote = ignoredColumnsNote(mapped.ignored);
+  const headerNotes = ignoredNote ? [ignoredNote] : [];
   const chosen = kind ?? detectKind(mapped.columns);
   if (chosen === undefined) {
     return {
       ...facts,
       ok: false,
-      notes: [],
+      notes: headerNotes,
       problems: [
         ...mapped.problems,
         {
@@ -126,14 +129,14 @@ export function parseImport(
     ...missingColumns(chosen, mapped.columns, table.header, table.headerRow),
   ];
   if (mapped.problems.length > 0 || headerProblems.length > table.problems.length) {
-    return { ...facts, ok: false, kind: chosen, notes: [], problems: headerProblems };
+    return { ...facts, ok: false, kind: chosen, notes: headerNotes, problems: headerProblems };
   }
   if (table.rows.length === 0) {
     return {
       ...facts,
       ok: false,
       kind: chosen,
-      notes: [],
+      notes: headerNotes,
       problems: [
         ...headerProblems,
         { message: `filen har en rubrikrad men inga rader med uppgifter (${KIND_LABEL[chosen]}).` },
@@ -142,7 +145,7 @@ export function parseImport(
   }
 
   const problems: ImportProblem[] = [...headerProblems];
-  const notes: string[] = [];
+  const notes: string[] = [...headerNotes];
   const directory = new PartyDirectory(reference);
   const readers = table.rows
     .map((row) => new RowReader(row, mapped.columns, table.header.length, problems))

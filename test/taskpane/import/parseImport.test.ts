@@ -167,6 +167,32 @@ describe("the kind of file and its header", () => {
     ]);
   });
 
+  it("reads a real export with a share beside the count: the share is not taken for a count", () => {
+    const parsed = valid(
+      parseImport(
+        "Kommunkod;Kommun;Antal dödsfall;Registrerade;Andel registrerade (%);Kommentar\n" +
+          "0114;Upplands Väsby;20;9;45,0;\n",
+        reference
+      )
+    );
+    if (parsed.kind !== "palliativ") throw new Error("fel sort");
+    expect(parsed.rows[0]).toMatchObject({ party: { code: "0114" }, deaths: 20, registrations: 9 });
+    expect(parsed.notes).toEqual([
+      'Kolumnerna "Andel registrerade (%)" (en andel, inte ett antal), "Kommentar" (okänd rubrik) läses inte.',
+    ]);
+  });
+
+  it("never reads a rate or a percentage as a count", () => {
+    for (const header of ["Registreringsgrad", "Procent registrerade", "Registrerade %", "Andel startat"]) {
+      const parsed = parseImport(`Kod;Dödsfall;Registreringar;${header}\n0114;20;9;45\n`, reference);
+      expect({ header, ok: parsed.ok, notes: parsed.notes }).toEqual({
+        header,
+        ok: true,
+        notes: [`Kolumnen "${header}" (en andel, inte ett antal) läses inte.`],
+      });
+    }
+  });
+
   it("reports an empty file", () => {
     expect(parseImport("\uFEFF\r\n", reference).problems.map(problemText)).toEqual([
       "Filen är tom. Första raden ska vara en rubrikrad.",
