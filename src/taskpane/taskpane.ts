@@ -8,6 +8,7 @@
 import { buildPlan } from "../workbook/buildPlan";
 import { WorkbookPlan } from "../workbook/plan";
 import { bundledInputs } from "./bundledInputs";
+import { conflictMessage } from "./conflict";
 import { CheckReport, CheckResult, runChecks, selectTarget, targetsBySheet } from "./checks";
 import { byId, clear, element, show } from "./dom";
 import { Explanation, SELECT_AN_AMOUNT } from "./explain";
@@ -21,7 +22,6 @@ import {
   referenceFromTables,
   TABLE,
 } from "./import";
-import { suffixedSheetName } from "./renamePlan";
 import { explainSelection, readTables, restoreBuilt, writeImport } from "./workbookTables";
 import { buildWorkbook, BuiltWorkbook, Conflict } from "./writePlan";
 
@@ -143,18 +143,11 @@ async function build(onConflict: "report" | "suffix"): Promise<void> {
 }
 
 function showConflict(conflict: Conflict): void {
-  const list = byId("conflict-list");
-  const sheets = conflict.sheets.length;
-  byId("conflict-text").textContent =
-    sheets > 0
-      ? `Arbetsboken har redan ${sheets === 1 ? "ett blad" : `${sheets} blad`} med samma namn. Inget skrivs över: ` +
-        `bygg bredvid med nya namn, eller avbryt.`
-      : "Arbetsboken har redan tabeller eller namn som arbetsboken använder. Inget skrivs över: bygg med nya namn, eller avbryt.";
-  const shown = conflict.sheets.length > 0 ? conflict.sheets : conflict.names;
-  list.textContent =
-    shown.length > 4 ? `${shown.slice(0, 4).join(", ")} och ${shown.length - 4} till.` : `${shown.join(", ")}.`;
-  const example = suffixedSheetName(conflict.sheets[0] ?? "Palliativ", conflict.suffix);
-  byId("conflict-suffix").textContent = `Bygg med nya namn (”${example}” …)`;
+  const message = conflictMessage(conflict);
+  byId("conflict-title").textContent = message.title;
+  byId("conflict-text").textContent = message.text;
+  byId("conflict-list").textContent = message.list;
+  byId("conflict-suffix").textContent = message.suffixButton;
   show(byId("conflict"), true);
   byId("conflict-suffix").focus();
 }

@@ -18,7 +18,9 @@ export interface Conflict {
   readonly status: "conflict";
   /** Planned sheets that exist. */
   readonly sheets: readonly string[];
-  /** Planned tables and workbook names that exist (Excel keeps them in one namespace). */
+  /** Planned tables whose names exist, as a table or a workbook name (Excel keeps them in one namespace). */
+  readonly tables: readonly string[];
+  /** Planned workbook names that exist, as a name or a table. */
   readonly names: readonly string[];
   /** The smallest suffix under which nothing collides: "Palliativ (2)". */
   readonly suffix: number;
@@ -258,12 +260,13 @@ function collisions(
   names: PlanNames,
   existingSheets: readonly string[],
   existingNames: readonly string[]
-): { sheets: string[]; names: string[] } {
+): { sheets: string[]; tables: string[]; names: string[] } {
   const sheetSet = new Set(existingSheets.map((s) => s.toLowerCase()));
   const nameSet = new Set(existingNames.map((s) => s.toLowerCase()));
   return {
     sheets: [...names.sheets.values()].filter((s) => sheetSet.has(s.toLowerCase())),
-    names: [...names.tables.values(), ...names.names.values()].filter((n) => nameSet.has(n.toLowerCase())),
+    tables: [...names.tables.values()].filter((n) => nameSet.has(n.toLowerCase())),
+    names: [...names.names.values()].filter((n) => nameSet.has(n.toLowerCase())),
   };
 }
 
@@ -271,7 +274,7 @@ function collisions(
 function freeSuffix(plan: WorkbookPlan, sheets: readonly string[], names: readonly string[]): number {
   for (let suffix = 2; ; suffix++) {
     const found = collisions(suffixedNames(plan, suffix), sheets, names);
-    if (found.sheets.length === 0 && found.names.length === 0) return suffix;
+    if (found.sheets.length + found.tables.length + found.names.length === 0) return suffix;
   }
 }
 
@@ -303,11 +306,11 @@ export async function buildWorkbook(planned: WorkbookPlan, options: BuildOptions
     let plan = planned;
     let suffix: number | undefined;
     const found = collisions(names, existingSheets, existingNames);
-    if (found.sheets.length > 0 || found.names.length > 0) {
+    if (found.sheets.length + found.tables.length + found.names.length > 0) {
       const free = freeSuffix(planned, existingSheets, existingNames);
       if (options.onConflict !== "suffix") {
         progress(0);
-        return { status: "conflict", sheets: found.sheets, names: found.names, suffix: free };
+        return { status: "conflict", ...found, suffix: free };
       }
       suffix = free;
       names = suffixedNames(planned, suffix);

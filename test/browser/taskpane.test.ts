@@ -193,7 +193,12 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
     const sheets = await workbook<number>(page, "excel.sheetNames().length");
     await page.click("#build");
     await page.waitForSelector("#conflict:not([hidden])");
-    expect(await page.textContent("#conflict-text")).toContain("12 blad med samma namn");
+    expect(await page.textContent("#conflict-title")).toBe("Blad, tabeller och namn finns redan");
+    // Every sheet, table and workbook name of the first build collides; the dialog says which kinds.
+    const tables = plan.sheets.flatMap((s) => s.tables.filter((t) => t.rows > 0)).length;
+    expect(await page.textContent("#conflict-text")).toContain(
+      `Arbetsboken har redan 12 blad, ${tables} tabeller och ${plan.names.length} namn som bygget också skulle skapa`
+    );
     expect(await page.textContent("#conflict-suffix")).toBe("Bygg med nya namn (”Start (2)” …)");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("conflict-suffix");
     await screenshot(page, "3-finns-redan.png");

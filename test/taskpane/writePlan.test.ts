@@ -5,7 +5,8 @@
  */
 import { loadBundledInputs } from "../../src/cli/readData";
 import { runChecks } from "../../src/taskpane/checks";
-import { buildWorkbook, Built, BuildResult, MAX_SYNCS } from "../../src/taskpane/writePlan";
+import { conflictMessage } from "../../src/taskpane/conflict";
+import { buildWorkbook, Built, BuildResult, Conflict, MAX_SYNCS } from "../../src/taskpane/writePlan";
 import { buildPlan } from "../../src/workbook/buildPlan";
 import { cell, parseCell } from "../../src/workbook/a1";
 import { isFormula, TablePlan, WorkbookPlan } from "../../src/workbook/plan";
@@ -177,7 +178,13 @@ describe("Bygg arbetsbok: the 2010 workbook written through the Excel JavaScript
     );
     expect(excel.formatAt("Palliativ", "A1")["font.size"]).toBe(14);
     expect(excel.formatAt("Palliativ", "B1")["columnWidth"]).toBeCloseTo((20 * 7 + 5) * 0.75);
-    expect(excel.freezeOf("Palliativ")).toEqual({ kind: "columns", arg: 2 });
+    // The panes the plan freezes, as Excel's freeze calls take them: the rows above and the columns left of freezeAt.
+    const palliativeFreeze = parseCell(plan.sheets.find((s) => s.name === "Palliativ")!.freezeAt!);
+    expect(excel.freezeOf("Palliativ")).toEqual(
+      palliativeFreeze.row > 1
+        ? { kind: "at", arg: `A1:${cell(palliativeFreeze.column - 1, palliativeFreeze.row - 1)}` }
+        : { kind: "columns", arg: palliativeFreeze.column - 1 }
+    );
     const countyTable = plan.sheets.find((s) => s.name === "Länsbidrag")!.tables[0];
     expect(excel.freezeOf("Länsbidrag")).toEqual({ kind: "at", arg: `A1:B${parseCell(countyTable.topLeft).row}` });
   });
@@ -245,7 +252,7 @@ describe("Bygg arbetsbok never overwrites", () => {
     excel.addUserSheet("Palliativ", userRows);
     install(excel);
     const result = await buildWorkbook(plan);
-    expect(result).toEqual({ status: "conflict", sheets: ["Palliativ"], names: [], suffix: 2 });
+    expect(result).toEqual({ status: "conflict", sheets: ["Palliativ"], tables: [], names: [], suffix: 2 });
     expect(excel.syncs).toBe(1);
     expect(excel.sheetNames()).toEqual(["Blad1", "Palliativ"]);
     expect(excel.writes).toEqual([]);
@@ -253,6 +260,19 @@ describe("Bygg arbetsbok never overwrites", () => {
       ["Mina anteckningar", 2],
       [114, 31],
     ]);
+  });
+
+  it("reports a workbook name of the user's that the plan would add, as a name and not as a sheet", async () => {
+    const excel = await createExcelDouble();
+    install(excel);
+    await Excel.run(async (context) => {
+      context.workbook.names.add("P_Troskel_Bas", "=Blad1!$A$1");
+      await context.sync();
+    });
+    const result = await buildWorkbook(plan);
+    expect(result).toEqual({ status: "conflict", sheets: [], tables: [], names: ["P_Troskel_Bas"], suffix: 2 });
+    expect(conflictMessage(result as Conflict).title).toBe("Namnen finns redan");
+    expect(excel.sheetNames()).toEqual(["Blad1"]);
   });
 
   it("builds beside it under suffixed names, every formula and name pointing at the new sheets", async () => {
@@ -313,7 +333,7 @@ describe("Bygg arbetsbok never overwrites", () => {
     expect(again.status).toBe("conflict");
     if (again.status === "conflict") {
       expect(again.sheets).toEqual(plan.sheets.map((s) => s.name));
-      expect(again.names).toContain("Palliativ_kommun");
+      expect(again.tables).toContain("Palliativ_kommun");
       expect(again.names).toContain("P_Troskel_Bas");
       expect(again.suffix).toBe(2);
     }
