@@ -8,12 +8,12 @@ import Decimal from "decimal.js";
 import { partyCode } from "../../engine/codes";
 import { DischargeResult, dischargeSettlement } from "../../engine/discharge";
 import { RuleError } from "../../engine/errors";
-import { formatKronor, formatNumberSv, Money } from "../../engine/money";
+import { formatKronor, formatNumberSv } from "../../engine/money";
 import { NAME } from "../../workbook/sheets/parameters";
 import { cellText, HEADER, TABLE, TableView } from "../import/tables";
 import { cellDiffers, columnExplanation, selectedValue } from "./allocation";
 import { columnNote } from "./columns";
-import { cellAmount, formatAverage, parameter, plural } from "./read";
+import { cellAmount, parameter, plural, quotientText } from "./read";
 import { CellSnapshot, Explanation, ExplanationFact } from "./types";
 
 /** The named parameters the discharge explanation reads. */
@@ -107,10 +107,6 @@ export function explainDischarge(snapshot: CellSnapshot, view: TableView): Expla
   const limit = formatNumberSv(settled.averageLimit);
   const dayLimit = formatNumberSv(settled.dayLimit);
 
-  const averageText = (result: DischargeResult) =>
-    result.average === null
-      ? "inga individer"
-      : `${formatNumberSv(result.totalDays)} / ${result.individuals} = ${formatAverage(result.average)} dagar`;
   const noAverageCondition = settled.averageLimit.isZero();
   const facts: ExplanationFact[] = [
     { label: "Individer", value: String(settled.individuals) },
@@ -152,10 +148,16 @@ export function explainDischarge(snapshot: CellSnapshot, view: TableView): Expla
     value: `${formatNumberSv(settled.billableDays)} × ${formatKronor(settled.pricePerDay)} = ${formatKronor(settled.amount)}`,
   });
 
-  const changes = whatWouldChange(settled, dayLimit, limit);
-  const summary = settled.billed
-    ? `${who} debiteras ${formatKronor(settled.amount)} för ${month} (${care}): ${settled.reason.charAt(0).toLowerCase()}${settled.reason.slice(1)}.`
-    : `${who} debiteras inte för ${month} (${care}): ${settled.reason.charAt(0).toLowerCase()}${settled.reason.slice(1)}.`;
+  const changes = whatWouldChange(reported, settled, dayLimit, limit);
+  const reason = reasonText(settled, dayLimit, limit);
+  const billableText = `${formatNumberSv(settled.billableDays)} ${plural(settled.billableDays.toNumber(), "dag", "dagar")}`;
+  const summary = noAverageCondition
+    ? `${who} debiteras ${formatKronor(settled.amount)} för ${month} (${care}): inget snittvillkor, ${billableText} över ${dayLimit} per individ.`
+    : settled.billed
+      ? `${who} debiteras ${formatKronor(settled.amount)} för ${month} (${care}): snittet efter analys (${averageText(settled)}) överstiger ${limit}, så ${billableText} över ${dayLimit} per individ debiteras.`
+      : settled.individuals === 0
+        ? `${who} debiteras inte för ${month} (${care}): inga individer i gruppen.`
+        : `${who} debiteras inte för ${month} (${care}): snittet efter analys (${averageText(settled)}) överstiger inte ${limit}.`;
   const notes: string[] = [];
   const note = columnNote(view.name, column);
   if (note) notes.push(note);
@@ -168,7 +170,7 @@ export function explainDischarge(snapshot: CellSnapshot, view: TableView): Expla
     title,
     party,
     summary,
-    qualification: { qualifies: settled.billed, reason: settled.reason },
+    qualification: { qualifies: settled.billed && settled.billableDays.greaterThan(0), reason },
     facts,
     whatWouldChange: changes,
     notes,
@@ -179,31 +181,69 @@ function individualText(view: TableView, r: number): string {
   return [HEADER.municipality, HEADER.month, HEADER.individual].map((h) => cellText(view.get(r, h))).join(", ");
 }
 
+/** Why the group is billed or not, in the pane's words (the limits as the workbook has them). */
+function reasonText(settled: DischargeResult, dayLimit: string, limit: string): string {
+  if (settled.individuals === 0) return "Inga individer i gruppen: ingen debitering.";
+  if (settled.averageLimit.isZero()) {
+    return settled.billableDays.isZero()
+      ? `Inget snittvillkor, och ingen individ har fler än ${dayLimit} dagar: ingen debitering.`
+      : `Inget snittvillkor: dagarna över ${dayLimit} per individ debiteras.`;
+  }
+  return settled.billed
+    ? `Snittet efter analys överstiger ${limit}: dagarna över ${dayLimit} per individ debiteras.`
+    : `Snittet efter analys överstiger inte ${limit}: ingen debitering.`;
+}
+
 /**
- * How many days fewer after the analysis would bring the average to the limit (billed when the total is
- * above limit × individuals, so the total must come down to ⌊limit × individuals⌋), or how many more would
- * start the billing; without an average condition, the days above the day limit.
+ * What would change the outcome. Billed: how many days fewer after the analysis would bring the average to
+ * the limit (billed when the total is above limit × individuals, so the total must come down to
+ * ⌊limit × individuals⌋). Not billed: the analysis can only take days away, never add any, so the days
+ * after analysis can grow at most back to the reported days; the text says whether that would be enough,
+ * or how many days the group would need. Without an average condition: the days above the day limit.
  */
-function whatWouldChange(settled: DischargeResult, dayLimit: string, limit: string): string[] {
+function whatWouldChange(
+  reported: DischargeResult,
+  settled: DischargeResult,
+  dayLimit: string,
+  limit: string
+): string[] {
   const n = settled.individuals;
   if (n === 0) return [];
+  const days = (count: Decimal) => `${formatNumberSv(count)} ${plural(count.toNumber(), "dag", "dagar")}`;
+  const individuals = `${n} ${plural(n, "individ", "individer")}`;
   if (settled.averageLimit.isZero()) {
     if (settled.billableDays.isZero()) return [`Ingen individ har fler än ${dayLimit} dagar: inget debiteras.`];
     return [
-      `Inget snittvillkor: varje dag över ${dayLimit} per individ debiteras. ${formatNumberSv(settled.billableDays)} ${plural(settled.billableDays.toNumber(), "dag", "dagar")} färre (högst ${dayLimit} per individ) skulle ge 0 kr.`,
+      `Inget snittvillkor: varje dag över ${dayLimit} per individ debiteras. ${days(settled.billableDays)} färre (högst ${dayLimit} per individ) skulle ge 0 kr.`,
     ];
   }
   const allowed = settled.averageLimit.times(n).floor();
   if (settled.billed) {
     const fewer = settled.totalDays.minus(allowed);
     return [
-      `${formatNumberSv(fewer)} ${plural(fewer.toNumber(), "dag", "dagar")} färre efter analys skulle ge snitt ≤ ${limit} ` +
-        `(${formatNumberSv(allowed)} / ${n} = ${formatNumberSv(new Money(allowed).dividedBy(n).toDecimalPlaces(2, Decimal.ROUND_DOWN), 2)}) och ingen debitering.`,
+      `${days(fewer)} färre efter analys skulle ge snitt ≤ ${limit} ` +
+        `(${formatNumberSv(allowed)} / ${n} ${quotientText(allowed, n)}) och ingen debitering.`,
     ];
   }
-  const more = allowed.plus(1).minus(settled.totalDays);
+  const needed = allowed.plus(1);
+  const more = needed.minus(settled.totalDays);
+  const removed = reported.totalDays.minus(settled.totalDays);
+  const average = `${formatNumberSv(needed)} / ${n} ${quotientText(needed, n, settled.averageLimit)}`;
+  if (more.lessThanOrEqualTo(removed)) {
+    return [
+      `Om analysen hade lämnat kvar ${days(more)} fler (av de ${days(removed)} den räknade bort) skulle snittet ` +
+        `överstiga ${limit} (${average}) och dagarna över ${dayLimit} per individ debiteras.`,
+    ];
+  }
   return [
-    `${formatNumberSv(more)} ${plural(more.toNumber(), "dag", "dagar")} till efter analys skulle ge snitt över ${limit} ` +
-      `och debitering av dagarna över ${dayLimit} per individ.`,
+    `Snittet efter analys kan inte bli högre än det rapporterade (${averageText(reported)}), och det överstiger inte ${limit}. ` +
+      `Debitering skulle kräva minst ${days(needed)} för ${individuals} (${average}), ` +
+      `${days(needed.minus(reported.totalDays))} fler än de rapporterade.`,
   ];
+}
+
+/** "16 / 4 = 4,00 dagar", "5 / 3 ≈ 1,67 dagar"; "inga individer" for an empty group. */
+function averageText(result: DischargeResult): string {
+  if (result.average === null) return "inga individer";
+  return `${formatNumberSv(result.totalDays)} / ${result.individuals} ${quotientText(result.totalDays, result.individuals, result.averageLimit)} dagar`;
 }

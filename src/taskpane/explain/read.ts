@@ -57,9 +57,23 @@ export function formatShare(share: Decimal): string {
   return `${formatNumberSv(share.times(100), 2)}\u00a0%`;
 }
 
-/** An average with two decimals, cut (never rounded up past a limit): 10/3 → "3,33". */
-export function formatAverage(value: Decimal): string {
-  return formatNumberSv(value.toDecimalPlaces(2, Decimal.ROUND_DOWN), 2);
+/**
+ * A quotient as it is written after "a / b": "= 4,00" when two decimals give it exactly, else "≈ 1,67"
+ * (rounded half up). When the rounded figure would read as `limit` although the quotient is not the limit
+ * (3 001 / 1 000 is not 3), more decimals are shown, up to six, so that "≈ 3,00 > 3" never appears.
+ */
+export function quotientText(numerator: Decimal.Value, denominator: Decimal.Value, limit?: Decimal.Value): string {
+  const exact = new Money(numerator).dividedBy(denominator);
+  let decimals = 2;
+  while (
+    decimals < 6 &&
+    limit !== undefined &&
+    !exact.equals(limit) &&
+    exact.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).equals(limit)
+  )
+    decimals++;
+  const rounded = exact.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  return `${rounded.equals(exact) ? "=" : "≈"} ${formatNumberSv(rounded, decimals)}`;
 }
 
 /** A rate as "9 av 20 = 45,0 %". */

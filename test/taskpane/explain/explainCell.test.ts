@@ -5,6 +5,7 @@
  */
 import { loadBundledInputs } from "../../../src/cli/readData";
 import { CellSnapshot, explainCell, Explanation, explanationLines } from "../../../src/taskpane/explain";
+import { quotientText } from "../../../src/taskpane/explain/read";
 import { TableValues } from "../../../src/taskpane/import";
 import { buildPlan } from "../../../src/workbook/buildPlan";
 import { CellValue } from "../../../src/workbook/plan";
@@ -305,6 +306,7 @@ describe("discharge settlement", () => {
     ["0880", "Kalmar", "2018-03", "somatisk", 35000],
     ["0880", "Kalmar", "2018-03", "psykiatri", 35000],
     ["0880", "Kalmar", "2018-04", "somatisk", 0],
+    ["0880", "Kalmar", "2018-05", "somatisk", 0],
   ];
   const individuals: TableValues = [
     ["Kommun", "Månad", "Individ", "Vårdform", "Dagar rapporterade", "Dagar efter analys"],
@@ -316,6 +318,9 @@ describe("discharge settlement", () => {
     ["0880", "2018-04", "S01", "somatisk", 2, 2],
     ["0880", "2018-04", "S02", "somatisk", 3, 3],
     ["0834", "2018-03", "S01", "somatisk", 9, 9],
+    ["0880", "2018-05", "S01", "somatisk", 6, 3],
+    ["0880", "2018-05", "S02", "somatisk", 4, 1],
+    ["0880", "2018-05", "S03", "somatisk", 1, 1],
   ];
   const discharge = (row: number) =>
     explain("UK_avrakning", settlement, "Belopp (kr)", row, parameters, { tables: { UK_individer: individuals } });
@@ -326,7 +331,7 @@ describe("discharge settlement", () => {
     const e = discharge(0);
     expect(e.title).toBe("Utskrivningsklara, somatik 2018-03");
     expect(e.summary).toBe(
-      "0880 Kalmar debiteras 35 000 kr för 2018-03 (somatisk): snittet 4 dagar > 3: 5 dagar över 3 debiteras."
+      "0880 Kalmar debiteras 35 000 kr för 2018-03 (somatisk): snittet efter analys (16 / 4 = 4,00 dagar) överstiger 3, så 5 dagar över 3 per individ debiteras."
     );
     expect(e.facts).toEqual({
       Individer: "4",
@@ -342,15 +347,35 @@ describe("discharge settlement", () => {
     ]);
   });
 
-  it("explains a month below the limit and how many more days would start the billing", () => {
-    // 2 + 3 = 5 days for 2 individuals: 2,5 ≤ 3. Billing starts above 3 × 2 = 6: at 7, 2 days more.
+  it("explains a month below the limit: the analysis cannot add days, so more reported days would be needed", () => {
+    // 2 + 3 = 5 days for 2 individuals: 2,5 ≤ 3. Billing needs more than 3 × 2 = 6, at least 7 days; the
+    // days after analysis cannot exceed the 5 reported, so 2 more reported days would be needed.
     const e = discharge(2);
     expect(e.summary).toBe(
-      "0880 Kalmar debiteras inte för 2018-04 (somatisk): snittet 2,5 dagar ≤ 3: ingen debitering."
+      "0880 Kalmar debiteras inte för 2018-04 (somatisk): snittet efter analys (5 / 2 = 2,50 dagar) överstiger inte 3."
     );
+    expect(e.qualification).toEqual({
+      qualifies: false,
+      reason: "Snittet efter analys överstiger inte 3: ingen debitering.",
+    });
     expect(e.facts.Belopp).toBe("0 × 7 000 kr = 0 kr");
     expect(e.whatWouldChange).toEqual([
-      "2 dagar till efter analys skulle ge snitt över 3 och debitering av dagarna över 3 per individ.",
+      "Snittet efter analys kan inte bli högre än det rapporterade (5 / 2 = 2,50 dagar), och det överstiger inte 3. " +
+        "Debitering skulle kräva minst 7 dagar för 2 individer (7 / 2 = 3,50), 2 dagar fler än de rapporterade.",
+    ]);
+  });
+
+  it("writes an average that is not exact with ≈, rounded, and says how many of the removed days would start the billing", () => {
+    // Reported 6 + 4 + 1 = 11 (11 / 3 = 3,666…), after analysis 3 + 1 + 1 = 5 (5 / 3 = 1,666…): not billed.
+    // Billing needs more than 9 days: 10, that is 5 more of the 6 days the analysis took away.
+    const e = discharge(3);
+    expect(e.facts["Snitt rapporterat"]).toBe("11 / 3 ≈ 3,67 dagar > 3: analys med landstinget krävs");
+    expect(e.facts["Snitt efter analys"]).toBe("5 / 3 ≈ 1,67 dagar ≤ 3: debiteras inte");
+    expect(e.summary).toBe(
+      "0880 Kalmar debiteras inte för 2018-05 (somatisk): snittet efter analys (5 / 3 ≈ 1,67 dagar) överstiger inte 3."
+    );
+    expect(e.whatWouldChange).toEqual([
+      "Om analysen hade lämnat kvar 5 dagar fler (av de 6 dagar den räknade bort) skulle snittet överstiga 3 (10 / 3 ≈ 3,33) och dagarna över 3 per individ debiteras.",
     ]);
   });
 
@@ -419,5 +444,16 @@ describe("every amount of the built workbook", () => {
       if (e.kind !== "amount") throw new Error(explanationLines(e).join("\n"));
       expect(e.notes.filter((n) => n.startsWith("Cellen visar"))).toEqual([]);
     }
+  });
+});
+
+describe("averages as the explanation writes them", () => {
+  it("writes = only when the two decimals are exact, ≈ otherwise, and never rounds onto the limit", () => {
+    expect(quotientText(16, 4)).toBe("= 4,00");
+    expect(quotientText(5, 3)).toBe("≈ 1,67");
+    expect(quotientText(3001, 1000, 3)).toBe("= 3,001");
+    expect(quotientText(9001, 3000, 3)).toBe("≈ 3,0003");
+    expect(quotientText(8999, 3000, 3)).toBe("≈ 2,9997");
+    expect(quotientText(3, 1, 3)).toBe("= 3,00");
   });
 });
