@@ -171,7 +171,8 @@ export class SheetBuilder {
       if (spec.width)
         this.widths[columnLetter(startColumn + i)] = Math.max(
           this.widths[columnLetter(startColumn + i)] ?? 0,
-          spec.width
+          spec.width,
+          headerWordWidth(spec.header)
         );
     });
     this.tables.push({ name, topLeft: cell(startColumn, headerRow), columns, rows });
@@ -191,6 +192,15 @@ export class SheetBuilder {
       conditionalFormats: this.conditionals,
     };
   }
+}
+
+/**
+ * The width (in characters) a header needs so that it wraps between words, never inside one: its longest
+ * word, with room for the bold header font.
+ */
+function headerWordWidth(header: string): number {
+  const longest = Math.max(...header.split(/\s+/).map((word) => word.length));
+  return Math.ceil(longest * 1.15) + 2;
 }
 
 /** The row number of a sheet-qualified or plain A1 reference. */

@@ -19,7 +19,7 @@ export interface PotCells {
 
 export const POT_ROWS = [
   "Pott (kr)",
-  "Steg i potten, S = KVOT(pott; steg)",
+  "Steg S = KVOT(pott; steg)",
   "Summa vikt, W",
   "Steg kvar efter golv, S − Σgolv",
   "Fördelat (kr)",
