@@ -231,6 +231,13 @@ export function countyGrantSheet(
     prompt: "Uttrycklig justering i kronor (jämkning för små län). Summan ska bli 0.",
     error: "Ange ett belopp i kronor.",
   });
+  sheet.validate({
+    range: table.col("rvikt").replace(/\$/g, ""),
+    kind: "decimal",
+    min: 0,
+    prompt: "Länets vikt i de regionala 13 mnkr (1 = lika delar)",
+    error: "En vikt, 0 eller större.",
+  });
   for (const key of ["pubdiff", "pub79diff"]) {
     sheet.highlight({ range: table.col(key).replace(/\$/g, ""), formula: `${table.cell(key, 0)}<>0`, look: "warn" });
   }
