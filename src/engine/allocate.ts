@@ -2,22 +2,20 @@ import Decimal from "decimal.js";
 import { compareCodes, PartyCode } from "./codes";
 import { Money, toBigInt } from "./money";
 
-/** One party's result from the integer kernel, in whole steps. */
-export interface StepShare {
-  /** Whole steps of the floor of the exact quota. */
-  readonly floor: bigint;
-  /** Numerator of what the floor left over: exact quota = floor + remainder / totalWeight. */
-  readonly remainder: bigint;
-  /** Place in the remainder order among the parties with a weight (1 = largest); null without weight. */
-  readonly rank: number | null;
-  /** True when the party receives one of the leftover steps. */
-  readonly extra: boolean;
-}
-
+/**
+ * The integer kernel's result, one entry per party in input order. Kept as columns rather than one
+ * object per party: a spilled call may hold thousands of parties, and parties of equal weight share
+ * their floor and remainder.
+ */
 export interface StepDistribution {
   readonly totalWeight: bigint;
-  readonly shares: readonly StepShare[];
-  /** Steps left after the floors, handed out one each by remainder rank. */
+  /** Whole steps of the floor of each party's exact quota. */
+  readonly floors: readonly bigint[];
+  /** Numerators of what the floors left over: exact quota = floor + remainder / totalWeight. */
+  readonly remainders: readonly bigint[];
+  /** Place of each party in the remainder order among the parties with a weight (1 = largest); 0 without weight. */
+  readonly ranks: Int32Array;
+  /** Steps left after the floors, handed out one each by remainder rank: ranks 1 … leftover get one more. */
   readonly leftover: bigint;
   /** Steps nobody could receive (all weights zero). */
   readonly undistributed: bigint;
@@ -26,31 +24,129 @@ export interface StepDistribution {
 /**
  * Distributes `steps` whole steps by non-negative integer weights with the largest-remainder method.
  * Ties in remainder go to the party that `tieOrder` puts first. Pure integer arithmetic.
+ *
+ * A spilled call may hold thousands of parties, so the work stays near n log n with small constants:
+ * equal weights have equal floors and remainders, so the bigint arithmetic is done once per distinct
+ * weight (Senior alert registrations repeat a lot); only the distinct remainders are sorted; and only
+ * the parties that share a remainder with another are put in tie order. A party's rank is then the
+ * first place of its remainder plus how many parties with the same remainder come before it.
  */
 export function distributeSteps(
   steps: bigint,
   weights: readonly bigint[],
   tieOrder: (i: number, j: number) => number
 ): StepDistribution {
-  const totalWeight = weights.reduce((sum, w) => sum + w, 0n);
+  const n = weights.length;
+  let totalWeight = 0n;
+  for (let i = 0; i < n; i++) totalWeight += weights[i];
   if (totalWeight === 0n) {
-    const shares = weights.map(() => ({ floor: 0n, remainder: 0n, rank: null, extra: false }));
-    return { totalWeight, shares, leftover: 0n, undistributed: steps };
+    const zeros = new Array<bigint>(n).fill(0n);
+    return {
+      totalWeight,
+      floors: zeros,
+      remainders: zeros,
+      ranks: new Int32Array(n),
+      leftover: 0n,
+      undistributed: steps,
+    };
   }
-  const floors = weights.map((w) => (steps * w) / totalWeight);
-  const remainders = weights.map((w, i) => steps * w - totalWeight * floors[i]);
-  const leftover = steps - floors.reduce((sum, f) => sum + f, 0n);
 
-  const order = weights.map((_, i) => i).filter((i) => weights[i] > 0n);
-  order.sort((i, j) => (remainders[i] === remainders[j] ? tieOrder(i, j) : remainders[i] > remainders[j] ? -1 : 1));
-  const ranks = new Array<number | null>(weights.length).fill(null);
-  order.forEach((i, place) => (ranks[i] = place + 1));
+  // One group per distinct weight > 0: its floor, its remainder and how many parties have it.
+  const groupOf = new Int32Array(n).fill(-1);
+  const groupByWeight = new Map<bigint, number>();
+  const floors: bigint[] = [];
+  const remainders: bigint[] = [];
+  const sizes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const weight = weights[i];
+    if (weight <= 0n) continue;
+    let g = groupByWeight.get(weight);
+    if (g === undefined) {
+      g = floors.length;
+      groupByWeight.set(weight, g);
+      const exact = steps * weight;
+      const floor = exact / totalWeight;
+      floors.push(floor);
+      remainders.push(exact - totalWeight * floor);
+      sizes.push(0);
+    }
+    groupOf[i] = g;
+    sizes[g]++;
+  }
+  const groups = floors.length;
+  let floorSum = 0n;
+  for (let g = 0; g < groups; g++) floorSum += sizes[g] === 1 ? floors[g] : floors[g] * BigInt(sizes[g]);
+  const leftover = steps - floorSum;
 
-  const shares = weights.map((_, i) => {
-    const rank = ranks[i];
-    return { floor: floors[i], remainder: remainders[i], rank, extra: rank !== null && BigInt(rank) <= leftover };
-  });
-  return { totalWeight, shares, leftover, undistributed: 0n };
+  // The distinct remainders, largest first. Groups with equal remainders (different weights can leave
+  // the same remainder) form one tie: each tie's first place, and its number of parties.
+  const byRemainder = largestFirst(remainders, totalWeight);
+  const tieOf = new Int32Array(groups);
+  const firstPlace: number[] = [];
+  const tieSize: number[] = [];
+  for (let k = 0, place = 1; k < groups; k++) {
+    const g = byRemainder[k];
+    if (k === 0 || remainders[byRemainder[k - 1]] !== remainders[g]) {
+      firstPlace.push(place);
+      tieSize.push(0);
+    }
+    const tie = firstPlace.length - 1;
+    tieOf[g] = tie;
+    tieSize[tie] += sizes[g];
+    place += sizes[g];
+  }
+
+  // A party alone with its remainder has its tie's first place; the others take the places in tie order.
+  const ranks = new Int32Array(n);
+  const tied: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i];
+    if (g < 0) continue;
+    const tie = tieOf[g];
+    if (tieSize[tie] === 1) ranks[i] = firstPlace[tie];
+    else tied.push(i);
+  }
+  if (tied.length > 0) {
+    tied.sort(tieOrder);
+    const taken = new Int32Array(firstPlace.length);
+    for (const i of tied) {
+      const tie = tieOf[groupOf[i]];
+      ranks[i] = firstPlace[tie] + taken[tie]++;
+    }
+  }
+
+  const partyFloors = new Array<bigint>(n);
+  const partyRemainders = new Array<bigint>(n);
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i];
+    partyFloors[i] = g < 0 ? 0n : floors[g];
+    partyRemainders[i] = g < 0 ? 0n : remainders[g];
+  }
+  return { totalWeight, floors: partyFloors, remainders: partyRemainders, ranks, leftover, undistributed: 0n };
+}
+
+/**
+ * The indices of `remainders` (each below `totalWeight`), largest remainder first. When a remainder and
+ * its index fit together in 64 bits (the total weight at most 2^52 for 2 900 distinct weights: populations,
+ * registrations and municipality counts are far below) they are packed into one
+ * unsigned 64-bit integer and sorted natively, without a comparison callback per pair: several times
+ * faster on thousands of parties. Larger figures fall back to a bigint comparison sort.
+ */
+function largestFirst(remainders: readonly bigint[], totalWeight: bigint): number[] {
+  const count = remainders.length;
+  const indexBits = 32 - Math.clz32(count);
+  if (totalWeight <= 1n << BigInt(64 - indexBits)) {
+    const shift = BigInt(indexBits);
+    const packed = new BigUint64Array(count);
+    for (let g = 0; g < count; g++) packed[g] = (remainders[g] << shift) | BigInt(g);
+    packed.sort();
+    const mask = (1n << shift) - 1n;
+    const order = new Array<number>(count);
+    for (let k = 0; k < count; k++) order[count - 1 - k] = Number(packed[k] & mask);
+    return order;
+  }
+  const order = Array.from({ length: count }, (_, g) => g);
+  return order.sort((a, b) => (remainders[a] > remainders[b] ? -1 : remainders[a] < remainders[b] ? 1 : 0));
 }
 
 /**
@@ -71,6 +167,8 @@ interface PotFacts {
   readonly sharedSteps: bigint;
   readonly totalWeight: bigint;
   readonly weightScale: bigint;
+  /** The leftover steps as a count: the parties ranked 1 … extraSteps get one step more than their floor. */
+  readonly extraSteps: number;
 }
 
 /**
@@ -81,7 +179,9 @@ export class AllocationLine {
   constructor(
     readonly code: PartyCode,
     private readonly scaledWeight: bigint,
-    private readonly share: StepShare,
+    private readonly kernel: StepDistribution,
+    /** The party's place in the kernel's columns. */
+    private readonly index: number,
     private readonly pot: PotFacts
   ) {}
 
@@ -103,12 +203,12 @@ export class AllocationLine {
 
   /** The floor of the quota in whole steps, as kronor. */
   get floorAmount(): Decimal {
-    return this.pot.step.times(this.share.floor.toString());
+    return this.pot.step.times(this.floorSteps.toString());
   }
 
   /** Whole steps of the floor of the quota. */
   get floorSteps(): bigint {
-    return this.share.floor;
+    return this.kernel.floors[this.index];
   }
 
   /**
@@ -116,27 +216,34 @@ export class AllocationLine {
    * (with whole-number weights, exactly the "Rest" column of the native twin).
    */
   get remainder(): bigint {
-    return this.share.remainder;
+    return this.kernel.remainders[this.index];
+  }
+
+  /** True when the party receives one of the leftover steps. */
+  private get extra(): boolean {
+    const rank = this.kernel.ranks[this.index];
+    return rank > 0 && rank <= this.pot.extraSteps;
   }
 
   /** 1 when the party receives a leftover step, else 0. */
   get extraStep(): 0 | 1 {
-    return this.share.extra ? 1 : 0;
+    return this.extra ? 1 : 0;
   }
 
   /** Rank of the remainder among the sharing parties (1 = largest), null when not sharing. */
   get remainderRank(): number | null {
-    return this.share.rank;
+    return this.kernel.ranks[this.index] || null;
   }
 
   /** The rounding adjustment: one step for the parties that receive a leftover step, else 0. */
   get adjustment(): Decimal {
-    return this.share.extra ? this.pot.step : new Money(0);
+    return this.extra ? this.pot.step : new Money(0);
   }
 
   /** Whole steps paid: floor + 1 for a leftover step. */
   get steps(): bigint {
-    return this.share.floor + (this.share.extra ? 1n : 0n);
+    const floor = this.kernel.floors[this.index];
+    return this.extra ? floor + 1n : floor;
   }
 
   /** The amount paid, in kronor: steps × step. */
@@ -144,10 +251,17 @@ export class AllocationLine {
     return this.pot.step.times(this.steps.toString());
   }
 
+  /** The amount in whole kronor as an exact bigint when the step is a whole number of kronor, else null. */
+  get wholeKronor(): bigint | null {
+    const { wholeStep } = this.pot;
+    if (wholeStep === null) return null;
+    return wholeStep === 1n ? this.steps : this.steps * wholeStep;
+  }
+
   /** The amount as a JavaScript number for Excel, without a detour through decimals when the step is whole. */
   get amountNumber(): number {
-    const { wholeStep } = this.pot;
-    return wholeStep === null ? this.amount.toNumber() : Number(this.steps * wholeStep);
+    const kronor = this.wholeKronor;
+    return kronor === null ? this.amount.toNumber() : Number(kronor);
   }
 }
 
@@ -183,14 +297,25 @@ export function allocateLargestRemainder(
   weightScale = 1n
 ): Allocation {
   const steps = toBigInt(pot.dividedToIntegerBy(step));
+  const codes = claims.map((c) => c.code);
   const result = distributeSteps(
     steps,
     claims.map((c) => c.weight),
-    (i, j) => compareCodes(claims[i].code, claims[j].code)
+    (i, j) => compareCodes(codes[i], codes[j])
   );
   const sharedSteps = steps - result.undistributed;
   const wholeStep = step.isInteger() ? toBigInt(step) : null;
-  const facts: PotFacts = { step, wholeStep, steps, sharedSteps, totalWeight: result.totalWeight, weightScale };
+  // leftover < the number of sharing parties (each floor leaves less than one step), so it fits a number.
+  const extraSteps = Number(result.leftover);
+  const facts: PotFacts = {
+    step,
+    wholeStep,
+    steps,
+    sharedSteps,
+    totalWeight: result.totalWeight,
+    weightScale,
+    extraSteps,
+  };
   const distributed = step.times(sharedSteps.toString());
   return {
     pot,
@@ -201,7 +326,7 @@ export function allocateLargestRemainder(
     totalWeight: new Money(result.totalWeight.toString()).dividedBy(weightScale.toString()),
     totalScaledWeight: result.totalWeight,
     leftoverSteps: result.leftover,
-    lines: claims.map((claim, i) => new AllocationLine(claim.code, claim.weight, result.shares[i], facts)),
+    lines: claims.map((claim, i) => new AllocationLine(claim.code, claim.weight, result, i, facts)),
   };
 }
 

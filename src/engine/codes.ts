@@ -26,8 +26,9 @@ export function partyCode(value: unknown): PartyCode | undefined {
   const text = String(value).trim();
   if (text === "") return undefined;
   if (DIGITS.test(text)) {
-    const stripped = text.replace(/^0+(?=\d)/, "");
-    return { text, key: "n:" + stripped, numeric: true };
+    let zeros = 0;
+    while (zeros < text.length - 1 && text.charCodeAt(zeros) === 48) zeros++;
+    return { text, key: "n:" + (zeros === 0 ? text : text.slice(zeros)), numeric: true };
   }
   return { text, key: "t:" + text, numeric: false };
 }
@@ -38,10 +39,7 @@ export function partyCode(value: unknown): PartyCode | undefined {
  */
 export function compareCodes(a: PartyCode, b: PartyCode): number {
   if (a.numeric !== b.numeric) return a.numeric ? -1 : 1;
-  if (a.numeric) {
-    const x = a.key.slice(2);
-    const y = b.key.slice(2);
-    if (x.length !== y.length) return x.length - y.length;
-  }
+  // Numeric keys are "n:" and the digits without leading zeros: fewer digits is a smaller number.
+  if (a.numeric && a.key.length !== b.key.length) return a.key.length - b.key.length;
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }

@@ -1,8 +1,9 @@
 import Decimal from "decimal.js";
 import { Allocation, AllocationLine, allocateLargestRemainder, scaledWeights } from "./allocate";
+import { PartyCode } from "./codes";
 import { Problem, RuleError } from "./errors";
-import { formatNumberSv } from "./money";
-import { Amount, assertUniqueCodes, nonNegative, PartyRow, placeOf, roundingStep } from "./parties";
+import { formatNumberSv, toBigInt } from "./money";
+import { Amount, assertUniqueCodes, nonNegative, PartyRow, roundingStep } from "./parties";
 
 /** The 2010 county grant for joint development leaders: 66 MSEK, at least 2 MSEK per county (seeds 000, 002). */
 export const COUNTY_GRANT_2010 = { total: "66000000", base: "2000000" } as const;
@@ -19,6 +20,8 @@ export interface CountyLine extends PartyRow {
   readonly share: AllocationLine;
   /** base + share of the rest. */
   readonly total: Decimal;
+  /** The total as a JavaScript number for Excel. */
+  readonly totalNumber: number;
 }
 
 export interface CountyGrantResult {
@@ -27,6 +30,47 @@ export interface CountyGrantResult {
   readonly rest: Decimal;
   readonly allocation: Allocation;
   readonly lines: readonly CountyLine[];
+}
+
+/** One county's line; a class, so that many lines share their getter instead of each carrying its own. */
+class CountyGrantLine implements CountyLine {
+  readonly code: PartyCode;
+  readonly row: number;
+  readonly name?: string;
+  constructor(
+    county: CountyInput,
+    readonly base: Decimal,
+    /** The base as a bigint when it is whole kronor, else null. */
+    private readonly wholeBase: bigint | null,
+    readonly share: AllocationLine
+  ) {
+    this.code = county.code;
+    this.row = county.row;
+    this.name = county.name;
+  }
+
+  get total(): Decimal {
+    return this.base.plus(this.share.amount);
+  }
+
+  /** The total as a number for Excel; in bigints when base and step are whole kronor (no decimal per county). */
+  get totalNumber(): number {
+    const share = this.share.wholeKronor;
+    if (this.wholeBase === null || share === null) return this.total.toNumber();
+    return Number(this.wholeBase + share);
+  }
+}
+
+/**
+ * The weights as whole numbers: as they are when they already are (municipality counts, the usual
+ * case, without a decimal per county), else scaled by the smallest power of ten that makes them whole.
+ */
+function countyWeights(counties: readonly CountyInput[]): { weights: bigint[]; scale: bigint } {
+  const whole = (w: Amount): w is number => typeof w === "number" && Number.isSafeInteger(w) && w >= 0;
+  if (counties.every((county) => whole(county.weight))) {
+    return { weights: counties.map((county) => BigInt(county.weight as number)), scale: 1n };
+  }
+  return scaledWeights(counties.map((county) => nonNegative(county.weight, "vikten", county)));
 }
 
 /**
@@ -42,7 +86,7 @@ export function countyGrant(
   const total = nonNegative(params.total, "totalen");
   const base = nonNegative(params.base, "grundbeloppet");
   const step = roundingStep(params.step);
-  const scaled = scaledWeights(counties.map((county) => nonNegative(county.weight, "vikten", placeOf(county))));
+  const scaled = countyWeights(counties);
   assertUniqueCodes(counties);
   const rest = total.minus(base.times(counties.length));
   if (rest.isNegative()) {
@@ -57,18 +101,7 @@ export function countyGrant(
     counties.map((county, i) => ({ code: county.code, weight: scaled.weights[i] })),
     scaled.scale
   );
-  const lines = counties.map((county, i): CountyLine => {
-    const share = allocation.lines[i];
-    return {
-      code: county.code,
-      row: county.row,
-      name: county.name,
-      base,
-      share,
-      get total() {
-        return base.plus(share.amount);
-      },
-    };
-  });
+  const wholeBase = base.isInteger() ? toBigInt(base) : null;
+  const lines = counties.map((county, i) => new CountyGrantLine(county, base, wholeBase, allocation.lines[i]));
   return { base, rest, allocation, lines };
 }

@@ -107,12 +107,12 @@ export function palliativeShares(parties: readonly PalliativeInput[], tier: Pall
   const threshold = palliativeThreshold(tier.threshold);
   const step = roundingStep(tier.step);
   const checked = parties.map((party) => {
-    const place = placeOf(party);
-    const registrations = wholeCount(party.registrations, "registreringar", place);
-    const deaths = wholeCount(party.deaths, "dödsfall", place);
-    const population = wholeCount(party.population, "befolkning", place);
+    const registrations = wholeCount(party.registrations, "registreringar", party);
+    const deaths = wholeCount(party.deaths, "dödsfall", party);
+    const population = wholeCount(party.population, "befolkning", party);
     if (registrations > deaths) {
-      throw new RuleError("invalidValue", Problem.registrationsExceedDeaths(`${registrations}`, `${deaths}`), place);
+      const problem = Problem.registrationsExceedDeaths(`${registrations}`, `${deaths}`);
+      throw new RuleError("invalidValue", problem, placeOf(party));
     }
     const qualifies = deaths > 0n && registrations * threshold.denominator >= threshold.numerator * deaths;
     return { party, registrations, deaths, population, qualifies };

@@ -17,29 +17,40 @@ export function placeOf(party: PartyRow): ErrorPlace {
   return { row: party.row, party: party.code.text, name: party.name };
 }
 
+/**
+ * Where a value stands: an error place, or the party row itself, turned into a place only when an
+ * error is raised (thousands of valid rows then build no place at all).
+ */
+export type Where = ErrorPlace | PartyRow;
+
+function placeIn(where: Where): ErrorPlace {
+  return "code" in where ? placeOf(where) : where;
+}
+
 function shown(value: Amount): string {
   return typeof value === "number" || value instanceof Decimal ? formatNumberSv(new Money(value)) : String(value);
 }
 
 /** Reads an amount, rejecting NaN, infinities and negative values. */
-export function nonNegative(value: Amount, what: string, place: ErrorPlace = {}): Decimal {
+export function nonNegative(value: Amount, what: string, where: Where = {}): Decimal {
   let amount: Decimal;
   try {
     amount = new Money(value);
   } catch {
-    throw new RuleError("invalidValue", Problem.notANumber(what, JSON.stringify(value)), place);
+    throw new RuleError("invalidValue", Problem.notANumber(what, JSON.stringify(value)), placeIn(where));
   }
-  if (!amount.isFinite()) throw new RuleError("invalidValue", Problem.notANumber(what, String(value)), place);
+  if (!amount.isFinite()) throw new RuleError("invalidValue", Problem.notANumber(what, String(value)), placeIn(where));
   if (amount.isNegative() && !amount.isZero())
-    throw new RuleError("invalidValue", Problem.negative(what, shown(value)), place);
+    throw new RuleError("invalidValue", Problem.negative(what, shown(value)), placeIn(where));
   return amount.isZero() ? new Money(0) : amount;
 }
 
 /** Reads a count (deaths, registrations, population, days): a whole number ≥ 0, as an exact bigint. */
-export function wholeCount(value: Amount, what: string, place: ErrorPlace = {}): bigint {
+export function wholeCount(value: Amount, what: string, where: Where = {}): bigint {
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
-  const count = nonNegative(value, what, place);
-  if (!count.isInteger()) throw new RuleError("invalidValue", Problem.notWholeCount(what, shown(value)), place);
+  const count = nonNegative(value, what, where);
+  if (!count.isInteger())
+    throw new RuleError("invalidValue", Problem.notWholeCount(what, shown(value)), placeIn(where));
   return toBigInt(count);
 }
 

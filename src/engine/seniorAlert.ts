@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { Allocation, AllocationLine, allocateLargestRemainder } from "./allocate";
-import { Amount, assertUniqueCodes, nonNegative, PartyRow, placeOf, roundingStep, wholeCount } from "./parties";
+import { PartyCode } from "./codes";
+import { Amount, assertUniqueCodes, nonNegative, PartyRow, roundingStep, wholeCount } from "./parties";
 
 export interface SeniorAlertInput extends PartyRow {
   /** All relevant units have started registration in Senior alert. */
@@ -31,6 +32,33 @@ const REASON = {
   qualifies: "Alla relevanta enheter har startat registrering: kvalificerad",
 } as const;
 
+/** One party's line; a class, so that 2 900 lines share their getters instead of each carrying its own. */
+class SeniorAlertPartyLine implements SeniorAlertLine {
+  readonly code: PartyCode;
+  readonly row: number;
+  readonly name?: string;
+  readonly qualifies: boolean;
+  constructor(
+    party: SeniorAlertInput,
+    readonly registrations: bigint,
+    readonly share: AllocationLine
+  ) {
+    this.code = party.code;
+    this.row = party.row;
+    this.name = party.name;
+    this.qualifies = party.qualifies;
+  }
+
+  get reason(): string {
+    if (!this.qualifies) return REASON.notStarted;
+    return this.registrations === 0n ? REASON.noRegistrations : REASON.qualifies;
+  }
+
+  get amount(): Decimal {
+    return this.share.amount;
+  }
+}
+
 /**
  * The Senior alert payout: the pot is divided by the registrations made in relevant units of the
  * qualifying parties, and each gets its registrations times that rate, rounded by largest remainder.
@@ -42,32 +70,14 @@ export function seniorAlertPayout(
 ): SeniorAlertResult {
   const pot = nonNegative(params.pot, "potten");
   const step = roundingStep(params.step);
-  const registrations = parties.map((party) => wholeCount(party.registrations, "registreringar", placeOf(party)));
+  const registrations = parties.map((party) => wholeCount(party.registrations, "registreringar", party));
   assertUniqueCodes(parties);
   const allocation = allocateLargestRemainder(
     pot,
     step,
     parties.map((party, i) => ({ code: party.code, weight: party.qualifies ? registrations[i] : 0n }))
   );
-  const lines = parties.map((party, i): SeniorAlertLine => {
-    const share = allocation.lines[i];
-    return {
-      code: party.code,
-      row: party.row,
-      name: party.name,
-      registrations: registrations[i],
-      qualifies: party.qualifies,
-      reason: !party.qualifies
-        ? REASON.notStarted
-        : registrations[i] === 0n
-          ? REASON.noRegistrations
-          : REASON.qualifies,
-      share,
-      get amount() {
-        return share.amount;
-      },
-    };
-  });
+  const lines = parties.map((party, i) => new SeniorAlertPartyLine(party, registrations[i], allocation.lines[i]));
   const perRegistration = allocation.totalWeight.isZero()
     ? null
     : allocation.distributed.dividedBy(allocation.totalWeight);

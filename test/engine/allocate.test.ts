@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { allocateLargestRemainder, scaledWeights } from "../../src/engine/allocate";
-import { partyCode, PartyCode } from "../../src/engine/codes";
+import { compareCodes, partyCode, PartyCode } from "../../src/engine/codes";
 import { Money } from "../../src/engine/money";
 
 const code = (text: string): PartyCode => partyCode(text)!;
@@ -97,6 +97,55 @@ describe("allocateLargestRemainder", () => {
     expect(b.adjustment.toNumber()).toBe(1);
     expect(a.adjustment.toNumber()).toBe(0);
     expect(b.quota.toFixed(4)).toBe("6.6667");
+  });
+});
+
+describe("allocateLargestRemainder, ties", () => {
+  it("ties two different weights that leave the same remainder, by code", () => {
+    // 2 kr by 1 : 3 → quotas 0.5 and 1.5: floors 0 and 1, remainders 2 × 1 − 4 × 0 = 2 and 2 × 3 − 4 × 1 = 2,
+    // equal although the weights differ; the one leftover krona goes to the lower code.
+    expect(
+      amounts(2, 1, [
+        ["02", 1],
+        ["01", 3],
+      ])
+    ).toEqual([0, 2]);
+    expect(
+      amounts(2, 1, [
+        ["01", 1],
+        ["02", 3],
+      ])
+    ).toEqual([1, 1]);
+  });
+
+  it("ranks many equal weights by code, with the leftover to the lowest codes", () => {
+    // 12 kr over five equal weights and one of 0: quotas 2.4, floors 2, and the 2 steps left go to the two
+    // lowest codes (0101, 0102); the ranks follow code order, none for the weight 0.
+    const lines = allocate(12, 1, [
+      ["0105", 1],
+      ["0102", 1],
+      ["0199", 0],
+      ["0104", 1],
+      ["0101", 1],
+      ["0103", 1],
+    ]).lines;
+    expect(lines.map((l) => l.amount.toNumber())).toEqual([2, 3, 0, 2, 3, 2]);
+    expect(lines.map((l) => l.remainderRank)).toEqual([5, 2, null, 4, 1, 3]);
+  });
+
+  it("ranks remainders too large to pack in 64 bits exactly as well", () => {
+    // Weights 2^62, 2^62 and 1: the total 2^63 + 1 is above what the packed sort takes. 3 steps: quotas
+    // just below 1.5, 1.5 and just above 0; floors 1, 1, 0; the two equal weights tie in remainder
+    // (2^62 − 1, above the third's 3), so the leftover step goes to the lower code, 0001.
+    const big = 2n ** 62n;
+    const claims = [
+      { code: code("0002"), weight: big },
+      { code: code("0001"), weight: big },
+      { code: code("0003"), weight: 1n },
+    ];
+    const lines = allocateLargestRemainder(new Money(3), new Money(1), claims).lines;
+    expect(lines.map((l) => l.amount.toNumber())).toEqual([1, 2, 0]);
+    expect(lines.map((l) => l.remainderRank)).toEqual([2, 1, 3]);
   });
 });
 
@@ -201,6 +250,69 @@ describe("allocateLargestRemainder, properties", () => {
         run(t).lines.forEach((l, i) => {
           if (t.weights[i] === 0) expect(l.amount.isZero()).toBe(true);
         });
+      }),
+      { numRuns: NUM_RUNS }
+    );
+  });
+});
+
+describe("allocateLargestRemainder against a plain sort", () => {
+  /**
+   * The rule written as plainly as possible: every party's floor and remainder in bigints, one sort of
+   * all the parties with a weight by remainder (largest first) and then by code, the leftover steps to
+   * the first places.
+   */
+  function plain(steps: bigint, claims: { code: PartyCode; weight: bigint }[]) {
+    const total = claims.reduce((s, c) => s + c.weight, 0n);
+    const floors = claims.map((c) => (total === 0n ? 0n : (steps * c.weight) / total));
+    const remainders = claims.map((c, i) => steps * c.weight - total * floors[i]);
+    const leftover = total === 0n ? 0n : steps - floors.reduce((s, f) => s + f, 0n);
+    const order = claims.map((_, i) => i).filter((i) => claims[i].weight > 0n);
+    order.sort((i, j) =>
+      remainders[i] === remainders[j]
+        ? compareCodes(claims[i].code, claims[j].code)
+        : remainders[i] > remainders[j]
+          ? -1
+          : 1
+    );
+    const ranks = claims.map((_, i) => (order.indexOf(i) >= 0 ? order.indexOf(i) + 1 : null));
+    return claims.map((_, i) => ({
+      floor: floors[i],
+      remainder: remainders[i],
+      rank: ranks[i],
+      extra: ranks[i] !== null && BigInt(ranks[i]!) <= leftover ? 1 : 0,
+    }));
+  }
+
+  // Small repeated weights (many ties), large ones, and weights near 2^62 (beyond the packed sort);
+  // numeric and text codes, in any row order.
+  const weightArb = fc.oneof(
+    fc.integer({ min: 0, max: 6 }).map(BigInt),
+    fc.integer({ min: 0, max: 3000000 }).map(BigInt),
+    fc.bigInt({ min: 2n ** 61n, max: 2n ** 62n })
+  );
+  const codeArb = fc.oneof(
+    fc.integer({ min: 1, max: 9999 }).map((c) => String(c).padStart(4, "0")),
+    fc.stringMatching(/^[A-Z][a-z]{0,3}$/)
+  );
+  const claimsArb = fc.uniqueArray(fc.tuple(codeArb, weightArb), {
+    minLength: 1,
+    maxLength: 40,
+    selector: ([c]) => partyCode(c)!.key,
+  });
+
+  it("gives every party the same floor, remainder, rank and extra step", () => {
+    fc.assert(
+      fc.property(claimsArb, fc.bigInt({ min: 0n, max: 10n ** 12n }), (pairs, steps) => {
+        const claims = pairs.map(([c, w]) => ({ code: code(c), weight: w }));
+        const lines = allocateLargestRemainder(new Money(steps.toString()), new Money(1), claims).lines;
+        const got = lines.map((l) => ({
+          floor: l.floorSteps,
+          remainder: l.remainder,
+          rank: l.remainderRank,
+          extra: l.extraStep,
+        }));
+        expect(got).toEqual(plain(steps, claims));
       }),
       { numRuns: NUM_RUNS }
     );
