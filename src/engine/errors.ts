@@ -52,4 +52,8 @@ export const Problem = {
     `totalen (${total}) räcker inte till grundbeloppet ${base} för ${counties} län. Höj totalen eller sänk grundbeloppet.`,
   partyNotFound: (code: string) => `koden ${code} finns inte i kodkolumnen.`,
   notOneColumn: (what: string) => `${what} ska vara en kolumn (ett område med en enda kolumn).`,
+  parameterMissing: (what: string) => `${what} saknas. Skriv ett tal eller hänvisa till en cell med ett tal.`,
+  parameterNotANumber: (what: string, value: string) => `${what} måste vara ett tal, men cellen innehåller ${value}.`,
+  parameterNotOneCell: (what: string, cells: number) =>
+    `${what} ska vara ett enda tal, men området har ${cells} celler. Hänvisa till en enda cell.`,
 } as const;

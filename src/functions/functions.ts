@@ -3,29 +3,40 @@
  * cells into engine inputs, the engine computes the table once, and the answer is read from that result.
  * The JSDoc below is the source of functions.json (CustomFunctionsMetadataPlugin); the ids never change.
  */
+import { PartyCode } from "../engine/codes";
 import { countyGrant as countyGrantRule } from "../engine/countyGrant";
 import { dischargeSettlement as dischargeRule } from "../engine/discharge";
 import { palliativeShares } from "../engine/palliative";
 import { seniorAlertPayout as seniorAlertRule } from "../engine/seniorAlert";
-import { AmountsByParty, Answer, answerFor } from "./answer";
-import { columnOf, isBlank, readNumber, readOptionalNumber, readPartyTable } from "./args";
+import { AmountTable, Answer, answerFor } from "./answer";
+import { columnOf, isBlank, readNumber, readOptionalParameter, readParameter, readPartyTable } from "./args";
 import { TableCache } from "./cache";
 import { excelErrorFrom } from "./excelError";
 
-const palliativeTables = new TableCache<AmountsByParty>();
-const seniorAlertTables = new TableCache<AmountsByParty>();
-const countyTables = new TableCache<AmountsByParty>();
+const palliativeTables = new TableCache<AmountTable>();
+const seniorAlertTables = new TableCache<AmountTable>();
+const countyTables = new TableCache<AmountTable>();
 
 /** Forgets every remembered table (for benchmarks and tests that measure a first computation). */
 export function forgetComputedTables(): void {
   for (const cache of [palliativeTables, seniorAlertTables, countyTables]) cache.clear();
 }
 
-function byParty<L extends { code: { key: string } }>(
+/** The amounts of a computed table, from the engine's lines (one per used row, in row order). */
+function amountTable<L extends { code: PartyCode; row: number }>(
+  rowCount: number,
   lines: readonly L[],
   amount: (line: L) => number
-): AmountsByParty {
-  return new Map(lines.map((line) => [line.code.key, amount(line)]));
+): AmountTable {
+  const keys = new Array<string>(lines.length);
+  const rows = new Array<number>(lines.length);
+  const amounts = new Array<number>(lines.length);
+  lines.forEach((line, i) => {
+    keys[i] = line.code.key;
+    rows[i] = line.row;
+    amounts[i] = amount(line);
+  });
+  return new AmountTable(rowCount, keys, rows, amounts);
 }
 
 /** Runs an adapter body; an engine error becomes the Excel error (#VALUE! or #N/A) with its message. */
@@ -83,28 +94,28 @@ export function palliativeShare(
 ): Answer {
   return excel(() => {
     const amounts = palliativeTables.get([pot, threshold, rounding, parties, registrations, deaths, population], () => {
-      const rows = readPartyTable(parties, [
+      const table = readPartyTable(parties, [
         { what: "registreringar", cells: registrations, kind: "number" },
         { what: "dödsfall", cells: deaths, kind: "number" },
         { what: "befolkning", cells: population, kind: "number" },
       ]);
       const result = palliativeShares(
-        rows.map(({ code, row, values: [r, d, p] }) => ({
+        table.codes.map((code, i) => ({
           code,
-          row,
-          registrations: r as number,
-          deaths: d as number,
-          population: p as number,
+          row: table.rows[i],
+          registrations: table.columns[0][i] as number,
+          deaths: table.columns[1][i] as number,
+          population: table.columns[2][i] as number,
         })),
         {
-          pot: readNumber(pot, "potten"),
-          threshold: readNumber(threshold, "tröskeln"),
-          step: readOptionalNumber(rounding, "avrundningssteget", 1),
+          pot: readParameter(pot, "potten"),
+          threshold: readParameter(threshold, "tröskeln"),
+          step: readOptionalParameter(rounding, "avrundningssteget", 1),
         }
       );
-      return byParty(result.lines, (line) => line.share.amountNumber);
+      return amountTable(table.rowCount, result.lines, (line) => line.share.amountNumber);
     });
-    return answerFor(party, amounts);
+    return answerFor(party, parties, amounts);
   });
 }
 
@@ -146,22 +157,22 @@ export function seniorAlertPayout(
 ): Answer {
   return excel(() => {
     const amounts = seniorAlertTables.get([pot, rounding, parties, qualifies, registrations], () => {
-      const rows = readPartyTable(parties, [
+      const table = readPartyTable(parties, [
         { what: "kvalificerad", cells: qualifies, kind: "yesNo" },
         { what: "registreringar", cells: registrations, kind: "number" },
       ]);
       const result = seniorAlertRule(
-        rows.map(({ code, row, values: [q, r] }) => ({
+        table.codes.map((code, i) => ({
           code,
-          row,
-          qualifies: q as boolean,
-          registrations: r as number,
+          row: table.rows[i],
+          qualifies: table.columns[0][i] as boolean,
+          registrations: table.columns[1][i] as number,
         })),
-        { pot: readNumber(pot, "potten"), step: readOptionalNumber(rounding, "avrundningssteget", 1) }
+        { pot: readParameter(pot, "potten"), step: readOptionalParameter(rounding, "avrundningssteget", 1) }
       );
-      return byParty(result.lines, (line) => line.share.amountNumber);
+      return amountTable(table.rowCount, result.lines, (line) => line.share.amountNumber);
     });
-    return answerFor(party, amounts);
+    return answerFor(party, parties, amounts);
   });
 }
 
@@ -203,18 +214,18 @@ export function countyGrant(
 ): Answer {
   return excel(() => {
     const amounts = countyTables.get([total, base, rounding, counties, weights], () => {
-      const rows = readPartyTable(counties, [{ what: "vikter", cells: weights, kind: "number" }]);
+      const table = readPartyTable(counties, [{ what: "vikter", cells: weights, kind: "number" }]);
       const result = countyGrantRule(
-        rows.map(({ code, row, values: [w] }) => ({ code, row, weight: w as number })),
+        table.codes.map((code, i) => ({ code, row: table.rows[i], weight: table.columns[0][i] as number })),
         {
-          total: readNumber(total, "totalen"),
-          base: readNumber(base, "grundbeloppet"),
-          step: readOptionalNumber(rounding, "avrundningssteget", 1),
+          total: readParameter(total, "totalen"),
+          base: readParameter(base, "grundbeloppet"),
+          step: readOptionalParameter(rounding, "avrundningssteget", 1),
         }
       );
-      return byParty(result.lines, (line) => line.total.toNumber());
+      return amountTable(table.rowCount, result.lines, (line) => line.totalNumber);
     });
-    return answerFor(county, amounts);
+    return answerFor(county, counties, amounts);
   });
 }
 
@@ -222,7 +233,7 @@ export function countyGrant(
  * Kalmar discharge settlement for one municipality-month: when the average discharge-ready days exceed the average limit, every day above the day limit is billed per individual.
  * @customfunction DISCHARGE_SETTLEMENT
  * @helpurl https://localhost:3000/README.md#skldischarge_settlement
- * @param days Discharge-ready days of each individual in the municipality and month (blank cells are skipped).
+ * @param days Discharge-ready days of each individual in the municipality and month, one cell per individual: a 0 counts as an individual with 0 days (and lowers the average); blank cells (empty or "") are skipped. Desktop Excel passes an empty cell as 0, so let the range cover only the individuals.
  * @param pricePerDay Price per billed day in kronor.
  * @param [dayLimit] Days per individual that are not billed (default 3; psychiatry 20).
  * @param [averageLimit] The monthly average must be strictly above this for billing (default 3; psychiatry 0).
@@ -240,9 +251,9 @@ export function dischargeSettlement(
       .filter(({ cell }) => !isBlank(cell))
       .map(({ cell, row }) => ({ row, days: readNumber(cell, "utskrivningsklara dagar", { row }) }));
     const result = dischargeRule(individuals, {
-      pricePerDay: readNumber(pricePerDay, "priset per dag"),
-      dayLimit: readOptionalNumber(dayLimit, "dagsgränsen", 3),
-      averageLimit: readOptionalNumber(averageLimit, "snittgränsen", 3),
+      pricePerDay: readParameter(pricePerDay, "priset per dag"),
+      dayLimit: readOptionalParameter(dayLimit, "dagsgränsen", 3),
+      averageLimit: readOptionalParameter(averageLimit, "snittgränsen", 3),
     });
     return result.amount.toNumber();
   });

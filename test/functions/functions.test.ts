@@ -1,4 +1,10 @@
-import { countyGrant, dischargeSettlement, palliativeShare, seniorAlertPayout } from "../../src/functions/functions";
+import {
+  countyGrant,
+  dischargeSettlement,
+  forgetComputedTables,
+  palliativeShare,
+  seniorAlertPayout,
+} from "../../src/functions/functions";
 
 const col = (...values: unknown[]): any[][] => values.map((v) => [v]);
 
@@ -179,5 +185,140 @@ describe("SKL.DISCHARGE_SETTLEMENT", () => {
     const result = shown(() => dischargeSettlement(col(2, "fem"), 7000)) as { code: string; message: string };
     expect(result.code).toBe("#VALUE!");
     expect(result.message).toMatch(/Rad 2: utskrivningsklara dagar/);
+  });
+});
+
+describe("the table cache compares every argument by value", () => {
+  // Expected amounts are worked by hand. A change made in place to a range that was computed before must
+  // be computed anew, whatever the shape Excel (or a script) handed over.
+  beforeEach(() => forgetComputedTables());
+
+  it("sees a one-dimensional list changed in place", () => {
+    // 0114 1/1 and 0115 0/1: only 0114 qualifies at 40 % → 100. Then 0115 1/1 too: 100 by 1:1 → 50.
+    // Ranges as plain lists, as a script may pass them (typed loosely: the signatures say rows of cells).
+    const k: any = ["0114", "0115"];
+    const r: any = [1, 0];
+    const ones: any = [1, 1];
+    expect(palliativeShare("0114", k, r, ones, ones, 100, 0.4)).toBe(100);
+    r[1] = 1;
+    expect(palliativeShare("0114", k, r, ones, ones, 100, 0.4)).toBe(50);
+  });
+
+  it("sees a one-column range changed in place", () => {
+    // As above, with rows of one cell: 100, then 50.
+    const r = col(1, 0);
+    expect(palliativeShare("0114", col("0114", "0115"), r, col(1, 1), col(1, 1), 100, 0.4)).toBe(100);
+    r[1][0] = 1;
+    expect(palliativeShare("0114", col("0114", "0115"), r, col(1, 1), col(1, 1), 100, 0.4)).toBe(50);
+  });
+
+  it("sees a jagged range fixed in place", () => {
+    // Rows of different lengths are not one column: #VALUE!. Fixed to one column, three equal
+    // populations that all qualify share 300 → 100 each.
+    const codes: any[][] = [["0114"], ["0115", "x"], ["0117"]];
+    const ones = col(1, 1, 1);
+    expect((shown(() => palliativeShare("0114", codes, ones, ones, ones, 300, 0.4)) as { code: string }).code).toBe(
+      "#VALUE!"
+    );
+    codes[1].pop();
+    expect(palliativeShare("0114", codes, ones, ones, ones, 300, 0.4)).toBe(100);
+  });
+
+  it("sees an empty list filled later", () => {
+    // An empty table has no 0114: #N/A. Filled with 0114 alone (1 of 1), it gets the whole 300.
+    const [codes, regs, deaths, pop]: any[] = [[], [], [], []];
+    expect((shown(() => palliativeShare("0114", codes, regs, deaths, pop, 300, 0.4)) as { code: string }).code).toBe(
+      "#N/A"
+    );
+    codes.push("0114");
+    regs.push(1);
+    deaths.push(1);
+    pop.push(1000);
+    expect(palliativeShare("0114", codes, regs, deaths, pop, 300, 0.4)).toBe(300);
+  });
+
+  it("sees a change in place in the other functions' ranges too", () => {
+    // Senior alert: 900 kr over 100 + 200 qualifying registrations → 0117 gets 600; with 0114 no longer
+    // qualifying, 0117's 200 are all: 900.
+    const qualifies = col(true, 0, 1);
+    expect(seniorAlertPayout("0117", codes, qualifies, col(100, 500, 200), 900)).toBe(600);
+    qualifies[0][0] = false;
+    expect(seniorAlertPayout("0117", codes, qualifies, col(100, 500, 200), 900)).toBe(900);
+    // County grant: rest 4 000 000 by 1 : 1 : 2 → "04" gets 2 000 000 + 2 000 000; by 1 : 1 : 6 → 3 000 000 more.
+    const weights = col(1, 1, 2);
+    const counties = col("01", "03", "04");
+    expect(countyGrant("04", counties, weights, 10000000, 2000000)).toBe(4000000);
+    weights[2][0] = 6;
+    expect(countyGrant("04", counties, weights, 10000000, 2000000)).toBe(5000000);
+  });
+
+  it("answers a spilled column of the table's own codes like one code at a time", () => {
+    // The same table as above, with unused rows at the end: 100, 0, 300, then blanks.
+    const withBlanks = col("0114", "0115", "0117", null, 0);
+    const args = [col(4, 3, 5, null, 0), col(10, 10, 10, null, 0), col(1000, 2000, 3000, null, 0)] as const;
+    const spilled = palliativeShare(withBlanks, withBlanks, ...args, 400, 0.4);
+    expect(spilled).toEqual(col(100, 0, 300, "", ""));
+    const oneByOne = withBlanks.map(([code]) => palliativeShare(code as string, withBlanks, ...args, 400, 0.4));
+    expect(oneByOne).toEqual([100, 0, 300, "", ""]);
+  });
+});
+
+describe("scalar parameters given as a one-cell range", () => {
+  beforeEach(() => forgetComputedTables());
+  const one = (v: unknown): any => [[v]];
+
+  it("reads a 1×1 range or a one-element list as its value, for every scalar parameter", () => {
+    // The worked examples above, with each scalar given as a one-cell range.
+    expect(palliativeShare("0117", codes, regs, deaths, pop, one(400), one(0.4))).toBe(300);
+    expect(palliativeShare(codes, codes, regs, deaths, pop, [10000] as any, [0.4] as any, one(1000))).toEqual(
+      col(3000, 0, 7000)
+    );
+    expect(seniorAlertPayout(codes, codes, col(true, 0, 1), col(100, 500, 200), one(900), one(1))).toEqual(
+      col(300, 0, 600)
+    );
+    expect(
+      countyGrant(col("01", "03", "04"), col("01", "03", "04"), col(1, 1, 2), one(10000000), [2000000] as any, one(1))
+    ).toEqual(col(3000000, 3000000, 4000000));
+    // Days 25, 2, 21 for psychiatry: (25 − 20) + (21 − 20) = 6 days × 1 000 kr.
+    expect(dischargeSettlement(col(25, 2, 21), one(1000), one(20), one(0))).toBe(6000);
+  });
+
+  it("takes an empty one-cell range for an optional parameter as its default", () => {
+    // Rounding left blank → 1 kr: 100 and 300 of 400.
+    expect(palliativeShare("0117", codes, regs, deaths, pop, one(400), one(0.4), one(null))).toBe(300);
+    // Limits left blank → 3 and 3: days 2, 5, 6 bill 5 days × 7 000.
+    expect(dischargeSettlement(col(2, 5, 6), one(7000), one(""), one(null))).toBe(35000);
+  });
+
+  it.each([
+    [
+      "a range of two cells",
+      () => palliativeShare("0114", codes, regs, deaths, pop, [[400, 500]] as any, 0.4),
+      /potten ska vara ett enda tal, men området har 2 celler/,
+    ],
+    [
+      "text in the one cell",
+      () => seniorAlertPayout("0114", codes, col(1, 0, 1), col(1, 2, 3), one("mycket")),
+      /potten måste vara ett tal, men cellen innehåller texten "mycket"/,
+    ],
+    ["a blank pot", () => countyGrant("01", col("01"), col(1), one(null), 0), /totalen saknas/],
+    [
+      "a threshold given as 40 in a range",
+      () => palliativeShare("0114", codes, regs, deaths, pop, 400, one(40)),
+      /tröskeln \(40\)/,
+    ],
+  ])("still rejects %s", (_what, call, message) => {
+    const result = shown(call) as { code: string; message: string };
+    expect(result.code).toBe("#VALUE!");
+    expect(result.message).toMatch(message);
+  });
+});
+
+describe("SKL.DISCHARGE_SETTLEMENT, zeros and blanks", () => {
+  it("counts a 0 as an individual with 0 days, and skips a blank cell", () => {
+    // Days 4 and 0: average 2, not above 3 → 0. Days 4 and a blank: one individual, average 4 → 1 day × 7 000.
+    expect(dischargeSettlement(col(4, 0), 7000)).toBe(0);
+    expect(dischargeSettlement(col(4, null), 7000)).toBe(7000);
+    expect(dischargeSettlement(col(4, ""), 7000)).toBe(7000);
   });
 });
