@@ -77,3 +77,108 @@ describe("the Excel double", () => {
     expect(seen).toEqual(["Blad1!C3:D4"]);
   });
 });
+
+describe("the Excel double's tables, copies and failures", () => {
+  /** A sheet with a table A1:C4 (header + 3 rows), a sum below it and a sum on another sheet. */
+  async function withTable(): Promise<void> {
+    excel.addUserSheet("Data", [
+      ["Kod", "Dagar", "Dubbelt"],
+      ["a", 1, "=B2*2"],
+      ["b", 2, "=B3*2"],
+      ["c", 3, "=B4*2"],
+      [null, null, null],
+      ["Summa", "=SUM($B$2:$B$4)", null],
+    ]);
+    excel.addUserSheet("Annat", [["=SUM(Data!$B$2:$B$4)"]]);
+    await Excel.run(async (context) => {
+      const table = context.workbook.worksheets.getItem("Data").tables.add("A1:C4", true);
+      table.name = "Dagar";
+      context.workbook.worksheets.getItem("Data").getRange("B2:B4").numberFormat = [["0"], ["0"], ["0"]];
+      await context.sync();
+    });
+  }
+
+  it("inserts table rows inside the table: the cells below move down and the sums that span them grow", async () => {
+    await withTable();
+    await Excel.run(async (context) => {
+      const table = context.workbook.tables.getItem("Dagar");
+      // Above the last data row (index 2), two rows; the formula pattern copied from the row above.
+      table.rows.add(2, [
+        ["", "", ""],
+        ["", "", ""],
+      ]);
+      const sheet = context.workbook.worksheets.getItem("Data");
+      sheet.getRange("A4:C5").copyFrom("Data!A3:C3", "Formulas");
+      sheet.getRange("A4:B5").values = [
+        ["d", 10],
+        ["e", 20],
+      ];
+      const range = table.getRange().load("address");
+      await context.sync();
+      expect(range.address).toBe("Data!A1:C6");
+    });
+    expect(excel.tables.find((t) => t.name === "Dagar")!.address).toBe("A1:C6");
+    expect(excel.formulaAt("Data", "C4")).toBe("=B4*2");
+    expect(excel.valuesAt("Data", "A4:C6")).toEqual([
+      ["d", 10, 20],
+      ["e", 20, 40],
+      ["c", 3, 6],
+    ]);
+    // 1 + 2 + 10 + 20 + 3: the sums below and on the other sheet took the new rows in.
+    expect(excel.formulaAt("Data", "B8")).toBe("=SUM($B$2:$B$6)");
+    expect(excel.valueAt("Data", "B8")).toBe(36);
+    expect(excel.valueAt("Annat", "A1")).toBe(36);
+    expect(excel.numberFormatAt("Data", "B5")).toBe("0");
+  });
+
+  it("deletes a table row: the cells below move up and the sums shrink", async () => {
+    await withTable();
+    await Excel.run(async (context) => {
+      context.workbook.tables.getItem("Dagar").rows.getItemAt(0).delete();
+      await context.sync();
+    });
+    expect(excel.tables.find((t) => t.name === "Dagar")!.address).toBe("A1:C3");
+    expect(excel.valuesAt("Data", "A2:C3")).toEqual([
+      ["b", 2, 4],
+      ["c", 3, 6],
+    ]);
+    expect(excel.valueAt("Annat", "A1")).toBe(5);
+  });
+
+  it("refuses to shift whole rows when a cell beside the table would move with them", async () => {
+    await withTable();
+    excel.userWrite("Data", "E3", [["anteckning"]]);
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.tables.getItem("Dagar").rows.add(1, [["", "", ""]]);
+        await context.sync();
+      })
+    ).rejects.toMatchObject({ code: "InvalidOperation" });
+  });
+
+  it("fails the sync it is told to fail, after running part of its operations, and deletes sheets and names", async () => {
+    excel.failOnSync(1);
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.add("Ett");
+        context.workbook.worksheets.add("Två");
+        await context.sync();
+      })
+    ).rejects.toMatchObject({ code: "GeneralException" });
+    // The first half ran, as Excel leaves what ran before the failure.
+    expect(excel.sheetNames()).toEqual(["Blad1", "Ett"]);
+    await Excel.run(async (context) => {
+      context.workbook.names.add("Namnet", "=Ett!$A$1");
+      await context.sync();
+      const name = context.workbook.names.getItemOrNullObject("Namnet");
+      const missing = context.workbook.names.getItemOrNullObject("Saknas");
+      await context.sync();
+      expect([name.isNullObject, missing.isNullObject]).toEqual([false, true]);
+      name.delete();
+      context.workbook.worksheets.getItem("Ett").delete();
+      await context.sync();
+    });
+    expect(excel.sheetNames()).toEqual(["Blad1"]);
+    expect(excel.names.size).toBe(0);
+  });
+});

@@ -10,6 +10,9 @@
  * refer to sheets that exist (Excel would take another sheet name for a link to another file).
  *
  * Formats, charts, validation and conditional formats are recorded, not rendered: tests read the records.
+ * Tables can be found by name, grow and shrink (`table.rows.add`, `rows.getItemAt(i).delete()`, with the
+ * references that span them growing as in Excel), ranges can be copied with their references moved
+ * (`range.copyFrom`), sheets and names deleted, and a sync can be made to fail partway (`failOnSync`).
  */
 import { DetailedCellError, HyperFormula, RawCellContent } from "hyperformula";
 
@@ -112,13 +115,15 @@ export interface Recorded {
 
 export interface FormatRecord extends Recorded {
   readonly sheet: string;
-  readonly addresses: readonly string[];
+  /** Moved when rows are inserted or deleted above or inside them, as Excel moves formats. */
+  addresses: readonly string[];
 }
 
 export interface TableRecord {
   name: string;
   readonly sheet: string;
-  readonly address: string;
+  /** Grows and shrinks as rows are added and deleted. */
+  address: string;
   readonly headers: readonly string[];
   readonly props: Record<string, unknown>;
 }
@@ -133,7 +138,7 @@ export interface ChartRecord {
 
 export interface ValidationRecord {
   readonly sheet: string;
-  readonly address: string;
+  address: string;
   rule?: unknown;
   prompt?: unknown;
   errorAlert?: unknown;
@@ -141,7 +146,7 @@ export interface ValidationRecord {
 
 export interface ConditionalFormatRecord {
   readonly sheet: string;
-  readonly address: string;
+  address: string;
   readonly type: string;
   readonly ops: Recorded[];
 }
@@ -409,6 +414,69 @@ export class ExcelDouble {
     this.writes.push({ sheet: s.name, address: rectAddress(r), kind, rows: height, columns: width });
   }
 
+  /** Refuses a row shift that would move cells beside the table or another table (see `insertTableRows`). */
+  private checkRowShift(s: SheetState, table: TableRecord, r: Rect, from: number): void {
+    // Works with evaluation suspended: only whether cells are empty is asked.
+    const { width, height } = this.hf.getSheetDimensions(s.id);
+    for (let row = from; row <= height; row++) {
+      for (let c = 1; c <= width; c++) {
+        if (c >= r.c1 && c <= r.c2) continue;
+        if (!this.hf.isCellEmpty({ sheet: s.id, row: row - 1, col: c - 1 })) {
+          throw new ExcelDoubleError(
+            "InvalidOperation",
+            `Dubbeln flyttar hela rader: ${s.name}!${rectAddress({ c1: c, r1: row, c2: c, r2: row })} bredvid ${table.name} skulle flyttas med.`
+          );
+        }
+      }
+    }
+    for (const t of this.tables) {
+      if (t === table || t.sheet !== s.name) continue;
+      if (parseAddress(t.address).r2 >= from) {
+        throw new ExcelDoubleError(
+          "InvalidOperation",
+          `Tabellen ${t.name} skulle flyttas när raderna i ${table.name} flyttas.`
+        );
+      }
+    }
+  }
+
+  /**
+   * Moves what the double keeps by row on a sheet (number formats, formats, validation, conditional formats,
+   * other tables) as Excel does when `count` rows are inserted at row `at` (or, negative, deleted above it):
+   * areas below move, areas that span the place grow or shrink.
+   */
+  private moveRows(s: SheetState, at: number, count: number): void {
+    const moved = (r: Rect): Rect | undefined => {
+      if (count > 0) {
+        if (r.r1 >= at) return { ...r, r1: r.r1 + count, r2: r.r2 + count };
+        if (r.r2 >= at) return { ...r, r2: r.r2 + count };
+        return r;
+      }
+      const gone = at + count; // the deleted rows are gone..at-1
+      if (r.r1 >= at) return { ...r, r1: r.r1 + count, r2: r.r2 + count };
+      if (r.r2 < gone) return r;
+      const r1 = r.r1 >= gone ? gone : r.r1;
+      const r2 = Math.max(r.r2 + count, gone - 1);
+      return r2 < r1 ? undefined : { ...r, r1, r2 };
+    };
+    const move = (address: string) => {
+      if (/^\d+:\d+$|^[A-Z]+:[A-Z]+$/i.test(address.replace(/\$/g, ""))) return address;
+      const r = moved(parseAddress(address));
+      return r ? rectAddress(r) : address;
+    };
+    const formats = new Map<string, string>();
+    for (const [key, format] of s.numberFormats) {
+      const [row, c] = key.split(",").map(Number);
+      if (count < 0 && row >= at + count && row < at) continue;
+      formats.set(`${row >= at ? row + count : row},${c}`, format);
+    }
+    s.numberFormats.clear();
+    for (const [key, format] of formats) s.numberFormats.set(key, format);
+    for (const f of this.formats) if (f.sheet === s.name) f.addresses = f.addresses.map(move);
+    for (const v of this.validations) if (v.sheet === s.name) v.address = move(v.address);
+    for (const c of this.conditionalFormats) if (c.sheet === s.name) c.address = move(c.address);
+  }
+
   // ----------------------------------------------------------------------------------------------
   // Excel.run and the request context.
 
@@ -420,12 +488,26 @@ export class ExcelDouble {
     return result;
   }
 
+  /**
+   * Makes the `n`-th `context.sync()` from now fail partway, as a round trip to Excel can (the connection
+   * drops, a request is refused): the first half of its queued operations run, then it throws. Excel does
+   * not undo the operations that ran before the failure, and neither does the double.
+   */
+  failOnSync(n: number, message = "Anslutningen till Excel bröts."): void {
+    this.failure = { at: this.syncs + n, message };
+  }
+
+  private failure?: { at: number; message: string };
+
   /** Runs a batch of queued operations, with evaluation suspended between reads. */
   runQueue(operations: readonly Operation[]): void {
     this.syncs++;
+    const failing = this.failure?.at === this.syncs ? this.failure : undefined;
+    if (failing) this.failure = undefined;
+    const ran = failing ? operations.slice(0, Math.floor(operations.length / 2)) : operations;
     let suspended = false;
     try {
-      for (const op of operations) {
+      for (const op of ran) {
         if (op.reads && suspended) {
           this.hf.resumeEvaluation();
           suspended = false;
@@ -438,6 +520,7 @@ export class ExcelDouble {
     } finally {
       if (suspended) this.hf.resumeEvaluation();
     }
+    if (failing) throw new ExcelDoubleError("GeneralException", failing.message);
   }
 
   // Used by the proxies below.
@@ -530,6 +613,110 @@ export class ExcelDouble {
     for (const sheet of referencedSheets(expression)) this.sheet(sheet);
     this.hf.addNamedExpression(name, expression);
     this.names.set(name, expression);
+  };
+  /** @internal */ table = (name: string): TableRecord => {
+    const lower = name.toLowerCase();
+    const t = this.tables.find((x) => x.name.toLowerCase() === lower);
+    if (!t) throw new ExcelDoubleError("ItemNotFound", `Tabellen finns inte: ${name}`);
+    return t;
+  };
+  /** @internal */ hasTable = (name: string) => this.tables.some((t) => t.name.toLowerCase() === name.toLowerCase());
+  /**
+   * Inserts `count` rows into a table above its data row `index` (at the end for -1), shifting the cells
+   * below in the table's columns down, as Excel's `table.rows.add` does. References that span the place
+   * grow, number formats and validation move with the cells, and the new rows take the formats of the row
+   * above. Excel shifts only the table's columns; the double shifts whole rows, so it refuses when a cell
+   * beside the table, at or below the place, would be moved with them.
+   */
+  /** @internal */ insertTableRows = (table: TableRecord, index: number, count: number): Rect => {
+    const s = this.sheet(table.sheet);
+    const r = parseAddress(table.address);
+    const at = index < 0 ? r.r2 + 1 : r.r1 + 1 + index;
+    if (at < r.r1 + 1 || at > r.r2 + 1)
+      throw new ExcelDoubleError("InvalidArgument", `Rad ${index} finns inte i ${table.name}`);
+    this.checkRowShift(s, table, r, at);
+    this.hf.addRows(s.id, [at - 1, count]);
+    this.moveRows(s, at, count);
+    table.address = rectAddress({ ...r, r2: r.r2 + count });
+    for (let row = at; row < at + count; row++) {
+      for (let c = r.c1; c <= r.c2; c++) {
+        const above = s.numberFormats.get(`${at - 1},${c}`);
+        if (above !== undefined) s.numberFormats.set(`${row},${c}`, above);
+      }
+    }
+    return { c1: r.c1, r1: at, c2: r.c2, r2: at + count - 1 };
+  };
+  /** Deletes data row `index` of a table, shifting the cells below up (see `insertTableRows`). */
+  /** @internal */ deleteTableRow = (table: TableRecord, index: number): void => {
+    const s = this.sheet(table.sheet);
+    const r = parseAddress(table.address);
+    const row = r.r1 + 1 + index;
+    if (index < 0 || row > r.r2)
+      throw new ExcelDoubleError("InvalidArgument", `Rad ${index} finns inte i ${table.name}`);
+    this.checkRowShift(s, table, r, row);
+    this.hf.removeRows(s.id, [row - 1, 1]);
+    this.moveRows(s, row + 1, -1);
+    table.address = rectAddress({ ...r, r2: r.r2 - 1 });
+  };
+  /**
+   * Copies a range onto another, as `range.copyFrom` does: formulas with their relative references moved
+   * (HyperFormula's copy and paste, which adjust references as Excel does), tiled when the target is a
+   * multiple of the source. "Formulas" copies contents only; "All" copies number formats too.
+   */
+  /** @internal */ copy = (sheet: string, address: string, from: { sheet: string; address: string }, type: string) => {
+    const target = this.sheet(sheet);
+    const source = this.sheet(from.sheet);
+    const t = parseAddress(address);
+    const f = parseAddress(from.address);
+    const height = f.r2 - f.r1 + 1;
+    const width = f.c2 - f.c1 + 1;
+    if (type !== "Formulas" && type !== "All") {
+      throw new ExcelDoubleError("InvalidArgument", `copyFrom med ${type} finns inte i dubbeln`);
+    }
+    this.hf.copy({
+      start: { sheet: source.id, row: f.r1 - 1, col: f.c1 - 1 },
+      end: { sheet: source.id, row: f.r2 - 1, col: f.c2 - 1 },
+    });
+    for (let row = t.r1; row <= Math.max(t.r2, t.r1 + height - 1); row += height) {
+      for (let c = t.c1; c <= Math.max(t.c2, t.c1 + width - 1); c += width) {
+        this.hf.paste({ sheet: target.id, row: row - 1, col: c - 1 });
+        if (type === "All") {
+          for (let i = 0; i < height; i++) {
+            for (let j = 0; j < width; j++) {
+              const format = source.numberFormats.get(`${f.r1 + i},${f.c1 + j}`);
+              if (format !== undefined) target.numberFormats.set(`${row + i},${c + j}`, format);
+            }
+          }
+        }
+      }
+    }
+    this.writes.push({ sheet: target.name, address: rectAddress(t), kind: "formulas", rows: height, columns: width });
+  };
+  /** Deletes a sheet with its tables, charts, formats and validation, as `worksheet.delete()` does. */
+  /** @internal */ deleteSheet = (name: string): void => {
+    const s = this.sheet(name);
+    if (this.sheets.length === 1) throw new ExcelDoubleError("InvalidOperation", "Arbetsboken måste ha ett blad.");
+    this.hf.removeSheet(s.id);
+    this.sheets.splice(this.sheets.indexOf(s), 1);
+    const others = <T extends { sheet: string }>(list: T[]) => {
+      const kept = list.filter((x) => x.sheet !== s.name);
+      list.splice(0, list.length, ...kept);
+    };
+    others(this.tables);
+    others(this.charts);
+    others(this.formats);
+    others(this.validations);
+    others(this.conditionalFormats);
+    if (this.activeSheet === s.name) this.activeSheet = this.sheets[0].name;
+    if (this.selection.sheet === s.name) this.selection = { sheet: this.activeSheet, address: "A1" };
+  };
+  /** @internal */ hasName = (name: string) =>
+    [...this.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase());
+  /** @internal */ deleteName = (name: string): void => {
+    const key = [...this.names.keys()].find((n) => n.toLowerCase() === name.toLowerCase());
+    if (key === undefined) throw new ExcelDoubleError("ItemNotFound", `Namnet finns inte: ${name}`);
+    this.hf.removeNamedExpression(key);
+    this.names.delete(key);
   };
   /** @internal */ select = (sheet: string, address: string) => this.selectNow(this.sheet(sheet).name, address);
   /** @internal */ activate = (sheet: string) => {
@@ -789,6 +976,13 @@ class Worksheet extends Loadable {
     this.context.enqueue(() => this.context.excel.activate(this.resolve()));
   }
 
+  delete(): void {
+    this.context.enqueue(() => {
+      if (this.nullObject) throw new ExcelDoubleError("InvalidObjectPath", "Bladet finns inte (ett null-objekt).");
+      this.context.excel.deleteSheet(this.resolve());
+    });
+  }
+
   getRange(address = "A1:XFD1048576"): Range {
     return new Range(this.context, () => ({ sheet: this.resolve(), address }));
   }
@@ -959,6 +1153,38 @@ class Range extends Loadable {
     });
   }
 
+  /** Copies `source` here (see ExcelDouble.copy); HyperFormula's copy needs evaluation running. */
+  copyFrom(source: Range | string, copyType = "All"): void {
+    this.context.enqueue(() => {
+      const { sheet, address } = this.where();
+      const from =
+        typeof source === "string"
+          ? source.includes("!")
+            ? {
+                sheet: source.slice(0, source.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'"),
+                address: source.slice(source.lastIndexOf("!") + 1),
+              }
+            : { sheet, address: source }
+          : source.where();
+      this.context.excel.copy(sheet, address, from, copyType);
+    }, true);
+  }
+
+  /** The tables that overlap the range (`fullyContained`: only those inside it), as `range.getTables` gives them. */
+  getTables(fullyContained = false): TableScopedCollection {
+    return new TableScopedCollection(this.context, () => {
+      const { sheet, address } = this.where();
+      const excel = this.context.excel;
+      const r = parseAddress(address);
+      const name = excel.sheet(sheet).name;
+      return excel.tables.filter((t) => {
+        if (t.sheet !== name) return false;
+        const tr = parseAddress(t.address);
+        return fullyContained ? tr.r1 >= r.r1 && tr.r2 <= r.r2 && tr.c1 >= r.c1 && tr.c2 <= r.c2 : overlaps(tr, r);
+      });
+    });
+  }
+
   getCell(row: number, column: number): Range {
     return new Range(this.context, () => {
       const { sheet, address } = this.where();
@@ -1006,15 +1232,49 @@ class RangeAreas {
 
 class Table {
   private record?: TableRecord;
+  private nullObject?: boolean;
+  readonly rows: TableRowCollection;
 
-  constructor(private readonly context: RequestContext) {}
+  /** `lookup`: the table by name when the batch runs (for `tables.getItem`); absent for `tables.add`. */
+  constructor(
+    private readonly context: RequestContext,
+    lookup?: { name: string; orNull: boolean }
+  ) {
+    if (lookup) {
+      context.enqueue(() => {
+        const excel = context.excel;
+        if (lookup.orNull && !excel.hasTable(lookup.name)) this.nullObject = true;
+        else {
+          this.nullObject = false;
+          this.record = excel.table(lookup.name);
+        }
+      });
+    }
+    this.rows = new TableRowCollection(context, () => this.resolve());
+  }
 
   bind(record: TableRecord): void {
     this.record = record;
   }
 
+  /** The table's record when the batch runs. */
+  resolve(): TableRecord {
+    if (this.nullObject) throw new ExcelDoubleError("InvalidObjectPath", "Tabellen finns inte (ett null-objekt).");
+    if (!this.record) throw new ExcelDoubleError("InvalidObjectPath", "Tabellen är inte skapad ännu.");
+    return this.record;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullObject === undefined) throw NOT_LOADED("isNullObject");
+    return this.nullObject;
+  }
+
+  load(): this {
+    return this;
+  }
+
   set name(name: string) {
-    this.context.enqueue(() => this.context.excel.renameTable(this.record!, name));
+    this.context.enqueue(() => this.context.excel.renameTable(this.resolve(), name));
   }
 
   get name(): string {
@@ -1023,11 +1283,80 @@ class Table {
   }
 
   set style(style: string) {
-    this.context.enqueue(() => (this.record!.props.style = style));
+    this.context.enqueue(() => (this.resolve().props.style = style));
   }
 
   set showBandedRows(show: boolean) {
-    this.context.enqueue(() => (this.record!.props.showBandedRows = show));
+    this.context.enqueue(() => (this.resolve().props.showBandedRows = show));
+  }
+
+  /** Header and data rows, wherever the table is when the batch runs. */
+  getRange(): Range {
+    return new Range(this.context, () => ({ sheet: this.resolve().sheet, address: this.resolve().address }));
+  }
+
+  getDataBodyRange(): Range {
+    return new Range(this.context, () => {
+      const r = parseAddress(this.resolve().address);
+      return { sheet: this.resolve().sheet, address: rectAddress({ ...r, r1: r.r1 + 1 }) };
+    });
+  }
+
+  getHeaderRowRange(): Range {
+    return new Range(this.context, () => {
+      const r = parseAddress(this.resolve().address);
+      return { sheet: this.resolve().sheet, address: rectAddress({ ...r, r2: r.r1 }) };
+    });
+  }
+}
+
+/** `table.rows`: add rows (inserted, the cells below shifted down) and delete one by index. */
+class TableRowCollection {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly table: () => TableRecord
+  ) {}
+
+  /** Inserts rows above data row `index` (at the end for null or -1), with `values` (one array per row) or blank. */
+  add(index?: number | null, values?: unknown[][]): { delete: () => void } {
+    this.context.enqueue(() => {
+      const excel = this.context.excel;
+      const table = this.table();
+      const count = values?.length ?? 1;
+      const rect = excel.insertTableRows(table, index ?? -1, count);
+      if (values) excel.write(table.sheet, rectAddress(rect), values, "values");
+    });
+    return { delete: () => this.context.enqueue(() => undefined) };
+  }
+
+  getItemAt(index: number): { delete: () => void } {
+    return {
+      delete: () => this.context.enqueue(() => this.context.excel.deleteTableRow(this.table(), index)),
+    };
+  }
+}
+
+class TableScopedCollection extends Loadable {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly found: () => TableRecord[]
+  ) {
+    super();
+  }
+
+  get items(): NamedListItem[] {
+    return this.get("items");
+  }
+
+  load(arg?: unknown): this {
+    void loadedProperties(arg);
+    this.context.enqueue(() =>
+      this.loaded.set(
+        "items",
+        this.found().map((t) => new NamedListItem(t.name))
+      )
+    );
+    return this;
   }
 }
 
@@ -1039,6 +1368,14 @@ class NamedListItem {
 class TableCollection extends Loadable {
   constructor(private readonly context: RequestContext) {
     super();
+  }
+
+  getItem(name: string): Table {
+    return new Table(this.context, { name, orNull: false });
+  }
+
+  getItemOrNullObject(name: string): Table {
+    return new Table(this.context, { name, orNull: true });
   }
 
   get items(): NamedListItem[] {
@@ -1071,6 +1408,14 @@ class NamedItemCollection extends Loadable {
     return new NamedListItem(name);
   }
 
+  getItem(name: string): NamedItem {
+    return new NamedItem(this.context, name, false);
+  }
+
+  getItemOrNullObject(name: string): NamedItem {
+    return new NamedItem(this.context, name, true);
+  }
+
   load(arg?: unknown): this {
     void loadedProperties(arg);
     this.context.enqueue(() =>
@@ -1080,6 +1425,38 @@ class NamedItemCollection extends Loadable {
       )
     );
     return this;
+  }
+}
+
+/** A workbook name: whether it exists, and `delete()`. */
+class NamedItem {
+  private nullObject?: boolean;
+
+  constructor(
+    private readonly context: RequestContext,
+    readonly name: string,
+    orNull: boolean
+  ) {
+    context.enqueue(() => {
+      this.nullObject = !context.excel.hasName(name);
+      if (this.nullObject && !orNull) throw new ExcelDoubleError("ItemNotFound", `Namnet finns inte: ${name}`);
+    });
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullObject === undefined) throw NOT_LOADED("isNullObject");
+    return this.nullObject;
+  }
+
+  load(): this {
+    return this;
+  }
+
+  delete(): void {
+    this.context.enqueue(() => {
+      if (this.nullObject) throw new ExcelDoubleError("InvalidObjectPath", `Namnet finns inte: ${this.name}`);
+      this.context.excel.deleteName(this.name);
+    });
   }
 }
 
@@ -1106,6 +1483,13 @@ class Setting extends Loadable {
   load(): this {
     this.context.enqueue(() => this.loaded.set("value", this.context.excel.settings.get(this.key) ?? null));
     return this;
+  }
+
+  delete(): void {
+    this.context.enqueue(() => {
+      if (this.nullObject) throw new ExcelDoubleError("InvalidObjectPath", `Inställningen finns inte: ${this.key}`);
+      this.context.excel.settings.delete(this.key);
+    });
   }
 }
 
