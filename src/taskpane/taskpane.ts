@@ -9,10 +9,11 @@ import { buildPlan } from "../workbook/buildPlan";
 import { WorkbookPlan } from "../workbook/plan";
 import { bundledInputs } from "./bundledInputs";
 import { conflictMessage } from "./conflict";
-import { CheckReport, CheckResult, runChecks, selectTarget, targetsBySheet } from "./checks";
+import { CheckReport, CheckResult, MAX_SELECTED_AREAS, runChecks, selectCheckCells, targetsBySheet } from "./checks";
 import { byId, clear, element, show } from "./dom";
 import { Explanation, SELECT_AN_AMOUNT } from "./explain";
 import {
+  ImportChange,
   ImportPreview,
   importTargetTables,
   parseImport,
@@ -22,8 +23,16 @@ import {
   referenceFromTables,
   TABLE,
 } from "./import";
-import { explainSelection, readTables, restoreBuilt, writeImport } from "./workbookTables";
-import { buildWorkbook, BuiltWorkbook, Conflict } from "./writePlan";
+import {
+  activeSheetName,
+  buildOfSheet,
+  explainSelection,
+  readTables,
+  restoreBuilds,
+  StaleImportError,
+  writeImport,
+} from "./workbookTables";
+import { BuildFailedError, buildWorkbook, BuiltWorkbook, Conflict } from "./writePlan";
 
 /** What the pane says outside Excel: in a plain browser, or in another Office application. */
 const OUTSIDE_EXCEL =
@@ -36,8 +45,23 @@ const IN_EXCEL =
 
 const NOT_BUILT = "Bygg arbetsboken först (fliken Bygg): åtgärden läser arbetsbokens tabeller.";
 
-/** The workbook the pane built or found in the open workbook's settings. */
-let built: BuiltWorkbook | undefined;
+/** Every build of the pane in the open workbook, oldest first (made now or found in its settings). */
+const builds: BuiltWorkbook[] = [];
+
+/**
+ * The build an action works on: the one whose sheet is active (so that Kontrollera and Importera follow the
+ * user to "Palliativ (2)"), else the latest. Undefined when the workbook has no build.
+ */
+async function currentBuild(): Promise<BuiltWorkbook | undefined> {
+  if (builds.length <= 1) return builds[0];
+  const sheet = await activeSheetName();
+  return buildOfSheet(builds, sheet) ?? builds[builds.length - 1];
+}
+
+/** "" for a build under the planned names; " (bladen med (2))" for a suffixed one, when there are several builds. */
+function buildLabel(b: BuiltWorkbook): string {
+  return builds.length > 1 && b.suffix !== undefined ? ` (bladen med (${b.suffix}))` : "";
+}
 /** Plans by year, built once: the engine runs over the bundled data. */
 const plans = new Map<number, WorkbookPlan>();
 
@@ -124,11 +148,11 @@ async function build(onConflict: "report" | "suffix"): Promise<void> {
       showConflict(result);
       return;
     }
-    built = result;
+    builds.push(result);
     setProgress(1, "Arbetsboken är byggd.");
     const names = result.plan.sheets.map((s) => s.name);
     const report = await runChecks(result);
-    renderChecks(report);
+    renderChecks(result, report);
     showBuildMessage(
       `Klart: ${names.length} blad (${names[0]} … ${names[names.length - 1]}) byggdes på ${result.syncs} anrop till Excel. ` +
         `Alla kontroller: ${report.master}.`,
@@ -136,7 +160,7 @@ async function build(onConflict: "report" | "suffix"): Promise<void> {
     );
   } catch (error) {
     show(byId("build-progress"), false);
-    showBuildMessage(errorText(error), "error");
+    showBuildMessage(error instanceof BuildFailedError ? error.message : errorText(error), "error");
   } finally {
     button.disabled = false;
   }
@@ -167,32 +191,50 @@ function badge(status: string): HTMLElement {
   return element("span", `badge badge--${status === "?" ? "unknown" : status.toLowerCase()}`, STATUS_TEXT[status]);
 }
 
-function checkItem(check: CheckResult): HTMLLIElement {
+function checkItem(built: BuiltWorkbook, check: CheckResult): HTMLLIElement {
   const item = element("li", "check-item");
   item.appendChild(badge(check.status));
   const body = element("div", "check-body");
   body.appendChild(element("span", "check-label", check.label));
   const links = element("span", "check-links");
-  for (const { sheet, address } of targetsBySheet(check.targets)) {
-    const link = element("button", "link", `Visa i ${sheet}`);
+  const selected = element("span", "check-selected");
+  selected.setAttribute("aria-live", "polite");
+  // A failing check's link selects the cells that fail it; an INFO check's the cells that differ.
+  const what = { FEL: "felen", INFO: "skillnaderna", OK: "", "?": "" }[check.status];
+  for (const { sheet } of targetsBySheet(check.targets)) {
+    const link = element("button", "link", what ? `Visa ${what} i ${sheet}` : `Visa i ${sheet}`);
     link.type = "button";
-    link.setAttribute("aria-label", `Markera cellerna för ${check.label} på bladet ${sheet}`);
+    link.setAttribute(
+      "aria-label",
+      `Markera ${check.status === "FEL" ? "cellerna som inte stämmer" : "cellerna"} för ${check.label} på bladet ${sheet}`
+    );
     link.addEventListener("click", () => {
-      selectTarget(sheet, address).catch((error) => setStatus(errorText(error), true));
+      selectCheckCells(built, check, sheet)
+        .then((s) => {
+          const cells = `${s.failing} ${s.failing === 1 ? "cell" : "celler"}`;
+          const how = check.status === "INFO" ? "som skiljer sig" : "som inte stämmer";
+          selected.textContent = !s.narrowed
+            ? ""
+            : s.leftOut === 0
+              ? `Markerade ${cells} ${how}.`
+              : `${cells} ${how}; de första ${MAX_SELECTED_AREAS} områdena är markerade.`;
+        })
+        .catch((error) => setStatus(errorText(error), true));
     });
     links.appendChild(link);
   }
   body.appendChild(links);
+  body.appendChild(selected);
   item.appendChild(body);
   return item;
 }
 
-function renderChecks(report: CheckReport): void {
+function renderChecks(built: BuiltWorkbook, report: CheckReport): void {
   const master = byId("check-master");
   clear(master);
   master.appendChild(badge(report.master));
   const count = (status: string) => report.checks.filter((c) => c.status === status).length;
-  master.appendChild(element("span", undefined, ` Alla kontroller: ${report.master}`));
+  master.appendChild(element("span", undefined, ` Alla kontroller${buildLabel(built)}: ${report.master}`));
   const detail = [`${report.checks.length} kontroller`, `${count("OK")} OK`];
   if (count("FEL") > 0) detail.push(`${count("FEL")} FEL`);
   if (count("INFO") > 0) detail.push(`${count("INFO")} INFO (skillnader som ska synas, inte fel)`);
@@ -203,18 +245,19 @@ function renderChecks(report: CheckReport): void {
   clear(list);
   const order = { FEL: 0, "?": 1, INFO: 2, OK: 3 } as const;
   const sorted = [...report.checks].sort((a, b) => order[a.status] - order[b.status]);
-  for (const check of sorted) list.appendChild(checkItem(check));
+  for (const check of sorted) list.appendChild(checkItem(built, check));
 }
 
 async function check(): Promise<void> {
   const button = byId<HTMLButtonElement>("check");
-  if (!built) {
-    setStatus(NOT_BUILT, true);
-    return;
-  }
   button.disabled = true;
   try {
-    renderChecks(await runChecks(built));
+    const built = await currentBuild();
+    if (!built) {
+      setStatus(NOT_BUILT, true);
+      return;
+    }
+    renderChecks(built, await runChecks(built));
   } catch (error) {
     setStatus(errorText(error), true);
   } finally {
@@ -225,7 +268,15 @@ async function check(): Promise<void> {
 // ---------------------------------------------------------------------------------------------------
 // Importera
 
-let preview: ImportPreview | undefined;
+/** The preview on show, and the build it was read from (the one its edits are written into). */
+let preview: { result: ImportPreview; built: BuiltWorkbook } | undefined;
+
+/** A change as the preview table shows it: "51 → 20", "ny: 4", "3 → tas bort". */
+function changeText(c: ImportChange): string {
+  if (c.change === "läggs till") return `ny: ${c.after ?? ""}`;
+  if (c.change === "tas bort") return `${c.before ?? ""} → tas bort`;
+  return `${c.before ?? ""} → ${c.after ?? ""}`;
+}
 
 function renderImport(parsed: ParsedImport, result: ImportPreview | undefined, source: string): void {
   show(byId("import-result"), true);
@@ -237,19 +288,25 @@ function renderImport(parsed: ParsedImport, result: ImportPreview | undefined, s
   const body = changes.tBodies[0];
   clear(body);
   const list = result ? result.problems : parsed.problems;
-  const ok = result?.ok === true && result.writes.length > 0;
+  const ok = result?.ok === true && result.edits.length > 0;
   summary.className = `message message--${ok ? "ok" : list.length > 0 ? "error" : "info"}`;
   summary.textContent = result
     ? `${source}: ${result.summary}`
-    : `${source}: ${list.length} ${list.length === 1 ? "fel" : "fel"}. Inget skrivs in förrän alla rader är rätt.`;
+    : `${source}: ${list.length} fel. Inget skrivs in förrän alla rader är rätt.`;
   for (const p of list) problems.appendChild(element("li", undefined, problemText(p)));
-  for (const note of parsed.notes) problems.appendChild(element("li", "note", note));
-  const shown = result?.changes.slice(0, 25) ?? [];
+  for (const note of [...parsed.notes, ...(result?.notes ?? [])]) problems.appendChild(element("li", "note", note));
+  // Removed and added rows first: they are what a user must not miss.
+  const order = { "tas bort": 0, "läggs till": 1, ändras: 2 } as const;
+  const sorted = [...(result?.changes ?? [])].sort((a, b) => order[a.change] - order[b.change]);
+  const shown = sorted.slice(0, 25);
   for (const c of shown) {
-    const row = element("tr");
+    const row = element(
+      "tr",
+      `change change--${c.change === "ändras" ? "changed" : c.change === "läggs till" ? "added" : "removed"}`
+    );
     row.appendChild(element("td", undefined, c.party));
     row.appendChild(element("td", undefined, c.column));
-    row.appendChild(element("td", undefined, `${c.before ?? ""} → ${c.after ?? ""}`));
+    row.appendChild(element("td", undefined, changeText(c)));
     body.appendChild(row);
   }
   byId("import-changes-caption").textContent =
@@ -262,13 +319,14 @@ function renderImport(parsed: ParsedImport, result: ImportPreview | undefined, s
 }
 
 async function importFrom(input: string | ArrayBuffer, source: string): Promise<void> {
-  if (!built) {
-    setStatus(NOT_BUILT, true);
-    return;
-  }
   preview = undefined;
   byId<HTMLButtonElement>("import-write").disabled = true;
   try {
+    const built = await currentBuild();
+    if (!built) {
+      setStatus(NOT_BUILT, true);
+      return;
+    }
     const reference = await readTables(built, [TABLE.municipalities, TABLE.counties]);
     const parsed = parseImport(
       input,
@@ -279,27 +337,39 @@ async function importFrom(input: string | ArrayBuffer, source: string): Promise<
       return;
     }
     const current = await readTables(built, importTargetTables(parsed.kind));
-    preview = previewImport(parsed, current);
-    renderImport(parsed, preview, source);
+    const result = previewImport(parsed, current);
+    preview = { result, built };
+    renderImport(parsed, result, `${source}${buildLabel(built)}`);
   } catch (error) {
     setStatus(errorText(error), true);
   }
 }
 
 async function writeImported(): Promise<void> {
-  if (!built || !preview?.ok) return;
+  if (!preview?.result.ok) return;
+  const { result, built } = preview;
   const button = byId<HTMLButtonElement>("import-write");
+  const summary = byId("import-summary");
   button.disabled = true;
   try {
-    const cells = await writeImport(built, preview.writes);
-    const summary = byId("import-summary");
+    const written = await writeImport(built, result.edits);
+    const added = Object.values(written.added).reduce((a, b) => a + b, 0);
+    const removed = Object.values(written.removed).reduce((a, b) => a + b, 0);
+    const parts = [`${written.cells} ${written.cells === 1 ? "värde" : "värden"}`];
+    if (added > 0) parts.push(`${added} nya ${added === 1 ? "rad" : "rader"}`);
+    if (removed > 0) parts.push(`${removed} ${removed === 1 ? "rad" : "rader"} borttagna`);
     summary.className = "message message--ok";
-    summary.textContent = `Skrev in ${cells} ${cells === 1 ? "värde" : "värden"}. Excel räknar om beloppen och kontrollerna.`;
+    summary.textContent = `Skrev in ${parts.join(", ")}. Excel räknar om beloppen och kontrollerna.`;
     preview = undefined;
-    renderChecks(await runChecks(built));
+    renderChecks(built, await runChecks(built));
   } catch (error) {
-    setStatus(errorText(error), true);
-    button.disabled = false;
+    preview = undefined;
+    if (error instanceof StaleImportError) {
+      summary.className = "message message--error";
+      summary.textContent = error.message;
+    } else {
+      setStatus(errorText(error), true);
+    }
   }
 }
 
@@ -366,12 +436,12 @@ async function explain(): Promise<void> {
   try {
     do {
       explainAgain = false;
-      if (!built) {
+      if (builds.length === 0) {
         clear(byId("explain"));
         byId("explain").appendChild(element("p", "muted", NOT_BUILT));
         return;
       }
-      const { address, explanation } = await explainSelection(built);
+      const { address, explanation } = await explainSelection(builds);
       renderExplanation(address, explanation);
     } while (explainAgain);
   } catch (error) {
@@ -399,12 +469,15 @@ function setUpActions(): void {
     void importFrom(text, "Inklistrat");
   });
   byId<HTMLInputElement>("import-file").addEventListener("change", (event) => {
-    const file = (event.target as HTMLInputElement).files?.[0];
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
     if (!file) return;
     byId("import-file-name").textContent = `Vald fil: ${file.name}`;
     readFile(file)
       .then((bytes) => importFrom(bytes, file.name))
-      .catch((error) => setStatus(errorText(error), true));
+      .catch((error) => setStatus(errorText(error), true))
+      // Choosing the same file again (after fixing it) must read it again: the input only reports a change.
+      .finally(() => (input.value = ""));
   });
   byId("import-write").addEventListener("click", () => void writeImported());
 }
@@ -417,7 +490,7 @@ async function startInExcel(): Promise<void> {
   show(byId("functions"), true);
   setUpActions();
   try {
-    built = await restoreBuilt(planFor);
+    builds.push(...(await restoreBuilds(planFor)));
     await Excel.run(async (context) => {
       context.workbook.onSelectionChanged.add(() => explain());
       await context.sync();

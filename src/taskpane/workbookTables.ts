@@ -1,15 +1,18 @@
 /**
- * The built workbook's tables as the pane reads and writes them through Office.js: where each table is
- * (from the plan it was built from), its values, the named parameters, an import's writes, the selected
- * cell's explanation, and which plan the open workbook was built from (remembered in its settings).
+ * The built workbook's tables as the pane reads and writes them through Office.js: where each table is now
+ * (read from Excel by its name, since an import may have added rows), its values, the named parameters, an
+ * import's edits, the selected cell's explanation, and which builds the open workbook holds (remembered in
+ * its settings, one record per build).
  */
 import { cell, parseCell } from "../workbook/a1";
 import { CellValue, TablePlan, WorkbookPlan } from "../workbook/plan";
+import { BUILD_SETTING, BuildRecord, readBuildRecords } from "./buildRecords";
 import { splitReference } from "./checks";
 import { explainCell, explainNeeds, Explanation } from "./explain";
-import { TableValues, TableWrite } from "./import";
+import { CellRun, TableEdit, TableValues } from "./import";
+import { sameCell } from "./import/cells";
 import { plannedNames, renamePlan, suffixedNames } from "./renamePlan";
-import { BUILD_SETTING, BuiltWorkbook } from "./writePlan";
+import { BuiltWorkbook } from "./writePlan";
 
 /** A table of the built workbook: its planned name, its name and place in the workbook, its columns. */
 export interface PlacedTable {
@@ -21,6 +24,7 @@ export interface PlacedTable {
   readonly headerRow: number;
   readonly firstColumn: number;
   readonly headers: readonly string[];
+  /** Data rows. */
   readonly rows: number;
 }
 
@@ -29,7 +33,7 @@ export function tableAddress(t: PlacedTable): string {
   return `${cell(t.firstColumn, t.headerRow)}:${cell(t.firstColumn + t.headers.length - 1, t.headerRow + t.rows)}`;
 }
 
-/** Every table of the built workbook, by planned name. */
+/** Every table of the built workbook as it was built (from its plan), by planned name. */
 export function placedTables(built: BuiltWorkbook): Map<string, PlacedTable> {
   const plannedOf = new Map([...built.names.tables].map(([planned, actual]) => [actual, planned]));
   const out = new Map<string, PlacedTable>();
@@ -51,14 +55,15 @@ export function placedTables(built: BuiltWorkbook): Map<string, PlacedTable> {
   return out;
 }
 
-/** The table, data row (0-based; -1 for the header) and column header of a cell, if it is in a table. */
+/** The table, data row (0-based; -1 for the header) and column header of a cell, in the tables given. */
 export function tableAt(
-  built: BuiltWorkbook,
+  tables: Iterable<PlacedTable> | BuiltWorkbook,
   sheet: string,
   a1: string
 ): { table: PlacedTable; row: number; column: string } | undefined {
-  const { column, row } = parseCell(a1.replace(/\$/g, ""));
-  for (const t of placedTables(built).values()) {
+  const list = "plan" in tables ? placedTables(tables).values() : tables;
+  const { column, row } = parseCell(a1.replace(/\$/g, "").split(":")[0]);
+  for (const t of list) {
     if (t.sheet.toLowerCase() !== sheet.toLowerCase()) continue;
     const c = column - t.firstColumn;
     const r = row - t.headerRow - 1;
@@ -67,19 +72,51 @@ export function tableAt(
   return undefined;
 }
 
-/** Queues loads of tables' values (header + rows) and named cells; read them after one sync. */
+/** A table's place from the address Excel gives its range ("'UK individer'!A5:I1423") and its header row. */
+function placedAt(planned: string, name: string, address: string, header: readonly CellValue[]): PlacedTable {
+  const { sheet, address: a1 } = splitReference(address);
+  const [first, last] = a1.replace(/\$/g, "").split(":");
+  const start = parseCell(first);
+  const end = parseCell(last ?? first);
+  return {
+    planned,
+    name,
+    sheet,
+    headerRow: start.row,
+    firstColumn: start.column,
+    headers: header.map((h) => String(h ?? "").trim()),
+    rows: end.row - start.row,
+  };
+}
+
+/** What was read of one table: where it is now, its values, and (when asked for) its formulas. */
+interface TableRead {
+  readonly placed: PlacedTable;
+  readonly values: TableValues;
+  readonly formulas?: readonly (readonly CellValue[])[];
+}
+
+/**
+ * Queues loads of tables (by planned name, read by their names in the workbook wherever they are now) and
+ * of named cells; read them after one sync. A table the plan lacks is left out.
+ */
 function queueReads(
   context: Excel.RequestContext,
   built: BuiltWorkbook,
   tables: readonly string[],
-  names: readonly string[]
-): () => { tables: Record<string, TableValues | undefined>; names: Record<string, CellValue | undefined> } {
-  const placed = placedTables(built);
-  const tableRanges = tables.map((planned) => {
-    const t = placed.get(planned);
-    const range = t ? context.workbook.worksheets.getItem(t.sheet).getRange(tableAddress(t)).load("values") : undefined;
-    return { planned, range };
-  });
+  names: readonly string[],
+  withFormulas = false
+): () => { tables: Map<string, TableRead>; names: Record<string, CellValue | undefined> } {
+  const tableRanges = tables
+    .filter((planned) => built.names.tables.has(planned))
+    .map((planned) => {
+      const name = built.names.tables.get(planned)!;
+      const range = context.workbook.tables
+        .getItem(name)
+        .getRange()
+        .load(withFormulas ? "address, values, formulas" : "address, values");
+      return { planned, name, range };
+    });
   const refs = new Map(built.plan.names.map((n) => [n.name, n.ref]));
   const nameRanges = names.map((planned) => {
     const ref = refs.get(built.names.names.get(planned) ?? planned);
@@ -88,48 +125,200 @@ function queueReads(
     return { planned, range: context.workbook.worksheets.getItem(sheet).getRange(address).load("values") };
   });
   return () => ({
-    tables: Object.fromEntries(tableRanges.map(({ planned, range }) => [planned, range?.values as TableValues])),
+    tables: new Map(
+      tableRanges.map(({ planned, name, range }) => [
+        planned,
+        {
+          placed: placedAt(planned, name, range.address, range.values[0] ?? []),
+          values: range.values as TableValues,
+          formulas: withFormulas ? (range.formulas as CellValue[][]) : undefined,
+        },
+      ])
+    ),
     names: Object.fromEntries(nameRanges.map(({ planned, range }) => [planned, range?.values[0]?.[0] as CellValue])),
   });
 }
 
-/** The values of tables (by planned name) in one round trip; a table the plan lacks is undefined. */
+/** Runs `context.sync()`, telling a missing table apart from other failures. */
+async function syncReads(context: Excel.RequestContext, built: BuiltWorkbook, tables: readonly string[]) {
+  try {
+    await context.sync();
+  } catch (error) {
+    if ((error as { code?: string }).code === "ItemNotFound") {
+      const names = tables.map((t) => built.names.tables.get(t) ?? t);
+      throw new Error(
+        `En av tabellerna ${names.join(", ")} finns inte längre i arbetsboken (borttagen eller omdöpt). ` +
+          "Bygg arbetsboken på nytt (fliken Bygg)."
+      );
+    }
+    throw error;
+  }
+}
+
+/** The values of tables (by planned name) in one round trip, wherever they stand now; a table the plan lacks is undefined. */
 export async function readTables(
   built: BuiltWorkbook,
   tables: readonly string[]
 ): Promise<Record<string, TableValues | undefined>> {
   return Excel.run(async (context) => {
     const read = queueReads(context, built, tables, []);
-    await context.sync();
-    return read().tables;
+    await syncReads(context, built, tables);
+    const found = read().tables;
+    return Object.fromEntries(tables.map((t) => [t, found.get(t)?.values]));
   });
 }
 
-/**
- * Writes an import (from `previewImport`) into the built workbook's tables in one round trip: per column,
- * its number format first (text stays text), then its values.
- */
-export async function writeImport(built: BuiltWorkbook, writes: readonly TableWrite[]): Promise<number> {
-  const placed = placedTables(built);
-  return Excel.run(async (context) => {
-    let cells = 0;
-    for (const write of writes) {
-      const t = placed.get(write.table);
-      if (!t) throw new Error(`Tabellen ${write.table} finns inte i arbetsboken. Bygg arbetsboken först.`);
-      const sheet = context.workbook.worksheets.getItem(t.sheet);
-      for (const column of write.columns) {
-        const c = t.headers.indexOf(column.column);
-        if (c < 0) throw new Error(`Tabellen ${t.name} saknar kolumnen ${column.column}.`);
-        const first = t.headerRow + 1 + column.firstRow;
-        const address = `${cell(t.firstColumn + c, first)}:${cell(t.firstColumn + c, first + column.values.length - 1)}`;
-        const range = sheet.getRange(address);
-        if (column.numberFormat) range.numberFormat = column.values.map(() => [column.numberFormat!]);
-        range.values = column.values as (string | number | boolean)[][];
-        cells += column.values.length;
+/** The workbook changed after the preview: nothing was written, and the user should preview again. */
+export class StaleImportError extends Error {}
+
+/** What an import wrote. */
+export interface ImportWritten {
+  /** Cells written in place. */
+  readonly cells: number;
+  /** Rows added, by planned table name. */
+  readonly added: Readonly<Record<string, number>>;
+  /** Rows removed, by planned table name. */
+  readonly removed: Readonly<Record<string, number>>;
+}
+
+const shown = (v: CellValue) => (v === null || v === "" ? "tom" : String(v));
+
+/** The first cell of `runs` that no longer holds what the preview read, as a sentence; undefined when all do. */
+function staleCell(read: TableRead, runs: readonly CellRun[]): string | undefined {
+  const header = read.placed.headers;
+  for (const run of runs) {
+    const c = header.indexOf(run.column);
+    if (c < 0) return `tabellen ${read.placed.name} saknar nu kolumnen ${run.column}`;
+    for (let k = 0; k < run.values.length; k++) {
+      const row = run.firstRow + k;
+      const now = (read.values[row + 1]?.[c] ?? null) as CellValue;
+      const then = run.values[k][0];
+      if (!sameCell(now, then)) {
+        const at = cell(read.placed.firstColumn + c, read.placed.headerRow + 1 + row);
+        return `${read.placed.sheet}!${at} (${run.column}) visar nu ${shown(now)}, förhandsgranskningen läste ${shown(then)}`;
       }
     }
+  }
+  return undefined;
+}
+
+/**
+ * The row whose formulas the added rows copy: the nearest row above the place of the new rows (then below)
+ * that holds a formula in every column the rows do not get a value for. Undefined when no row has them.
+ */
+function formulaRow(read: TableRead, inputs: ReadonlySet<string>, at: number): number | undefined {
+  const formulas = read.formulas ?? [];
+  const columns = read.placed.headers.map((h, c) => (inputs.has(h) ? -1 : c)).filter((c) => c >= 0);
+  const ok = (i: number) =>
+    columns.every((c) => {
+      const f = formulas[i + 1]?.[c];
+      return typeof f === "string" && f.startsWith("=");
+    });
+  for (let i = at - 1; i >= 0; i--) if (ok(i)) return i;
+  for (let i = at; i < read.placed.rows; i++) if (ok(i)) return i;
+  return undefined;
+}
+
+/**
+ * Writes an import's edits (from `previewImport`) into the built workbook in two round trips. The first
+ * reads the target tables again, where they are now, and checks that every cell the preview read still
+ * holds what it read and that each table has as many rows: if anything changed since the preview, nothing
+ * is written and a `StaleImportError` says what changed. The second writes, per table: the changed cells in
+ * place (one range per run of adjacent changed cells in a column, its number format first so that text stays
+ * text); the added rows inside the table, above its last row, so that every formula over the table's columns
+ * counts them, each with the formulas of a row of the table (copied, the references to its own row moved)
+ * and the imported input cells; then the removed rows, from the bottom up.
+ */
+export async function writeImport(built: BuiltWorkbook, edits: readonly TableEdit[]): Promise<ImportWritten> {
+  const tables = edits.map((e) => e.table);
+  return Excel.run(async (context) => {
+    const read = queueReads(
+      context,
+      built,
+      tables,
+      [],
+      edits.some((e) => e.add.length > 0)
+    );
+    await syncReads(context, built, tables);
+    const found = read().tables;
+    const stale = (text: string) =>
+      new StaleImportError(
+        `Arbetsboken har ändrats sedan förhandsgranskningen: ${text}. Inget har skrivits; förhandsgranska igen.`
+      );
+    const sources = new Map<string, number>();
+    for (const edit of edits) {
+      const t = found.get(edit.table);
+      if (!t) throw stale(`tabellen ${edit.table} finns inte i arbetsboken`);
+      if (t.placed.rows !== edit.rowCount) {
+        throw stale(
+          `tabellen ${t.placed.name} har nu ${t.placed.rows} rader, förhandsgranskningen läste ${edit.rowCount}`
+        );
+      }
+      const changed = staleCell(t, edit.expect);
+      if (changed) throw stale(changed);
+      if (edit.add.length > 0) {
+        const inputs = new Set(Object.keys(edit.add[0].values));
+        const source = formulaRow(t, inputs, edit.rowCount - 1);
+        if (source === undefined) {
+          throw new StaleImportError(
+            `Tabellen ${t.placed.name} har ingen rad med formlerna som nya rader ska få (kolumnerna utom ` +
+              `${[...inputs].join(", ")}). Inget har skrivits; bygg arbetsboken på nytt.`
+          );
+        }
+        sources.set(edit.table, source);
+      }
+    }
+
+    let cells = 0;
+    const added: Record<string, number> = {};
+    const removed: Record<string, number> = {};
+    for (const edit of edits) {
+      const t = found.get(edit.table)!.placed;
+      const sheet = context.workbook.worksheets.getItem(t.sheet);
+      const firstData = t.headerRow + 1;
+      const columnOf = (header: string) => {
+        const c = t.headers.indexOf(header);
+        if (c < 0) throw new Error(`Tabellen ${t.name} saknar kolumnen ${header}.`);
+        return t.firstColumn + c;
+      };
+      const writeColumn = (header: string, row: number, values: CellValue[][], numberFormat?: string) => {
+        const c = columnOf(header);
+        const range = sheet.getRange(`${cell(c, row)}:${cell(c, row + values.length - 1)}`);
+        if (numberFormat) range.numberFormat = values.map(() => [numberFormat]);
+        range.values = values as (string | number | boolean)[][];
+      };
+      for (const run of edit.set) {
+        writeColumn(run.column, firstData + run.firstRow, run.values, run.numberFormat);
+        cells += run.values.length;
+      }
+      const n = edit.add.length;
+      const at = edit.rowCount - 1;
+      const moved = (i: number) => (i < at ? i : i + n);
+      const table = context.workbook.tables.getItem(t.name);
+      if (n > 0) {
+        const width = t.headers.length;
+        table.rows.add(
+          at,
+          edit.add.map(() => Array.from({ length: width }, () => ""))
+        );
+        const source = firstData + moved(sources.get(edit.table)!);
+        const row = (r: number) => `${cell(t.firstColumn, r)}:${cell(t.firstColumn + width - 1, r)}`;
+        for (let k = 0; k < n; k++) sheet.getRange(row(firstData + at + k)).copyFrom(row(source), "Formulas");
+        for (const header of Object.keys(edit.add[0].values)) {
+          writeColumn(
+            header,
+            firstData + at,
+            edit.add.map((a) => [a.values[header]]),
+            edit.addNumberFormats[header]
+          );
+        }
+        added[edit.table] = n;
+      }
+      for (const i of [...edit.remove].sort((a, b) => b - a)) table.rows.getItemAt(moved(i)).delete();
+      if (edit.remove.length > 0) removed[edit.table] = edit.remove.length;
+    }
     await context.sync();
-    return cells;
+    return { cells, added, removed };
   });
 }
 
@@ -140,64 +329,96 @@ export interface SelectionExplanation {
   readonly explanation: Explanation;
 }
 
+/** The build a table of the workbook belongs to, and the table's planned name. */
+function tableOfBuilds(
+  builds: readonly BuiltWorkbook[],
+  name: string
+): { built: BuiltWorkbook; planned: string } | undefined {
+  for (const built of [...builds].reverse()) {
+    for (const [planned, actual] of built.names.tables) {
+      if (actual.toLowerCase() === name.toLowerCase()) return { built, planned };
+    }
+  }
+  return undefined;
+}
+
 /**
- * Explains the selected cell: finds its table and column from the plan, reads the table, the named
- * parameters and the other tables the explanation needs, and lets the explain module run the rule.
- * Two round trips: the selection, then what it needs.
+ * Explains the selected cell, in any build the pane made: finds the table the cell is in (Excel's own
+ * answer, so a table that grew is found too) and the build it belongs to, reads the table where it is
+ * now, the named parameters and the other tables the explanation needs, and lets the explain module run
+ * the rule. Two round trips: the selection and its table, then what the explanation needs.
  */
-export async function explainSelection(built: BuiltWorkbook): Promise<SelectionExplanation> {
+export async function explainSelection(builds: readonly BuiltWorkbook[]): Promise<SelectionExplanation> {
   return Excel.run(async (context) => {
     const selected = context.workbook.getSelectedRange().load("address");
+    const tables = selected.getTables(false).load("items/name");
     await context.sync();
+    const none = { address: selected.address, explanation: explainCell({ parameters: {} }) };
+    const owner = tables.items.map((t) => tableOfBuilds(builds, t.name)).find((o) => o !== undefined);
+    if (!owner) return none;
+    const { built, planned } = owner;
+    const needs = explainNeeds(planned);
+    const wanted = [planned, ...needs.tables];
+    const read = queueReads(context, built, wanted, needs.parameters);
+    await syncReads(context, built, wanted);
+    const { tables: found, names } = read();
+    const table = found.get(planned)!;
     const { sheet, address } = splitReference(selected.address);
-    const at = tableAt(built, sheet, address.split(":")[0]);
-    if (!at) return { address: selected.address, explanation: explainCell({ parameters: {} }) };
-    const needs = explainNeeds(at.table.planned);
-    const read = queueReads(context, built, [at.table.planned, ...needs.tables], needs.parameters);
-    await context.sync();
-    const { tables, names } = read();
+    const at = tableAt([table.placed], sheet, address);
+    if (!at) return none;
     const explanation = explainCell({
-      table: at.table.planned,
+      table: planned,
       column: at.column,
       row: at.row,
-      values: tables[at.table.planned],
+      values: table.values,
       parameters: names,
-      tables,
-      firstRow: at.table.headerRow + 1,
+      tables: Object.fromEntries([...found].map(([t, r]) => [t, r.values])),
+      firstRow: table.placed.headerRow + 1,
     });
     return { address: selected.address, explanation };
   });
 }
 
-/** What the workbook's settings remember of the last build. */
-interface BuildRecord {
-  readonly year?: number;
-  readonly suffix?: number | null;
+/** The build a record describes: the plan of its year under its suffix's names. */
+export function builtFrom(plan: WorkbookPlan, suffix: number | null | undefined): BuiltWorkbook {
+  if (typeof suffix === "number") {
+    const names = suffixedNames(plan, suffix);
+    return { plan: renamePlan(plan, names), names, suffix };
+  }
+  return { plan, names: plannedNames(plan) };
 }
 
 /**
- * The plan the open workbook was built from, as far as its settings remember it (year and suffix), so
- * that Kontrollera, Importera and Förklara work after the pane is reopened. Undefined when the workbook
- * was not built by the pane.
+ * Every build the open workbook's settings remember (oldest first) whose sheets are still there, so that
+ * Kontrollera, Importera and Förklara work on any of them, also after the pane is reopened. Empty when the
+ * workbook was not built by the pane. One round trip.
  */
-export async function restoreBuilt(planFor: (year: number) => WorkbookPlan): Promise<BuiltWorkbook | undefined> {
+export async function restoreBuilds(planFor: (year: number) => WorkbookPlan): Promise<BuiltWorkbook[]> {
   return Excel.run(async (context) => {
     const setting = context.workbook.settings.getItemOrNullObject(BUILD_SETTING);
     setting.load("value");
+    const sheets = context.workbook.worksheets.load("items/name");
     await context.sync();
-    if (setting.isNullObject) return undefined;
-    let record: BuildRecord;
-    try {
-      record = JSON.parse(String(setting.value)) as BuildRecord;
-    } catch {
-      return undefined;
-    }
-    if (typeof record.year !== "number") return undefined;
-    const plan = planFor(record.year);
-    if (typeof record.suffix === "number") {
-      const names = suffixedNames(plan, record.suffix);
-      return { plan: renamePlan(plan, names), names, suffix: record.suffix };
-    }
-    return { plan, names: plannedNames(plan) };
+    if (setting.isNullObject) return [];
+    const present = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+    return readBuildRecords(setting.value)
+      .filter((r): r is BuildRecord & { year: number } => typeof r.year === "number")
+      .map((r) => builtFrom(planFor(r.year), r.suffix))
+      .filter((b) => b.plan.sheets.some((s) => present.has(s.name.toLowerCase())));
+  });
+}
+
+/** The build with a sheet of this name (the latest, if several), or undefined. */
+export function buildOfSheet(builds: readonly BuiltWorkbook[], sheet: string): BuiltWorkbook | undefined {
+  const lower = sheet.toLowerCase();
+  return [...builds].reverse().find((b) => b.plan.sheets.some((s) => s.name.toLowerCase() === lower));
+}
+
+/** The name of the active sheet. */
+export async function activeSheetName(): Promise<string> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
+    await context.sync();
+    return sheet.name;
   });
 }

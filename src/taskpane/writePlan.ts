@@ -4,11 +4,13 @@
  * area), tables, number formats, looks, column widths, frozen panes, validation, conditional formats and
  * workbook names, plus native charts. It never overwrites: planned sheets, tables or names that already
  * exist are reported, and the caller chooses to build under suffixed names or not at all. The whole 2010
- * workbook takes a handful of `context.sync()` calls (at most 10).
+ * workbook takes a handful of `context.sync()` calls (at most 10). A build that fails partway removes the
+ * sheets and names it added, so that no half-built workbook is left.
  */
 import { parseCell } from "../workbook/a1";
 import { CONDITIONAL_LOOK, Look, LOOK } from "../workbook/looks";
 import { SheetPlan, ValidationPlan, WorkbookPlan } from "../workbook/plan";
+import { BUILD_SETTING, recordBuild } from "./buildRecords";
 import { chartSpecs, ChartSpec } from "./charts";
 import { PlanNames, plannedNames, renamePlan, suffixedNames } from "./renamePlan";
 import { Area, HEADER_ROW_HEIGHT, layoutSheet, SheetLayout } from "./sheetLayout";
@@ -70,8 +72,7 @@ const MAX_CELLS_PER_WRITE = 20_000;
 /** Areas formatted by one `getRanges` call. */
 const AREAS_PER_CALL = 40;
 
-/** A setting in the workbook that remembers what was built (year, suffix), for Kontrollera after a reload. */
-export const BUILD_SETTING = "skl.arbetsbok";
+export { BUILD_SETTING } from "./buildRecords";
 
 /** "FF6B7280" (ARGB, as the plan and exceljs give colours) → "#6B7280". */
 export function officeColor(argb: string): string {
@@ -286,6 +287,89 @@ function freeSuffix(plan: WorkbookPlan, sheets: readonly string[], names: readon
  * tables, looks, widths, panes, validation, conditional formats and charts.
  */
 export async function buildWorkbook(planned: WorkbookPlan, options: BuildOptions = {}): Promise<BuildResult> {
+  /** Set once the build starts adding: what it adds, and the setting as it was, to undo a failed build. */
+  let started: BuildStart | undefined;
+  try {
+    return await writeBuild(planned, options, (s) => (started = s));
+  } catch (error) {
+    if (!started) throw error;
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\.\s*$/, "");
+    let left: string[];
+    try {
+      left = await removeBuild(started);
+    } catch (cleanup) {
+      left = [...started.sheets, ...started.names];
+      throw new BuildFailedError(reason, left, cleanup instanceof Error ? cleanup.message : String(cleanup));
+    }
+    throw new BuildFailedError(reason, left);
+  }
+}
+
+/** What a build adds to the workbook, and what the workbook's build setting held before it. */
+interface BuildStart {
+  readonly sheets: readonly string[];
+  readonly names: readonly string[];
+  readonly setting: { readonly value: unknown } | undefined;
+}
+
+/**
+ * A build that failed partway (a round trip to Excel failed). The sheets and names it had added are
+ * removed again, so that the workbook is as it was; `left` names what could not be removed.
+ */
+export class BuildFailedError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly left: readonly string[],
+    readonly cleanupError?: string
+  ) {
+    super(
+      left.length === 0
+        ? `Bygget avbröts (${reason}). Bladen och namnen som bygget hade lagt till är borttagna igen: arbetsboken är som före bygget. Försök igen.`
+        : `Bygget avbröts (${reason}), och det gick inte att ta bort allt som bygget hade lagt till` +
+            `${cleanupError ? ` (${cleanupError})` : ""}. Ta bort ${left.length === 1 ? "det" : "dessa"} för hand: ${left.join(", ")}.`
+    );
+    this.name = "BuildFailedError";
+  }
+}
+
+/**
+ * Removes what a failed build added: its sheets (with their tables and charts) and its workbook names,
+ * never anything that was there before it, and puts the build setting back. Returns what is still there.
+ */
+async function removeBuild(start: BuildStart): Promise<string[]> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets.load("items/name");
+    const names = context.workbook.names.load("items/name");
+    const setting = context.workbook.settings.getItemOrNullObject(BUILD_SETTING);
+    setting.load("value");
+    await context.sync();
+    const present = (list: { name: string }[]) => new Set(list.map((x) => x.name.toLowerCase()));
+    const sheetsNow = present(sheets.items);
+    const namesNow = present(names.items);
+    const addedNames = start.names.filter((n) => namesNow.has(n.toLowerCase()));
+    const addedSheets = start.sheets.filter((s) => sheetsNow.has(s.toLowerCase()));
+    for (const name of addedNames) context.workbook.names.getItem(name).delete();
+    for (const sheet of addedSheets) context.workbook.worksheets.getItem(sheet).delete();
+    if (start.setting) context.workbook.settings.add(BUILD_SETTING, start.setting.value);
+    else if (!setting.isNullObject) setting.delete();
+    await context.sync();
+    const after = context.workbook.worksheets.load("items/name");
+    const namesAfter = context.workbook.names.load("items/name");
+    await context.sync();
+    const sheetsLeft = present(after.items);
+    const namesLeft = present(namesAfter.items);
+    return [
+      ...start.sheets.filter((s) => sheetsLeft.has(s.toLowerCase())),
+      ...start.names.filter((n) => namesLeft.has(n.toLowerCase())),
+    ];
+  });
+}
+
+async function writeBuild(
+  planned: WorkbookPlan,
+  options: BuildOptions,
+  onStart: (start: BuildStart) => void
+): Promise<BuildResult> {
   return Excel.run(async (context) => {
     let syncs = 0;
     const sync = async () => {
@@ -298,7 +382,11 @@ export async function buildWorkbook(planned: WorkbookPlan, options: BuildOptions
     const worksheets = context.workbook.worksheets.load("items/name");
     const tables = context.workbook.tables.load("items/name");
     const namedItems = context.workbook.names.load("items/name");
-    await sync();
+    const setting = context.workbook.settings.getItemOrNullObject(BUILD_SETTING);
+    setting.load("value");
+    syncs++;
+    await context.sync();
+    const settingBefore = setting.isNullObject ? undefined : { value: setting.value };
     const existingSheets = worksheets.items.map((w) => w.name);
     const existingNames = [...tables.items.map((t) => t.name), ...namedItems.items.map((n) => n.name)];
 
@@ -331,6 +419,11 @@ export async function buildWorkbook(planned: WorkbookPlan, options: BuildOptions
     const rounds = batches.length + 1;
     progress(1 / rounds);
 
+    onStart({
+      sheets: plan.sheets.map((s) => s.name),
+      names: plan.names.map((n) => n.name),
+      setting: settingBefore,
+    });
     const sheets = new Map<string, Excel.Worksheet>();
     for (const sheet of plan.sheets) {
       const worksheet = context.workbook.worksheets.add(sheet.name);
@@ -360,7 +453,11 @@ export async function buildWorkbook(planned: WorkbookPlan, options: BuildOptions
       if (i === batches.length - 1) {
         context.workbook.settings.add(
           BUILD_SETTING,
-          JSON.stringify({ title: plan.title, year: options.year ?? null, suffix: suffix ?? null })
+          recordBuild(settingBefore?.value ?? null, {
+            title: plan.title,
+            year: options.year ?? null,
+            suffix: suffix ?? null,
+          })
         );
         const first = sheets.get(plan.sheets[0].name)!;
         first.activate();

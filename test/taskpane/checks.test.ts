@@ -1,15 +1,30 @@
 /*
  * Kontrollera's pieces: references split into sheet and address, targets grouped into one link per sheet, and
- * the link's action (select the cells) against office-addin-mock, the Office mock from Microsoft.
+ * the link's action: for a check that fails, select the cells that fail it (the rows whose code is counted
+ * twice, the unknown-code marker, a difference that is not 0), else the cells it is about. Against
+ * office-addin-mock, the Office mock from Microsoft, and against the in-memory Excel with a built workbook.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { selectTarget, splitReference, targetsBySheet } from "../../src/taskpane/checks";
+import { loadBundledInputs } from "../../src/cli/readData";
+import { CheckResult, runChecks, selectCheckCells, splitReference, targetsBySheet } from "../../src/taskpane/checks";
+import { builtFrom } from "../../src/taskpane/workbookTables";
+import { buildWorkbook, Built } from "../../src/taskpane/writePlan";
+import { buildPlan } from "../../src/workbook/buildPlan";
+import { cell, parseCell } from "../../src/workbook/a1";
+import { createExcelDouble, ExcelDouble } from "../support/excelDouble";
+import { dataCell, dataRange } from "../support/planCells";
 
 // office-addin-mock reads one enum from office-addin-manifest, whose dependencies are ES modules that jest (CommonJS)
 // cannot load; the mock needs nothing else from it.
 jest.mock("office-addin-manifest", () => ({
   OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Word: "word" },
 }));
+
+const plan = buildPlan(loadBundledInputs(2010), "addin").plan;
+const check = (id: string, status: CheckResult["status"] = "FEL"): CheckResult => {
+  const c = plan.checks.find((x) => x.id === id)!;
+  return { id, label: c.label, status, shown: status, informational: c.informational, targets: c.targets };
+};
 
 describe("references", () => {
   it("splits a sheet-qualified reference, quoted or not", () => {
@@ -27,39 +42,40 @@ describe("references", () => {
   });
 });
 
-describe("selecting a check's cells (office-addin-mock)", () => {
-  function mockExcel() {
+describe("selecting the cells of a failing check (office-addin-mock)", () => {
+  const table = plan.sheets.flatMap((s) => s.tables).find((t) => t.name === "Palliativ_kommun")!;
+  const top = parseCell(table.topLeft);
+  const countColumn = table.columns.findIndex((c) => c.header === "Rader med koden");
+  const width = table.columns.length;
+
+  /** Excel with Palliativ_kommun as it stands now: `rows` data rows whose "Rader med koden" are `counts`. */
+  function mockExcel(counts: number[]) {
+    const values = counts.map((n) => Array.from({ length: width }, (_, c) => (c === countColumn ? n : "")));
+    const address = `Palliativ!${cell(top.column, top.row + 1)}:${cell(top.column + width - 1, top.row + counts.length)}`;
     return new OfficeMockObject({
       context: {
         workbook: {
+          tables: {
+            asked: "",
+            body: { address, values },
+            getItem(name: string) {
+              this.asked = name;
+              return { getDataBodyRange: () => this.body };
+            },
+          },
           worksheets: {
             sheet: {
               name: "",
               active: false,
-              range: {
-                address: "",
-                selected: false,
-                select() {
-                  this.selected = true;
-                },
-              },
-              areas: {
-                address: "",
-                selected: false,
-                select() {
-                  this.selected = true;
-                },
-              },
+              selected: "",
               activate() {
                 this.active = true;
               },
-              getRange(address: string) {
-                this.range.address = address;
-                return this.range;
+              getRange(a: string) {
+                return { select: () => (this.selected = a) };
               },
-              getRanges(address: string) {
-                this.areas.address = address;
-                return this.areas;
+              getRanges(a: string) {
+                return { select: () => (this.selected = a) };
               },
             },
             getItem(name: string) {
@@ -75,23 +91,97 @@ describe("selecting a check's cells (office-addin-mock)", () => {
     }) as any;
   }
 
-  it("activates the sheet and selects the range", async () => {
-    const excel = mockExcel();
+  it("selects the rows whose code is counted more than once, not the whole column", async () => {
+    const counts = Array.from({ length: table.rows }, () => 1);
+    counts[3] = 2;
+    counts[4] = 2;
+    counts[40] = 2;
+    const excel = mockExcel(counts);
     (globalThis as any).Excel = excel;
-    await selectTarget("Palliativ", "$P$17:$P$306");
+    const selection = await selectCheckCells(builtFrom(plan, null), check("p-kommun-dubbletter"), "Palliativ");
+    const letter = dataRange(plan, "Palliativ_kommun", "Rader med koden").address.replace(/\d+.*$/, "");
+    const row = (i: number) => top.row + 1 + i;
+    expect(excel.context.workbook.tables.asked).toBe("Palliativ_kommun");
+    expect(selection).toEqual({
+      sheet: "Palliativ",
+      address: `${letter}${row(3)}:${letter}${row(4)}, ${letter}${row(40)}`,
+      narrowed: true,
+      failing: 3,
+      leftOut: 0,
+    });
     const sheet = excel.context.workbook.worksheets.sheet;
-    expect(sheet.name).toBe("Palliativ");
-    expect(sheet.active).toBe(true);
-    expect(sheet.range.address).toBe("$P$17:$P$306");
-    expect(sheet.range.selected).toBe(true);
+    expect([sheet.name, sheet.active, sheet.selected]).toEqual(["Palliativ", true, selection.address]);
   });
 
-  it("selects several areas of one sheet at once", async () => {
-    const excel = mockExcel();
+  it("reads the table where it stands now: a row added below the built rows is found too", async () => {
+    const counts = [...Array.from({ length: table.rows }, () => 1), 2, 2];
+    const excel = mockExcel(counts);
     (globalThis as any).Excel = excel;
-    await selectTarget("Palliativ", "$A$17:$A$306, $C$8");
-    const sheet = excel.context.workbook.worksheets.sheet;
-    expect(sheet.areas.address).toBe("$A$17:$A$306, $C$8");
-    expect(sheet.areas.selected).toBe(true);
+    const selection = await selectCheckCells(builtFrom(plan, null), check("p-kommun-dubbletter"), "Palliativ");
+    const letter = dataRange(plan, "Palliativ_kommun", "Rader med koden").address.replace(/\d+.*$/, "");
+    expect(selection.address).toBe(`${letter}${top.row + 1 + table.rows}:${letter}${top.row + 2 + table.rows}`);
+  });
+
+  it("selects the whole column of a check that passes", async () => {
+    const excel = mockExcel(Array.from({ length: table.rows }, () => 1));
+    (globalThis as any).Excel = excel;
+    const selection = await selectCheckCells(builtFrom(plan, null), check("p-kommun-dubbletter", "OK"), "Palliativ");
+    expect(selection).toMatchObject({
+      narrowed: false,
+      address: dataRange(plan, "Palliativ_kommun", "Rader med koden").address,
+    });
+  });
+});
+
+describe("selecting the cells of a failing check (in-memory Excel)", () => {
+  let excel: ExcelDouble;
+  let workbook: Built;
+
+  beforeAll(async () => {
+    excel = await createExcelDouble();
+    (globalThis as unknown as { Excel: unknown }).Excel = excel.api;
+    const result = await buildWorkbook(plan, { year: 2010 });
+    if (result.status !== "built") throw new Error("Väntade ett bygge");
+    workbook = result;
+  });
+
+  beforeEach(() => ((globalThis as unknown as { Excel: unknown }).Excel = excel.api));
+
+  const at = (header: string, row: number) => dataCell(plan, "Palliativ_kommun", header, row).a1;
+  const codeOf = (row: number) => {
+    const c = plan.sheets.flatMap((s) => s.tables).find((t) => t.name === "Palliativ_kommun")!.columns[0];
+    return String(c.cells[row]);
+  };
+  const failing = async (id: string) => (await runChecks(workbook)).checks.find((c) => c.id === id)!;
+
+  it("an unknown code: the cell with the unknown-code marker", async () => {
+    excel.userWrite("Palliativ", at("Kod", 5), [["9999"]]);
+    const unknown = await failing("p-kommun-okanda");
+    expect(unknown.status).toBe("FEL");
+    const selection = await selectCheckCells(workbook, unknown, "Palliativ");
+    expect(selection).toMatchObject({ narrowed: true, failing: 1 });
+    expect(excel.selection).toEqual({ sheet: "Palliativ", address: at("Namn", 5) });
+  });
+
+  it("a code counted twice: both rows that carry it", async () => {
+    const code = excel.valueAt("Palliativ", at("Kod", 0));
+    excel.userWrite("Palliativ", at("Kod", 5), [[`'${code}`]]);
+    const duplicates = await failing("p-kommun-dubbletter");
+    expect(duplicates.status).toBe("FEL");
+    await selectCheckCells(workbook, duplicates, "Palliativ");
+    expect(excel.selection).toEqual({
+      sheet: "Palliativ",
+      address: `${at("Rader med koden", 0)}, ${at("Rader med koden", 5)}`,
+    });
+  });
+
+  it("an amount that differs from the add-in: the difference that is not 0", async () => {
+    // The code of row 5 back as built (a duplicate code makes the add-in refuse the whole table).
+    excel.userWrite("Palliativ", at("Kod", 5), [[`'${codeOf(5)}`]]);
+    excel.userWrite("Palliativ", at("Nivå 1: SKL-funktion", 7), [[1]]);
+    const twin = await failing("p1-kommun-tvilling");
+    expect(twin.status).toBe("FEL");
+    await selectCheckCells(workbook, twin, "Palliativ");
+    expect(excel.selection).toEqual({ sheet: "Palliativ", address: at("Nivå 1: skillnad", 7) });
   });
 });

@@ -1,35 +1,63 @@
 /*
  * The pane's reads and writes of the built workbook, against the in-memory Excel: an import written into the
- * tables (text stays text, a formula-looking text never runs), the explanation of the selected cell, and the
- * build remembered in the workbook so that the pane finds it again after a reload.
+ * tables (only the cells that change, checked against the preview first; text stays text), discharge days
+ * replacing the groups a file holds (individuals added and removed, a new settlement row with its formulas),
+ * the explanation of the selected cell in any build, and the builds remembered in the workbook so that the
+ * pane finds them again after a reload.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { loadBundledInputs } from "../../src/cli/readData";
 import { runChecks } from "../../src/taskpane/checks";
 import { explanationLines } from "../../src/taskpane/explain";
-import { importTargetTables, parseImport, previewImport, referenceFromTables, TABLE } from "../../src/taskpane/import";
+import {
+  HEADER,
+  importTargetTables,
+  parseImport,
+  ParsedImport,
+  previewImport,
+  referenceFromTables,
+  TABLE,
+  TableValues,
+} from "../../src/taskpane/import";
 import {
   explainSelection,
   placedTables,
   readTables,
-  restoreBuilt,
+  restoreBuilds,
+  StaleImportError,
   tableAt,
   writeImport,
 } from "../../src/taskpane/workbookTables";
-import { buildWorkbook, Built, BuildResult } from "../../src/taskpane/writePlan";
+import { buildWorkbook, Built, BuildResult, BuiltWorkbook } from "../../src/taskpane/writePlan";
 import { buildPlan } from "../../src/workbook/buildPlan";
 import { createExcelDouble, ExcelDouble } from "../support/excelDouble";
-import { dataCell } from "../support/planCells";
+import { dataCell, namedCell } from "../support/planCells";
 
 const plan = buildPlan(loadBundledInputs(2010), "addin").plan;
-/** 0114 Upplands Väsby's row of Palliativ_kommun. */
-const cellOf = (header: string) => dataCell(plan, TABLE.palliativeKommun, header).a1;
+/** 0114 Upplands Väsby's row of Palliativ_kommun (row 0), and the rows below it. */
+const cellOf = (header: string, row = 0) => dataCell(plan, TABLE.palliativeKommun, header, row).a1;
+const master = namedCell(plan, "Alla_kontroller").a1;
 const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(__dirname, "../fixtures/import", name)));
 
 function built(result: BuildResult): Built {
   if (result.status !== "built") throw new Error("Väntade ett bygge");
   return result;
+}
+
+function install(excel: ExcelDouble): void {
+  (globalThis as unknown as { Excel: unknown }).Excel = excel.api;
+}
+
+/** Parses an import against the workbook's own reference lists and previews it, as the pane does. */
+async function previewOf(workbook: BuiltWorkbook, input: string | Uint8Array) {
+  const reference = await readTables(workbook, [TABLE.municipalities, TABLE.counties]);
+  const parsed: ParsedImport = parseImport(
+    input,
+    referenceFromTables(reference[TABLE.municipalities]!, reference[TABLE.counties]!)
+  );
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join("\n"));
+  return previewImport(parsed, await readTables(workbook, importTargetTables(parsed.kind)));
 }
 
 describe("the built workbook's tables", () => {
@@ -38,13 +66,15 @@ describe("the built workbook's tables", () => {
 
   beforeAll(async () => {
     excel = await createExcelDouble();
-    (globalThis as unknown as { Excel: unknown }).Excel = excel.api;
+    install(excel);
     workbook = built(await buildWorkbook(plan, { year: 2010 }));
   });
 
-  it("knows where every table is, by the name the import and explain modules use", () => {
+  beforeEach(() => install(excel));
+
+  it("knows where every table was built, by the name the import and explain modules use", () => {
     const tables = placedTables(workbook);
-    expect(tables.get(TABLE.palliativeKommun)).toMatchObject({ sheet: "Palliativ", headerRow: 16, rows: 290 });
+    expect(tables.get(TABLE.palliativeKommun)).toMatchObject({ sheet: "Palliativ", rows: 290 });
     expect(tableAt(workbook, "Palliativ", cellOf("Nivå 1: belopp"))).toMatchObject({
       row: 0,
       column: "Nivå 1: belopp",
@@ -62,18 +92,12 @@ describe("the built workbook's tables", () => {
     expect(tables[TABLE.counties]![1][0]).toBe("01");
   });
 
-  it("writes a valid import into the tables in one round trip, and the workbook recomputes", async () => {
-    const reference = await readTables(workbook, [TABLE.municipalities, TABLE.counties]);
-    const parsed = parseImport(
-      fixture("palliativ-semikolon-bom.csv"),
-      referenceFromTables(reference[TABLE.municipalities]!, reference[TABLE.counties]!)
-    );
-    if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join("\n"));
-    const preview = previewImport(parsed, await readTables(workbook, importTargetTables(parsed.kind)));
+  it("writes a valid import in two round trips (check again, write), and the workbook recomputes", async () => {
+    const preview = await previewOf(workbook, fixture("palliativ-semikolon-bom.csv"));
     expect(preview.ok).toBe(true);
     const before = excel.syncs;
-    expect(await writeImport(workbook, preview.writes)).toBeGreaterThan(0);
-    expect(excel.syncs - before).toBe(1);
+    expect((await writeImport(workbook, preview.edits)).cells).toBeGreaterThan(0);
+    expect(excel.syncs - before).toBe(2);
     // 0114: 20 deaths, 9 registrations. 9/20 = 45 %: level 1 (40 %) yes, level 2 (70 %) no.
     expect([
       excel.valueAt("Palliativ", cellOf("Dödsfall")),
@@ -85,57 +109,267 @@ describe("the built workbook's tables", () => {
     expect((await runChecks(workbook)).master).toBe("OK");
   });
 
-  it("writes text that looks like a formula as text", async () => {
-    await writeImport(workbook, [
-      {
-        table: TABLE.dischargeIndividuals,
-        columns: [{ column: "Individ", firstRow: 0, values: [["'=1+1"]], numberFormat: "@" }],
-      },
+  it("leaves a formula the user has in a row between two changed rows as it is", async () => {
+    // 0115 (row 1) holds the user's own formula for its deaths; the import changes 0114 and 0117 around it.
+    const deaths0115 = excel.valueAt("Palliativ", cellOf("Dödsfall", 1)) as number;
+    excel.userWrite("Palliativ", cellOf("Dödsfall", 1), [[`=${deaths0115 - 1}+1`]]);
+    const deaths0117 = excel.valueAt("Palliativ", cellOf("Dödsfall", 2)) as number;
+    const preview = await previewOf(
+      workbook,
+      `Kod;Dödsfall;Registreringar\n0114;21;9\n0115;${deaths0115};${excel.valueAt("Palliativ", cellOf("Registreringar", 1))}\n0117;${deaths0117 + 1};0\n`
+    );
+    expect(preview.changes.map((c) => [c.party, c.column])).toEqual([
+      ["0114 Upplands Väsby", "Dödsfall"],
+      ["0117 Österåker", "Dödsfall"],
+      ["0117 Österåker", "Registreringar"],
     ]);
-    const individuals = placedTables(workbook).get(TABLE.dischargeIndividuals)!;
-    const column = individuals.headers.indexOf("Individ");
-    const cell = `${String.fromCharCode(64 + individuals.firstColumn + column)}${individuals.headerRow + 1}`;
-    expect(excel.valueAt("UK individer", cell)).toBe("=1+1");
-    expect(excel.hasFormula("UK individer", cell)).toBe(false);
-    expect(excel.numberFormatAt("UK individer", cell)).toBe("@");
+    await writeImport(workbook, preview.edits);
+    expect(excel.formulaAt("Palliativ", cellOf("Dödsfall", 1))).toBe(`=${deaths0115 - 1}+1`);
+    expect(excel.valueAt("Palliativ", cellOf("Dödsfall", 0))).toBe(21);
+    expect(excel.valueAt("Palliativ", cellOf("Dödsfall", 2))).toBe(deaths0117 + 1);
+    expect(excel.valueAt("Palliativ", cellOf("Registreringar", 2))).toBe(0);
+  });
+
+  it("writes nothing when the sheet changed after the preview, and says to preview again", async () => {
+    const preview = await previewOf(workbook, "Kod;Dödsfall;Registreringar\n0114;30;9\n");
+    // The user types another figure into the cell before pressing Skriv in.
+    excel.userWrite("Palliativ", cellOf("Dödsfall"), [[25]]);
+    const writes = excel.writes.length;
+    const attempt = writeImport(workbook, preview.edits);
+    await expect(attempt).rejects.toBeInstanceOf(StaleImportError);
+    await expect(attempt).rejects.toThrow(
+      `Arbetsboken har ändrats sedan förhandsgranskningen: Palliativ!${cellOf("Dödsfall")} (Dödsfall) visar nu 25, förhandsgranskningen läste 21. Inget har skrivits; förhandsgranska igen.`
+    );
+    expect(excel.writes.length).toBe(writes);
+    expect(excel.valueAt("Palliativ", cellOf("Dödsfall"))).toBe(25);
+  });
+
+  it("writes text that looks like a formula as text", async () => {
+    const preview = await previewOf(workbook, "Kommun;Månad;Individ;Dagar\n0821;2018-02;=1+1;4\n");
+    const individuals = (await readTables(workbook, [TABLE.dischargeIndividuals]))[TABLE.dischargeIndividuals]!;
+    await writeImport(workbook, preview.edits);
+    const after = (await readTables(workbook, [TABLE.dischargeIndividuals]))[TABLE.dischargeIndividuals]!;
+    const row = after.findIndex((r) => r[2] === "=1+1");
+    expect(row).toBeGreaterThan(0);
+    const table = excel.tables.find((t) => t.name === TABLE.dischargeIndividuals)!;
+    const first = Number(/\d+/.exec(table.address)![0]);
+    const at = `C${first + row}`;
+    expect(excel.hasFormula("UK individer", at)).toBe(false);
+    expect(excel.numberFormatAt("UK individer", at)).toBe("@");
+    // February's other individuals of 0821 are not in the file: they went, the new one came.
+    const february = (rows: TableValues) => rows.filter((r) => r[0] === "0821" && r[1] === "2018-02").length;
+    expect(february(after)).toBe(1);
+    expect(after.length - individuals.length).toBe(1 - february(individuals));
   });
 
   it("explains the selected amount in two round trips, with the workbook's current values", async () => {
     await excel.userSelect("Palliativ", cellOf("Nivå 1: belopp"));
     const before = excel.syncs;
-    const { address, explanation } = await explainSelection(workbook);
+    const { address, explanation } = await explainSelection([workbook]);
     expect(excel.syncs - before).toBe(2);
     expect(address).toBe(`Palliativ!${cellOf("Nivå 1: belopp")}`);
     expect(explanation.kind).toBe("amount");
     expect(explanation.party).toEqual({ code: "0114", name: "Upplands Väsby" });
+    // 25 deaths (typed by the user above) and 9 registrations: 36 %.
     expect(
       explanationLines(explanation)
         .join("\n")
         .replace(/\u00a0/g, " ")
-    ).toContain("9 av 20 = 45,0 %");
+    ).toContain("9 av 25 = 36,0 %");
   });
 
   it("asks for an amount when the selection is outside the tables", async () => {
     await excel.userSelect("Start", "B3");
-    const { explanation } = await explainSelection(workbook);
+    const { explanation } = await explainSelection([workbook]);
     expect(explanation.kind).toBe("none");
   });
+});
 
-  it("finds the build again from the workbook's settings, with its suffix", async () => {
-    const restored = await restoreBuilt(() => plan);
-    expect(restored?.plan.sheets.map((s) => s.name)).toEqual(plan.sheets.map((s) => s.name));
-    const second = built(await buildWorkbook(plan, { year: 2010, onConflict: "suffix" }));
-    const again = await restoreBuilt(() => plan);
-    expect(again?.suffix).toBe(2);
-    expect(again?.plan.sheets[3].name).toBe("Palliativ (2)");
-    expect(again?.plan.checks.map((c) => c.statusRef)).toEqual(second.plan.checks.map((c) => c.statusRef));
-    expect((await runChecks(again!)).master).toBe("OK");
+describe("discharge days: an import replaces the groups the file holds", () => {
+  let excel: ExcelDouble;
+  let workbook: Built;
+  const individuals = async () =>
+    (await readTables(workbook, [TABLE.dischargeIndividuals]))[TABLE.dischargeIndividuals]!;
+  const settlement = async () => (await readTables(workbook, [TABLE.dischargeSettlement]))[TABLE.dischargeSettlement]!;
+  /** The settlement row of a group, by header. */
+  const settlementOf = async (group: string) => {
+    const rows = await settlement();
+    const header = rows[0] as string[];
+    const row = rows.find((r) => r[header.indexOf(HEADER.group)] === group);
+    return row && Object.fromEntries(header.map((h, i) => [h, row[i]]));
+  };
+  /** Every row outside the given groups, as text, sorted: what an import of those groups must leave alone. */
+  const others = (rows: TableValues, groups: readonly string[]) =>
+    rows
+      .slice(1)
+      .filter((r) => !groups.includes(`${r[0]} ${r[1]} ${r[3]}`))
+      .map((r) => r.join("|"))
+      .sort();
+
+  beforeAll(async () => {
+    excel = await createExcelDouble();
+    install(excel);
+    workbook = built(await buildWorkbook(plan, { year: 2010 }));
+  });
+
+  beforeEach(() => install(excel));
+
+  it("changes the days of one municipality and month and leaves every other group as it was", async () => {
+    const before = await individuals();
+    // 0821 Högsby, January, somatic care: S01 0, S02 3, S03 2 days in the bundled demo data.
+    expect(before.filter((r) => r[0] === "0821" && r[1] === "2018-01").map((r) => [r[2], r[4]])).toEqual([
+      ["S01", 0],
+      ["S02", 3],
+      ["S03", 2],
+    ]);
+    const preview = await previewOf(
+      workbook,
+      "Kommun;Månad;Individ;Dagar rapporterade;Dagar efter analys\n0821;2018-01;S01;8;7\n0821;2018-01;S02;3;3\n0821;2018-01;S03;2;2\n"
+    );
+    expect(preview.changes.map((c) => [c.party, c.column, c.before, c.after])).toEqual([
+      ["0821 Högsby, 2018-01, S01 (somatisk)", "Dagar rapporterade", 0, 8],
+      ["0821 Högsby, 2018-01, S01 (somatisk)", "Dagar efter analys", 0, 7],
+    ]);
+    await writeImport(workbook, preview.edits);
+    const after = await individuals();
+    expect(after.length).toBe(before.length);
+    expect(others(after, ["0821 2018-01 somatisk"])).toEqual(others(before, ["0821 2018-01 somatisk"]));
+    // Reported 8 + 3 + 2 = 13 (4,33 > 3: analysis); after analysis 7 + 3 + 2 = 12 for 3 individuals, 4 > 3:
+    // billed, S01's 7 − 3 = 4 days × 7 000 kr = 28 000 kr, by the formula and by the add-in alike.
+    expect(await settlementOf("0821 2018-01 somatisk")).toMatchObject({
+      Individer: 3,
+      "Dagar rapporterade": 13,
+      "Dagar efter analys": 12,
+      Debiteras: "Ja",
+      "Debiterbara dagar": 4,
+      "Belopp (kr)": 28000,
+      "SKL-funktion (kr)": 28000,
+      Skillnad: 0,
+    });
+    expect(excel.valueAt("Avstämning", master)).toBe("OK");
+  });
+
+  it("adds an individual as a table row with the table's formulas, and removes one the file lacks", async () => {
+    const before = await individuals();
+    // S02 is left out of the file, S09 is new.
+    const preview = await previewOf(
+      workbook,
+      "Kommun;Månad;Individ;Dagar rapporterade;Dagar efter analys\n0821;2018-01;S01;8;7\n0821;2018-01;S03;2;2\n0821;2018-01;S09;6;5\n"
+    );
+    expect(preview.summary).toBe(
+      "Importen ersätter 1 grupp (kommun, månad och vårdform) i UK_individer; övriga grupper lämnas som de är. " +
+        "1 individ läggs till och 1 individ tas bort (finns inte i filen); 2 individer är oförändrade."
+    );
+    const written = await writeImport(workbook, preview.edits);
+    expect(written).toMatchObject({ added: { UK_individer: 1 }, removed: { UK_individer: 1 } });
+    const after = await individuals();
+    expect(after.length).toBe(before.length);
+    expect(after.filter((r) => r[0] === "0821" && r[1] === "2018-01").map((r) => r[2])).toEqual(["S01", "S03", "S09"]);
+    expect(others(after, ["0821 2018-01 somatisk"])).toEqual(others(before, ["0821 2018-01 somatisk"]));
+    // The new row computes like the others: its days over the limit, its check and its group are formulas.
+    const table = excel.tables.find((t) => t.name === TABLE.dischargeIndividuals)!;
+    const first = Number(/\d+/.exec(table.address)![0]) + 1;
+    const isNew = (r: readonly unknown[]) => r[0] === "0821" && r[1] === "2018-01" && r[2] === "S09";
+    const row = first + after.findIndex(isNew) - 1;
+    const header = after[0] as string[];
+    const column = (h: string) => String.fromCharCode(65 + header.indexOf(h));
+    expect(excel.hasFormula("UK individer", `${column(HEADER.daysOver)}${row}`)).toBe(true);
+    expect(excel.formulaAt("UK individer", `${column(HEADER.group)}${row}`)).toBe(`=A${row}&" "&B${row}&" "&D${row}`);
+    expect(after.find(isNew)).toEqual(["0821", "2018-01", "S09", "somatisk", 6, 5, 2, "OK", "0821 2018-01 somatisk"]);
+    // After analysis 7 + 2 + 5 = 14 for 3 individuals (4,67 > 3): billed (7 − 3) + (5 − 3) = 6 days, 42 000 kr.
+    expect(await settlementOf("0821 2018-01 somatisk")).toMatchObject({
+      Individer: 3,
+      "Dagar efter analys": 14,
+      "Debiterbara dagar": 6,
+      "Belopp (kr)": 42000,
+      "SKL-funktion (kr)": 42000,
+    });
+    expect(excel.valueAt("Avstämning", master)).toBe("OK");
+  });
+
+  it("adds a settlement row for a group the workbook did not settle, with the formulas of the rows above", async () => {
+    // 0821 had no psychiatry in January. 25 days for P01: 5 days over 20, 35 000 kr (no average condition).
+    const rows = (await settlement()).length;
+    expect(await settlementOf("0821 2018-01 psykiatri")).toBeUndefined();
+    const preview = await previewOf(workbook, "Kommun;Månad;Individ;Vårdform;Dagar\n0821;2018-01;P01;psykiatri;25\n");
+    expect(preview.changes.map((c) => [c.table, c.column, c.change])).toEqual([
+      ["UK_individer", "Dagar rapporterade", "läggs till"],
+      ["UK_individer", "Dagar efter analys", "läggs till"],
+      ["UK_avrakning", "Avräkningsrad", "läggs till"],
+    ]);
+    await writeImport(workbook, preview.edits);
+    expect((await settlement()).length).toBe(rows + 1);
+    expect(await settlementOf("0821 2018-01 psykiatri")).toMatchObject({
+      Kommun: "0821",
+      Namn: "Högsby",
+      Månad: "2018-01",
+      Månadsnr: 1,
+      Individer: 1,
+      Dagsgräns: 20,
+      "Debiterbara dagar": 5,
+      "Belopp (kr)": 35000,
+      "SKL-funktion (kr)": 35000,
+      Skillnad: 0,
+    });
+    // The sum below the settlement and every check take the new row in.
+    expect(excel.valueAt("Avstämning", master)).toBe("OK");
+    const explained = await (async () => {
+      const table = excel.tables.find((t) => t.name === TABLE.dischargeSettlement)!;
+      const all = await settlement();
+      const header = all[0] as string[];
+      const at = all.findIndex((r) => r[header.indexOf(HEADER.group)] === "0821 2018-01 psykiatri");
+      const column = String.fromCharCode(65 + header.indexOf(HEADER.dischargeAmount));
+      await excel.userSelect("Utskrivningsklara", `${column}${Number(/\d+/.exec(table.address)![0]) + at}`);
+      return explainSelection([workbook]);
+    })();
+    expect(explained.explanation.kind).toBe("amount");
+    expect(
+      explanationLines(explained.explanation)
+        .join("\n")
+        .replace(/\u00a0/g, " ")
+    ).toContain("P01: 25 − 20 = 5");
+  });
+});
+
+describe("every build of the pane", () => {
+  let excel: ExcelDouble;
+
+  beforeAll(async () => {
+    excel = await createExcelDouble();
+    install(excel);
+    built(await buildWorkbook(plan, { year: 2010 }));
+    built(await buildWorkbook(plan, { year: 2010, onConflict: "suffix" }));
+  });
+
+  beforeEach(() => install(excel));
+
+  it("is found again from the workbook's settings, each with its suffix", async () => {
+    const restored = await restoreBuilds(() => plan);
+    expect(restored.map((b) => b.suffix)).toEqual([undefined, 2]);
+    expect(restored[1].plan.sheets[3].name).toBe("Palliativ (2)");
+    for (const b of restored) expect((await runChecks(b)).master).toBe("OK");
+  });
+
+  it("is explained, the first build too, after a second was built beside it", async () => {
+    const restored = await restoreBuilds(() => plan);
+    await excel.userSelect("Palliativ", cellOf("Nivå 1: belopp"));
+    const first = await explainSelection(restored);
+    expect(first.explanation.kind).toBe("amount");
+    expect(first.explanation.party).toEqual({ code: "0114", name: "Upplands Väsby" });
+    await excel.userSelect("Palliativ (2)", cellOf("Nivå 1: belopp"));
+    expect((await explainSelection(restored)).explanation.kind).toBe("amount");
+  });
+
+  it("reads a workbook built before the settings listed every build (one record)", async () => {
+    const old = await createExcelDouble();
+    install(old);
+    built(await buildWorkbook(plan, { year: 2010 }));
+    old.settings.set("skl.arbetsbok", JSON.stringify({ title: plan.title, year: 2010, suffix: null }));
+    expect((await restoreBuilds(() => plan)).map((b) => b.suffix)).toEqual([undefined]);
   });
 
   it("finds nothing in a workbook the pane did not build", async () => {
-    const other = await createExcelDouble();
-    (globalThis as unknown as { Excel: unknown }).Excel = other.api;
-    expect(await restoreBuilt(() => plan)).toBeUndefined();
-    (globalThis as unknown as { Excel: unknown }).Excel = excel.api;
+    install(await createExcelDouble());
+    expect(await restoreBuilds(() => plan)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
 import { loadBundledInputs } from "../../src/cli/readData";
 import { runChecks } from "../../src/taskpane/checks";
 import { conflictMessage } from "../../src/taskpane/conflict";
-import { buildWorkbook, Built, BuildResult, Conflict, MAX_SYNCS } from "../../src/taskpane/writePlan";
+import { BuildFailedError, buildWorkbook, Built, BuildResult, Conflict, MAX_SYNCS } from "../../src/taskpane/writePlan";
 import { buildPlan } from "../../src/workbook/buildPlan";
 import { cell, parseCell } from "../../src/workbook/a1";
 import { isFormula, TablePlan, WorkbookPlan } from "../../src/workbook/plan";
@@ -234,9 +234,7 @@ describe("Bygg arbetsbok: the 2010 workbook written through the Excel JavaScript
 
   it("remembers what it built in the workbook's settings", () => {
     expect(JSON.parse(String(excel.settings.get("skl.arbetsbok")))).toEqual({
-      title: plan.title,
-      year: null,
-      suffix: null,
+      builds: [{ title: plan.title, year: null, suffix: null }],
     });
   });
 });
@@ -340,5 +338,44 @@ describe("Bygg arbetsbok never overwrites", () => {
     expect(built(await buildWorkbook(plan, { onConflict: "suffix" })).suffix).toBe(2);
     expect(built(await buildWorkbook(plan, { onConflict: "suffix" })).suffix).toBe(3);
     expect(excel.hasSheet("Palliativ (3)")).toBe(true);
+  });
+});
+
+describe("a build that fails partway", () => {
+  it("removes the sheets and names it had added, leaves the user's sheet, and says so", async () => {
+    const excel = await createExcelDouble();
+    excel.addUserSheet("Mitt blad", [["Mina siffror", 12]]);
+    install(excel);
+    // The read is sync 1; sync 3 is a batch of writes in the middle of the build.
+    excel.failOnSync(3);
+    const attempt = buildWorkbook(plan, { year: 2010 });
+    await expect(attempt).rejects.toBeInstanceOf(BuildFailedError);
+    await expect(attempt).rejects.toThrow(
+      "Bygget avbröts (Anslutningen till Excel bröts). Bladen och namnen som bygget hade lagt till är borttagna igen: arbetsboken är som före bygget. Försök igen."
+    );
+    expect(excel.sheetNames()).toEqual(["Blad1", "Mitt blad"]);
+    expect(excel.valuesAt("Mitt blad", "A1:B1")).toEqual([["Mina siffror", 12]]);
+    expect([...excel.names.keys()]).toEqual([]);
+    expect(excel.tables).toEqual([]);
+    expect(excel.charts).toEqual([]);
+    expect(excel.settings.has("skl.arbetsbok")).toBe(false);
+    // And the next build works as if nothing had happened.
+    expect(built(await buildWorkbook(plan, { year: 2010 })).suffix).toBeUndefined();
+  });
+
+  it("never touches an earlier build: a failed second build leaves the first and its record", async () => {
+    const excel = await createExcelDouble();
+    install(excel);
+    const first = built(await buildWorkbook(plan, { year: 2010 }));
+    const record = excel.settings.get("skl.arbetsbok");
+    const sheets = excel.sheetNames();
+    const names = [...excel.names.keys()];
+    // The last sync of the second build (the one that records it) fails.
+    excel.failOnSync(first.syncs);
+    await expect(buildWorkbook(plan, { year: 2010, onConflict: "suffix" })).rejects.toBeInstanceOf(BuildFailedError);
+    expect(excel.sheetNames()).toEqual(sheets);
+    expect([...excel.names.keys()]).toEqual(names);
+    expect(excel.settings.get("skl.arbetsbok")).toBe(record);
+    expect(excel.valueAt("Avstämning", master)).toBe("OK");
   });
 });

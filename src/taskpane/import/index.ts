@@ -1,7 +1,7 @@
 /**
  * Importera: pure functions behind the task pane's import (no Office, no DOM). Parse and validate a file
  * or a paste (`parseImport`), compare it with the workbook's tables (`previewImport`), and write the
- * returned `writes`, one range per column.
+ * returned `edits` (`writeImport` in workbookTables.ts): only the cells that change, rows added and removed.
  */
 export { startsLikeFormula, TEXT_FORMAT, textValue } from "./cells";
 export type { DecodedText, ImportEncoding } from "../../workbook/csvText";
@@ -22,7 +22,7 @@ export type { ImportedParty, ImportReference } from "./parties";
 export { partyLabel } from "./parties";
 export type { ImportProblem } from "./problems";
 export { problemText } from "./problems";
-export type { ColumnWrite, CurrentTables, ImportChange, ImportPreview, TableWrite } from "./preview";
+export type { AddedRow, CellRun, CurrentTables, ImportChange, ImportPreview, TableEdit } from "./preview";
 export { importTargetTables, previewImport } from "./preview";
 export type { ImportedReports } from "./reference";
 export { importedReports, referenceFromTables } from "./reference";

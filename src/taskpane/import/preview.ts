@@ -1,11 +1,13 @@
 /**
- * What a valid import will change in the open workbook, and the writes that make the change: per target
- * table and column, one contiguous range of data rows (one `range.values` write per column), matched to
- * the table's rows by party code (or, for discharge days, by municipality, month, individual and care).
+ * What a valid import will change in the open workbook, and the edits that make the change: per target
+ * table, the cells written in place (only the cells that change, one range per run of adjacent changed cells
+ * in a column), the rows added and the rows removed, and the cells that must still hold what the preview
+ * read when the edits are written (see `writeImport`). Rows are matched by party code, or, for discharge
+ * days, by municipality, month, individual and kind of care.
  */
 import { partyCode } from "../../engine/codes";
-import { compareDischargeRows } from "../../workbook/compute";
 import { CellValue } from "../../workbook/plan";
+import { groupKey as workbookGroupKey } from "../../workbook/sheets/discharge";
 import { sameCell, TEXT_FORMAT, textValue } from "./cells";
 import { ImportKind } from "./headers";
 import { DischargeImportRow, ParsedImport, ValidImport } from "./parseImport";
@@ -16,14 +18,14 @@ import { cellText, HEADER, TABLE, TableValues, TableView } from "./tables";
 /** The workbook's current tables by name: header row + data rows, as `table.getRange().values` returns them. */
 export type CurrentTables = Readonly<Record<string, TableValues | undefined>>;
 
-/** One cell that the import changes. */
+/** One change the import makes, as the preview lists it. */
 export interface ImportChange {
   readonly table: string;
-  /** 0-based data row of the table (for a row that is added: its place in the table after the import). */
+  /** 0-based data row of the table as the preview read it (for a row that is added: -1). */
   readonly row: number;
   /** The party or record: "0114 Upplands Väsby", "0880 Kalmar, 2018-03, S01 (somatisk)". */
   readonly party: string;
-  /** The column header. */
+  /** The column header; for a settlement row that is added, "Avräkningsrad". */
   readonly column: string;
   readonly before: CellValue;
   readonly after: CellValue;
@@ -32,30 +34,46 @@ export interface ImportChange {
   readonly importRow?: number;
 }
 
-/** One write: a contiguous range of one table column. */
-export interface ColumnWrite {
+/** Adjacent cells of one table column, from data row `firstRow` down (`values`: n rows × 1 column). */
+export interface CellRun {
   /** The column header. */
   readonly column: string;
-  /** 0-based data row where the range starts. */
+  /** 0-based data row where the run starts, as the preview read the table. */
   readonly firstRow: number;
   /**
-   * Exactly what to put in `range.values` (n rows × 1 column). Text that starts like a formula carries
-   * Excel's apostrophe prefix ("'=1+1"), so it is stored as the text "=1+1", never as a formula.
+   * The values. In the runs to write, text that starts like a formula carries Excel's apostrophe prefix
+   * ("'=1+1"), so it is stored as the text "=1+1", never as a formula.
    */
   readonly values: CellValue[][];
   /** Set the range's number format to this before writing the values ("@": text). */
   readonly numberFormat?: string;
 }
 
-/** The writes to one table (by its planned name). */
-export interface TableWrite {
+/** A row to add: its input cells by header (made safe as in `CellRun`); the other columns get the table's formulas. */
+export interface AddedRow {
+  readonly values: Readonly<Record<string, CellValue>>;
+}
+
+/** The edits of one table (by its planned name). */
+export interface TableEdit {
   readonly table: string;
-  readonly columns: readonly ColumnWrite[];
+  /** Data rows the table had when the preview read it: the edits are written only if it still has them. */
+  readonly rowCount: number;
+  /** Cells that must still hold these values when the edits are written (the old values, and who each row is). */
+  readonly expect: readonly CellRun[];
+  /** Cells written in place, and nothing else: a formula in a row between two changes stays as it is. */
+  readonly set: readonly CellRun[];
+  /** Rows added inside the table (above its last row), so that every range over the table's column takes them in. */
+  readonly add: readonly AddedRow[];
+  /** The number format of the added rows' input columns, by header ("@" keeps codes and months text). */
+  readonly addNumberFormats: Readonly<Record<string, string>>;
+  /** Data rows removed (0-based, as the preview read the table). */
+  readonly remove: readonly number[];
 }
 
 /** What an import will change, and how to write it. */
 export interface ImportPreview {
-  /** True when the import is valid and fits the workbook: `writes` may be written. */
+  /** True when the import is valid and fits the workbook: `edits` may be written. */
   readonly ok: boolean;
   readonly kind?: ImportKind;
   /** Problems of the file, or of the import against the workbook (a party missing from its table). */
@@ -63,22 +81,19 @@ export interface ImportPreview {
   readonly changes: readonly ImportChange[];
   /** Rows of the import that change nothing. */
   readonly unchangedRows: number;
-  /** Empty unless `ok`; also empty when `rebuild` says the workbook must be rebuilt instead. */
-  readonly writes: readonly TableWrite[];
-  /**
-   * Set when the import cannot be written into the tables as they are: the discharge settlement
-   * (`UK_avrakning`) sums fixed row ranges of `UK_individer`, so adding or removing individuals so that a
-   * municipality-month's rows change needs the workbook rebuilt from the imported data (see `importedReports`).
-   */
-  readonly rebuild?: string;
-  /** One sentence for the pane: what will change. */
+  /** Empty unless `ok`; empty too when nothing changes. */
+  readonly edits: readonly TableEdit[];
+  /** What else the user should know before writing (a month the county table does not show). */
+  readonly notes: readonly string[];
+  /** One or two sentences for the pane: what will change. */
   readonly summary: string;
 }
 
 /**
  * Compares a parsed import with the workbook's current tables and returns the changes (party, column,
- * old → new) and the writes. Nothing is writable unless the whole import is valid and every party has
- * its row in the target table.
+ * old → new) and the edits. Nothing is writable unless the whole import is valid and, for the registry
+ * figures, every party has its row in the target table. Discharge days replace the groups (municipality,
+ * month, care) the file contains and leave every other group as it is.
  *
  * @param parsed - The result of `parseImport`.
  * @param current - The target tables' current values, by table name (see `importTargetTables`).
@@ -91,7 +106,8 @@ export function previewImport(parsed: ParsedImport, current: CurrentTables): Imp
       problems: parsed.problems,
       changes: [],
       unchangedRows: 0,
-      writes: [],
+      edits: [],
+      notes: [],
       summary: `Importen har ${parsed.problems.length} fel och kan inte skrivas in. Rätta filen och försök igen.`,
     };
   }
@@ -104,15 +120,15 @@ export function previewImport(parsed: ParsedImport, current: CurrentTables): Imp
     problems: result.problems,
     changes: ok ? result.changes : [],
     unchangedRows: ok ? result.unchangedRows : 0,
-    writes: ok && !result.rebuild ? result.writes : [],
-    rebuild: ok ? result.rebuild : undefined,
+    edits: ok ? result.edits : [],
+    notes: ok ? result.notes : [],
     summary: ok
-      ? summarize(result.changes, result.unchangedRows, result.rebuild)
+      ? result.summary
       : `Importen passar inte arbetsboken (${result.problems.length} fel). Inget har skrivits.`,
   };
 }
 
-/** The tables an import of `kind` writes to (read them before calling `previewImport`). */
+/** The tables an import of `kind` reads and writes (read them before calling `previewImport`). */
 export function importTargetTables(kind: ImportKind): string[] {
   switch (kind) {
     case "palliativ":
@@ -120,27 +136,61 @@ export function importTargetTables(kind: ImportKind): string[] {
     case "senior-alert":
       return [TABLE.seniorAlertKommun, TABLE.seniorAlertLandsting];
     case "utskrivningsklara":
-      return [TABLE.dischargeIndividuals];
+      return [TABLE.dischargeIndividuals, TABLE.dischargeSettlement, TABLE.dischargeCounty];
   }
 }
 
 interface PartialPreview {
   readonly problems: ImportProblem[];
   readonly changes: ImportChange[];
-  readonly writes: TableWrite[];
+  readonly edits: TableEdit[];
   readonly unchangedRows: number;
-  readonly rebuild?: string;
+  readonly notes: string[];
+  readonly summary: string;
 }
 
-function summarize(changes: readonly ImportChange[], unchanged: number, rebuild?: string): string {
-  const parties = new Set(changes.map((c) => `${c.table}|${c.party}`)).size;
-  const tables = [...new Set(changes.map((c) => c.table))];
-  const head =
-    changes.length === 0
-      ? "Importen ändrar ingenting: arbetsboken har redan dessa värden."
-      : `Importen ändrar ${changes.length} ${changes.length === 1 ? "värde" : "värden"} för ${parties} ${parties === 1 ? "rad" : "rader"} i ${tables.join(" och ")}` +
-        (unchanged > 0 ? `; ${unchanged} ${unchanged === 1 ? "rad är oförändrad" : "rader är oförändrade"}.` : ".");
-  return rebuild ? `${head} ${rebuild}` : head;
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "a", "a och b", "a, b och c". */
+function joined(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} och ${parts[parts.length - 1]}`;
+}
+
+/**
+ * Cells by row → runs of adjacent rows, one per column. `safe`: text made safe for writing and the text
+ * format set, for the columns that hold text.
+ */
+function runsOf(column: string, cells: ReadonlyMap<number, CellValue>, safe = false): CellRun[] {
+  const rows = [...cells.keys()].sort((a, b) => a - b);
+  const text = safe && TEXT_COLUMNS.has(column);
+  const out: CellRun[] = [];
+  let start = 0;
+  for (let i = 1; i <= rows.length; i++) {
+    if (i < rows.length && rows[i] === rows[i - 1] + 1) continue;
+    const values = rows.slice(start, i).map((r) => {
+      const v = cells.get(r)!;
+      return [text && typeof v === "string" ? textValue(v) : v];
+    });
+    if (values.length > 0)
+      out.push({ column, firstRow: rows[start], values, numberFormat: text ? TEXT_FORMAT : undefined });
+    start = i;
+  }
+  return out;
+}
+
+/** Collects cells by column and row, and turns them into runs. */
+class CellGrid {
+  private readonly columns = new Map<string, Map<number, CellValue>>();
+
+  put(column: string, row: number, value: CellValue): void {
+    if (!this.columns.has(column)) this.columns.set(column, new Map());
+    this.columns.get(column)!.set(row, value);
+  }
+
+  runs(order: readonly string[], safe = false): CellRun[] {
+    const columns = [...this.columns.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    return columns.flatMap((c) => runsOf(c, this.columns.get(c)!, safe));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -181,23 +231,25 @@ function partyPreview(parsed: ValidImport, current: CurrentTables): PartialPrevi
         values: { [HEADER.started]: r.allUnitsStarted ? "Ja" : "Nej", [HEADER.registrations]: r.registrations },
       });
   }
-  const out: PartialPreview = { problems: [], changes: [], writes: [], unchangedRows: 0 };
+  const problems: ImportProblem[] = [];
+  const changes: ImportChange[] = [];
+  const edits: TableEdit[] = [];
   let unchanged = 0;
   for (const [table, rows] of byTable) {
     const columns = Object.keys(rows[0].values);
-    const view = tableView(table, current, [HEADER.code, ...columns], out.problems);
+    const view = tableView(table, current, [HEADER.code, ...columns], problems);
     if (!view) continue;
     const index = new Map<string, number>();
     for (let i = 0; i < view.rowCount; i++) {
       const key = partyCode(view.get(i, HEADER.code))?.key;
       if (key !== undefined && !index.has(key)) index.set(key, i);
     }
-    const next = new Map(columns.map((c) => [c, Array.from({ length: view.rowCount }, (_, i) => view.get(i, c))]));
-    const changed = new Map(columns.map((c) => [c, new Set<number>()]));
+    const set = new CellGrid();
+    const expect = new CellGrid();
     for (const r of rows) {
       const i = index.get(partyCode(r.party.code)!.key);
       if (i === undefined) {
-        out.problems.push({
+        problems.push({
           row: r.importRow,
           party: partyLabel(r.party),
           message:
@@ -213,9 +265,9 @@ function partyPreview(parsed: ValidImport, current: CurrentTables): PartialPrevi
         const same = column === HEADER.started ? yesNoOf(before) === after : sameCell(before, after);
         if (same) continue;
         any = true;
-        next.get(column)![i] = after;
-        changed.get(column)!.add(i);
-        out.changes.push({
+        set.put(column, i, after);
+        expect.put(column, i, before);
+        changes.push({
           table,
           row: i,
           party: partyLabel(r.party),
@@ -226,14 +278,31 @@ function partyPreview(parsed: ValidImport, current: CurrentTables): PartialPrevi
           importRow: r.importRow,
         });
       }
-      if (!any) unchanged++;
+      if (any) expect.put(HEADER.code, i, view.get(i, HEADER.code));
+      else unchanged++;
     }
-    const writes = columns
-      .map((c) => columnWrite(c, next.get(c)!, changed.get(c)!))
-      .filter((w): w is ColumnWrite => w !== undefined);
-    if (writes.length > 0) out.writes.push({ table, columns: writes });
+    const order = view.headers;
+    const runs = set.runs(order);
+    if (runs.length > 0) {
+      edits.push({
+        table,
+        rowCount: view.rowCount,
+        expect: expect.runs(order),
+        set: runs,
+        add: [],
+        addNumberFormats: {},
+        remove: [],
+      });
+    }
   }
-  return { ...out, unchangedRows: unchanged };
+  const parties = new Set(changes.map((c) => `${c.table}|${c.party}`)).size;
+  const tables = [...new Set(changes.map((c) => c.table))];
+  const summary =
+    changes.length === 0
+      ? "Importen ändrar ingenting: arbetsboken har redan dessa värden."
+      : `Importen ändrar ${plural(changes.length, "värde", "värden")} för ${plural(parties, "rad", "rader")} i ${tables.join(" och ")}` +
+        (unchanged > 0 ? `; ${unchanged} ${unchanged === 1 ? "rad är oförändrad" : "rader är oförändrade"}.` : ".");
+  return { problems, changes, edits, unchangedRows: unchanged, notes: [], summary };
 }
 
 function yesNoOf(value: CellValue): string | undefined {
@@ -244,7 +313,7 @@ function yesNoOf(value: CellValue): string | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Discharge days: one row per municipality, month, individual and kind of care
+// Discharge days: one row per municipality, month, individual and kind of care, summed per group
 
 const DISCHARGE_COLUMNS = [
   HEADER.municipality,
@@ -255,12 +324,10 @@ const DISCHARGE_COLUMNS = [
   HEADER.daysAfter,
 ] as const;
 
-const TEXT_COLUMNS: ReadonlySet<string> = new Set([HEADER.municipality, HEADER.month, HEADER.individual, HEADER.care]);
+/** The input columns of a settlement row: the group it sums. Every other column is a formula. */
+const SETTLEMENT_COLUMNS = [HEADER.municipality, HEADER.month, HEADER.care] as const;
 
-/** The order of `UK_individer` as the workbook is built (src/workbook/compute.ts). */
-function compareDischarge(a: DischargeImportRow, b: DischargeImportRow): number {
-  return compareDischargeRows({ ...a, municipality: a.party.code }, { ...b, municipality: b.party.code });
-}
+const TEXT_COLUMNS: ReadonlySet<string> = new Set([HEADER.municipality, HEADER.month, HEADER.individual, HEADER.care]);
 
 /** A month cell as "YYYY-MM": text as written, or a date Excel made of it (a serial number). */
 function monthOf(value: CellValue): string {
@@ -273,47 +340,56 @@ function monthOf(value: CellValue): string {
   return match ? `${match[1]}-${match[2].padStart(2, "0")}` : text;
 }
 
+/** A group's key for matching, whatever the cells' case or type ("0880|2018-03|somatisk"). */
 const groupKey = (municipality: CellValue, month: CellValue, care: CellValue) =>
-  `${partyCode(municipality)?.key ?? ""}|${monthOf(month)}|${cellText(care).toLocaleLowerCase("sv")}`;
-
-function runs(keys: readonly string[]): string[] {
-  const out: string[] = [];
-  let last: string | undefined;
-  let count = 0;
-  for (const key of keys) {
-    if (key === last) {
-      count++;
-      continue;
-    }
-    if (last !== undefined) out.push(`${last}#${count}`);
-    last = key;
-    count = 1;
-  }
-  if (last !== undefined) out.push(`${last}#${count}`);
-  return out;
-}
+  `${partyCode(municipality)?.key ?? cellText(municipality)}|${monthOf(month)}|${cellText(care).toLocaleLowerCase("sv")}`;
 
 function dischargePreview(rows: readonly DischargeImportRow[], current: CurrentTables): PartialPreview {
   const table = TABLE.dischargeIndividuals;
   const problems: ImportProblem[] = [];
   const view = tableView(table, current, DISCHARGE_COLUMNS, problems);
-  if (!view) return { problems, changes: [], writes: [], unchangedRows: 0 };
+  const settlement = tableView(TABLE.dischargeSettlement, current, SETTLEMENT_COLUMNS, problems);
+  const empty = { problems, changes: [], edits: [], unchangedRows: 0, notes: [], summary: "" };
+  if (!view || !settlement) return empty;
 
-  const keyOfRow = (i: number) =>
-    `${groupKey(view.get(i, HEADER.municipality), view.get(i, HEADER.month), view.get(i, HEADER.care))}|${cellText(view.get(i, HEADER.individual))}`;
-  const keyOfImport = (r: DischargeImportRow) => `${groupKey(r.party.code, r.month, r.care)}|${r.individual}`;
+  const groupOfRow = (i: number) =>
+    groupKey(view.get(i, HEADER.municipality), view.get(i, HEADER.month), view.get(i, HEADER.care));
+  const keyOfRow = (i: number) => `${groupOfRow(i)}|${cellText(view.get(i, HEADER.individual))}`;
+  const groupOfImport = (r: DischargeImportRow) => groupKey(r.party.code, r.month, r.care);
+  const keyOfImport = (r: DischargeImportRow) => `${groupOfImport(r)}|${r.individual}`;
   const label = (r: DischargeImportRow) => `${partyLabel(r.party)}, ${r.month}, ${r.individual} (${r.care})`;
-  const tableRows = new Map<string, number>();
-  for (let i = 0; i < view.rowCount; i++) if (!tableRows.has(keyOfRow(i))) tableRows.set(keyOfRow(i), i);
-  const imported = new Set(rows.map(keyOfImport));
-  const sameRows =
-    tableRows.size === view.rowCount &&
-    rows.length === view.rowCount &&
-    rows.every((r) => tableRows.has(keyOfImport(r)));
+  const rowLabel = (i: number) =>
+    `${[HEADER.municipality, HEADER.month, HEADER.individual].map((c) => cellText(view.get(i, c))).join(", ")} (${cellText(view.get(i, HEADER.care))})`;
 
+  const groups = new Set(rows.map(groupOfImport));
+  const tableRows = new Map<string, number>();
   const changes: ImportChange[] = [];
+  const set = new CellGrid();
+  const expect = new CellGrid();
+  const identity = (i: number) => {
+    for (const c of [HEADER.municipality, HEADER.month, HEADER.individual, HEADER.care])
+      expect.put(c, i, view.get(i, c));
+  };
+  const remove: number[] = [];
+  for (let i = 0; i < view.rowCount; i++) {
+    if (!groups.has(groupOfRow(i))) continue;
+    const key = keyOfRow(i);
+    // A second row of the same individual in an imported group: the file says the group, so it goes.
+    if (!tableRows.has(key)) tableRows.set(key, i);
+    else remove.push(i);
+  }
+  const imported = new Set(rows.map(keyOfImport));
+  for (const [key, i] of tableRows) if (!imported.has(key)) remove.push(i);
+  remove.sort((a, b) => a - b);
+
   let unchanged = 0;
-  const dayChanges = (r: DischargeImportRow, i: number, at: number) => {
+  const added: DischargeImportRow[] = [];
+  for (const r of rows) {
+    const i = tableRows.get(keyOfImport(r));
+    if (i === undefined) {
+      added.push(r);
+      continue;
+    }
     let any = false;
     for (const [column, after] of [
       [HEADER.daysReported, r.daysReported],
@@ -322,52 +398,21 @@ function dischargePreview(rows: readonly DischargeImportRow[], current: CurrentT
       const before = view.get(i, column);
       if (sameCell(before, after)) continue;
       any = true;
-      changes.push({ table, row: at, party: label(r), column, before, after, change: "ändras", importRow: r.row });
+      set.put(column, i, after);
+      expect.put(column, i, before);
+      changes.push({ table, row: i, party: label(r), column, before, after, change: "ändras", importRow: r.row });
     }
-    if (!any) unchanged++;
-  };
-
-  if (sameRows) {
-    // The same individuals: the days change in place, row for row.
-    const next = new Map(
-      [HEADER.daysReported, HEADER.daysAfter].map((c) => [
-        c,
-        Array.from({ length: view.rowCount }, (_, i) => view.get(i, c)),
-      ])
-    );
-    for (const r of rows) {
-      const i = tableRows.get(keyOfImport(r))!;
-      dayChanges(r, i, i);
-      next.get(HEADER.daysReported)![i] = r.daysReported;
-      next.get(HEADER.daysAfter)![i] = r.daysAfterAnalysis;
-    }
-    const changedRows = (column: string) => new Set(changes.filter((c) => c.column === column).map((c) => c.row));
-    const writes = [HEADER.daysReported, HEADER.daysAfter]
-      .map((c) => columnWrite(c, next.get(c)!, changedRows(c)))
-      .filter((w): w is ColumnWrite => w !== undefined);
-    return {
-      problems,
-      changes,
-      writes: writes.length > 0 ? [{ table, columns: writes }] : [],
-      unchangedRows: unchanged,
-    };
+    if (any) identity(i);
+    else unchanged++;
   }
-
-  // Other individuals: the table is rewritten in the workbook's order.
-  const sorted = [...rows].sort(compareDischarge);
-  sorted.forEach((r, at) => {
-    const i = tableRows.get(keyOfImport(r));
-    if (i !== undefined) {
-      dayChanges(r, i, at);
-      return;
-    }
+  for (const r of added) {
     for (const [column, after] of [
       [HEADER.daysReported, r.daysReported],
       [HEADER.daysAfter, r.daysAfterAnalysis],
     ] as const) {
       changes.push({
         table,
-        row: at,
+        row: -1,
         party: label(r),
         column,
         before: null,
@@ -376,17 +421,15 @@ function dischargePreview(rows: readonly DischargeImportRow[], current: CurrentT
         importRow: r.row,
       });
     }
-  });
-  for (let i = 0; i < view.rowCount; i++) {
-    if (imported.has(keyOfRow(i))) continue;
-    const party = [HEADER.municipality, HEADER.month, HEADER.individual]
-      .map((c) => cellText(view.get(i, c)))
-      .join(", ");
+  }
+  for (const i of remove) {
+    identity(i);
     for (const column of [HEADER.daysReported, HEADER.daysAfter]) {
+      expect.put(column, i, view.get(i, column));
       changes.push({
         table,
         row: i,
-        party: `${party} (${cellText(view.get(i, HEADER.care))})`,
+        party: rowLabel(i),
         column,
         before: view.get(i, column),
         after: null,
@@ -395,38 +438,112 @@ function dischargePreview(rows: readonly DischargeImportRow[], current: CurrentT
     }
   }
 
-  const currentRuns = runs(
-    Array.from({ length: view.rowCount }, (_, i) =>
-      groupKey(view.get(i, HEADER.municipality), view.get(i, HEADER.month), view.get(i, HEADER.care))
-    )
-  );
-  const newRuns = runs(sorted.map((r) => groupKey(r.party.code, r.month, r.care)));
-  if (currentRuns.join("\n") !== newRuns.join("\n")) {
-    return {
-      problems,
-      changes,
-      writes: [],
-      unchangedRows: unchanged,
-      rebuild:
-        "Importen ändrar vilka individer som finns per kommun, månad och vårdform. Avräkningen på bladet Utskrivningsklara " +
-        "summerar fasta radområden i UK_individer, så uppgifterna kan inte skrivas in i tabellen som den är: bygg arbetsboken på nytt med de importerade uppgifterna.",
-    };
+  // Groups of the file that have no settlement row yet get one, with the formulas of the rows above.
+  const settled = new Set<string>();
+  for (let i = 0; i < settlement.rowCount; i++) {
+    settled.add(
+      groupKey(settlement.get(i, HEADER.municipality), settlement.get(i, HEADER.month), settlement.get(i, HEADER.care))
+    );
   }
-  // The same runs of rows: each municipality-month keeps its place, and the rows are written over it.
-  const newValues: Record<string, CellValue[]> = {
-    [HEADER.municipality]: sorted.map((r) => r.party.code),
-    [HEADER.month]: sorted.map((r) => r.month),
-    [HEADER.individual]: sorted.map((r) => r.individual),
-    [HEADER.care]: sorted.map((r) => r.care),
-    [HEADER.daysReported]: sorted.map((r) => r.daysReported),
-    [HEADER.daysAfter]: sorted.map((r) => r.daysAfterAnalysis),
-  };
-  const writes = DISCHARGE_COLUMNS.map((c) => {
-    const values = newValues[c];
-    const differs = new Set(values.map((v, i) => (sameCell(view.get(i, c), v) ? -1 : i)).filter((i) => i >= 0));
-    return columnWrite(c, values, differs);
-  }).filter((w): w is ColumnWrite => w !== undefined);
-  return { problems, changes, writes: writes.length > 0 ? [{ table, columns: writes }] : [], unchangedRows: unchanged };
+  const newGroups: DischargeImportRow[] = [];
+  for (const r of rows) {
+    const g = groupOfImport(r);
+    if (settled.has(g)) continue;
+    settled.add(g);
+    newGroups.push(r);
+  }
+  const settlementRows = settlement.rowCount;
+  for (const r of newGroups) {
+    changes.push({
+      table: TABLE.dischargeSettlement,
+      row: -1,
+      party: `${partyLabel(r.party)}, ${r.month} (${r.care})`,
+      column: "Avräkningsrad",
+      before: null,
+      after: workbookGroupKey(r.party.code, r.month, r.care),
+      change: "läggs till",
+      importRow: r.row,
+    });
+  }
+
+  const notes: string[] = [];
+  const county = current[TABLE.dischargeCounty];
+  if (county && county.length > 0) {
+    const countyView = new TableView(TABLE.dischargeCounty, county);
+    const months = new Set(
+      Array.from({ length: countyView.rowCount }, (_, i) => monthOf(countyView.get(i, HEADER.month)))
+    );
+    const missing = [...new Set(newGroups.filter((r) => r.care === "somatisk").map((r) => r.month))].filter(
+      (m) => !months.has(m)
+    );
+    if (missing.length > 0) {
+      notes.push(
+        `Länets snitt per månad (${TABLE.dischargeCounty}) har ingen rad för ${joined(missing.sort())}: avräkningen räknas, ` +
+          "men länets snitt för den månaden visas inte. Bygg arbetsboken på nytt för att få med den."
+      );
+    }
+  }
+
+  const order = view.headers;
+  const edits: TableEdit[] = [];
+  const setRuns = set.runs(order, true);
+  if (setRuns.length > 0 || added.length > 0 || remove.length > 0) {
+    edits.push({
+      table,
+      rowCount: view.rowCount,
+      expect: expect.runs(order),
+      set: setRuns,
+      add: added.map((r) => ({
+        values: {
+          [HEADER.municipality]: r.party.code,
+          [HEADER.month]: r.month,
+          [HEADER.individual]: textValue(r.individual),
+          [HEADER.care]: r.care,
+          [HEADER.daysReported]: r.daysReported,
+          [HEADER.daysAfter]: r.daysAfterAnalysis,
+        },
+      })),
+      addNumberFormats: Object.fromEntries([...TEXT_COLUMNS].map((c) => [c, TEXT_FORMAT])),
+      remove,
+    });
+  }
+  if (newGroups.length > 0) {
+    // The groups the settlement had, checked again before writing: the new rows must still be new.
+    const groupsBefore = new CellGrid();
+    for (let i = 0; i < settlementRows; i++) {
+      for (const c of SETTLEMENT_COLUMNS) groupsBefore.put(c, i, settlement.get(i, c));
+    }
+    edits.push({
+      table: TABLE.dischargeSettlement,
+      rowCount: settlementRows,
+      expect: groupsBefore.runs(settlement.headers),
+      set: [],
+      add: newGroups.map((r) => ({
+        values: { [HEADER.municipality]: r.party.code, [HEADER.month]: r.month, [HEADER.care]: r.care },
+      })),
+      addNumberFormats: { [HEADER.municipality]: TEXT_FORMAT, [HEADER.month]: TEXT_FORMAT },
+      remove: [],
+    });
+  }
+
+  const changedIndividuals = new Set(changes.filter((c) => c.change === "ändras").map((c) => c.row)).size;
+  const parts = [
+    changedIndividuals > 0 ? `${plural(changedIndividuals, "individ", "individer")} får nya dagar` : "",
+    added.length > 0 ? `${plural(added.length, "individ", "individer")} läggs till` : "",
+    remove.length > 0 ? `${plural(remove.length, "individ", "individer")} tas bort (finns inte i filen)` : "",
+    newGroups.length > 0
+      ? `${plural(newGroups.length, "ny avräkningsrad", "nya avräkningsrader")} i ${TABLE.dischargeSettlement}`
+      : "",
+  ].filter((p) => p !== "");
+  const scope = `Importen ersätter ${plural(groups.size, "grupp", "grupper")} (kommun, månad och vårdform) i ${table}; övriga grupper lämnas som de är.`;
+  const summary =
+    parts.length === 0
+      ? `Importen ändrar ingenting: arbetsboken har redan dessa värden (${plural(groups.size, "grupp", "grupper")}).`
+      : `${scope} ${joined(parts).replace(/^./, (c) => c.toUpperCase())}` +
+        (unchanged > 0
+          ? `; ${unchanged} ${unchanged === 1 ? "individ är oförändrad" : "individer är oförändrade"}.`
+          : ".");
+  return { problems, changes, edits, unchangedRows: unchanged, notes, summary };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -449,18 +566,4 @@ function tableView(table: string, current: CurrentTables, columns: readonly stri
     return undefined;
   }
   return view;
-}
-
-/** The smallest range of one column that covers the changed rows, with the new values (text made safe). */
-function columnWrite(
-  column: string,
-  values: readonly CellValue[],
-  changed: ReadonlySet<number>
-): ColumnWrite | undefined {
-  if (changed.size === 0) return undefined;
-  const first = Math.min(...changed);
-  const last = Math.max(...changed);
-  const text = TEXT_COLUMNS.has(column);
-  const span = values.slice(first, last + 1).map((v) => [text && typeof v === "string" ? textValue(v) : v]);
-  return { column, firstRow: first, values: span, numberFormat: text ? TEXT_FORMAT : undefined };
 }

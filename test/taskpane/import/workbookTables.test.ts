@@ -48,8 +48,8 @@ describe("the workbook's tables as the import knows them", () => {
     const preview = previewImport(parsed, tables);
     expect(preview.problems).toEqual([]);
     expect(preview.changes).toEqual([]);
-    expect(preview.writes).toEqual([]);
+    expect(preview.edits).toEqual([]);
     expect(preview.unchangedRows).toBe(rows);
-    expect(preview.summary).toBe("Importen ändrar ingenting: arbetsboken har redan dessa värden.");
+    expect(preview.summary).toMatch(/^Importen ändrar ingenting: arbetsboken har redan dessa värden/);
   });
 });
