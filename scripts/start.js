@@ -3,8 +3,9 @@
  * `npm start`: run the add-in for development.
  *
  * - Windows and macOS (Excel desktop): office-addin-debugging starts the dev server and sideloads manifest.xml.
- * - Elsewhere, or with `npm start -- --web`: build, prepare a certificate for https://localhost, serve the
- *   add-in on https://localhost:3000 and print how to upload manifest.xml in Excel on the web.
+ * - Elsewhere, or with `npm start -- --web`: build (production, into dist/), prepare a certificate for
+ *   https://localhost, serve exactly that dist/ on https://localhost:3000 (a small static https server in this
+ *   process, so what is served is what was built) and print how to upload manifest.xml in Excel on the web.
  *
  * Exits non-zero on any failure. `npm run stop` (scripts/stop.js) ends what this started.
  */
@@ -19,6 +20,7 @@ const os = require("os");
 const path = require("path");
 
 const ROOT = path.resolve(__dirname, "..");
+const DIST = path.join(ROOT, "dist");
 const MANIFEST = path.join(ROOT, "manifest.xml");
 const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 const ORIGIN = `https://localhost:${PORT}`;
@@ -169,7 +171,7 @@ function removeState() {
 function printUploadSteps(certificate) {
   const lines = [
     "",
-    `The add-in is served on ${ORIGIN}/ (taskpane.html, functions.js, functions.json, manifest.xml).`,
+    `The add-in is served on ${ORIGIN}/ from ${DIST} (taskpane.html, functions.js, functions.json, manifest.xml).`,
     "",
     "Load it in Excel on the web:",
   ];
@@ -211,57 +213,95 @@ async function startWeb() {
   });
   if (build.status !== 0) throw new StartError("The build failed (see above).");
   for (const file of ["functions.json", "functions.js", "taskpane.js", "taskpane.html", "manifest.xml"]) {
-    if (!fs.existsSync(path.join(ROOT, "dist", file))) throw new StartError(`The build made no dist/${file}.`);
+    if (!fs.existsSync(path.join(DIST, file))) throw new StartError(`The build made no dist/${file}.`);
   }
 
   const certificate = await prepareCertificate();
 
-  step(`Serving on ${ORIGIN} (webpack serve)`);
-  const server = spawn(process.execPath, [path.join(webpackCli, "cli.js"), "serve", "--mode", "development"], {
-    cwd: ROOT,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      ADDIN_HTTPS_KEY: certificate.key,
-      ADDIN_HTTPS_CERT: certificate.cert,
-      ADDIN_HTTPS_CA: certificate.ca,
-    },
+  step(`Serving dist/ on ${ORIGIN}`);
+  const server = https.createServer(
+    { key: fs.readFileSync(certificate.key), cert: fs.readFileSync(certificate.cert) },
+    serveFile
+  );
+  await new Promise((resolve, reject) => {
+    server.once("error", (error) =>
+      reject(
+        new StartError(
+          `Could not serve on ${ORIGIN}: ${firstLine(error)}. If an earlier npm start is running, end it: npm run stop`
+        )
+      )
+    );
+    server.listen(PORT, "localhost", resolve);
   });
   let stopping = false;
-  const exited = new Promise((resolve) => server.on("exit", (code, signal) => resolve({ code, signal })));
-  writeState({ pid: process.pid, serverPid: server.pid, port: PORT, started: new Date().toISOString() });
+  const closed = new Promise((resolve) => server.on("close", resolve));
+  const failed = new Promise((resolve) => server.on("error", resolve));
+  writeState({ pid: process.pid, port: PORT, dist: DIST, started: new Date().toISOString() });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     process.on(signal, () => {
       stopping = true;
-      server.kill("SIGTERM");
+      server.close();
+      server.closeAllConnections();
     });
   }
 
-  const deadline = Date.now() + 180 * 1000;
-  let ready = false;
-  while (!ready && !stopping && Date.now() < deadline) {
-    const outcome = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve(null), 1000))]);
-    if (outcome) break;
-    const codes = await Promise.all(
-      ["taskpane.html", "functions.json", "manifest.xml"].map((f) => get(`${ORIGIN}/${f}`))
-    );
-    ready = codes.every((code) => code === 200);
-  }
-  if (!ready && !stopping) {
-    server.kill("SIGTERM");
-    await exited;
+  const codes = await Promise.all(
+    ["taskpane.html", "functions.json", "manifest.xml"].map((f) => get(`${ORIGIN}/${f}`))
+  );
+  if (!codes.every((code) => code === 200)) {
+    server.close();
+    server.closeAllConnections();
     removeState();
-    throw new StartError(`The server did not answer on ${ORIGIN}/taskpane.html (see its output above).`);
+    throw new StartError(`The server did not answer on ${ORIGIN}/taskpane.html (HTTP ${codes.join(", ")}).`);
   }
-  if (ready) printUploadSteps(certificate);
+  printUploadSteps(certificate);
 
-  const { code, signal } = await exited;
+  const error = await Promise.race([closed.then(() => undefined), failed]);
   removeState();
-  if (stopping) {
+  if (stopping && !error) {
     console.log("\nThe server has stopped.");
     return;
   }
-  throw new StartError(`The server stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}).`);
+  throw new StartError(`The server stopped unexpectedly${error ? `: ${firstLine(error)}` : ""}.`);
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".png": "image/png",
+  ".map": "application/json; charset=utf-8",
+  ".md": "text/markdown; charset=utf-8",
+};
+
+/** Answers a request with a file of dist/ (never one outside it), "/" with the task pane, else 404. */
+function serveFile(request, response) {
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(request.url || "/", ORIGIN).pathname);
+  } catch {
+    response.writeHead(400).end();
+    return;
+  }
+  if (pathname === "/") {
+    response.writeHead(302, { Location: "/taskpane.html" }).end();
+    return;
+  }
+  const file = path.join(DIST, path.normalize(pathname).replace(/^([/\\])+/, ""));
+  if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
+    return;
+  }
+  // Excel loads the functions' metadata and scripts across origins; nothing is cached between builds.
+  response.writeHead(200, {
+    "Content-Type": TYPES[path.extname(file)] || "application/octet-stream",
+    "Access-Control-Allow-Origin": "*",
+    "Cache-Control": "no-store",
+  });
+  if (request.method === "HEAD") response.end();
+  else fs.createReadStream(file).pipe(response);
 }
 
 async function main() {

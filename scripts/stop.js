@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /*
  * `npm run stop`: end what `npm start` started. On Windows and macOS office-addin-debugging stops the dev server
- * and removes the sideloaded add-in; elsewhere the recorded `npm start` process is asked to stop its server.
+ * and removes the sideloaded add-in; elsewhere the recorded `npm start` process, which serves dist/ itself, is
+ * asked to stop.
  * Exits non-zero when something was running and could not be stopped.
  */
 "use strict";
@@ -45,7 +46,8 @@ async function stopWeb() {
   const deadline = Date.now() + 15000;
   while (alive(state.pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
   if (alive(state.pid)) throw new Error(`Process ${state.pid} did not stop within 15 s.`);
-  if (state.serverPid && alive(state.serverPid) && isServer(state.serverPid)) {
+  // Older runs served from a separate webpack process, recorded as serverPid.
+  if (state.serverPid && state.serverPid !== state.pid && alive(state.serverPid) && isServer(state.serverPid)) {
     process.kill(state.serverPid, "SIGTERM");
   }
   if (fs.existsSync(STATE_FILE)) fs.unlinkSync(STATE_FILE);
