@@ -425,6 +425,7 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
     const discharge = await textOf(page, "#explain");
     expect(discharge).toContain("0821 Högsby debiteras inte för 2018-01 (somatisk)");
     expect(discharge).toContain("5 / 3 ≈ 1,67 dagar");
+    await screenshot(page, "9-forklara-utskrivningsklara.png");
 
     await workbook(page, 'excel.userSelect("Parametrar", "A1")');
     await page.waitForFunction(() => document.querySelector("#explain")?.textContent?.includes("Parametrar!A1"));
