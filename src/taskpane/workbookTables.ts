@@ -303,7 +303,8 @@ export async function writeImport(built: BuiltWorkbook, edits: readonly TableEdi
         );
         const source = firstData + moved(sources.get(edit.table)!);
         const row = (r: number) => `${cell(t.firstColumn, r)}:${cell(t.firstColumn + width - 1, r)}`;
-        for (let k = 0; k < n; k++) sheet.getRange(row(firstData + at + k)).copyFrom(row(source), "Formulas");
+        const pattern = sheet.getRange(row(source));
+        for (let k = 0; k < n; k++) sheet.getRange(row(firstData + at + k)).copyFrom(pattern, "Formulas");
         for (const header of Object.keys(edit.add[0].values)) {
           writeColumn(
             header,

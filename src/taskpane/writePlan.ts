@@ -59,7 +59,7 @@ export interface BuildOptions {
    * 5 MB; the default keeps well below and gives the progress bar a few steps.
    */
   readonly bytesPerSync?: number;
-  /** The year the plan is for, remembered in the workbook's settings with the suffix (see `restoreBuilt`). */
+  /** The year the plan is for, remembered in the workbook's settings with the suffix (see `restoreBuilds`). */
   readonly year?: number;
 }
 

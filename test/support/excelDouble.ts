@@ -1318,7 +1318,7 @@ class TableRowCollection {
   ) {}
 
   /** Inserts rows above data row `index` (at the end for null or -1), with `values` (one array per row) or blank. */
-  add(index?: number | null, values?: unknown[][]): { delete: () => void } {
+  add(index?: number | null, values?: unknown[][]): void {
     this.context.enqueue(() => {
       const excel = this.context.excel;
       const table = this.table();
@@ -1326,7 +1326,6 @@ class TableRowCollection {
       const rect = excel.insertTableRows(table, index ?? -1, count);
       if (values) excel.write(table.sheet, rectAddress(rect), values, "values");
     });
-    return { delete: () => this.context.enqueue(() => undefined) };
   }
 
   getItemAt(index: number): { delete: () => void } {
