@@ -8,6 +8,7 @@
 import { Problem } from "../../engine/errors";
 import { CareKind, PartyKind } from "../../workbook/inputs";
 import { decodeText, ImportEncoding } from "../../workbook/csvText";
+import { DISCHARGE_COUNTY, DISCHARGE_YEAR } from "../../workbook/loadInputs";
 import { Delimiter, DelimitedRow, readDelimited } from "./delimited";
 import {
   ColumnMap,
@@ -194,6 +195,7 @@ export function parseImport(
     );
   }
   const seen = new Map<string, number>();
+  const countyOf = new Map(reference.municipalities.map((m) => [m.code, m.countyCode]));
   const rows = readers.map((r) => {
     const party = readParty(r, directory, ["kommun"]);
     const month = r.month();
@@ -202,6 +204,12 @@ export function parseImport(
     const daysReported = r.count(reportedRole);
     const daysAfterAnalysis = r.count(afterRole);
     if (party && month && individual) r.party = `${partyLabel(party)}, ${month}, ${individual}`;
+    if (party && countyOf.get(party.code) !== DISCHARGE_COUNTY)
+      r.fail(
+        `kommunen ${party.code} ligger inte i Kalmar län (${DISCHARGE_COUNTY}): regleringen gäller Kalmar läns kommuner (seed 003).`
+      );
+    if (month && !month.startsWith(`${DISCHARGE_YEAR}-`))
+      r.fail(`månaden ${month} ligger inte i ${DISCHARGE_YEAR}: regleringen gäller ${DISCHARGE_YEAR} (seed 003).`);
     if (daysReported !== undefined && daysAfterAnalysis !== undefined && daysAfterAnalysis > daysReported) {
       r.fail(
         `dagar efter analys (${daysAfterAnalysis}) är fler än rapporterade dagar (${daysReported}). Analysen och omräkningen kan bara minska dagarna.`

@@ -123,6 +123,19 @@ describe("reading the file", () => {
     });
   });
 
+  it("refuses discharge days outside Kalmar county or outside 2018, naming the row", () => {
+    const parsed = parseImport(
+      "Kommun;Månad;Individ;Dagar\nKalmar;2018-05;A1;6\nUpplands Väsby;2018-05;A2;4\nKalmar;2019-01;A3;2\n",
+      reference,
+      "utskrivningsklara"
+    );
+    expect(parsed.ok).toBe(false);
+    expect(parsed.problems.map(problemText)).toEqual([
+      "Rad 3 (0114 Upplands Väsby, 2018-05, A2): kommunen 0114 ligger inte i Kalmar län (08): regleringen gäller Kalmar läns kommuner (seed 003).",
+      "Rad 4 (0880 Kalmar, 2019-01, A3): månaden 2019-01 ligger inte i 2018: regleringen gäller 2018 (seed 003).",
+    ]);
+  });
+
   it("uses the chosen kind, and reads one days column as both reported and after analysis", () => {
     const parsed = valid(
       parseImport("Kommun;Månad;Individ;Dagar\nKalmar;2018-05;A1;6\n", reference, "utskrivningsklara")
