@@ -66,13 +66,18 @@ export function dischargeSettlement(
   );
   const billableDays = billableDaysPerIndividual.reduce((sum, d) => sum.plus(d), new Money(0));
   const average = count === 0 ? null : totalDays.dividedBy(count);
-  const averageText = average === null ? "" : formatNumberSv(average.toDecimalPlaces(2, Decimal.ROUND_DOWN));
+  // The exact fraction, then the average to two decimals: "13 / 3 ≈ 4,33 dagar", "9 / 3 = 3,00 dagar".
+  const rounded = average?.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const averageText =
+    average === null || rounded === undefined
+      ? ""
+      : `${formatNumberSv(totalDays)} / ${count} ${rounded.equals(average) ? "=" : "≈"} ${formatNumberSv(rounded, 2)} dagar`;
   const reason =
     count === 0
       ? "Inga individer rapporterade: ingen debitering"
       : billed
-        ? `Snittet ${averageText} dagar > ${formatNumberSv(averageLimit)}: ${formatNumberSv(billableDays)} dagar över ${formatNumberSv(dayLimit)} debiteras`
-        : `Snittet ${averageText} dagar ≤ ${formatNumberSv(averageLimit)}: ingen debitering`;
+        ? `Snittet ${averageText} > ${formatNumberSv(averageLimit)}: ${formatNumberSv(billableDays)} ${billableDays.equals(1) ? "dag" : "dagar"} över ${formatNumberSv(dayLimit)} debiteras`
+        : `Snittet ${averageText} ≤ ${formatNumberSv(averageLimit)}: ingen debitering`;
   return {
     individuals: count,
     totalDays,

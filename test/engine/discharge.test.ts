@@ -9,12 +9,14 @@ describe("Kalmar discharge settlement", () => {
     expect(result.billed).toBe(true);
     expect(result.billableDays.toNumber()).toBe(5);
     expect(result.amount.toNumber()).toBe(35000);
-    expect(result.reason).toBe("Snittet 4,33 dagar > 3: 5 dagar över 3 debiteras");
+    expect(result.reason).toBe("Snittet 13 / 3 ≈ 4,33 dagar > 3: 5 dagar över 3 debiteras");
   });
 
   it("bills nothing when the average is exactly 3 (it must exceed 3)", () => {
     // Days 3, 1, 5: average 3 → no billing although one individual has 5 days.
-    expect(dischargeSettlement(individuals([3, 1, 5]), { pricePerDay: 1000 }).amount.toNumber()).toBe(0);
+    const result = dischargeSettlement(individuals([3, 1, 5]), { pricePerDay: 1000 });
+    expect(result.amount.toNumber()).toBe(0);
+    expect(result.reason).toBe("Snittet 9 / 3 = 3,00 dagar ≤ 3: ingen debitering");
   });
 
   it("bills psychiatry for days above 20 per individual, without the average condition", () => {

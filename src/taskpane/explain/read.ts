@@ -76,10 +76,11 @@ export function quotientText(numerator: Decimal.Value, denominator: Decimal.Valu
   return `${rounded.equals(exact) ? "=" : "≈"} ${formatNumberSv(rounded, decimals)}`;
 }
 
-/** A rate as "9 av 20 = 45,0 %". */
+/** A rate as "9 av 20 = 45,0 %", or "1 av 3 ≈ 33,3 %" when one decimal does not hold it exactly. */
 export function rateText(registrations: bigint, deaths: bigint): string {
   const rate = new Money(registrations.toString()).dividedBy(deaths.toString());
-  return `${formatNumberSv(registrations)} av ${formatNumberSv(deaths)} = ${formatPercentSv(rate)}`;
+  const exact = rate.times(1000).isInteger();
+  return `${formatNumberSv(registrations)} av ${formatNumberSv(deaths)} ${exact ? "=" : "≈"} ${formatPercentSv(rate)}`;
 }
 
 /** The worksheet row (or table row) of data row i, for messages. */

@@ -5,7 +5,7 @@
  */
 import { loadBundledInputs } from "../../../src/cli/readData";
 import { CellSnapshot, explainCell, Explanation, explanationLines } from "../../../src/taskpane/explain";
-import { quotientText } from "../../../src/taskpane/explain/read";
+import { quotientText, rateText } from "../../../src/taskpane/explain/read";
 import { TableValues } from "../../../src/taskpane/import";
 import { buildPlan } from "../../../src/workbook/buildPlan";
 import { CellValue } from "../../../src/workbook/plan";
@@ -455,5 +455,13 @@ describe("averages as the explanation writes them", () => {
     expect(quotientText(9001, 3000, 3)).toBe("≈ 3,0003");
     expect(quotientText(8999, 3000, 3)).toBe("≈ 2,9997");
     expect(quotientText(3, 1, 3)).toBe("= 3,00");
+  });
+});
+
+describe("rates as the explanation writes them", () => {
+  it("writes = when one decimal holds the rate exactly, ≈ otherwise, truncated so a rate never reads as a threshold it misses", () => {
+    expect(rateText(9n, 20n)).toBe("9 av 20 = 45,0\u00a0%");
+    expect(rateText(1n, 3n)).toBe("1 av 3 ≈ 33,3\u00a0%");
+    expect(rateText(3996n, 10000n)).toBe("3\u00a0996 av 10\u00a0000 ≈ 39,9\u00a0%");
   });
 });
