@@ -106,9 +106,27 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
   const p = ctx.inputs.parameters;
   const checks: CheckSpec[] = [];
   const equal = (v: string, e: string) => `${v}=${e}`;
+  /** A check that counts something that should not be there (unknown codes, rows marked FEL, …): OK at 0. */
+  const noneFound = ({
+    count,
+    ...spec
+  }: {
+    id: string;
+    label: string;
+    count: { formula: string; result: number };
+    informational?: boolean;
+    where: string;
+    targets: readonly string[];
+  }) =>
+    checks.push({
+      ...spec,
+      value: count,
+      expected: { formula: "0", result: 0 },
+      condition: equal,
+      passes: count.result === 0,
+    });
   const engineWord = ctx.mode === "file" ? "motorn" : "SKL-funktionen";
-  const writtenNote =
-    ctx.mode === "file" ? " (INFO: indata ändrade sedan filen skrevs, motorns värden är från då)" : "";
+  const writtenNote = ctx.mode === "file" ? " (INFO om indata ändrats sedan filen skrevs)" : "";
 
   const potChecks = (
     id: string,
@@ -190,13 +208,10 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
       where: sheet,
       targets: [table.qcol("antal")],
     });
-    checks.push({
+    noneFound({
       id: `${id}-okanda`,
       label: `${label}: inga okända koder (finns inte i referenslistan)`,
-      value: { formula: `COUNTIF(${table.qcol("namn")},"${UNKNOWN_CODE}")`, result: unknown },
-      expected: { formula: "0", result: 0 },
-      condition: equal,
-      passes: unknown === 0,
+      count: { formula: `COUNTIF(${table.qcol("namn")},"${UNKNOWN_CODE}")`, result: unknown },
       where: sheet,
       targets: [table.qcol("namn")],
     });
@@ -240,16 +255,10 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
     );
     const palliativeTable = refs.palliative.tables[kind];
     const overRegistered = pal.parties.filter((x) => x.registrations > x.deaths).length;
-    checks.push({
+    noneFound({
       id: `p-${kind}-registreringar`,
       label: `Palliativ, ${label}: inga fler registreringar än dödsfall`,
-      value: {
-        formula: `COUNTIF(${palliativeTable.qcol("regkontroll")},"FEL")`,
-        result: overRegistered,
-      },
-      expected: { formula: "0", result: 0 },
-      condition: equal,
-      passes: overRegistered === 0,
+      count: { formula: `COUNTIF(${palliativeTable.qcol("regkontroll")},"FEL")`, result: overRegistered },
       where: SHEET.palliative,
       targets: [palliativeTable.qcol("regkontroll")],
     });
@@ -338,14 +347,11 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
   const ruleDiffers = r.countyRule.lines.filter(
     (l) => (publishedByCode.get(l.code.text)?.publishedKr ?? 0) !== l.total.toNumber()
   ).length;
-  checks.push({
+  noneFound({
     id: "c-publicerat-lan",
     label:
       "Länsbidrag: län där det publicerade beloppet skiljer sig från regeln (jämkningen för små län är inte nedskriven)",
-    value: { formula: `COUNTIF(${c.table.qcol("pubdiff")},"<>0")`, result: ruleDiffers },
-    expected: { formula: "0", result: 0 },
-    condition: equal,
-    passes: ruleDiffers === 0,
+    count: { formula: `COUNTIF(${c.table.qcol("pubdiff")},"<>0")`, result: ruleDiffers },
     informational: true,
     where: SHEET.countyGrant,
     targets: [c.table.qcol("pubdiff")],
@@ -359,17 +365,11 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
         ? sorted[(sorted.length - 1) / 2]
         : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
   const odd = additions.filter((a) => a !== median).length;
-  checks.push({
+  noneFound({
     id: "c-publicerat-13",
     label:
       'Tabellen "66 + 13": län vars tillägg till det publicerade 66-beloppet inte är det vanliga (Stockholm 0, Dalarna 1,1 mnkr)',
-    value: {
-      formula: `COUNTIF(${c.table.qcol("pub13")},"<>"&MEDIAN(${c.table.qcol("pub13")}))`,
-      result: odd,
-    },
-    expected: { formula: "0", result: 0 },
-    condition: equal,
-    passes: odd === 0,
+    count: { formula: `COUNTIF(${c.table.qcol("pub13")},"<>"&MEDIAN(${c.table.qcol("pub13")}))`, result: odd },
     informational: true,
     where: SHEET.countyGrant,
     targets: [c.table.qcol("pub13")],
@@ -416,13 +416,10 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
 
   const d = refs.discharge;
   const badDays = r.dischargeRows.filter((x) => x.daysAfterAnalysis > x.daysReported).length;
-  checks.push({
+  noneFound({
     id: "uk-dagar",
     label: "Utskrivningsklara: dagar efter analys är inte fler än rapporterade",
-    value: { formula: `COUNTIF(${d.individuals.qcol("kontroll")},"FEL")`, result: badDays },
-    expected: { formula: "0", result: 0 },
-    condition: equal,
-    passes: badDays === 0,
+    count: { formula: `COUNTIF(${d.individuals.qcol("kontroll")},"FEL")`, result: badDays },
     where: d.individuals.sheet,
     targets: [d.individuals.qcol("kontroll")],
   });
@@ -468,11 +465,15 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
   sheet.line(
     "Varje kontroll visar OK eller FEL. INFO är en skillnad som ska synas men inte är ett fel i arbetsboken (t.ex. källans egna summor)."
   );
+  if (ctx.mode === "file")
+    sheet.line(
+      "Motorns värden skrevs med filen. Ändrar du indata räknar formlerna om men motorn inte: jämförelsen med motorn visar då INFO, inte FEL. Skriv filen på nytt (npm run workbook) för en ny jämförelse."
+    );
   sheet.skip();
   const masterRow = sheet.row;
   sheet.skip(2);
   const table = sheet.table("Avstamning", checks.length, [
-    { key: "kontroll", header: "Kontroll", style: "label", width: 70, value: (i) => checks[i].label },
+    { key: "kontroll", header: "Kontroll", style: "label", width: 100, value: (i) => checks[i].label },
     {
       key: "varde",
       header: "Värde",
