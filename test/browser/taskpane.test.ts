@@ -242,8 +242,11 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
     const duplicates = page.locator(".check-item", { hasText: "Palliativ, kommuner: ingen kod förekommer två gånger" });
     expect(await duplicates.locator(".badge").textContent()).toBe("FEL");
     await duplicates.getByRole("button", { name: /Palliativ/ }).click();
-    await page.waitForFunction(() => document.querySelector(".check-selected")?.textContent !== "");
+    await duplicates.locator(".check-selected", { hasText: /\S/ }).waitFor();
     expect(await duplicates.locator(".check-selected").textContent()).toBe("Markerade 2 celler som inte stämmer.");
+    // The add-in formulas refuse a duplicate code, so the formula-against-add-in checks fail too.
+    const twinFails = page.locator(".check-item", { hasText: "Palliativ nivå 1, kommuner: formeln ger samma kronor" });
+    expect(await twinFails.locator(".badge").textContent()).toBe("FEL");
     expect(await workbook<{ sheet: string; address: string }>(page, "excel.selection")).toEqual({
       sheet: "Palliativ",
       address: `${at.rowsWithCode(0)}:${at.rowsWithCode(1)}`,

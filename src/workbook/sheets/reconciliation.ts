@@ -504,7 +504,8 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
           : check.inputsChanged
             ? `IF(${check.inputsChanged},"INFO","FEL")`
             : `"FEL"`;
-        return `IF(${check.condition(row.at("varde"), row.at("forvantat"))},"OK",${failed})`;
+        // An error among the cells a check reads (an add-in formula refusing bad input, say) fails it.
+        return `IFERROR(IF(${check.condition(row.at("varde"), row.at("forvantat"))},"OK",${failed}),"FEL")`;
       },
       result: (i) => (checks[i].passes ? "OK" : checks[i].informational ? "INFO" : "FEL"),
     },
