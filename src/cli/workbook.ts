@@ -20,7 +20,7 @@ const USAGE = `Användning: npm run workbook -- --out FIL.xlsx [--year 2010] [--
   --mode   file: formler med motorns värden (öppnas var som helst; standard); addin: SKL-funktionerna bredvid formlerna
   --force  skriv över en befintlig fil
 
-Slutkod: 0 filen skrevs och Avstämning är OK; 1 fel i indata (ingen fil skrevs); 2 fel i kommandot;
+Slutkod: 0 filen skrevs och Avstämning är OK; 1 fel i indata eller filen finns redan (ingen fil skrevs); 2 fel i kommandot;
 3 filen skrevs men någon kontroll på Avstämning är FEL.`;
 
 /** Relative paths are the user's: npm runs scripts from the project root and says where it was called in INIT_CWD. */
@@ -109,7 +109,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.log(`Skrev ${target}`);
     console.log(`  ${plan.sheets.length} blad: ${plan.sheets.map((s) => s.name).join(", ")}`);
     console.log(
-      `  Data: ${inputs.synthetic ? "SYNTETISKA demodata (data/demo)" : opts.data}; parametrar ${inputs.parameters.year}`
+      `  Data: ${opts.data ? fromUser(opts.data) : "data/demo"}${inputs.synthetic ? " (SYNTETISKA demodata)" : ""}; parametrar ${inputs.parameters.year}`
     );
     console.log(
       `  Avstämning: ${plan.checks.length - failing.length - info.length} OK, ${info.length} INFO, ${failing.length} FEL`

@@ -40,9 +40,9 @@ export const LOOK: Readonly<Record<CellStyle, Look>> = {
   total: { font: { bold: true }, topBorder: true },
 };
 
-/** The looks of conditional formats: good green, bad red, warn amber (Excel's own three). */
+/** The looks of conditional formats: good green, bad red, warn orange (not the yellow of input cells). */
 export const CONDITIONAL_LOOK: Readonly<Record<ConditionalFormatPlan["look"], { fill: string; font: string }>> = {
   good: { fill: "C6EFCE", font: "006100" },
   bad: { fill: "FFC7CE", font: "9C0006" },
-  warn: { fill: "FFEB9C", font: "9C5700" },
+  warn: { fill: "F8CBAD", font: "833C0B" },
 };

@@ -54,7 +54,7 @@ const PALLIATIVE: Readonly<Record<string, string>> = {
   [HEADER.registrations]:
     "Indata: hur många av dödsfallen som registrerats i Svenska Palliativregistret. Högst lika många som dödsfallen.",
   [HEADER.rate]:
-    "Registreringar / dödsfall. Kvalificeringen jämförs exakt i heltal (registreringar × 10^6 ≥ tröskel × 10^6 × dödsfall), inte med den avrundade procentsatsen.",
+    "Registreringar / dödsfall, avkortad till en tiondels procent (KVOT på heltal). Kvalificeringen jämförs exakt i heltal (registreringar × 10^6 ≥ tröskel × 10^6 × dödsfall), inte med den avrundade procentsatsen.",
   [HEADER.codeNumber]: CODE_NUMBER_NOTE,
   [HEADER.rowsWithCode]: ROWS_WITH_CODE_NOTE,
   [HEADER.palliativeTotal]: "Nivå 1 + nivå 2: det parten får av Palliativregistrets prestationsersättning.",

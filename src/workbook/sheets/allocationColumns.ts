@@ -34,7 +34,7 @@ export const POT_ROWS = [
 export function reservePotRows(sheet: SheetBuilder, headers: readonly string[], firstColumn = 3): PotCells[] {
   const top = sheet.row;
   // Wide enough for tens of millions in the pot rows above the table's own columns.
-  headers.forEach((_, i) => sheet.width(String.fromCharCode(64 + firstColumn + i), 14));
+  headers.forEach((h, i) => sheet.width(String.fromCharCode(64 + firstColumn + i), Math.max(14, h.length + 3)));
   sheet.put(`A${top}`, "Pott och fördelning", "subtitle");
   headers.forEach((h, i) => sheet.put(`${String.fromCharCode(64 + firstColumn + i)}${top}`, h, "header"));
   POT_ROWS.forEach((label, r) => sheet.put(`A${top + 1 + r}`, label, "label"));

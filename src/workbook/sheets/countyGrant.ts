@@ -51,7 +51,7 @@ export function countyGrantSheet(
     'Regionala stödstrukturer: 13 mnkr i lika delar per län (seed 001: "ca 0,6 mnkr per län"). Seed 001:s tabell "66 + 13" summerar till 78, inte 79: Stockholm får inget tillägg och Dalarna 3,6.'
   );
   sheet.skip();
-  const [rule, regionalCells] = reservePotRows(sheet, ["Regel 66 mnkr (resten)", "Regionalt 13 mnkr"]);
+  const [rule, regionalCells] = reservePotRows(sheet, ["Regel 66 mnkr", "Regionalt 13 mnkr"]);
   const lines = countyRule.lines.map((l) => l.share);
   const rlines = regional.lines.map((l) => l.share);
   const base = countyRule.base.toNumber();

@@ -157,6 +157,10 @@ export function countyBudgetSheet(
           restLine.source
         )
       : undefined;
+    if (rest) {
+      const own = rest.split("!").pop()!.replace(/\$/g, "");
+      sheet.highlight({ range: own, formula: `${own}<0`, look: "bad" });
+    }
     const sumKr = restLine ? grantValue : fixed;
     const sum = field(
       "Summa budget (kr)",

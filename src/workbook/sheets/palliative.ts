@@ -44,7 +44,8 @@ export function palliativeSheet(
   sheet.line("Palliativregistret: prestationsersättning i två nivåer", "title");
   sheet.line(
     "Steg 1 kvalificering: registreringar/dödsfall ≥ tröskeln, jämfört exakt i heltal (registreringar × 10^6 ≥ AVRUNDA(tröskel × 10^6) × dödsfall). " +
-      "Steg 2 fördelning: kvalificerade delar potten efter folkmängd, i hela steg med största rest, lika rest efter lägst kod."
+      "Steg 2 fördelning: kvalificerade delar potten efter folkmängd, i hela steg med största rest, lika rest efter lägst kod. " +
+      "Registreringsgraden visas avkortad till en tiondels procent (69,96 % visas 69,9 %)."
   );
   sheet.line(
     "Nivå 2-parter får även sin nivå 1-andel. Kommuner och landsting har skilda potter. Källa: cirkulär 10:11 (seed 002), seed 004."
@@ -128,8 +129,11 @@ export function palliativeSheet(
         style: "calc",
         numFmt: FORMAT.percent,
         width: 11,
-        formula: (r) => `IF(${r.at("dod")}>0,${r.at("reg")}/${r.at("dod")},"")`,
-        result: (i) => (parties[i].deaths > 0 ? parties[i].registrations / parties[i].deaths : ""),
+        // Truncated to a tenth of a per cent (QUOTIENT on whole numbers), so that 715 of 1 022 (69.96 %)
+        // shows as 69.9 %, not as a 70.0 % that did not qualify. Qualification compares exactly.
+        formula: (r) => `IF(${r.at("dod")}>0,QUOTIENT(${r.at("reg")}*1000,${r.at("dod")})/1000,"")`,
+        result: (i) =>
+          parties[i].deaths > 0 ? Math.floor((parties[i].registrations * 1000) / parties[i].deaths) / 1000 : "",
       },
       {
         key: "regkontroll",

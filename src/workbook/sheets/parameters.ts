@@ -50,7 +50,7 @@ export function parametersSheet(ctx: PlanContext): SheetBuilder {
     "warning"
   );
   sheet.skip();
-  sheet.width("A", 46);
+  sheet.width("A", 62);
   sheet.width("B", 22);
   sheet.width("C", 16);
   sheet.width("D", 90);

@@ -135,15 +135,19 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
     table: TableRefs,
     cells: PotCells,
     prefix: string,
-    allocation: Allocation
+    allocation: Allocation,
+    /** What the amount column pays besides the pot (the county grant's base for every county). */
+    besidesPot?: { formula: string; result: number }
   ) => {
     const q = (ref: string) => onSheet(sheet, ref);
     const k = twinKeys(prefix);
+    // The amounts as the sheet pays them, not the pot rows' own arithmetic: a typed-over amount shows here.
+    const paid = `SUM(${table.qcol(k.amount)})${besidesPot ? `-(${besidesPot.formula})` : ""}`;
     checks.push({
       id: `${id}-summa`,
-      label: `${label}: fördelat + ej fördelat = potten`,
+      label: `${label}: utbetalda belopp + ej fördelat = potten`,
       value: {
-        formula: `${q(cells.distributed)}+${q(cells.undistributed)}`,
+        formula: `${paid}+${q(cells.undistributed)}`,
         result: n(allocation.distributed.plus(allocation.undistributed)),
       },
       expected: { formula: q(cells.pot), result: n(allocation.pot) },
@@ -293,7 +297,10 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
   const c = refs.county;
   const cq = (ref: string) => onSheet(SHEET.countyGrant, ref);
   const ruleTotal = r.countyRule.allocation.distributed.plus(r.countyRule.base.times(r.countyRule.lines.length));
-  potChecks("c", "Länsbidrag, regeln", SHEET.countyGrant, c.table, c.rule, "c", r.countyRule.allocation);
+  potChecks("c", "Länsbidrag, regeln", SHEET.countyGrant, c.table, c.rule, "c", r.countyRule.allocation, {
+    formula: `COUNTA(${c.table.qcol("kod")})*${NAME.countyBase}`,
+    result: n(r.countyRule.base.times(r.countyRule.lines.length)),
+  });
   potChecks("r", "Regionala stödstrukturer", SHEET.countyGrant, c.table, c.regional, "r", r.regional.allocation);
   checks.push({
     id: "c-justering",
@@ -450,13 +457,23 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
   for (const b of refs.budget.counties) {
     checks.push({
       id: `budget-${b.code}`,
-      label: `Länsbudget ${b.code}: budgeten summerar till länets bidrag och ingen post är negativ`,
+      label: `Länsbudget ${b.code}: budgeten summerar till länets bidrag`,
       value: { formula: b.sum, result: b.sumKr },
       expected: { formula: b.grant, result: b.grantKr },
-      condition: (v, e) => `AND(${v}=${e},${b.smallest}>=0)`,
-      passes: b.sumKr === b.grantKr && b.smallestKr >= 0,
+      condition: equal,
+      passes: b.sumKr === b.grantKr,
       where: SHEET.countyBudget,
-      targets: [b.sum, b.grant, b.smallest],
+      targets: [b.sum, b.grant],
+    });
+    checks.push({
+      id: `budget-${b.code}-negativ`,
+      label: `Länsbudget ${b.code}: ingen post är negativ (posterna ryms i bidraget)`,
+      value: { formula: b.smallest, result: b.smallestKr },
+      expected: { formula: "0", result: 0 },
+      condition: (v, e) => `${v}>=${e}`,
+      passes: b.smallestKr >= 0,
+      where: SHEET.countyBudget,
+      targets: [b.smallest],
     });
   }
 

@@ -71,7 +71,7 @@ export function seniorAlertSheet(
       }),
     ]);
     fillPotRows(sheet, cells, table, "s", pot.result.allocation, potName, NAME.paymentStep);
-    sheet.put(`A${perRegistrationRow}`, "Kronor per registrering (före avrundning)", "label");
+    sheet.put(`A${perRegistrationRow}`, "Kr per registrering, oavrundat", "label");
     sheet.put(
       `C${perRegistrationRow}`,
       {

@@ -41,6 +41,30 @@ export function sheetGuide(municipalities: number, counties: number): readonly [
   ];
 }
 
+/** The source documents that notes cite as "seed 000" … "seed 004". */
+const SEEDS: readonly [string, string][] = [
+  [
+    "Seed 000",
+    "Överenskommelse mellan kommunerna och landstinget i Sörmlands län och SKL (dnr 09/5304), med Bilaga 2: länsbidraget 66 mnkr per län.",
+  ],
+  [
+    "Seed 001",
+    'Presentation "Att bygga infrastruktur för socialtjänsten": prestationsersättningen i två steg och tabellen "66 + 13 mnkr".',
+  ],
+  [
+    "Seed 002",
+    "SKL cirkulär 10:11 (2010-02-10): Överenskommelser mellan staten och SKL, 271 mnkr av 981 mnkr stimulansbidrag 2010.",
+  ],
+  [
+    "Seed 003",
+    'Presentation "Länsgemensam ledning i samverkan", Kalmar län: utskrivningsklara dagar och ekonomisk reglering 2018.',
+  ],
+  [
+    "Seed 004",
+    'Presentation "Prestationsbaserade statsbidrag till insatser för äldre": trösklar, potter och fördelning.',
+  ],
+];
+
 /** `Start`: what the file is, how to use it, the sources, and which data are synthetic. */
 export function startSheet(ctx: PlanContext): SheetBuilder {
   const p = ctx.inputs.parameters;
@@ -64,9 +88,9 @@ export function startSheet(ctx: PlanContext): SheetBuilder {
     "1. Ändra bara gula celler: parametrar på Parametrar och registerdata i tabellerna. Allt annat är formler.",
     "2. Varje belopp räknas med vanliga kalkylbladsfunktioner i hela steg (KVOT, ANTAL.OM), så att varje krona kan följas utan tillägget.",
     ctx.mode === "file"
-      ? "3. Kolumnen Motor visar tilläggets beräkning; kolumnen Skillnad ska vara 0 överallt."
+      ? "3. Kolumnen Motor visar vad tilläggets motor räknade när filen skrevs; Skillnad är 0 så länge indata är som då. Ändrar du indata följer formlerna med men inte Motor: Avstämning visar då jämförelsen som INFO."
       : "3. Kolumnen SKL-funktion räknar med tilläggets funktioner (SKL.PALLIATIVE_SHARE m.fl.); kolumnen Skillnad ska vara 0 överallt.",
-    "4. Bladet Avstämning ska visa OK för Alla kontroller. INFO betyder en skillnad i källan som ska synas, inte ett fel.",
+    "4. Bladet Avstämning ska visa OK för Alla kontroller. INFO är en skillnad som ska synas men inte är ett fel: källornas egna siffror, eller indata som ändrats sedan filen skrevs.",
   ]) {
     sheet.line(step);
   }
@@ -86,6 +110,12 @@ export function startSheet(ctx: PlanContext): SheetBuilder {
     "Uppgifter som källorna saknar (fördelningen kommun/landsting, pris per dag, jämkningen för små län) är parametrar med anteckning.",
   ]) {
     sheet.line(source);
+  }
+  sheet.skip();
+  sheet.line("Källorna som anteckningarna hänvisar till", "subtitle");
+  for (const [seed, text] of SEEDS) {
+    sheet.put(`A${sheet.row}`, seed, "label");
+    sheet.put(`B${sheet.row++}`, text, "note");
   }
   return sheet;
 }
