@@ -68,12 +68,6 @@ export class TableRefs {
   cell(key: string, i: number): string {
     return cell(this.columnOf(key), this.firstRow + i);
   }
-
-  /** Data rows of one column for a range of rows (0-based, inclusive), absolute on its own sheet. */
-  span(key: string, from: number, to: number): string {
-    const c = this.columnOf(key);
-    return `${absolute(c, this.firstRow + from)}:${absolute(c, this.firstRow + to)}`;
-  }
 }
 
 /** Lays out one sheet top to bottom: titles and notes, labelled fields, tables. */

@@ -1,7 +1,7 @@
 import { Money } from "../../engine/money";
 import { cell, onSheet } from "../a1";
 import { FORMAT } from "../plan";
-import { SheetBuilder, TableRefs } from "../sheetBuilder";
+import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { PlanContext, SHEET, TAB, yesNo } from "./context";
 import { HEADER, TABLE } from "./names";
 import { NAME } from "./parameters";
@@ -12,8 +12,27 @@ export const DISCHARGE_DATA_SHEET = "UK individer";
 /** The group an individual's row belongs to (municipality, month, care), as the sheets' formula builds it. */
 export const groupKey = (municipality: string, month: string, care: string): string =>
   `${municipality} ${month} ${care}`;
-const groupFormula = (municipality: string, month: string, care: string): string =>
-  `${municipality}&" "&${month}&" "&${care}`;
+/**
+ * The group column of a table, from its municipality, month and care columns (their keys), with the key
+ * of each row's group as the engine has it.
+ */
+function groupColumn(
+  keys: { municipality: string; month: string; care: string },
+  group: (i: number) => { municipality: string; month: string; care: string }
+): ColumnSpec {
+  return {
+    key: "grupp",
+    header: HEADER.group,
+    style: "calc",
+    numFmt: FORMAT.text,
+    width: 24,
+    formula: (r) => `${r.at(keys.municipality)}&" "&${r.at(keys.month)}&" "&${r.at(keys.care)}`,
+    result: (i) => {
+      const g = group(i);
+      return groupKey(g.municipality, g.month, g.care);
+    },
+  };
+}
 
 export interface DischargeRefs {
   readonly individuals: TableRefs;
@@ -100,15 +119,7 @@ export function dischargeSheets(
       formula: (r) => `IF(${r.at("efter")}<=${r.at("rapp")},"OK","FEL")`,
       result: (i) => (rows[i].daysAfterAnalysis <= rows[i].daysReported ? "OK" : "FEL"),
     },
-    {
-      key: "grupp",
-      header: HEADER.group,
-      style: "calc",
-      numFmt: FORMAT.text,
-      width: 24,
-      formula: (r) => groupFormula(r.at("kommun"), r.at("manad"), r.at("vard")),
-      result: (i) => groupKey(rows[i].municipality, rows[i].month, rows[i].care),
-    },
+    groupColumn({ municipality: "kommun", month: "manad", care: "vard" }, (i) => rows[i]),
   ]);
   data.validate({
     range: `${individuals.col("rapp").replace(/\$/g, "")}`,
@@ -135,7 +146,7 @@ export function dischargeSheets(
 
   // Each settlement row sums the individuals of its group, wherever they stand in the table.
   const ofGroup = (key: string) => onSheet(DISCHARGE_DATA_SHEET, individuals.col(key));
-  const groupColumn = ofGroup("grupp");
+  const groupRange = ofGroup("grupp");
 
   const sheet = new SheetBuilder(SHEET.discharge, TAB.calculation);
   sheet.line("Utskrivningsklara: ekonomisk reglering i Kalmar län 2018", "title");
@@ -189,22 +200,14 @@ export function dischargeSheets(
       result: (i) => Number(groups[i].month.slice(-2)),
     },
     { key: "vard", header: HEADER.care, style: "reference", width: 10, value: (i) => groups[i].care },
-    {
-      key: "grupp",
-      header: HEADER.group,
-      style: "calc",
-      numFmt: FORMAT.text,
-      width: 24,
-      formula: (r) => groupFormula(r.at("kod"), r.at("manad"), r.at("vard")),
-      result: (i) => groupKey(groups[i].municipality, groups[i].month, groups[i].care),
-    },
+    groupColumn({ municipality: "kod", month: "manad", care: "vard" }, (i) => groups[i]),
     {
       key: "ind",
       header: HEADER.individuals,
       style: "calc",
       numFmt: FORMAT.count,
       width: 9,
-      formula: (r) => `COUNTIF(${groupColumn},${r.at("grupp")})`,
+      formula: (r) => `COUNTIF(${groupRange},${r.at("grupp")})`,
       result: (i) => groups[i].records.length,
     },
     {
@@ -213,7 +216,7 @@ export function dischargeSheets(
       style: "calc",
       numFmt: FORMAT.count,
       width: 11,
-      formula: (r) => `SUMIFS(${ofGroup("rapp")},${groupColumn},${r.at("grupp")})`,
+      formula: (r) => `SUMIFS(${ofGroup("rapp")},${groupRange},${r.at("grupp")})`,
       result: (i) => groups[i].reported.totalDays.toNumber(),
     },
     {
@@ -257,7 +260,7 @@ export function dischargeSheets(
       style: "calc",
       numFmt: FORMAT.count,
       width: 11,
-      formula: (r) => `SUMIFS(${ofGroup("efter")},${groupColumn},${r.at("grupp")})`,
+      formula: (r) => `SUMIFS(${ofGroup("efter")},${groupRange},${r.at("grupp")})`,
       result: (i) => groups[i].settled.totalDays.toNumber(),
     },
     {
@@ -283,7 +286,7 @@ export function dischargeSheets(
       style: "calc",
       numFmt: FORMAT.count,
       width: 10,
-      formula: (r) => `IF(${r.at("deb")}="Ja",SUMIFS(${ofGroup("over")},${groupColumn},${r.at("grupp")}),0)`,
+      formula: (r) => `IF(${r.at("deb")}="Ja",SUMIFS(${ofGroup("over")},${groupRange},${r.at("grupp")}),0)`,
       result: (i) => groups[i].settled.billableDays.toNumber(),
     },
     {
@@ -311,7 +314,7 @@ export function dischargeSheets(
           numFmt: FORMAT.kronorDecimals,
           width: 13,
           formula: (r) =>
-            `SKL.DISCHARGE_SETTLEMENT(FILTER(${ofGroup("efter")},${groupColumn}=${r.at("grupp")}),${NAME.price},${r.at("dgrans")},${r.at("sgrans")})`,
+            `SKL.DISCHARGE_SETTLEMENT(FILTER(${ofGroup("efter")},${groupRange}=${r.at("grupp")}),${NAME.price},${r.at("dgrans")},${r.at("sgrans")})`,
           result: (i) => groups[i].settled.amount.toNumber(),
         },
     {

@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
 import { Allocation } from "../../engine/allocate";
 import { Money } from "../../engine/money";
+import { DischargeRecord, YearParameters } from "../inputs";
 import { onSheet } from "../a1";
 import { CellValue, FORMAT } from "../plan";
 import { SheetBuilder, TableRefs } from "../sheetBuilder";
@@ -67,17 +68,7 @@ function allocationChanged(
 }
 
 /** TRUE when the discharge inputs differ from those the engine settled when the file was written. */
-function dischargeChanged(
-  d: DischargeRefs,
-  rows: readonly { daysAfterAnalysis: number; care: string }[],
-  p: {
-    dischargePricePerDayKr: number;
-    dischargeDayLimit: number;
-    dischargeAverageLimit: number;
-    psychiatryDayLimit: number;
-    psychiatryAverageLimit: number;
-  }
-): string {
+function dischargeChanged(d: DischargeRefs, rows: readonly DischargeRecord[], p: YearParameters): string {
   const days = d.individuals.qcol("efter");
   const sum = rows.reduce((s, x) => s + x.daysAfterAnalysis, 0);
   const squares = rows.reduce((s, x) => s + x.daysAfterAnalysis * x.daysAfterAnalysis, 0);
@@ -394,7 +385,11 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
     targets: [refs.pilots.granted],
   });
   const namedCells = (...names: string[]) =>
-    names.map((name) => ctx.names.find((x) => x.name === name)?.ref ?? onSheet(SHEET.parameters, "C1:C60"));
+    names.map((name) => {
+      const ref = ctx.names.find((x) => x.name === name)?.ref;
+      if (ref === undefined) throw new Error(`Namnet ${name} saknas i planen`);
+      return ref;
+    });
   const performance = p.palliativeBasePotKr + p.palliativeBonusPotKr + p.seniorAlertPotKr;
   checks.push({
     id: "avtal-prestation",

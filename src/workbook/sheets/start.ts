@@ -1,10 +1,8 @@
+import { formatNumberSv } from "../../engine/money";
 import { SheetBuilder } from "../sheetBuilder";
 import { PlanContext, SHEET, TAB } from "./context";
 import { DISCHARGE_DATA_SHEET } from "./discharge";
 import { referenceNote } from "./reference";
-
-/** A whole number as Swedish text, with spaces between thousands: 9 340 682. */
-const formatCount = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
 
 /** One line per sheet, as the README explains them. */
 export function sheetGuide(municipalities: number, counties: number): readonly [string, string][] {
@@ -65,6 +63,14 @@ const SEEDS: readonly [string, string][] = [
   ],
 ];
 
+/** One row per pair: the label in A, its text as a note in B. */
+function labelledLines(sheet: SheetBuilder, lines: readonly (readonly [string, string])[]): void {
+  for (const [label, text] of lines) {
+    sheet.put(`A${sheet.row}`, label, "label");
+    sheet.put(`B${sheet.row++}`, text, "note");
+  }
+}
+
 /** `Start`: what the file is, how to use it, the sources, and which data are synthetic. */
 export function startSheet(ctx: PlanContext): SheetBuilder {
   const p = ctx.inputs.parameters;
@@ -96,26 +102,20 @@ export function startSheet(ctx: PlanContext): SheetBuilder {
   }
   sheet.skip();
   sheet.line("Bladen", "subtitle");
-  for (const [name, text] of sheetGuide(ctx.inputs.municipalities.length, ctx.inputs.counties.length)) {
-    sheet.put(`A${sheet.row}`, name, "label");
-    sheet.put(`B${sheet.row++}`, text, "note");
-  }
+  labelledLines(sheet, sheetGuide(ctx.inputs.municipalities.length, ctx.inputs.counties.length));
   sheet.skip();
   sheet.line("Källor", "subtitle");
   for (const source of [
     "Cirkulär 10:11 och överenskommelsen 2010 (trösklar, potter, två steg, fördelning efter befolkning, per registrering).",
     'Bilaga 2 (länsbidrag 66 mnkr) och tabellen "66 + 13 mnkr": publicerade belopp, återgivna som de står (summerar till 65,5 och 78).',
     "Kalmar läns överenskommelse om utskrivning 2018 (3 dagar, 20 dagar i psykiatrin, mål 2,0, snitt 2016 2,68).",
-    `${referenceNote(ctx)} Summa folkmängd: ${formatCount(ctx.inputs.municipalities.reduce((sum, m) => sum + m.population, 0))}.`,
+    `${referenceNote(ctx)} Summa folkmängd: ${formatNumberSv(ctx.inputs.municipalities.reduce((sum, m) => sum + m.population, 0))}.`,
     "Uppgifter som källorna saknar (fördelningen kommun/landsting, pris per dag, jämkningen för små län) är parametrar med anteckning.",
   ]) {
     sheet.line(source);
   }
   sheet.skip();
   sheet.line("Källorna som anteckningarna hänvisar till", "subtitle");
-  for (const [seed, text] of SEEDS) {
-    sheet.put(`A${sheet.row}`, seed, "label");
-    sheet.put(`B${sheet.row++}`, text, "note");
-  }
+  labelledLines(sheet, SEEDS);
   return sheet;
 }
