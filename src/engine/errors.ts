@@ -32,6 +32,10 @@ function placeText({ row, party, name }: ErrorPlace): string {
 
 /** The problems, phrased once. */
 export const Problem = {
+  dischargeOutsideCounty: (municipality: string, county: string) =>
+    `kommunen ${municipality} ligger inte i Kalmar län (${county}): regleringen gäller Kalmar läns kommuner (seed 003).`,
+  dischargeOutsideYear: (month: string, year: string) =>
+    `månaden ${month} ligger inte i ${year}: regleringen gäller ${year} (seed 003).`,
   registrationsExceedDeaths: (registrations: string, deaths: string) =>
     `registreringar (${registrations}) är fler än dödsfall (${deaths}). Kontrollera registerutdraget.`,
   notWholeCount: (what: string, value: string) => `${what} (${value}) måste vara ett helt tal som är 0 eller större.`,

@@ -69,7 +69,7 @@ function matches(remembered: Remembered, value: unknown): boolean {
 }
 
 function matchesGrid(
-  { rows, columns, cells }: { readonly rows: number; readonly columns: number; readonly cells: readonly unknown[] },
+  { rows, columns, cells }: Extract<Remembered, { kind: "grid" }>,
   value: readonly unknown[]
 ): boolean {
   if (value.length !== rows) return false;
@@ -92,7 +92,7 @@ function matchesGrid(
 }
 
 function matchesRagged(
-  { lengths, cells }: { readonly lengths: readonly number[]; readonly cells: readonly unknown[] },
+  { lengths, cells }: Extract<Remembered, { kind: "ragged" }>,
   value: readonly unknown[]
 ): boolean {
   if (value.length !== lengths.length) return false;

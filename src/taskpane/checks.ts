@@ -3,6 +3,7 @@
  * Avstämning compute them; the pane only reads; one round trip) and selects the cells a check is about:
  * for a check that does not pass, the cells that fail it, where they can be told from the cells' values.
  */
+import { partyCode } from "../engine/codes";
 import { cell, parseCell } from "../workbook/a1";
 import { CellValue } from "../workbook/plan";
 import { UNKNOWN_CODE } from "../workbook/sheets/reference";
@@ -130,8 +131,8 @@ const NARROWINGS: readonly (readonly [RegExp, Narrowing])[] = [
     /-saknade$/,
     ([table, reference]) => {
       if (!table) return [undefined, undefined];
-      const codes = new Set(table.map((v) => text(v).replace(/^0+/, "")));
-      return [[], rowsWhere(reference, (v) => text(v) !== "" && !codes.has(text(v).replace(/^0+/, "")))];
+      const codes = new Set(table.map((v) => partyCode(v)?.key));
+      return [[], rowsWhere(reference, (v) => text(v) !== "" && !codes.has(partyCode(v)?.key))];
     },
   ],
   [

@@ -5,6 +5,7 @@
  * bad rows at once, each named by file, row (as a spreadsheet shows it: the header is row 1) and party.
  */
 import Papa from "papaparse";
+import { Problem } from "../engine/errors";
 import { headerDelimiter } from "./csvText";
 import {
   CareKind,
@@ -524,12 +525,10 @@ function readRegistry(files: DataFileContents, reference: ReferenceData, problem
       municipalityCounty.size > 0 &&
       municipalityCounty.get(municipality) !== DISCHARGE_COUNTY
     )
-      r.fail(
-        `kommunen ${municipality} ligger inte i Kalmar län (${DISCHARGE_COUNTY}): regleringen gäller Kalmar läns kommuner (seed 003).`
-      );
+      r.fail(Problem.dischargeOutsideCounty(municipality, DISCHARGE_COUNTY));
     const month = readMonth(r);
     if (month !== undefined && !month.startsWith(`${DISCHARGE_YEAR}-`))
-      r.fail(`månaden ${month} ligger inte i ${DISCHARGE_YEAR}: regleringen gäller ${DISCHARGE_YEAR} (seed 003).`);
+      r.fail(Problem.dischargeOutsideYear(month, DISCHARGE_YEAR));
     const individual = r.text("individual", "individ");
     const rawCare = r.raw("care").toLowerCase();
     const care: CareKind | undefined = rawCare === "somatisk" || rawCare === "psykiatri" ? rawCare : undefined;

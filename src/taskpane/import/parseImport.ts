@@ -205,11 +205,8 @@ export function parseImport(
     const daysAfterAnalysis = r.count(afterRole);
     if (party && month && individual) r.party = `${partyLabel(party)}, ${month}, ${individual}`;
     if (party && countyOf.get(party.code) !== DISCHARGE_COUNTY)
-      r.fail(
-        `kommunen ${party.code} ligger inte i Kalmar län (${DISCHARGE_COUNTY}): regleringen gäller Kalmar läns kommuner (seed 003).`
-      );
-    if (month && !month.startsWith(`${DISCHARGE_YEAR}-`))
-      r.fail(`månaden ${month} ligger inte i ${DISCHARGE_YEAR}: regleringen gäller ${DISCHARGE_YEAR} (seed 003).`);
+      r.fail(Problem.dischargeOutsideCounty(party.code, DISCHARGE_COUNTY));
+    if (month && !month.startsWith(`${DISCHARGE_YEAR}-`)) r.fail(Problem.dischargeOutsideYear(month, DISCHARGE_YEAR));
     if (daysReported !== undefined && daysAfterAnalysis !== undefined && daysAfterAnalysis > daysReported) {
       r.fail(
         `dagar efter analys (${daysAfterAnalysis}) är fler än rapporterade dagar (${daysReported}). Analysen och omräkningen kan bara minska dagarna.`

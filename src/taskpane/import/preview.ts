@@ -344,6 +344,13 @@ function monthOf(value: CellValue): string {
 const groupKey = (municipality: CellValue, month: CellValue, care: CellValue) =>
   `${partyCode(municipality)?.key ?? cellText(municipality)}|${monthOf(month)}|${cellText(care).toLocaleLowerCase("sv")}`;
 
+/** An imported individual's two days columns, as the table heads them. */
+const daysOf = (r: DischargeImportRow) =>
+  [
+    [HEADER.daysReported, r.daysReported],
+    [HEADER.daysAfter, r.daysAfterAnalysis],
+  ] as const;
+
 function dischargePreview(rows: readonly DischargeImportRow[], current: CurrentTables): PartialPreview {
   const table = TABLE.dischargeIndividuals;
   const problems: ImportProblem[] = [];
@@ -391,10 +398,7 @@ function dischargePreview(rows: readonly DischargeImportRow[], current: CurrentT
       continue;
     }
     let any = false;
-    for (const [column, after] of [
-      [HEADER.daysReported, r.daysReported],
-      [HEADER.daysAfter, r.daysAfterAnalysis],
-    ] as const) {
+    for (const [column, after] of daysOf(r)) {
       const before = view.get(i, column);
       if (sameCell(before, after)) continue;
       any = true;
@@ -406,10 +410,7 @@ function dischargePreview(rows: readonly DischargeImportRow[], current: CurrentT
     else unchanged++;
   }
   for (const r of added) {
-    for (const [column, after] of [
-      [HEADER.daysReported, r.daysReported],
-      [HEADER.daysAfter, r.daysAfterAnalysis],
-    ] as const) {
+    for (const [column, after] of daysOf(r)) {
       changes.push({
         table,
         row: -1,
