@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import { parseCell } from "../workbook/a1";
 import { CONDITIONAL_LOOK, FONT, Look, LOOK } from "../workbook/looks";
 import { CellContent, CellStyle, isFormula, SheetPlan, WorkbookPlan } from "../workbook/plan";
+import { a1, address, columnLetter, formulaText, refText } from "../workbook/refs";
 
 type Style = Partial<ExcelJS.Style>;
 const argb = (rgb: string) => ({ argb: `FF${rgb}` });
@@ -30,9 +30,13 @@ const STYLE = Object.fromEntries(Object.entries(LOOK).map(([style, look]) => [st
   Style
 >;
 
-function valueOf(content: CellContent): ExcelJS.CellValue {
+/** A cell's value for exceljs; a formula in A1 text as it stands on sheet `here`, with its cached result. */
+function valueOf(content: CellContent, here: string): ExcelJS.CellValue {
   if (isFormula(content)) {
-    return { formula: content.formula, result: content.result ?? undefined } as ExcelJS.CellFormulaValue;
+    return {
+      formula: formulaText(content.formula, here),
+      result: content.result ?? undefined,
+    } as ExcelJS.CellFormulaValue;
   }
   return content;
 }
@@ -48,15 +52,16 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     // Printed (or turned into PDF) landscape on A4, one page wide, as many pages tall as needed.
     pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
+  const value = (content: CellContent) => valueOf(content, plan.name);
   for (const table of plan.tables) {
-    const { column, row } = parseCell(table.topLeft);
+    const { column, row } = table.topLeft;
     table.columns.forEach((col, c) => {
       const header = ws.getCell(row, column + c);
       header.value = col.header;
       styleCell(header, "header", undefined);
       col.cells.forEach((content, r) => {
         const cell = ws.getCell(row + 1 + r, column + c);
-        cell.value = valueOf(content);
+        cell.value = value(content);
         styleCell(cell, col.style, col.numFmt);
       });
     });
@@ -64,22 +69,22 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     if (table.rows > 0) {
       ws.addTable({
         name: table.name,
-        ref: table.topLeft,
+        ref: a1(table.topLeft),
         headerRow: true,
         style: { theme: undefined, showRowStripes: false },
         columns: table.columns.map((col) => ({ name: col.header, filterButton: true })),
-        rows: table.columns[0].cells.map((_, r) => table.columns.map((col) => valueOf(col.cells[r]))),
+        rows: table.columns[0].cells.map((_, r) => table.columns.map((col) => value(col.cells[r]))),
       });
     }
   }
   for (const cellPlan of plan.cells) {
-    const cell = ws.getCell(cellPlan.ref);
-    cell.value = valueOf(cellPlan.content);
+    const cell = ws.getCell(cellPlan.at.row, cellPlan.at.column);
+    cell.value = value(cellPlan.content);
     styleCell(cell, cellPlan.style, cellPlan.numFmt);
   }
-  for (const [letter, width] of Object.entries(plan.widths)) ws.getColumn(letter).width = width;
+  for (const [column, width] of plan.widths) ws.getColumn(columnLetter(column)).width = width;
   if (plan.freezeAt) {
-    const { column, row } = parseCell(plan.freezeAt);
+    const { column, row } = plan.freezeAt;
     ws.views = [{ state: "frozen", xSplit: column - 1, ySplit: row - 1 }];
   }
   for (const v of plan.validations) {
@@ -110,16 +115,16 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
             };
     (
       ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }
-    ).dataValidations.add(v.range, rule);
+    ).dataValidations.add(address({ ...v.range, absolute: false }), rule);
   }
   for (const c of plan.conditionalFormats) {
     ws.addConditionalFormatting({
-      ref: c.range,
+      ref: address({ ...c.range, absolute: false }),
       rules: [
         {
           type: "expression",
           priority: 1,
-          formulae: [c.formula],
+          formulae: [formulaText(c.formula, plan.name)],
           style: {
             fill: { type: "pattern", pattern: "solid", bgColor: argb(CONDITIONAL_LOOK[c.look].fill) },
             font: { color: argb(CONDITIONAL_LOOK[c.look].font) },
@@ -140,6 +145,6 @@ export async function planToXlsx(plan: WorkbookPlan): Promise<Buffer> {
   workbook.title = plan.title;
   workbook.calcProperties = { fullCalcOnLoad: true };
   for (const sheet of plan.sheets) writeSheet(workbook, sheet);
-  for (const name of plan.names) workbook.definedNames.add(name.ref, name.name);
+  for (const name of plan.names) workbook.definedNames.add(refText({ ...name.ref, absolute: true }), name.name);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

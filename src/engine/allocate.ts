@@ -206,6 +206,11 @@ export class AllocationLine {
     return this.pot.step.times(this.floorSteps.toString());
   }
 
+  /** The pot's rounding step in kronor. */
+  get stepSize(): Decimal {
+    return this.pot.step;
+  }
+
   /** Whole steps of the floor of the quota. */
   get floorSteps(): bigint {
     return this.kernel.floors[this.index];

@@ -5,9 +5,6 @@ import { Problem, RuleError } from "./errors";
 import { formatNumberSv, toBigInt } from "./money";
 import { Amount, assertUniqueCodes, nonNegative, PartyRow, roundingStep } from "./parties";
 
-/** The 2010 county grant for joint development leaders: 66 MSEK, at least 2 MSEK per county (seeds 000, 002). */
-export const COUNTY_GRANT_2010 = { total: "66000000", base: "2000000" } as const;
-
 export interface CountyInput extends PartyRow {
   /** The county's weight for the rest, e.g. its number of municipalities. */
   readonly weight: Amount;
@@ -75,9 +72,10 @@ function countyWeights(counties: readonly CountyInput[]): { weights: bigint[]; s
 
 /**
  * The county grant as the rule is written: every county gets `base`, the rest is shared in proportion to
- * the weights (the number of municipalities) in whole rounding steps. Seed 002: "minst 2 miljoner kronor
- * per län, resten i förhållande till antalet kommuner". The published table also applies an unwritten
- * "jämkning för små län"; the workbook shows that difference beside this rule.
+ * the weights (the number of municipalities) in whole rounding steps. The rule is in the Sörmland
+ * agreement's Bilaga 2 (Sörmlandsöverenskommelsen, dnr 09/5304) and on bild 17 of "Att bygga
+ * infrastruktur för socialtjänsten"; the published table also applies a "jämkning för små län" that is not
+ * written down, and the workbook shows that difference beside this rule.
  */
 export function countyGrant(
   counties: readonly CountyInput[],
@@ -104,4 +102,19 @@ export function countyGrant(
   const wholeBase = base.isInteger() ? toBigInt(base) : null;
   const lines = counties.map((county, i) => new CountyGrantLine(county, base, wholeBase, allocation.lines[i]));
   return { base, rest, allocation, lines };
+}
+
+/** Each county's weight in the regional support when all get equal parts (the sheet's input column's default). */
+export const REGIONAL_EQUAL_WEIGHT = 1;
+
+/**
+ * The regional knowledge-support structures' money shared among the counties by a weight each, with no
+ * base: equal weights give equal parts. The figures of the "66 + 13" table ("Att bygga infrastruktur för
+ * socialtjänsten", bild 17) come to about the same amount per county; the sources give no rule.
+ */
+export function regionalSupport(
+  counties: readonly CountyInput[],
+  params: { readonly total: Amount; readonly step?: Amount }
+): CountyGrantResult {
+  return countyGrant(counties, { total: params.total, base: 0, step: params.step });
 }

@@ -32,8 +32,15 @@ export function formatKronor(value: Decimal | number | bigint): string {
  * just below a threshold never reads as the threshold itself: 39.96 % → "39,9 %".
  */
 export function formatPercentSv(rate: Decimal): string {
-  const truncated = rate.times(100).toDecimalPlaces(1, Decimal.ROUND_DOWN);
-  return `${formatNumberSv(truncated, 1)}\u00a0%`;
+  return `${formatNumberSv(truncatedShare(rate).times(100), 1)}\u00a0%`;
+}
+
+/**
+ * A share cut (never rounded up) to a tenth of a per cent, the one truncation of rates: 0.69961 → 0.699,
+ * shown as 69,9 %, so that a rate just below a threshold never reads as the threshold itself.
+ */
+export function truncatedShare(share: Decimal): Decimal {
+  return share.toDecimalPlaces(3, Decimal.ROUND_DOWN);
 }
 
 /** A threshold such as 0.4 as "40 %" (no decimals unless it has them). */

@@ -2,15 +2,8 @@ import Decimal from "decimal.js";
 import { Allocation, AllocationLine, allocateLargestRemainder } from "./allocate";
 import { PartyCode } from "./codes";
 import { Problem, RuleError } from "./errors";
-import { formatNumberSv, formatPercentSv, formatThresholdSv, Money, toBigInt } from "./money";
+import { formatNumberSv, formatPercentSv, formatThresholdSv, Money, toBigInt, truncatedShare } from "./money";
 import { Amount, assertUniqueCodes, nonNegative, PartyRow, placeOf, roundingStep, wholeCount } from "./parties";
-
-/**
- * The base-tier threshold per year (Seed 002, circular 10:11, and seed 004: 40 % in 2010, 50 % in 2011,
- * 70 % in 2012, "med förbehåll för riksdagens medgivande"); the bonus tier is 70 % every year.
- */
-export const PALLIATIVE_BASE_THRESHOLD: Readonly<Record<number, string>> = { 2010: "0.4", 2011: "0.5", 2012: "0.7" };
-export const PALLIATIVE_BONUS_THRESHOLD = "0.7";
 
 export interface PalliativeInput extends PartyRow {
   readonly registrations: Amount;
@@ -63,6 +56,11 @@ export class PalliativeLine implements PartyRow {
     return this.deaths === 0n ? null : new Money(this.registrations.toString()).dividedBy(this.deaths.toString());
   }
 
+  /** The rate as the sheet shows it: cut (never rounded up) to a tenth of a per cent; null without deaths. */
+  get shownRate(): Decimal | null {
+    return this.deaths === 0n ? null : truncatedRate(this.registrations, this.deaths);
+  }
+
   /** Why the party qualifies or not, in Swedish: "38,5 % < 40 % (5 av 13)". */
   get reason(): string {
     const rate = this.rate;
@@ -75,10 +73,33 @@ export class PalliativeLine implements PartyRow {
   /** How many more registrations would reach the threshold; null when it qualifies or has no deaths. */
   get registrationsToQualify(): bigint | null {
     if (this.qualifies || this.deaths === 0n) return null;
-    const { numerator, denominator } = this.threshold;
-    const needed = (numerator * this.deaths + denominator - 1n) / denominator;
-    return needed - this.registrations;
+    return this.registrationsNeeded - this.registrations;
   }
+
+  /**
+   * How many fewer registrations would drop the party below the threshold; null when it does not qualify,
+   * or when even 0 registrations would reach it (a threshold of 0).
+   */
+  get registrationsToFallBelow(): bigint | null {
+    if (!this.qualifies) return null;
+    const fewer = this.registrations - this.registrationsNeeded + 1n;
+    return fewer > this.registrations ? null : fewer;
+  }
+
+  /** The fewest registrations that reach the threshold with these deaths: ⌈threshold × deaths⌉. */
+  private get registrationsNeeded(): bigint {
+    const { numerator, denominator } = this.threshold;
+    return (numerator * this.deaths + denominator - 1n) / denominator;
+  }
+}
+
+/**
+ * A rate cut (never rounded up) to a tenth of a per cent, so that a rate just below a threshold never reads
+ * as the threshold itself: 715 of 1 022 (69.96 %) is 0.699. As the sheet's QUOTIENT(registrations × 1000;
+ * deaths) / 1000.
+ */
+export function truncatedRate(registrations: bigint, deaths: bigint): Decimal {
+  return truncatedShare(new Money(registrations.toString()).dividedBy(deaths.toString()));
 }
 
 export interface PalliativeResult {
@@ -99,8 +120,8 @@ export function palliativeThreshold(value: Amount): Threshold {
  * Qualification and share of one tier of the palliative registry payout. A party qualifies when it had
  * deaths and registrations / deaths is at least the threshold, compared exactly in integers
  * (registrations × denominator ≥ numerator × deaths: 2 of 5 is 40 %). Qualifying parties share the pot
- * in proportion to population. Seed 002: "utifrån befolkningens storlek"; seeds 001/004: two steps,
- * qualification then distribution.
+ * in proportion to population: "utifrån befolkningens storlek" ("Att bygga infrastruktur för
+ * socialtjänsten", bild 13); two steps, qualification then distribution ("Tvåstegsförfarande", bild 12).
  */
 export function palliativeShares(parties: readonly PalliativeInput[], tier: PalliativeTier): PalliativeResult {
   const pot = nonNegative(tier.pot, "potten");

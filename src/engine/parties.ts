@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { PartyCode } from "./codes";
+import { DEFAULTS } from "./defaults";
 import { ErrorPlace, Problem, RuleError } from "./errors";
 import { formatNumberSv, Money, toBigInt } from "./money";
 
@@ -56,7 +57,7 @@ export function wholeCount(value: Amount, what: string, where: Where = {}): bigi
 
 /** Reads a rounding step: any amount > 0 (1 kr, 1 000 kr, 500 000 kr). */
 export function roundingStep(value: Amount | undefined): Decimal {
-  const step = nonNegative(value ?? 1, "avrundningssteget");
+  const step = nonNegative(value ?? DEFAULTS.roundingStep, "avrundningssteget");
   if (step.isZero()) throw new RuleError("invalidValue", Problem.stepNotPositive(shown(value ?? 0)));
   return step;
 }

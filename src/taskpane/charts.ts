@@ -4,13 +4,13 @@
  * against both thresholds on Palliativ. The file writer has no charts (exceljs cannot write them).
  * Charts only show what the sheets compute; a threshold line reads the named threshold cell.
  */
-import { cell } from "../workbook/a1";
+import { a1 } from "../workbook/refs";
 import { SHEET } from "../workbook/sheets/context";
 import { HEADER, TABLE } from "../workbook/sheets/names";
 import { NAME } from "../workbook/sheets/parameters";
 import { TablePlan, WorkbookPlan } from "../workbook/plan";
 import { PlanNames } from "./renamePlan";
-import { Area, GENERAL, tableRect } from "./sheetLayout";
+import { Area, GENERAL, rangeAddress, tableRect } from "./sheetLayout";
 
 /** One series: its name and the A1 address of its values on the chart's sheet. */
 export interface ChartSeriesSpec {
@@ -58,7 +58,7 @@ function columnRange(table: TablePlan, header: string): string | undefined {
   const i = table.columns.findIndex((c) => c.header === header);
   if (i < 0 || table.rows === 0) return undefined;
   const { column, row } = tableRect(table);
-  return `${cell(column + i, row + 1)}:${cell(column + i, row + table.rows)}`;
+  return rangeAddress(column + i, row + 1, 1, table.rows);
 }
 
 /**
@@ -88,8 +88,8 @@ export function chartSpecs(plan: WorkbookPlan, names: PlanNames): ChartSpec[] {
           { name: "Publicerat", values: published },
         ],
         valueFormat: "#,##0",
-        from: cell(column + width + 1, row),
-        to: cell(column + width + CHART_COLUMNS, row + CHART_ROWS),
+        from: a1({ column: column + width + 1, row }),
+        to: a1({ column: column + width + CHART_COLUMNS, row: row + CHART_ROWS }),
       });
     }
   }
@@ -109,7 +109,8 @@ export function chartSpecs(plan: WorkbookPlan, names: PlanNames): ChartSpec[] {
     // The thresholds repeated per party, one column gap right of the table, so that each is a line.
     const helperColumn = column + width + 1;
     const helper: Area = {
-      address: `${cell(helperColumn, row)}:${cell(helperColumn + thresholds.length - 1, row + table.rows)}`,
+      at: { column: helperColumn, row },
+      address: rangeAddress(helperColumn, row, thresholds.length, table.rows + 1),
       formulas: [
         thresholds.map((t) => t.label),
         ...Array.from({ length: table.rows }, () => thresholds.map((t) => `=${t.name}`)),
@@ -129,13 +130,13 @@ export function chartSpecs(plan: WorkbookPlan, names: PlanNames): ChartSpec[] {
         { name: "Registreringsgrad", values: rate },
         ...thresholds.map((t, i) => ({
           name: t.label,
-          values: `${cell(helperColumn + i, row + 1)}:${cell(helperColumn + i, row + table.rows)}`,
+          values: rangeAddress(helperColumn + i, row + 1, 1, table.rows),
           line: true,
         })),
       ],
       valueFormat: "0%",
-      from: cell(chartColumn, row),
-      to: cell(chartColumn + CHART_COLUMNS, row + CHART_ROWS),
+      from: a1({ column: chartColumn, row }),
+      to: a1({ column: chartColumn + CHART_COLUMNS, row: row + CHART_ROWS }),
       helper,
     });
   }

@@ -4,16 +4,15 @@
  * for a check that does not pass, the cells that fail it, where they can be told from the cells' values.
  */
 import { partyCode } from "../engine/codes";
-import { cell, parseCell } from "../workbook/a1";
-import { CellValue } from "../workbook/plan";
-import { UNKNOWN_CODE } from "../workbook/sheets/reference";
+import { CellTest, CellValue, FailingCells } from "../workbook/plan";
+import { a1, address as addressOf, CellRef, parseAddress, RangeRef } from "../workbook/refs";
+import { MASTER_CHECK_NAME } from "../workbook/sheets/reconciliation";
 import { BuiltWorkbook } from "./writePlan";
 
 /** A check's status as its cell shows it; "?" when the cell holds something else (an error, a blank). */
 export type CheckStatus = "OK" | "FEL" | "INFO" | "?";
 
-/** The planned name of the master check's cell. */
-export const MASTER_CHECK_NAME = "Alla_kontroller";
+export { MASTER_CHECK_NAME };
 
 export interface CheckResult {
   readonly id: string;
@@ -22,8 +21,10 @@ export interface CheckResult {
   /** What the status cell holds, as read. */
   readonly shown: CellValue;
   readonly informational: boolean;
-  /** Sheet-qualified ranges the check is about. */
-  readonly targets: readonly string[];
+  /** The ranges the check is about. */
+  readonly targets: readonly RangeRef[];
+  /** How to find the cells of the targets that fail it. */
+  readonly failing: FailingCells;
 }
 
 export interface CheckReport {
@@ -32,7 +33,7 @@ export interface CheckReport {
   readonly checks: readonly CheckResult[];
 }
 
-/** A sheet-qualified reference split into sheet and address: "'Senior alert'!$C$8" → Senior alert, $C$8. */
+/** An address as Excel gives it back, split into sheet and address: "'Senior alert'!$C$8" → Senior alert, $C$8. */
 export function splitReference(ref: string): { sheet: string; address: string } {
   const bang = ref.lastIndexOf("!");
   if (bang < 0) throw new Error(`Referensen saknar blad: ${ref}`);
@@ -42,12 +43,11 @@ export function splitReference(ref: string): { sheet: string; address: string } 
 }
 
 /** A check's targets grouped by sheet, in order: one link per sheet selects all of its ranges there. */
-export function targetsBySheet(targets: readonly string[]): { sheet: string; address: string }[] {
+export function targetsBySheet(targets: readonly RangeRef[]): { sheet: string; address: string }[] {
   const groups = new Map<string, string[]>();
   for (const t of targets) {
-    const { sheet, address } = splitReference(t);
-    if (!groups.has(sheet)) groups.set(sheet, []);
-    groups.get(sheet)!.push(address);
+    if (!groups.has(t.sheet)) groups.set(t.sheet, []);
+    groups.get(t.sheet)!.push(addressOf(t));
   }
   return [...groups].map(([sheet, addresses]) => ({ sheet, address: addresses.join(", ") }));
 }
@@ -57,7 +57,7 @@ function statusOf(value: unknown): CheckStatus {
 }
 
 /** The master check's cell: the plan's "Alla_kontroller" name, renamed with the workbook. */
-function masterReference(built: BuiltWorkbook): string | undefined {
+function masterReference(built: BuiltWorkbook): CellRef | undefined {
   const name = built.names.names.get(MASTER_CHECK_NAME) ?? MASTER_CHECK_NAME;
   return built.plan.names.find((n) => n.name === name)?.ref;
 }
@@ -69,10 +69,8 @@ function masterReference(built: BuiltWorkbook): string | undefined {
  */
 export async function runChecks(built: BuiltWorkbook): Promise<CheckReport> {
   return Excel.run(async (context) => {
-    const range = (ref: string) => {
-      const { sheet, address } = splitReference(ref);
-      return context.workbook.worksheets.getItem(sheet).getRange(address).load("values");
-    };
+    const range = (ref: CellRef) =>
+      context.workbook.worksheets.getItem(ref.sheet).getRange(addressOf(ref)).load("values");
     const statusRanges = built.plan.checks.map((c) => range(c.statusRef));
     const masterRef = masterReference(built);
     const master = masterRef ? range(masterRef) : undefined;
@@ -86,6 +84,7 @@ export async function runChecks(built: BuiltWorkbook): Promise<CheckReport> {
         shown,
         informational: c.informational,
         targets: c.targets,
+        failing: c.failing,
       };
     });
     const masterStatus = master ? statusOf(master.values[0]?.[0]) : "?";
@@ -108,47 +107,62 @@ interface TargetCells {
   readonly address: string;
 }
 
-/** Rows (0-based within each target) that fail, per target; undefined: the whole target. */
-type Narrowing = (targets: readonly (readonly CellValue[] | undefined)[]) => (number[] | undefined)[];
+const text = (v: CellValue) => (v === null || v === undefined ? "" : String(v).trim());
+
+/** Does a cell's value fail the check, by the check's test? */
+function failsTest(test: CellTest, v: CellValue): boolean {
+  switch (test.is) {
+    case "above":
+      return typeof v === "number" && v > test.value;
+    case "text":
+      return text(v) === test.value;
+    case "nonZero":
+      return text(v) !== "" && !(typeof v === "number" && v === 0) && text(v) !== "0";
+  }
+}
 
 const rowsWhere = (values: readonly CellValue[] | undefined, test: (v: CellValue) => boolean) =>
   values === undefined ? undefined : values.flatMap((v, i) => (test(v) ? [i] : []));
-const text = (v: CellValue) => (v === null || v === undefined ? "" : String(v).trim());
-const nonZero = (v: CellValue) => text(v) !== "" && !(typeof v === "number" && v === 0) && text(v) !== "0";
 
 /**
- * How the failing cells of a check are found, by the check's id (src/workbook/sheets/reconciliation.ts):
- * a code counted more than once, the unknown-code marker, a difference that is not 0, a row marked FEL, a
- * party of the reference list that the table lacks, an individual whose group has no settlement row.
+ * The rows (0-based within each target) that fail a check, per target, as the check's description of its
+ * failing cells says; undefined for a target: the whole target.
  */
-const NARROWINGS: readonly (readonly [RegExp, Narrowing])[] = [
-  [/-dubbletter$/, ([rows]) => [rowsWhere(rows, (v) => typeof v === "number" && v > 1)]],
-  [/-okanda$/, ([names]) => [rowsWhere(names, (v) => text(v) === UNKNOWN_CODE)]],
-  [/-tvilling$|-publicerat-lan$/, ([diffs]) => [rowsWhere(diffs, nonZero)]],
-  [/-registreringar$|^uk-dagar$/, (targets) => targets.map((t) => rowsWhere(t, (v) => text(v) === "FEL"))],
-  [/^c-publicerat(-79)?$/, ([, diffs]) => [[], rowsWhere(diffs, nonZero)]],
-  [
-    /-saknade$/,
-    ([table, reference]) => {
-      if (!table) return [undefined, undefined];
+export function failingRows(
+  failing: FailingCells,
+  targets: readonly (readonly CellValue[] | undefined)[]
+): (number[] | undefined)[] {
+  switch (failing.kind) {
+    case "targets":
+      return targets.map(() => undefined);
+    case "where":
+      return targets.map((values, i) =>
+        failing.targets.includes(i) ? rowsWhere(values, (v) => failsTest(failing.test, v)) : []
+      );
+    case "missing": {
+      const table = targets[failing.table];
+      if (!table) return targets.map(() => undefined);
       const codes = new Set(table.map((v) => partyCode(v)?.key));
-      return [[], rowsWhere(reference, (v) => text(v) !== "" && !codes.has(partyCode(v)?.key))];
-    },
-  ],
-  [
-    /^uk-grupper$/,
-    ([individuals, settlement]) => {
-      if (!individuals || !settlement) return [undefined, undefined];
-      const groups = settlement.map((v) => text(v).toLowerCase());
+      return targets.map((values, i) =>
+        i === failing.reference ? rowsWhere(values, (v) => text(v) !== "" && !codes.has(partyCode(v)?.key)) : []
+      );
+    }
+    case "ungrouped": {
+      const individuals = targets[failing.individuals];
+      const settlement = targets[failing.settlement];
+      if (!individuals || !settlement) return targets.map(() => undefined);
       const seen = new Map<string, number>();
-      for (const g of groups) seen.set(g, (seen.get(g) ?? 0) + 1);
-      return [
-        rowsWhere(individuals, (v) => text(v) !== "" && !seen.has(text(v).toLowerCase())),
-        rowsWhere(settlement, (v) => (seen.get(text(v).toLowerCase()) ?? 0) > 1),
-      ];
-    },
-  ],
-];
+      for (const g of settlement.map((v) => text(v).toLowerCase())) seen.set(g, (seen.get(g) ?? 0) + 1);
+      return targets.map((values, i) =>
+        i === failing.individuals
+          ? rowsWhere(values, (v) => text(v) !== "" && !seen.has(text(v).toLowerCase()))
+          : i === failing.settlement
+            ? rowsWhere(values, (v) => (seen.get(text(v).toLowerCase()) ?? 0) > 1)
+            : []
+      );
+    }
+  }
+}
 
 /** At most this many areas are selected at once (an address list Excel takes without complaint). */
 export const MAX_SELECTED_AREAS = 40;
@@ -174,108 +188,114 @@ function areasOf(column: number, rows: readonly number[]): string[] {
   for (let i = 1; i <= sorted.length; i++) {
     if (i < sorted.length && sorted[i] === sorted[i - 1] + 1) continue;
     const [a, b] = [sorted[start], sorted[i - 1]];
-    out.push(a === b ? cell(column, a) : `${cell(column, a)}:${cell(column, b)}`);
+    out.push(a === b ? a1({ column, row: a }) : `${a1({ column, row: a })}:${a1({ column, row: b })}`);
     start = i;
   }
   return out;
 }
 
 /** The table and column a target is (by the plan's layout), when it is a whole data column of a table. */
-function tableColumnOf(
-  built: BuiltWorkbook,
-  sheet: string,
-  address: string
-): { table: string; column: number } | undefined {
-  const [first, last] = address.replace(/\$/g, "").split(":");
-  if (!last) return undefined;
-  const a = parseCell(first);
-  const b = parseCell(last);
-  if (a.column !== b.column) return undefined;
-  for (const s of built.plan.sheets) {
-    if (s.name.toLowerCase() !== sheet.toLowerCase()) continue;
-    for (const t of s.tables) {
-      const top = parseCell(t.topLeft);
-      const c = a.column - top.column;
-      if (c >= 0 && c < t.columns.length && a.row === top.row + 1 && b.row === top.row + t.rows) {
-        return { table: t.name, column: c };
-      }
+function tableColumnOf(built: BuiltWorkbook, target: RangeRef): { table: string; column: number } | undefined {
+  const { from, to } = target;
+  if (from.column !== to.column) return undefined;
+  const sheet = built.plan.sheets.find((s) => s.name.toLowerCase() === target.sheet.toLowerCase());
+  for (const t of sheet?.tables ?? []) {
+    const c = from.column - t.topLeft.column;
+    if (c >= 0 && c < t.columns.length && from.row === t.topLeft.row + 1 && to.row === t.topLeft.row + t.rows) {
+      return { table: t.name, column: c };
     }
   }
   return undefined;
 }
 
+/** A target's cells as Excel holds them now: one column's values and where they start, or just its address. */
+function targetCells(
+  on: string,
+  column: { table: string; column: number } | undefined,
+  range: Excel.Range
+): TargetCells {
+  const [first, last] = splitReference(range.address).address.split(":");
+  const a = parseAddress(first);
+  const b = parseAddress(last ?? first);
+  if (column) {
+    const c = a.column + column.column;
+    return {
+      sheet: on,
+      column: c,
+      firstRow: a.row,
+      values: range.values.map((row) => row[column.column] as CellValue),
+      address: `${a1({ column: c, row: a.row })}:${a1({ column: c, row: b.row })}`,
+    };
+  }
+  const one = a.column === b.column;
+  return {
+    sheet: on,
+    column: one ? a.column : undefined,
+    firstRow: a.row,
+    values: one ? range.values.map((row) => row[0] as CellValue) : undefined,
+    address: splitReference(range.address).address,
+  };
+}
+
+/** The areas to select on one sheet: the failing cells where they can be told, else the whole targets. */
+function areasToSelect(
+  check: CheckResult,
+  targets: readonly TargetCells[],
+  sheet: string
+): { areas: string[]; narrowed: boolean; failing: number } {
+  const narrowing = check.status === "OK" ? undefined : check.failing;
+  const rows = narrowing
+    ? failingRows(
+        narrowing,
+        targets.map((t) => t.values)
+      )
+    : targets.map(() => undefined);
+  const here = targets
+    .map((t, i) => ({ t, rows: rows[i] }))
+    .filter(({ t }) => t.sheet.toLowerCase() === sheet.toLowerCase());
+  const narrowed = narrowing !== undefined && here.some(({ rows: r }) => r !== undefined && r.length > 0);
+  if (!narrowed) return { areas: here.map(({ t }) => t.address), narrowed, failing: 0 };
+  let failing = 0;
+  const areas = here.flatMap(({ t, rows: r }) => {
+    if (!r || r.length === 0 || t.column === undefined) return [];
+    failing += r.length;
+    return areasOf(
+      t.column,
+      r.map((i) => t.firstRow + i)
+    );
+  });
+  return { areas, narrowed, failing };
+}
+
 /**
  * Selects the cells of a check on one of its sheets. For a check that does not pass, the cells that fail it
- * where the cells' values tell (see NARROWINGS), else the whole target; a target that is a table column is
- * read where the table stands now, so rows an import added are included. Two round trips: read, select.
+ * where the cells' values tell (the check's `failing` description), else the whole target; a target that is
+ * a table column is read where the table stands now, so rows an import added are included. Two round
+ * trips: read, select.
  */
 export async function selectCheckCells(
   built: BuiltWorkbook,
   check: CheckResult,
   sheet: string
 ): Promise<CheckSelection> {
-  const narrowing = check.status === "OK" ? undefined : NARROWINGS.find(([id]) => id.test(check.id))?.[1];
   return Excel.run(async (context) => {
     const loads = check.targets.map((ref) => {
-      const { sheet: on, address } = splitReference(ref);
-      const column = tableColumnOf(built, on, address);
+      const column = tableColumnOf(built, ref);
       const range = column
         ? context.workbook.tables.getItem(column.table).getDataBodyRange().load("address, values")
-        : context.workbook.worksheets.getItem(on).getRange(address).load("address, values");
-      return { on, column, range };
+        : context.workbook.worksheets.getItem(ref.sheet).getRange(addressOf(ref)).load("address, values");
+      return { on: ref.sheet, column, range };
     });
     await context.sync();
-    const targets: TargetCells[] = loads.map(({ on, column, range }) => {
-      const { address } = splitReference(range.address);
-      const [first, last] = address.replace(/\$/g, "").split(":");
-      const a = parseCell(first);
-      const b = parseCell(last ?? first);
-      if (column) {
-        const c = a.column + column.column;
-        return {
-          sheet: on,
-          column: c,
-          firstRow: a.row,
-          values: range.values.map((row) => row[column.column] as CellValue),
-          address: `${cell(c, a.row)}:${cell(c, b.row)}`,
-        };
-      }
-      const one = a.column === b.column;
-      return {
-        sheet: on,
-        column: one ? a.column : undefined,
-        firstRow: a.row,
-        values: one ? range.values.map((row) => row[0] as CellValue) : undefined,
-        address,
-      };
-    });
-    const rows = narrowing ? narrowing(targets.map((t) => t.values)) : targets.map(() => undefined);
-    const here = targets
-      .map((t, i) => ({ t, rows: rows[i] }))
-      .filter(({ t }) => t.sheet.toLowerCase() === sheet.toLowerCase());
-    const narrowed = narrowing !== undefined && here.some(({ rows: r }) => r !== undefined && r.length > 0);
-    let areas: string[];
-    let failing = 0;
-    if (narrowed) {
-      areas = here.flatMap(({ t, rows: r }) => {
-        if (!r || r.length === 0 || t.column === undefined) return [];
-        failing += r.length;
-        return areasOf(
-          t.column,
-          r.map((i) => t.firstRow + i)
-        );
-      });
-    } else {
-      areas = here.map(({ t }) => t.address);
-    }
+    const targets = loads.map(({ on, column, range }) => targetCells(on, column, range));
+    const { areas, narrowed, failing } = areasToSelect(check, targets, sheet);
     const kept = areas.slice(0, MAX_SELECTED_AREAS);
-    const leftOut = areas.length - kept.length;
     const address = kept.join(", ");
     const worksheet = context.workbook.worksheets.getItem(sheet);
     worksheet.activate();
     if (kept.length > 1) worksheet.getRanges(address).select();
     else worksheet.getRange(address).select();
     await context.sync();
-    return { sheet, address, narrowed, failing, leftOut };
+    return { sheet, address, narrowed, failing, leftOut: areas.length - kept.length };
   });
 }

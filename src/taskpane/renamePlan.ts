@@ -4,14 +4,14 @@
  * suffix, "Palliativ (2)", "Palliativ_kommun_2", "P_Pott_Bas_2". Every formula, name, conditional format and
  * check of the plan is rewritten to point at the new sheets and names, so the copy computes on its own.
  */
-import { quoteSheet } from "../workbook/a1";
 import { CellContent, CheckPlan, ColumnPlan, isFormula, NamePlan, SheetPlan, WorkbookPlan } from "../workbook/plan";
+import { renameExpr, renameRef, Renames } from "../workbook/refs";
 
 /** Excel's limit on the length of a sheet name. */
 export const MAX_SHEET_NAME = 31;
 
 /** What a plan's sheets, tables and workbook names are called in the open workbook. */
-export interface PlanNames {
+export interface PlanNames extends Renames {
   /** Planned sheet name → name in the workbook. */
   readonly sheets: ReadonlyMap<string, string>;
   /** Planned table name → name in the workbook. */
@@ -53,88 +53,18 @@ export function suffixedNames(plan: WorkbookPlan, suffix: number): PlanNames {
   };
 }
 
-/** A sheet reference in a formula: 'quoted name'! or an unquoted name followed by "!". */
-const SHEET_REF = /'((?:[^']|'')+)'!|([\p{L}_][\p{L}\p{N}_.]*)!/uy;
-/** A name, function or cell reference. */
-const IDENTIFIER = /[\p{L}_\\][\p{L}\p{N}_.]*/uy;
-
-/** Case-insensitive lookup, as Excel compares sheet and defined names. */
-function lookupCaseless(map: ReadonlyMap<string, string>): (key: string) => string | undefined {
-  const lower = new Map([...map].map(([k, v]) => [k.toLowerCase(), v]));
-  return (key) => lower.get(key.toLowerCase());
-}
-
-/**
- * Rewrites the sheet and name references of a formula (without its "="). String literals are left alone;
- * a function call (an identifier followed by "(") is never a name.
- */
-export function renameFormula(formula: string, names: PlanNames): string {
-  const sheetOf = lookupCaseless(names.sheets);
-  const nameOf = lookupCaseless(names.names);
-  let out = "";
-  let i = 0;
-  while (i < formula.length) {
-    const ch = formula[i];
-    if (ch === '"') {
-      let j = i + 1;
-      while (j < formula.length) {
-        if (formula[j] === '"') {
-          if (formula[j + 1] === '"') j += 2;
-          else break;
-        } else j++;
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    SHEET_REF.lastIndex = i;
-    const sheetRef = SHEET_REF.exec(formula);
-    if (sheetRef) {
-      const sheet = sheetRef[1] !== undefined ? sheetRef[1].replace(/''/g, "'") : sheetRef[2];
-      const renamed = sheetOf(sheet);
-      out += renamed !== undefined ? `${quoteSheet(renamed)}!` : sheetRef[0];
-      i += sheetRef[0].length;
-      continue;
-    }
-    IDENTIFIER.lastIndex = i;
-    const identifier = IDENTIFIER.exec(formula);
-    if (identifier) {
-      const word = identifier[0];
-      const before = formula[i - 1];
-      const next = formula[i + word.length];
-      // "$AR$5", "AR$5" and "A:C" are cell and column references, whatever names the plan has.
-      const reference =
-        before === "$" || next === "$" || (/^[A-Za-z]{1,3}$/.test(word) && (before === ":" || next === ":"));
-      const renamed = next === "(" || reference ? undefined : nameOf(word);
-      out += renamed ?? word;
-      i += word.length;
-      continue;
-    }
-    // Digits and the rest of a cell reference ("$C$8", "1000000") are copied as they are.
-    let j = i + 1;
-    while (j < formula.length && /[0-9$]/.test(formula[j])) j++;
-    out += formula.slice(i, j);
-    i = j;
-  }
-  return out;
-}
-
-/** A sheet-qualified reference list ("Palliativ!$C$8" or "'Senior alert'!$A$1:$A$9") with sheets renamed. */
-export function renameReference(ref: string, names: PlanNames): string {
-  return renameFormula(ref, names);
-}
-
-function renameContent(content: CellContent, names: PlanNames, sheetText: (s: string) => string | undefined) {
-  if (isFormula(content)) return { ...content, formula: renameFormula(content.formula, names) };
+function renameContent(content: CellContent, renames: Renames, sheetText: (s: string) => string | undefined) {
+  if (isFormula(content)) return { ...content, formula: renameExpr(content.formula, renames) };
   // Text that names a sheet (the guide on Start, the "Blad" column of Avstämning) follows the sheet.
   if (typeof content === "string") return sheetText(content) ?? content;
   return content;
 }
 
 /**
- * The plan under other names: sheets, tables and workbook names renamed as `names` says, and every formula,
- * name reference, conditional format, check status cell and check target rewritten to match. Text cells
- * that are exactly a sheet's name are renamed too; other text is left as it is.
+ * The plan under other names: sheets, tables and workbook names renamed as `names` says, and every
+ * formula's, name's, validation's, conditional format's and check's references pointed at them (the
+ * references are typed: no formula text is read). Text cells that are exactly a sheet's name are renamed
+ * too; other text is left as it is.
  */
 export function renamePlan(plan: WorkbookPlan, names: PlanNames): WorkbookPlan {
   const sheetText = (s: string) => names.sheets.get(s);
@@ -151,16 +81,21 @@ export function renamePlan(plan: WorkbookPlan, names: PlanNames): WorkbookPlan {
         cells: column.cells.map((c) => renameContent(c, names, sheetText)),
       })),
     })),
-    conditionalFormats: sheet.conditionalFormats.map((c) => ({ ...c, formula: renameFormula(c.formula, names) })),
+    validations: sheet.validations.map((v) => ({ ...v, range: renameRef(v.range, names) })),
+    conditionalFormats: sheet.conditionalFormats.map((c) => ({
+      ...c,
+      range: renameRef(c.range, names),
+      formula: renameExpr(c.formula, names),
+    })),
   }));
   const workbookNames = plan.names.map((n): NamePlan => ({
     name: names.names.get(n.name) ?? n.name,
-    ref: renameReference(n.ref, names),
+    ref: renameRef(n.ref, names),
   }));
   const checks = plan.checks.map((c): CheckPlan => ({
     ...c,
-    statusRef: renameReference(c.statusRef, names),
-    targets: c.targets.map((t) => renameReference(t, names)),
+    statusRef: renameRef(c.statusRef, names),
+    targets: c.targets.map((t) => renameRef(t, names)),
   }));
   return { ...plan, sheets, names: workbookNames, checks };
 }

@@ -3,8 +3,8 @@
  * `range.numberFormat`, one assignment per area), the ranges that share a look, column widths in points and
  * the frozen panes. Pure: no Office here, so the layout is tested without Excel.
  */
-import { cell, parseCell } from "../workbook/a1";
 import { CellContent, CellStyle, isFormula, SheetPlan, TablePlan } from "../workbook/plan";
+import { a1, columnLetter, formulaText, Position } from "../workbook/refs";
 
 /** What Office.js accepts in a `formulas` array: a formula ("=…"), text, a number or a boolean. */
 export type ExcelInput = string | number | boolean;
@@ -16,12 +16,13 @@ export const GENERAL = "General";
 const NOT_PLAIN_TEXT = /^\s*(?:[=+\-@'#]|[$€£(.,]?\s*\d)|^\s*(?:true|false|sant|falskt)\s*$/i;
 
 /**
- * One cell as Office.js writes it. A formula gets its "="; text that Excel would turn into a number, date,
- * boolean or formula ("0114", "2018-03", "=SUM(…)", "-") gets Excel's text prefix "'", so codes keep their
- * leading zeros and nothing the user typed as text ever runs as a formula. Blank is "".
+ * One cell as Office.js writes it on sheet `here`. A formula gets its "=" (and its references in A1 text);
+ * text that Excel would turn into a number, date, boolean or formula ("0114", "2018-03", "=SUM(…)", "-") gets
+ * Excel's text prefix "'", so codes keep their leading zeros and nothing the user typed as text ever runs as
+ * a formula. Blank is "".
  */
-export function excelInput(content: CellContent): ExcelInput {
-  if (isFormula(content)) return `=${content.formula}`;
+export function excelInput(content: CellContent, here: string): ExcelInput {
+  if (isFormula(content)) return `=${formulaText(content.formula, here)}`;
   if (content === null) return "";
   if (typeof content === "string") return NOT_PLAIN_TEXT.test(content) ? `'${content}` : content;
   return content;
@@ -29,6 +30,8 @@ export function excelInput(content: CellContent): ExcelInput {
 
 /** A rectangle of cells written with one `formulas` and one `numberFormat` assignment. */
 export interface Area {
+  /** Its top-left cell. */
+  readonly at: Position;
   /** A1 address on the sheet, e.g. "A16:Y306". */
   readonly address: string;
   readonly formulas: ExcelInput[][];
@@ -81,26 +84,26 @@ export function widthInPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
-function rangeAddress(column: number, row: number, width: number, height: number): string {
-  const first = cell(column, row);
-  return width === 1 && height === 1 ? first : `${first}:${cell(column + width - 1, row + height - 1)}`;
+export function rangeAddress(column: number, row: number, width: number, height: number): string {
+  const first = a1({ column, row });
+  return width === 1 && height === 1 ? first : `${first}:${a1({ column: column + width - 1, row: row + height - 1 })}`;
 }
 
 /** The rectangle a table covers, header included. */
 export function tableRect(table: TablePlan): { column: number; row: number; width: number; height: number } {
-  const { column, row } = parseCell(table.topLeft);
+  const { column, row } = table.topLeft;
   return { column, row, width: table.columns.length, height: table.rows + 1 };
 }
 
-function tableArea(table: TablePlan): Area {
+function tableArea(table: TablePlan, here: string): Area {
   const { column, row, width, height } = tableRect(table);
-  const formulas: ExcelInput[][] = [table.columns.map((c) => excelInput(c.header))];
+  const formulas: ExcelInput[][] = [table.columns.map((c) => excelInput(c.header, here))];
   const numberFormats: string[][] = [table.columns.map(() => GENERAL)];
   for (let r = 0; r < table.rows; r++) {
-    formulas.push(table.columns.map((c) => excelInput(c.cells[r] ?? null)));
+    formulas.push(table.columns.map((c) => excelInput(c.cells[r] ?? null, here)));
     numberFormats.push(table.columns.map((c) => c.numFmt ?? GENERAL));
   }
-  return { address: rangeAddress(column, row, width, height), formulas, numberFormats };
+  return { at: { column, row }, address: rangeAddress(column, row, width, height), formulas, numberFormats };
 }
 
 interface Rect {
@@ -128,7 +131,7 @@ function intersects(a: Rect, b: Rect): boolean {
 function looseAreas(sheet: SheetPlan, tables: readonly Rect[]): Area[] {
   const byRow = new Map<number, Map<number, { content: CellContent; numFmt?: string }>>();
   for (const c of sheet.cells) {
-    const { column, row } = parseCell(c.ref);
+    const { column, row } = c.at;
     if (!byRow.has(row)) byRow.set(row, new Map());
     byRow.get(row)!.set(column, { content: c.content, numFmt: c.numFmt });
   }
@@ -148,13 +151,18 @@ function looseAreas(sheet: SheetPlan, tables: readonly Rect[]): Area[] {
       const n: string[] = [];
       for (let c = rect.column; c < rect.column + rect.width; c++) {
         const entry = line?.get(c);
-        f.push(entry ? excelInput(entry.content) : "");
+        f.push(entry ? excelInput(entry.content, sheet.name) : "");
         n.push(entry?.numFmt ?? GENERAL);
       }
       formulas.push(f);
       numberFormats.push(n);
     }
-    return { address: rangeAddress(rect.column, rect.row, rect.width, rect.height), formulas, numberFormats };
+    return {
+      at: { column: rect.column, row: rect.row },
+      address: rangeAddress(rect.column, rect.row, rect.width, rect.height),
+      formulas,
+      numberFormats,
+    };
   };
   const out: Area[] = [];
   for (const band of bands) {
@@ -184,7 +192,7 @@ function looseStyles(sheet: SheetPlan): Map<CellStyle, string[]> {
   const byStyle = new Map<CellStyle, Map<number, number[]>>();
   for (const c of sheet.cells) {
     if (!c.style) continue;
-    const { column, row } = parseCell(c.ref);
+    const { column, row } = c.at;
     if (!byStyle.has(c.style)) byStyle.set(c.style, new Map());
     const columns = byStyle.get(c.style)!;
     if (!columns.has(column)) columns.set(column, []);
@@ -209,10 +217,10 @@ function looseStyles(sheet: SheetPlan): Map<CellStyle, string[]> {
 }
 
 /** Excel's frozen panes for "rows and columns above/left of this cell". */
-export function freezeOf(freezeAt: string | undefined): Freeze | undefined {
+export function freezeOf(freezeAt: Position | undefined): Freeze | undefined {
   if (!freezeAt) return undefined;
-  const { column, row } = parseCell(freezeAt);
-  if (row > 1 && column > 1) return { kind: "at", address: `A1:${cell(column - 1, row - 1)}` };
+  const { column, row } = freezeAt;
+  if (row > 1 && column > 1) return { kind: "at", address: `A1:${a1({ column: column - 1, row: row - 1 })}` };
   if (row > 1) return { kind: "rows", count: row - 1 };
   if (column > 1) return { kind: "columns", count: column - 1 };
   return undefined;
@@ -242,9 +250,9 @@ export function layoutSheet(sheet: SheetPlan): SheetLayout {
   }
   for (const [style, addresses] of looseStyles(sheet)) for (const a of addresses) addStyle(style, a);
   const widths: Record<string, number> = {};
-  for (const [letter, chars] of Object.entries(sheet.widths)) widths[letter] = widthInPoints(chars);
+  for (const [column, chars] of sheet.widths) widths[columnLetter(column)] = widthInPoints(chars);
   return {
-    areas: [...sheet.tables.map(tableArea), ...looseAreas(sheet, rects)],
+    areas: [...sheet.tables.map((t) => tableArea(t, sheet.name)), ...looseAreas(sheet, rects)],
     tables,
     styles: [...styles].map(([style, addresses]) => ({ style, addresses })),
     widths,

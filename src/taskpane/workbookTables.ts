@@ -4,8 +4,8 @@
  * import's edits, the selected cell's explanation, and which builds the open workbook holds (remembered in
  * its settings, one record per build).
  */
-import { cell, parseCell } from "../workbook/a1";
 import { CellValue, TablePlan, WorkbookPlan } from "../workbook/plan";
+import { a1 as cellAddress, address, parseAddress } from "../workbook/refs";
 import { BUILD_SETTING, BuildRecord, readBuildRecords } from "./buildRecords";
 import { splitReference } from "./checks";
 import { explainCell, explainNeeds, Explanation } from "./explain";
@@ -30,7 +30,7 @@ export interface PlacedTable {
 
 /** Header row and data rows: "A16:Y306". */
 export function tableAddress(t: PlacedTable): string {
-  return `${cell(t.firstColumn, t.headerRow)}:${cell(t.firstColumn + t.headers.length - 1, t.headerRow + t.rows)}`;
+  return `${cellAddress({ column: t.firstColumn, row: t.headerRow })}:${cellAddress({ column: t.firstColumn + t.headers.length - 1, row: t.headerRow + t.rows })}`;
 }
 
 /** Every table of the built workbook as it was built (from its plan), by planned name. */
@@ -39,7 +39,7 @@ export function placedTables(built: BuiltWorkbook): Map<string, PlacedTable> {
   const out = new Map<string, PlacedTable>();
   for (const sheet of built.plan.sheets) {
     for (const table of sheet.tables as readonly TablePlan[]) {
-      const { column, row } = parseCell(table.topLeft);
+      const { column, row } = table.topLeft;
       const planned = plannedOf.get(table.name) ?? table.name;
       out.set(planned, {
         planned,
@@ -62,7 +62,7 @@ export function tableAt(
   a1: string
 ): { table: PlacedTable; row: number; column: string } | undefined {
   const list = "plan" in tables ? placedTables(tables).values() : tables;
-  const { column, row } = parseCell(a1.replace(/\$/g, "").split(":")[0]);
+  const { column, row } = parseAddress(a1.split(":")[0]);
   for (const t of list) {
     if (t.sheet.toLowerCase() !== sheet.toLowerCase()) continue;
     const c = column - t.firstColumn;
@@ -75,9 +75,9 @@ export function tableAt(
 /** A table's place from the address Excel gives its range ("'UK individer'!A5:I1423") and its header row. */
 function placedAt(planned: string, name: string, address: string, header: readonly CellValue[]): PlacedTable {
   const { sheet, address: a1 } = splitReference(address);
-  const [first, last] = a1.replace(/\$/g, "").split(":");
-  const start = parseCell(first);
-  const end = parseCell(last ?? first);
+  const [first, last] = a1.split(":");
+  const start = parseAddress(first);
+  const end = parseAddress(last ?? first);
   return {
     planned,
     name,
@@ -121,8 +121,7 @@ function queueReads(
   const nameRanges = names.map((planned) => {
     const ref = refs.get(built.names.names.get(planned) ?? planned);
     if (!ref) return { planned, range: undefined };
-    const { sheet, address } = splitReference(ref);
-    return { planned, range: context.workbook.worksheets.getItem(sheet).getRange(address).load("values") };
+    return { planned, range: context.workbook.worksheets.getItem(ref.sheet).getRange(address(ref)).load("values") };
   });
   return () => ({
     tables: new Map(
@@ -194,7 +193,7 @@ function staleCell(read: TableRead, runs: readonly CellRun[]): string | undefine
       const now = (read.values[row + 1]?.[c] ?? null) as CellValue;
       const then = run.values[k][0];
       if (!sameCell(now, then)) {
-        const at = cell(read.placed.firstColumn + c, read.placed.headerRow + 1 + row);
+        const at = cellAddress({ column: read.placed.firstColumn + c, row: read.placed.headerRow + 1 + row });
         return `${read.placed.sheet}!${at} (${run.column}) visar nu ${shown(now)}, förhandsgranskningen läste ${shown(then)}`;
       }
     }
@@ -283,7 +282,9 @@ export async function writeImport(built: BuiltWorkbook, edits: readonly TableEdi
       };
       const writeColumn = (header: string, row: number, values: CellValue[][], numberFormat?: string) => {
         const c = columnOf(header);
-        const range = sheet.getRange(`${cell(c, row)}:${cell(c, row + values.length - 1)}`);
+        const range = sheet.getRange(
+          `${cellAddress({ column: c, row: row })}:${cellAddress({ column: c, row: row + values.length - 1 })}`
+        );
         if (numberFormat) range.numberFormat = values.map(() => [numberFormat]);
         range.values = values as (string | number | boolean)[][];
       };
@@ -302,7 +303,8 @@ export async function writeImport(built: BuiltWorkbook, edits: readonly TableEdi
           edit.add.map(() => Array.from({ length: width }, () => ""))
         );
         const source = firstData + moved(sources.get(edit.table)!);
-        const row = (r: number) => `${cell(t.firstColumn, r)}:${cell(t.firstColumn + width - 1, r)}`;
+        const row = (r: number) =>
+          `${cellAddress({ column: t.firstColumn, row: r })}:${cellAddress({ column: t.firstColumn + width - 1, row: r })}`;
         const pattern = sheet.getRange(row(source));
         for (let k = 0; k < n; k++) sheet.getRange(row(firstData + at + k)).copyFrom(pattern, "Formulas");
         for (const header of Object.keys(edit.add[0].values)) {

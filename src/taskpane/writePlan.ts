@@ -7,13 +7,13 @@
  * workbook takes a handful of `context.sync()` calls (at most 10). A build that fails partway removes the
  * sheets and names it added, so that no half-built workbook is left.
  */
-import { parseCell } from "../workbook/a1";
+import { address, columnLetter, formulaText, refText } from "../workbook/refs";
 import { CONDITIONAL_LOOK, Look, LOOK } from "../workbook/looks";
 import { SheetPlan, ValidationPlan, WorkbookPlan } from "../workbook/plan";
 import { BUILD_SETTING, recordBuild } from "./buildRecords";
 import { chartSpecs, ChartSpec } from "./charts";
 import { PlanNames, plannedNames, renamePlan, suffixedNames } from "./renamePlan";
-import { Area, HEADER_ROW_HEIGHT, layoutSheet, SheetLayout } from "./sheetLayout";
+import { Area, HEADER_ROW_HEIGHT, layoutSheet, rangeAddress, SheetLayout } from "./sheetLayout";
 
 /** What is planned and already in the workbook. */
 export interface Conflict {
@@ -97,14 +97,13 @@ function splitArea(area: Area, maxCells: number): Area[] {
   const width = area.formulas[0]?.length ?? 0;
   const rowsPerBlock = Math.max(1, Math.floor(maxCells / Math.max(width, 1)));
   if (area.formulas.length <= rowsPerBlock) return [area];
-  const [first, last] = area.address.split(":");
-  const start = parseCell(first);
-  const columnLetters = (a: string) => a.replace(/\d+$/, "");
+  const { column, row } = area.at;
   const blocks: Area[] = [];
   for (let r = 0; r < area.formulas.length; r += rowsPerBlock) {
     const rows = Math.min(rowsPerBlock, area.formulas.length - r);
     blocks.push({
-      address: `${columnLetters(first)}${start.row + r}:${columnLetters(last ?? first)}${start.row + r + rows - 1}`,
+      at: { column, row: row + r },
+      address: rangeAddress(column, row + r, width, rows),
       formulas: area.formulas.slice(r, r + rows),
       numberFormats: area.numberFormats.slice(r, r + rows),
     });
@@ -184,10 +183,9 @@ export function validationRule(v: ValidationPlan): Excel.DataValidationRule {
   return v.kind === "wholeNumber" ? { wholeNumber: basic } : { decimal: basic };
 }
 
-/** "AA16:AB306" → "AA16:AB16". */
-function firstRow(address: string): string {
-  const [first, last] = address.split(":");
-  return last ? `${first}:${last.replace(/\d+$/, String(parseCell(first).row))}` : first;
+/** The first row of an area: "AA16:AB306" → "AA16:AB16". */
+function firstRow(area: Area): string {
+  return rangeAddress(area.at.column, area.at.row, area.formulas[0]?.length ?? 1, 1);
 }
 
 /** Queues the finishing touches of one sheet: tables, looks, widths, panes, validation, formats, charts. */
@@ -220,23 +218,25 @@ function finishSheet(
   else if (layout.freeze?.kind === "columns") worksheet.freezePanes.freezeColumns(layout.freeze.count);
   else if (layout.freeze?.kind === "at") worksheet.freezePanes.freezeAt(layout.freeze.address);
   for (const v of sheet.validations) {
-    const validation = worksheet.getRange(v.range).dataValidation;
+    const validation = worksheet.getRange(address({ ...v.range, absolute: false })).dataValidation;
     validation.rule = validationRule(v);
     validation.prompt = { showPrompt: true, title: "Indata", message: v.prompt };
     validation.errorAlert = { showAlert: true, style: "Stop", title: "Ogiltigt värde", message: v.error };
   }
   for (const c of sheet.conditionalFormats) {
-    const format = worksheet.getRange(c.range).conditionalFormats.add("Custom");
-    format.custom.rule.formula = `=${c.formula}`;
+    const format = worksheet.getRange(address({ ...c.range, absolute: false })).conditionalFormats.add("Custom");
+    format.custom.rule.formula = `=${formulaText(c.formula, sheet.name)}`;
     format.custom.format.fill.color = `#${CONDITIONAL_LOOK[c.look].fill}`;
     format.custom.format.font.color = `#${CONDITIONAL_LOOK[c.look].font}`;
   }
   for (const spec of charts) {
     if (spec.helper) {
-      for (const letter of new Set(spec.helper.address.split(":").map((a) => a.replace(/\d+$/, "")))) {
+      const { at, formulas } = spec.helper;
+      for (let c = at.column; c < at.column + (formulas[0]?.length ?? 1); c++) {
+        const letter = columnLetter(c);
         worksheet.getRange(`${letter}:${letter}`).format.columnWidth = 60;
       }
-      applyLook(worksheet.getRange(firstRow(spec.helper.address)).format, LOOK.header);
+      applyLook(worksheet.getRange(firstRow(spec.helper)).format, LOOK.header);
     }
     const chart = worksheet.charts.add("ColumnClustered", worksheet.getRange(spec.series[0].values), "Columns");
     chart.name = spec.name;
@@ -432,7 +432,7 @@ async function writeBuild(
       sheets.set(sheet.name, worksheet);
     }
     // Names before formulas: a formula written before its name exists would first show #NAME?.
-    for (const name of plan.names) context.workbook.names.add(name.name, `=${name.ref}`);
+    for (const name of plan.names) context.workbook.names.add(name.name, `=${refText(name.ref)}`);
 
     for (const [i, batch] of batches.entries()) {
       context.workbook.application.suspendApiCalculationUntilNextSync();

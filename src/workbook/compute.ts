@@ -1,18 +1,12 @@
-import Decimal from "decimal.js";
 import { partyCode } from "../engine/codes";
-import { countyGrant, CountyGrantResult } from "../engine/countyGrant";
-import { dischargeSettlement, DischargeResult } from "../engine/discharge";
-import { Money } from "../engine/money";
+import { countyGrant, CountyGrantResult, REGIONAL_EQUAL_WEIGHT, regionalSupport } from "../engine/countyGrant";
+import { DischargeGroup, DischargeRules, settleDischargeGroups } from "../engine/discharge";
 import { palliativeShares, PalliativeResult } from "../engine/palliative";
+import { SplitPot, splitPot } from "../engine/pots";
 import { seniorAlertPayout, SeniorAlertResult } from "../engine/seniorAlert";
-import { CareKind, DischargeRecord, PartyKind, WorkbookInputs } from "./inputs";
+import { DischargeRecord, PartyKind, WorkbookInputs, YearParameters } from "./inputs";
 
-/** A pot split between municipalities and county councils (never shared across, seeds 001, 004). */
-export interface SplitPot {
-  readonly total: Decimal;
-  readonly kommun: Decimal;
-  readonly landsting: Decimal;
-}
+export type { SplitPot } from "../engine/pots";
 
 /** One party row of a pot table: code, name and population from the reference lists. */
 export interface PotParty {
@@ -34,18 +28,6 @@ export interface SeniorAlertPot {
   readonly result: SeniorAlertResult;
 }
 
-/** One municipality, month and kind of care: its individuals and both settlements. */
-export interface DischargeGroup {
-  readonly municipality: string;
-  readonly month: string;
-  readonly care: CareKind;
-  readonly records: readonly DischargeRecord[];
-  /** As reported: decides whether the joint analysis is required. */
-  readonly reported: DischargeResult;
-  /** After the analysis and recount: what is billed. */
-  readonly settled: DischargeResult;
-}
-
 /** Everything the engine computes for a workbook: the values the plan's formulas must reproduce. */
 export interface WorkbookResults {
   readonly palliativeBase: SplitPot;
@@ -55,23 +37,22 @@ export interface WorkbookResults {
   readonly seniorAlert: Readonly<Record<PartyKind, SeniorAlertPot>>;
   readonly countyRule: CountyGrantResult;
   readonly regional: CountyGrantResult;
-  /** Groups in the order of the sorted individual rows (municipality, month, care). */
-  readonly discharge: readonly DischargeGroup[];
-  /** The individual rows sorted so that each group is contiguous. */
+  /** The groups (municipality, month, care) in the engine's order, each settled as reported and after analysis. */
+  readonly discharge: readonly DischargeGroup<DischargeRecord>[];
+  /** The individual rows in the groups' order. */
   readonly dischargeRows: readonly DischargeRecord[];
 }
 
-/**
- * Splits a pot: the municipalities get pot × share rounded to whole kronor (half up), the county
- * councils the rest. The share is not in the seeds: it is an input (DOMAIN.md, "Parties").
- */
-export function splitPot(total: number, municipalShare: number): SplitPot {
-  const t = new Money(total);
-  const kommun = t.times(municipalShare).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
-  return { total: t, kommun, landsting: t.minus(kommun) };
-}
-
 const byCode = <T extends { code: string }>(a: T, b: T) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+/** The discharge rules as a year's parameters give them. */
+export function dischargeRules(p: YearParameters): DischargeRules {
+  return {
+    pricePerDay: p.dischargePricePerDayKr,
+    somatic: { dayLimit: p.dischargeDayLimit, averageLimit: p.dischargeAverageLimit },
+    psychiatry: { dayLimit: p.psychiatryDayLimit, averageLimit: p.psychiatryAverageLimit },
+  };
+}
 
 /** Runs every rule of the engine over the workbook's inputs. */
 export function computeWorkbook(inputs: WorkbookInputs): WorkbookResults {
@@ -86,17 +67,14 @@ export function computeWorkbook(inputs: WorkbookInputs): WorkbookResults {
       .filter((r) => r.kind === kind)
       .map((r) => ({ ...reference[kind](r.code), deaths: r.deaths, registrations: r.registrations }))
       .sort(byCode);
-    const rows = parties.map((party, i) => ({
-      ...party,
-      code: partyCode(party.code)!,
-      row: i + 1,
-    }));
-    const tier = (pot: Decimal, threshold: number) => palliativeShares(rows, { pot, threshold, step: p.paymentStepKr });
+    const rows = parties.map((party, i) => ({ ...party, code: partyCode(party.code)!, row: i + 1 }));
+    const tier = (pot: SplitPot, threshold: number) =>
+      palliativeShares(rows, { pot: pot[kind], threshold, step: p.paymentStepKr });
     return {
       kind,
       parties,
-      base: tier(palliativeBase[kind], p.palliativeBaseThreshold),
-      bonus: tier(palliativeBonus[kind], p.palliativeBonusThreshold),
+      base: tier(palliativeBase, p.palliativeBaseThreshold),
+      bonus: tier(palliativeBonus, p.palliativeBonusThreshold),
     };
   };
 
@@ -105,64 +83,36 @@ export function computeWorkbook(inputs: WorkbookInputs): WorkbookResults {
       .filter((r) => r.kind === kind)
       .map((r) => ({ ...reference[kind](r.code), allUnitsStarted: r.allUnitsStarted, registrations: r.registrations }))
       .sort(byCode);
-    const result = seniorAlertPayout(
-      parties.map((party, i) => ({
-        code: partyCode(party.code)!,
-        row: i + 1,
-        name: party.name,
-        qualifies: party.allUnitsStarted,
-        registrations: party.registrations,
-      })),
-      { pot: seniorAlertPot[kind], step: p.paymentStepKr }
-    );
-    return { kind, parties, result };
+    const rows = parties.map((party, i) => ({
+      code: partyCode(party.code)!,
+      row: i + 1,
+      name: party.name,
+      qualifies: party.allUnitsStarted,
+      registrations: party.registrations,
+    }));
+    return { kind, parties, result: seniorAlertPayout(rows, { pot: seniorAlertPot[kind], step: p.paymentStepKr }) };
   };
 
   const counties = [...inputs.counties].sort(byCode);
   const countyRows = (weight: (i: number) => number) =>
     counties.map((c, i) => ({ code: partyCode(c.code)!, row: i + 1, name: c.name, weight: weight(i) }));
-  const countyRule = countyGrant(
-    countyRows((i) => counties[i].municipalities),
-    { total: p.countyGrantKr, base: p.countyGrantBaseKr, step: p.countyGrantStepKr }
-  );
-  // Seed 001: the 13 MSEK regional support "ca 0,6 milj. kr per län": equal parts, in whole kronor.
-  const regional = countyGrant(
-    countyRows(() => 1),
-    { total: p.regionalSupportKr, base: 0, step: p.paymentStepKr }
-  );
-
-  const dischargeRows = sortDischarge(inputs.discharge);
-  const discharge = groupDischarge(dischargeRows).map((records): DischargeGroup => {
-    const { municipality, month, care } = records[0];
-    const limits =
-      care === "psykiatri"
-        ? { dayLimit: p.psychiatryDayLimit, averageLimit: p.psychiatryAverageLimit }
-        : { dayLimit: p.dischargeDayLimit, averageLimit: p.dischargeAverageLimit };
-    const settle = (days: (r: DischargeRecord) => number) =>
-      dischargeSettlement(
-        records.map((r, i) => ({ row: i + 1, days: days(r) })),
-        { pricePerDay: p.dischargePricePerDayKr, ...limits }
-      );
-    return {
-      municipality,
-      month,
-      care,
-      records,
-      reported: settle((r) => r.daysReported),
-      settled: settle((r) => r.daysAfterAnalysis),
-    };
-  });
-
+  const discharge = settleDischargeGroups(inputs.discharge, dischargeRules(p));
   return {
     palliativeBase,
     palliativeBonus,
     seniorAlertPot,
     palliative: { kommun: palliativePot("kommun"), landsting: palliativePot("landsting") },
     seniorAlert: { kommun: seniorAlertPotFor("kommun"), landsting: seniorAlertPotFor("landsting") },
-    countyRule,
-    regional,
+    countyRule: countyGrant(
+      countyRows((i) => counties[i].municipalities),
+      { total: p.countyGrantKr, base: p.countyGrantBaseKr, step: p.countyGrantStepKr }
+    ),
+    regional: regionalSupport(
+      countyRows(() => REGIONAL_EQUAL_WEIGHT),
+      { total: p.regionalSupportKr, step: p.paymentStepKr }
+    ),
     discharge,
-    dischargeRows,
+    dischargeRows: discharge.flatMap((g) => g.records),
   };
 }
 
@@ -180,39 +130,4 @@ function referenceParties(inputs: WorkbookInputs): Record<PartyKind, (code: stri
       return { code, name: c?.name ?? "", population: c?.population ?? 0 };
     },
   };
-}
-
-const CARE_ORDER: Record<CareKind, number> = { somatisk: 0, psykiatri: 1 };
-
-/**
- * The order of the individual discharge rows in the workbook: municipality, month, care, individual, so
- * that each municipality-month-care is one contiguous run of rows (the settlement sums those runs).
- */
-export function compareDischargeRows(
-  a: Pick<DischargeRecord, "municipality" | "month" | "care" | "individual">,
-  b: Pick<DischargeRecord, "municipality" | "month" | "care" | "individual">
-): number {
-  return (
-    a.municipality.localeCompare(b.municipality) ||
-    a.month.localeCompare(b.month) ||
-    CARE_ORDER[a.care] - CARE_ORDER[b.care] ||
-    a.individual.localeCompare(b.individual, "sv", { numeric: true })
-  );
-}
-
-function sortDischarge(rows: readonly DischargeRecord[]): DischargeRecord[] {
-  return [...rows].sort(compareDischargeRows);
-}
-
-function groupDischarge(sorted: readonly DischargeRecord[]): DischargeRecord[][] {
-  const groups: DischargeRecord[][] = [];
-  for (const row of sorted) {
-    const last = groups[groups.length - 1];
-    if (last && last[0].municipality === row.municipality && last[0].month === row.month && last[0].care === row.care) {
-      last.push(row);
-    } else {
-      groups.push([row]);
-    }
-  }
-  return groups;
 }

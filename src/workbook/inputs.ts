@@ -53,7 +53,8 @@ export interface SeniorAlertReport {
   readonly registrations: number;
 }
 
-export type CareKind = "somatisk" | "psykiatri";
+export type { CareKind } from "../engine/discharge";
+import type { CareKind } from "../engine/discharge";
 
 /** One individual's discharge-ready days in one municipality and month (Kalmar county, 2018). */
 export interface DischargeRecord {

@@ -3,15 +3,17 @@
  * formats, validation, conditional formats and checks). Two writers turn it into a workbook: the command
  * line with exceljs (a file) and the task pane with Office.js (the open workbook). Neither knows a rule.
  *
- * Formulas are written without the leading "=", in A1 notation with English function names and comma
- * separators (the form Excel's `formulas` API, exceljs, LibreOffice's OOXML import and HyperFormula share).
+ * Formulas are typed (`refs.ts`): literal text with English function names and comma separators, and
+ * references by sheet, column and row. A writer turns them into A1 text (the form Excel's `formulas` API,
+ * exceljs, LibreOffice's OOXML import and HyperFormula share) only when it writes them.
  */
+import { CellRef, Expr, Position, RangeRef } from "./refs";
 
 export type CellValue = string | number | boolean | null;
 
 /** A formula and the value the engine computed for it (the cached result a file carries). */
 export interface Formula {
-  readonly formula: string;
+  readonly formula: Expr;
   readonly result: CellValue;
 }
 
@@ -49,8 +51,8 @@ export const FORMAT = {
 } as const;
 
 export interface CellPlan {
-  /** A1 address on the sheet, e.g. "B4". */
-  readonly ref: string;
+  /** Where on the sheet. */
+  readonly at: Position;
   readonly content: CellContent;
   readonly style?: CellStyle;
   readonly numFmt?: string;
@@ -69,16 +71,16 @@ export interface ColumnPlan {
 export interface TablePlan {
   /** Table name, unique in the workbook (letters, digits and underscores). */
   readonly name: string;
-  /** Address of the first header cell, e.g. "A8". */
-  readonly topLeft: string;
+  /** The first header cell. */
+  readonly topLeft: Position;
   readonly columns: readonly ColumnPlan[];
   /** Number of data rows. */
   readonly rows: number;
 }
 
 export interface ValidationPlan {
-  /** A1 range, e.g. "D9:D298". */
-  readonly range: string;
+  /** The cells validated, on the plan's own sheet. */
+  readonly range: RangeRef;
   readonly kind: "wholeNumber" | "decimal" | "list";
   readonly min?: number;
   readonly max?: number;
@@ -88,9 +90,9 @@ export interface ValidationPlan {
 }
 
 export interface ConditionalFormatPlan {
-  readonly range: string;
+  readonly range: RangeRef;
   /** A formula for the range's first cell (relative references move with the cell). */
-  readonly formula: string;
+  readonly formula: Expr;
   readonly look: "good" | "bad" | "warn";
 }
 
@@ -99,33 +101,56 @@ export interface SheetPlan {
   readonly tabColor?: string;
   readonly cells: readonly CellPlan[];
   readonly tables: readonly TablePlan[];
-  /** Column widths in characters, by column letter. */
-  readonly widths: Readonly<Record<string, number>>;
-  /** Rows and columns frozen above/left of this cell, e.g. "C9". */
-  readonly freezeAt?: string;
+  /** Column widths in characters, by column number (1 = A). */
+  readonly widths: ReadonlyMap<number, number>;
+  /** Rows and columns frozen above/left of this cell. */
+  readonly freezeAt?: Position;
   readonly validations: readonly ValidationPlan[];
   readonly conditionalFormats: readonly ConditionalFormatPlan[];
 }
 
-/** A workbook-level name for an input or result cell, e.g. P_Bas_Pott → Parametrar!$C$6. */
+/** A workbook-level name for an input or result cell, e.g. P_Pott_Bas → Parametrar!$C$8. */
 export interface NamePlan {
   readonly name: string;
-  /** Sheet-qualified absolute reference, e.g. "Parametrar!$C$6". */
-  readonly ref: string;
+  /** The cell it names (absolute). */
+  readonly ref: CellRef;
 }
 
-/** One check on `Avstämning`: the cell holding its status and the cells it is about. */
+/** What a check's failing cells look like, among the values of one of its targets. */
+export type CellTest =
+  /** A number above this: a code counted on more than one row. */
+  | { readonly is: "above"; readonly value: number }
+  /** This text: the unknown-code marker, a row marked FEL. */
+  | { readonly is: "text"; readonly value: string }
+  /** Anything but blank or 0: a difference. */
+  | { readonly is: "nonZero" };
+
+/**
+ * How the pane finds the cells that fail a check, from the values of its targets (each a column): the
+ * rows of some targets whose values pass a test; the reference codes a table lacks; the individuals whose
+ * group has no settlement row (and the settlement rows that share a group). "targets": no narrower cells
+ * can be told, the whole targets are selected.
+ */
+export type FailingCells =
+  | { readonly kind: "targets" }
+  | { readonly kind: "where"; readonly targets: readonly number[]; readonly test: CellTest }
+  | { readonly kind: "missing"; readonly table: number; readonly reference: number }
+  | { readonly kind: "ungrouped"; readonly individuals: number; readonly settlement: number };
+
+/** One check on `Avstämning`: the cell holding its status, the cells it is about and how to find failing ones. */
 export interface CheckPlan {
   readonly id: string;
   readonly label: string;
-  /** The status cell ("OK" / "FEL" / "INFO"), sheet-qualified. */
-  readonly statusRef: string;
-  /** What the engine found: true when the check passes. */
+  /** The status cell ("OK" / "FEL" / "INFO"). */
+  readonly statusRef: CellRef;
+  /** What the check's cached values give: true when it passes. */
   readonly passes: boolean;
   /** Informational checks (e.g. published vs rule) show a difference but do not fail the master check. */
   readonly informational: boolean;
-  /** Sheet-qualified ranges to select when the user follows the check. */
-  readonly targets: readonly string[];
+  /** The ranges to select when the user follows the check. */
+  readonly targets: readonly RangeRef[];
+  /** How to find the cells of the targets that fail the check. */
+  readonly failing: FailingCells;
 }
 
 export interface WorkbookPlan {

@@ -1,4 +1,3 @@
-import { absolute, cell, columnLetter, onSheet, parseCell } from "./a1";
 import {
   CellContent,
   CellPlan,
@@ -10,13 +9,14 @@ import {
   TablePlan,
   ValidationPlan,
 } from "./plan";
+import { CellRef, cellRef, Expr, Position, RangeRef, rangeRef } from "./refs";
 
 /** The references a column formula may use in its own row. */
 export interface RowRefs {
-  /** The cell of column `key` in this row, relative: "D9". */
-  at(key: string): string;
-  /** The whole data range of column `key`, absolute: "$D$9:$D$298". */
-  col(key: string): string;
+  /** The cell of column `key` in this row, relative (it moves when the formula is copied down). */
+  at(key: string): CellRef;
+  /** The whole data range of column `key`, absolute. */
+  col(key: string): RangeRef;
 }
 
 export interface ColumnSpec {
@@ -28,7 +28,7 @@ export interface ColumnSpec {
   /** A value per row (inputs, reference data, engine values). */
   readonly value?: (i: number) => CellValue;
   /** A formula per row (undefined: that row takes `value`), and the engine's value for it (the cached result). */
-  readonly formula?: (row: RowRefs, i: number) => string | undefined;
+  readonly formula?: (row: RowRefs, i: number) => Expr | undefined;
   readonly result?: (i: number) => CellValue;
 }
 
@@ -48,25 +48,21 @@ export class TableRefs {
     return column;
   }
 
-  /** The data range of a column on its own sheet: "$D$9:$D$298". */
-  col(key: string): string {
-    const c = this.columnOf(key);
-    return `${absolute(c, this.firstRow)}:${absolute(c, this.lastRow)}`;
+  /** The data range of a column, absolute: "Palliativ!$D$9:$D$298". */
+  col(key: string): RangeRef {
+    const column = this.columnOf(key);
+    return rangeRef(this.sheet, { column, row: this.firstRow }, { column, row: this.lastRow });
   }
 
-  /** The data range of a column from another sheet: "Palliativ!$D$9:$D$298". */
-  qcol(key: string): string {
-    return onSheet(this.sheet, this.col(key));
+  /** One data cell (row i, 0-based): relative (moves with a copied formula, as a conditional format's
+   * first cell) unless `absolute`. */
+  cell(key: string, i: number, absolute = false): CellRef {
+    return cellRef(this.sheet, this.columnOf(key), this.firstRow + i, absolute);
   }
 
-  /** One data cell (row i, 0-based), absolute and sheet-qualified. */
-  qcell(key: string, i: number): string {
-    return onSheet(this.sheet, absolute(this.columnOf(key), this.firstRow + i));
-  }
-
-  /** One data cell (row i, 0-based), relative, on its own sheet. */
-  cell(key: string, i: number): string {
-    return cell(this.columnOf(key), this.firstRow + i);
+  /** The cell just below a column's last data row (where its sum goes). */
+  below(key: string): CellRef {
+    return cellRef(this.sheet, this.columnOf(key), this.lastRow + 1);
   }
 }
 
@@ -74,10 +70,10 @@ export class TableRefs {
 export class SheetBuilder {
   private readonly cells = new Map<string, CellPlan>();
   private readonly tables: TablePlan[] = [];
-  private readonly widths: Record<string, number> = {};
+  private readonly widths = new Map<number, number>();
   private readonly validations: ValidationPlan[] = [];
   private readonly conditionals: ConditionalFormatPlan[] = [];
-  private freezeAt?: string;
+  private freezeAt?: Position;
   /** The next free row. */
   row = 1;
 
@@ -86,15 +82,25 @@ export class SheetBuilder {
     private readonly tabColor?: string
   ) {}
 
-  /** Puts content in a cell; a later put to the same cell replaces the earlier one. */
-  put(ref: string, content: CellContent, style?: CellStyle, numFmt?: string): string {
-    this.cells.set(ref, { ref, content, style, numFmt });
-    return ref;
+  /** A cell of this sheet, absolute. */
+  at(column: number, row: number): CellRef {
+    return cellRef(this.name, column, row);
+  }
+
+  /** A range of this sheet, absolute. */
+  range(from: Position, to: Position): RangeRef {
+    return rangeRef(this.name, from, to);
+  }
+
+  /** Puts content in a cell; a later put to the same cell replaces the earlier one. Returns the cell. */
+  put(at: Position, content: CellContent, style?: CellStyle, numFmt?: string): CellRef {
+    this.cells.set(`${at.column}:${at.row}`, { at: { column: at.column, row: at.row }, content, style, numFmt });
+    return this.at(at.column, at.row);
   }
 
   /** A line of text in column A. */
   line(text: string, style: CellStyle = "note"): void {
-    this.put(`A${this.row++}`, text, style);
+    this.put(this.at(1, this.row++), text, style);
   }
 
   skip(rows = 1): void {
@@ -103,7 +109,7 @@ export class SheetBuilder {
 
   /**
    * A labelled value on its own row: label in A, value in `valueColumn`, an optional note after it.
-   * Returns the value's absolute, sheet-qualified reference.
+   * Returns the value's cell.
    */
   field(
     label: string,
@@ -112,20 +118,21 @@ export class SheetBuilder {
     numFmt?: string,
     note?: string,
     valueColumn = 3
-  ): string {
+  ): CellRef {
     const r = this.row++;
-    this.put(`A${r}`, label, "label");
-    this.put(cell(valueColumn, r), content, style, numFmt);
-    if (note) this.put(cell(valueColumn + 1, r), note, "note");
-    return onSheet(this.name, absolute(valueColumn, r));
+    this.put(this.at(1, r), label, "label");
+    const ref = this.put(this.at(valueColumn, r), content, style, numFmt);
+    if (note) this.put(this.at(valueColumn + 1, r), note, "note");
+    return ref;
   }
 
-  width(column: string, chars: number): void {
-    this.widths[column] = chars;
+  /** A column's width in characters; the widest asked for wins. */
+  width(column: number, chars: number): void {
+    this.widths.set(column, Math.max(this.widths.get(column) ?? 0, chars));
   }
 
-  freeze(ref: string): void {
-    this.freezeAt = ref;
+  freeze(at: Position): void {
+    this.freezeAt = { column: at.column, row: at.row };
   }
 
   validate(v: ValidationPlan): void {
@@ -144,7 +151,7 @@ export class SheetBuilder {
     const byKey = new Map(specs.map((spec, i) => [spec.key, startColumn + i]));
     const refs = new TableRefs(this.name, name, byKey, firstRow, lastRow);
     const rowRefs = (i: number): RowRefs => ({
-      at: (key) => cell(refs.columnOf(key), firstRow + i),
+      at: (key) => refs.cell(key, i),
       col: (key) => refs.col(key),
     });
     const columns = specs.map((spec): ColumnPlan => {
@@ -162,14 +169,9 @@ export class SheetBuilder {
       return { header: spec.header, style: spec.style, numFmt: spec.numFmt, width: spec.width, cells };
     });
     specs.forEach((spec, i) => {
-      if (spec.width)
-        this.widths[columnLetter(startColumn + i)] = Math.max(
-          this.widths[columnLetter(startColumn + i)] ?? 0,
-          spec.width,
-          headerWordWidth(spec.header)
-        );
+      if (spec.width) this.width(startColumn + i, Math.max(spec.width, headerWordWidth(spec.header)));
     });
-    this.tables.push({ name, topLeft: cell(startColumn, headerRow), columns, rows });
+    this.tables.push({ name, topLeft: { column: startColumn, row: headerRow }, columns, rows });
     this.row = lastRow + 2;
     return refs;
   }
@@ -180,7 +182,7 @@ export class SheetBuilder {
       tabColor: this.tabColor,
       cells: [...this.cells.values()],
       tables: this.tables,
-      widths: this.widths,
+      widths: new Map(this.widths),
       freezeAt: this.freezeAt,
       validations: this.validations,
       conditionalFormats: this.conditionals,
@@ -195,9 +197,4 @@ export class SheetBuilder {
 function headerWordWidth(header: string): number {
   const longest = Math.max(...header.split(/\s+/).map((word) => word.length));
   return Math.ceil(longest * 1.15) + 2;
-}
-
-/** The row number of a sheet-qualified or plain A1 reference. */
-export function rowOf(ref: string): number {
-  return parseCell(ref.split("!").pop()!).row;
 }

@@ -2,7 +2,7 @@
  * Where the plan puts things, for tests that look at cells: a table column's cells by header, and a named cell.
  * Tests ask the plan instead of writing "N17", so they follow the layout when it changes.
  */
-import { cell, parseCell } from "../../src/workbook/a1";
+import { a1 } from "../../src/workbook/refs";
 import { TablePlan, WorkbookPlan } from "../../src/workbook/plan";
 
 function findTable(plan: WorkbookPlan, table: string): { sheet: string; table: TablePlan } {
@@ -16,31 +16,26 @@ function findTable(plan: WorkbookPlan, table: string): { sheet: string; table: T
 function columnNumber(t: TablePlan, header: string): number {
   const i = t.columns.findIndex((c) => c.header === header);
   if (i < 0) throw new Error(`${t.name} har ingen kolumn ${header}`);
-  return parseCell(t.topLeft).column + i;
+  return t.topLeft.column + i;
 }
 
 /** The cell of a table column in data row `row` (0-based): { sheet: "Palliativ", a1: "N17" }. */
 export function dataCell(plan: WorkbookPlan, table: string, header: string, row = 0): { sheet: string; a1: string } {
   const { sheet, table: t } = findTable(plan, table);
-  return { sheet, a1: cell(columnNumber(t, header), parseCell(t.topLeft).row + 1 + row) };
+  return { sheet, a1: a1({ column: columnNumber(t, header), row: t.topLeft.row + 1 + row }) };
 }
 
 /** A table column's data rows: { sheet: "Palliativ", address: "P17:P306" }. */
 export function dataRange(plan: WorkbookPlan, table: string, header: string): { sheet: string; address: string } {
   const { sheet, table: t } = findTable(plan, table);
   const c = columnNumber(t, header);
-  const first = parseCell(t.topLeft).row + 1;
-  return { sheet, address: `${cell(c, first)}:${cell(c, first + t.rows - 1)}` };
+  const first = t.topLeft.row + 1;
+  return { sheet, address: `${a1({ column: c, row: first })}:${a1({ column: c, row: first + t.rows - 1 })}` };
 }
 
 /** The cell a workbook name points at: { sheet: "Avstämning", a1: "B4" }. */
 export function namedCell(plan: WorkbookPlan, name: string): { sheet: string; a1: string } {
   const ref = plan.names.find((n) => n.name === name)?.ref;
   if (!ref) throw new Error(`Planen har inget namn ${name}`);
-  const bang = ref.lastIndexOf("!");
-  const sheet = ref
-    .slice(0, bang)
-    .replace(/^'(.*)'$/, "$1")
-    .replace(/''/g, "'");
-  return { sheet, a1: ref.slice(bang + 1).replace(/\$/g, "") };
+  return { sheet: ref.sheet, a1: a1(ref) };
 }

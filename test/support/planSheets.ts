@@ -3,7 +3,7 @@
  * recompute every formula of the plan and compare with the value the engine cached for it.
  */
 import { HyperFormula } from "hyperformula";
-import { cell, parseCell } from "../../src/workbook/a1";
+import { a1, formulaText, refText } from "../../src/workbook/refs";
 import { CellContent, CellValue, isFormula, WorkbookPlan } from "../../src/workbook/plan";
 import { LICENSE_KEY, registerSklFunctions, SheetCell, SheetRows } from "./hyperformulaSkl";
 
@@ -19,8 +19,8 @@ export interface PlannedFormula {
   readonly header?: string;
 }
 
-function toSheetCell(content: CellContent): SheetCell {
-  if (isFormula(content)) return `=${content.formula}`;
+function toSheetCell(content: CellContent, here: string): SheetCell {
+  if (isFormula(content)) return `=${formulaText(content.formula, here)}`;
   // An apostrophe keeps text as text ("0114" stays a code, not the number 114).
   if (typeof content === "string") return `'${content}`;
   return content;
@@ -38,15 +38,15 @@ export function planRows(plan: WorkbookPlan): Record<string, SheetRows> {
       line[column - 1] = value;
     };
     for (const table of sheet.tables) {
-      const { column, row } = parseCell(table.topLeft);
+      const { column, row } = table.topLeft;
       table.columns.forEach((col, c) => {
         set(column + c, row, `'${col.header}`);
-        col.cells.forEach((content, r) => set(column + c, row + 1 + r, toSheetCell(content)));
+        col.cells.forEach((content, r) => set(column + c, row + 1 + r, toSheetCell(content, sheet.name)));
       });
     }
     for (const cell of sheet.cells) {
-      const { column, row } = parseCell(cell.ref);
-      set(column, row, toSheetCell(cell.content));
+      const { column, row } = cell.at;
+      set(column, row, toSheetCell(cell.content, sheet.name));
     }
     sheets[sheet.name] = rows;
   }
@@ -57,16 +57,16 @@ export function plannedFormulas(plan: WorkbookPlan): PlannedFormula[] {
   const out: PlannedFormula[] = [];
   for (const sheet of plan.sheets) {
     for (const table of sheet.tables) {
-      const { column, row } = parseCell(table.topLeft);
+      const { column, row } = table.topLeft;
       table.columns.forEach((col, c) =>
         col.cells.forEach((content, r) => {
           if (isFormula(content)) {
             out.push({
               sheet: sheet.name,
-              ref: cell(column + c, row + 1 + r),
+              ref: a1({ column: column + c, row: row + 1 + r }),
               row: row + 1 + r,
               column: column + c,
-              formula: content.formula,
+              formula: formulaText(content.formula, sheet.name),
               result: content.result,
               header: col.header,
             });
@@ -76,13 +76,13 @@ export function plannedFormulas(plan: WorkbookPlan): PlannedFormula[] {
     }
     for (const cell of sheet.cells) {
       if (isFormula(cell.content)) {
-        const { column, row } = parseCell(cell.ref);
+        const { column, row } = cell.at;
         out.push({
           sheet: sheet.name,
-          ref: cell.ref,
+          ref: a1(cell.at),
           row,
           column,
-          formula: cell.content.formula,
+          formula: formulaText(cell.content.formula, sheet.name),
           result: cell.content.result,
         });
       }
@@ -97,7 +97,7 @@ export async function planInHyperFormula(plan: WorkbookPlan): Promise<HyperFormu
   return HyperFormula.buildFromSheets(
     planRows(plan),
     { licenseKey: LICENSE_KEY },
-    plan.names.map((n) => ({ name: n.name, expression: `=${n.ref}` }))
+    plan.names.map((n) => ({ name: n.name, expression: `=${refText(n.ref)}` }))
   );
 }
 

@@ -1,5 +1,5 @@
 /*
- * Kontrollera's pieces: references split into sheet and address, targets grouped into one link per sheet, and
+ * Kontrollera's pieces: addresses as Excel gives them split into sheet and address, targets grouped into one link per sheet, and
  * the link's action: for a check that fails, select the cells that fail it (the rows whose code is counted
  * twice, the unknown-code marker, a difference that is not 0), else the cells it is about. Against
  * office-addin-mock, the Office mock from Microsoft, and against the in-memory Excel with a built workbook.
@@ -10,7 +10,7 @@ import { CheckResult, runChecks, selectCheckCells, splitReference, targetsByShee
 import { builtFrom } from "../../src/taskpane/workbookTables";
 import { buildWorkbook, Built } from "../../src/taskpane/writePlan";
 import { buildPlan } from "../../src/workbook/buildPlan";
-import { cell, parseCell } from "../../src/workbook/a1";
+import { a1, cellRef, rangeRef } from "../../src/workbook/refs";
 import { createExcelDouble, ExcelDouble } from "../support/excelDouble";
 import { dataCell, dataRange } from "../support/planCells";
 
@@ -23,7 +23,15 @@ jest.mock("office-addin-manifest", () => ({
 const plan = buildPlan(loadBundledInputs(2010), "addin").plan;
 const check = (id: string, status: CheckResult["status"] = "FEL"): CheckResult => {
   const c = plan.checks.find((x) => x.id === id)!;
-  return { id, label: c.label, status, shown: status, informational: c.informational, targets: c.targets };
+  return {
+    id,
+    label: c.label,
+    status,
+    shown: status,
+    informational: c.informational,
+    targets: c.targets,
+    failing: c.failing,
+  };
 };
 
 describe("references", () => {
@@ -35,7 +43,12 @@ describe("references", () => {
   });
 
   it("groups a check's targets into one link per sheet, in order", () => {
-    expect(targetsBySheet(["Palliativ!$A$17:$A$306", "Kommuner!$A$5:$A$294", "Palliativ!$C$8"])).toEqual([
+    const column = (sheet: string, c: number, from: number, to: number) =>
+      rangeRef(sheet, { column: c, row: from }, { column: c, row: to });
+    const pot = cellRef("Palliativ", 3, 8);
+    expect(
+      targetsBySheet([column("Palliativ", 1, 17, 306), column("Kommuner", 1, 5, 294), rangeRef("Palliativ", pot, pot)])
+    ).toEqual([
       { sheet: "Palliativ", address: "$A$17:$A$306, $C$8" },
       { sheet: "Kommuner", address: "$A$5:$A$294" },
     ]);
@@ -44,14 +57,14 @@ describe("references", () => {
 
 describe("selecting the cells of a failing check (office-addin-mock)", () => {
   const table = plan.sheets.flatMap((s) => s.tables).find((t) => t.name === "Palliativ_kommun")!;
-  const top = parseCell(table.topLeft);
+  const top = table.topLeft;
   const countColumn = table.columns.findIndex((c) => c.header === "Rader med koden");
   const width = table.columns.length;
 
   /** Excel with Palliativ_kommun as it stands now: `rows` data rows whose "Rader med koden" are `counts`. */
   function mockExcel(counts: number[]) {
     const values = counts.map((n) => Array.from({ length: width }, (_, c) => (c === countColumn ? n : "")));
-    const address = `Palliativ!${cell(top.column, top.row + 1)}:${cell(top.column + width - 1, top.row + counts.length)}`;
+    const address = `Palliativ!${a1({ column: top.column, row: top.row + 1 })}:${a1({ column: top.column + width - 1, row: top.row + counts.length })}`;
     return new OfficeMockObject({
       context: {
         workbook: {

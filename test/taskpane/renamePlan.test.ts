@@ -1,51 +1,82 @@
 /*
- * The rename step: building beside existing sheets under "Palliativ (2)" rewrites every reference to the
- * plan's sheets and names, and nothing else (text in quotes, cell references, function names).
+ * The rename step: building beside existing sheets under "Palliativ (2)" points every reference of the plan
+ * at the renamed sheets and names. References are typed, so text in quotes, function names and sheets the
+ * plan does not have cannot be touched: the formula text is never read.
  */
-import { PlanNames, renameFormula, suffixedSheetName } from "../../src/taskpane/renamePlan";
+import { loadBundledInputs } from "../../src/cli/readData";
+import { renamePlan, suffixedNames, suffixedSheetName } from "../../src/taskpane/renamePlan";
+import { buildPlan } from "../../src/workbook/buildPlan";
+import { isFormula } from "../../src/workbook/plan";
+import { cellRef, formulaText, fx, nameRef, rangeRef, Ref, renameExpr } from "../../src/workbook/refs";
 
-const names: PlanNames = {
+const names = {
   sheets: new Map([
     ["Palliativ", "Palliativ (2)"],
     ["Senior alert", "Senior alert (2)"],
     ["Avstämning", "Avstämning (2)"],
-    ["Parametrar", "Parametrar (2)"],
   ]),
-  tables: new Map([["Palliativ_kommun", "Palliativ_kommun_2"]]),
   names: new Map([
     ["P_Pott_Bas", "P_Pott_Bas_2"],
     ["Ar", "Ar_2"],
-    ["Steg_Utbetalning", "Steg_Utbetalning_2"],
   ]),
 };
 
-describe("renaming a formula", () => {
-  it("renames sheet references, quoting the new names", () => {
-    expect(renameFormula("Palliativ!$C$12+Palliativ!$C$13", names)).toBe("'Palliativ (2)'!$C$12+'Palliativ (2)'!$C$13");
-    expect(renameFormula("MAX('Senior alert'!$M$18:$M$307)", names)).toBe("MAX('Senior alert (2)'!$M$18:$M$307)");
-    expect(renameFormula("'Avstämning'!$B$4", names)).toBe("'Avstämning (2)'!$B$4");
+describe("renaming a formula's references", () => {
+  it("renames sheets, quoting the new names where a formula needs it", () => {
+    const f = fx`${cellRef("Palliativ", 3, 12)}+${rangeRef("Senior alert", { column: 13, row: 18 }, { column: 13, row: 307 })}`;
+    expect(formulaText(renameExpr(f, names))).toBe("'Palliativ (2)'!$C$12+'Senior alert (2)'!$M$18:$M$307");
   });
 
-  it("renames workbook names, as Excel compares them (ignoring case)", () => {
-    expect(renameFormula("QUOTIENT(P_Pott_Bas,Steg_Utbetalning)", names)).toBe(
-      "QUOTIENT(P_Pott_Bas_2,Steg_Utbetalning_2)"
+  it("renames workbook names, and leaves text in quotes, functions and other sheets alone", () => {
+    const f = fx`COUNTIF(${rangeRef("Kommuner", { column: 1, row: 5 }, { column: 1, row: 294 })},"Palliativ!A1 P_Pott_Bas")+${nameRef("P_Pott_Bas")}+AR5+${nameRef("Ar")}`;
+    expect(formulaText(renameExpr(f, names), "Kommuner")).toBe(
+      'COUNTIF($A$5:$A$294,"Palliativ!A1 P_Pott_Bas")+P_Pott_Bas_2+AR5+Ar_2'
     );
-    expect(renameFormula("p_pott_bas*2", names)).toBe("P_Pott_Bas_2*2");
+  });
+});
+
+describe("renaming a whole plan for a second build", () => {
+  const plan = buildPlan(loadBundledInputs(2010), "addin").plan;
+  const suffixed = suffixedNames(plan, 2);
+  const renamed = renamePlan(plan, suffixed);
+  const planned = new Set(plan.sheets.map((s) => s.name));
+  const plannedNames = new Set(plan.names.map((n) => n.name));
+  const refsOf = (p: typeof plan): Ref[] =>
+    p.sheets.flatMap((s) => [
+      ...s.cells.flatMap((c) => (isFormula(c.content) ? c.content.formula.refs() : [])),
+      ...s.tables.flatMap((t) =>
+        t.columns.flatMap((col) => col.cells.flatMap((c) => (isFormula(c) ? c.formula.refs() : [])))
+      ),
+      ...s.conditionalFormats.flatMap((c) => [c.range, ...c.formula.refs()]),
+      ...s.validations.map((v) => v.range),
+    ]);
+
+  it("points every reference at a renamed sheet or name: none is left on the first build's", () => {
+    const refs = refsOf(renamed);
+    expect(refs.length).toBeGreaterThan(10000);
+    for (const ref of refs) {
+      if (ref.kind === "name") expect(plannedNames.has(ref.name)).toBe(false);
+      else expect(planned.has(ref.sheet)).toBe(false);
+    }
+    for (const n of renamed.names) expect(planned.has(n.ref.sheet)).toBe(false);
+    for (const c of renamed.checks) {
+      expect(planned.has(c.statusRef.sheet)).toBe(false);
+      for (const t of c.targets) expect(planned.has(t.sheet)).toBe(false);
+    }
   });
 
-  it("leaves text in quotes, cell references, function names and other sheets alone", () => {
-    expect(renameFormula('COUNTIF(Palliativ!$B$17:$B$306,"Palliativ!A1 P_Pott_Bas")', names)).toBe(
-      `COUNTIF('Palliativ (2)'!$B$17:$B$306,"Palliativ!A1 P_Pott_Bas")`
-    );
-    // AR is a column; Ar alone is the name.
-    expect(renameFormula("$AR$5+AR5+AR$5+Ar", names)).toBe("$AR$5+AR5+AR$5+Ar_2");
-    expect(renameFormula("SUM(A:AR)+Ar", names)).toBe("SUM(A:AR)+Ar_2");
-    expect(renameFormula("Kommuner!$A$5+Blad1!A1", names)).toBe("Kommuner!$A$5+Blad1!A1");
-    expect(renameFormula('IF(A1="Ja",1,0)', names)).toBe('IF(A1="Ja",1,0)');
-  });
-
-  it("keeps a quote inside a string literal", () => {
-    expect(renameFormula('"Kim""s "&Palliativ!A1', names)).toBe(`"Kim""s "&'Palliativ (2)'!A1`);
+  it("keeps every formula the same but for the names: the same cells, the same text in quotes", () => {
+    const before = refsOf(plan);
+    const after = refsOf(renamed);
+    expect(after.length).toBe(before.length);
+    after.forEach((ref, i) => {
+      const old = before[i];
+      if (ref.kind === "name" && old.kind === "name") expect(ref.name).toBe(suffixed.names.get(old.name));
+      else if (ref.kind !== "name" && old.kind !== "name") {
+        expect(ref.sheet).toBe(suffixed.sheets.get(old.sheet));
+        expect({ ...ref, sheet: "" }).toEqual({ ...old, sheet: "" });
+      } else throw new Error("a reference changed kind");
+    });
   });
 });
 

@@ -4,25 +4,28 @@
  */
 import { excelInput, freezeOf, layoutSheet, widthInPoints } from "../../src/taskpane/sheetLayout";
 import { SheetPlan } from "../../src/workbook/plan";
+import { cellRef, fx, parseAddress, rangeRef } from "../../src/workbook/refs";
 
 describe("a cell as Office.js writes it", () => {
   it("gives a formula its '=' and leaves plain text, numbers and booleans as they are", () => {
-    expect(excelInput({ formula: "SUM(A1:A3)", result: 6 })).toBe("=SUM(A1:A3)");
-    expect(excelInput("Upplands Väsby")).toBe("Upplands Väsby");
-    expect(excelInput(38641)).toBe(38641);
-    expect(excelInput(true)).toBe(true);
-    expect(excelInput(null)).toBe("");
+    const column = rangeRef("Prov", { column: 1, row: 1 }, { column: 1, row: 3 });
+    expect(excelInput({ formula: fx`SUM(${column})`, result: 6 }, "Prov")).toBe("=SUM($A$1:$A$3)");
+    expect(excelInput({ formula: fx`SUM(${column})`, result: 6 }, "Annat")).toBe("=SUM(Prov!$A$1:$A$3)");
+    expect(excelInput("Upplands Väsby", "Prov")).toBe("Upplands Väsby");
+    expect(excelInput(38641, "Prov")).toBe(38641);
+    expect(excelInput(true, "Prov")).toBe(true);
+    expect(excelInput(null, "Prov")).toBe("");
   });
 
   it("keeps text that Excel would read as something else as text, behind the apostrophe prefix", () => {
-    expect(excelInput("0114")).toBe("'0114");
-    expect(excelInput("2018-03")).toBe("'2018-03");
-    expect(excelInput("=1+1")).toBe("'=1+1");
-    expect(excelInput("-")).toBe("'-");
-    expect(excelInput("+46")).toBe("'+46");
-    expect(excelInput("@x")).toBe("'@x");
-    expect(excelInput("TRUE")).toBe("'TRUE");
-    expect(excelInput("66 + 13: summa (kr)")).toBe("'66 + 13: summa (kr)");
+    expect(excelInput("0114", "Prov")).toBe("'0114");
+    expect(excelInput("2018-03", "Prov")).toBe("'2018-03");
+    expect(excelInput("=1+1", "Prov")).toBe("'=1+1");
+    expect(excelInput("-", "Prov")).toBe("'-");
+    expect(excelInput("+46", "Prov")).toBe("'+46");
+    expect(excelInput("@x", "Prov")).toBe("'@x");
+    expect(excelInput("TRUE", "Prov")).toBe("'TRUE");
+    expect(excelInput("66 + 13: summa (kr)", "Prov")).toBe("'66 + 13: summa (kr)");
   });
 });
 
@@ -33,9 +36,9 @@ describe("widths and panes", () => {
   });
 
   it("freezes rows, columns or both, as the plan's freeze cell says", () => {
-    expect(freezeOf("C1")).toEqual({ kind: "columns", count: 2 });
-    expect(freezeOf("A5")).toEqual({ kind: "rows", count: 4 });
-    expect(freezeOf("C16")).toEqual({ kind: "at", address: "A1:B15" });
+    expect(freezeOf(parseAddress("C1"))).toEqual({ kind: "columns", count: 2 });
+    expect(freezeOf(parseAddress("A5"))).toEqual({ kind: "rows", count: 4 });
+    expect(freezeOf(parseAddress("C16"))).toEqual({ kind: "at", address: "A1:B15" });
     expect(freezeOf(undefined)).toBeUndefined();
   });
 });
@@ -44,17 +47,33 @@ describe("a sheet's layout", () => {
   const sheet: SheetPlan = {
     name: "Prov",
     cells: [
-      { ref: "A1", content: "Rubrik", style: "title" },
-      { ref: "A2", content: "Not", style: "note" },
-      { ref: "A3", content: "Pott", style: "label" },
-      { ref: "C3", content: { formula: "SUM(C7:C8)", result: 3 }, style: "amount", numFmt: "#,##0" },
-      { ref: "A9", content: "Summa", style: "total" },
-      { ref: "C9", content: { formula: "SUM(C7:C8)", result: 3 }, style: "total", numFmt: "#,##0" },
+      { at: parseAddress("A1"), content: "Rubrik", style: "title" },
+      { at: parseAddress("A2"), content: "Not", style: "note" },
+      { at: parseAddress("A3"), content: "Pott", style: "label" },
+      {
+        at: parseAddress("C3"),
+        content: {
+          formula: fx`SUM(${rangeRef("Prov", { column: 3, row: 7 }, { column: 3, row: 8 }, false)})`,
+          result: 3,
+        },
+        style: "amount",
+        numFmt: "#,##0",
+      },
+      { at: parseAddress("A9"), content: "Summa", style: "total" },
+      {
+        at: parseAddress("C9"),
+        content: {
+          formula: fx`SUM(${rangeRef("Prov", { column: 3, row: 7 }, { column: 3, row: 8 }, false)})`,
+          result: 3,
+        },
+        style: "total",
+        numFmt: "#,##0",
+      },
     ],
     tables: [
       {
         name: "Prov_tabell",
-        topLeft: "A6",
+        topLeft: parseAddress("A6"),
         rows: 2,
         columns: [
           { header: "Kod", style: "input", numFmt: "@", cells: ["0114", "0115"] },
@@ -63,8 +82,8 @@ describe("a sheet's layout", () => {
         ],
       },
     ],
-    widths: { A: 10 },
-    freezeAt: "A7",
+    widths: new Map([[1, 10]]),
+    freezeAt: parseAddress("A7"),
     validations: [],
     conditionalFormats: [],
   };

@@ -8,7 +8,7 @@ import { runChecks } from "../../src/taskpane/checks";
 import { conflictMessage } from "../../src/taskpane/conflict";
 import { BuildFailedError, buildWorkbook, Built, BuildResult, Conflict, MAX_SYNCS } from "../../src/taskpane/writePlan";
 import { buildPlan } from "../../src/workbook/buildPlan";
-import { cell, parseCell } from "../../src/workbook/a1";
+import { a1, address, formulaText } from "../../src/workbook/refs";
 import { isFormula, TablePlan, WorkbookPlan } from "../../src/workbook/plan";
 import { createExcelDouble, ExcelDouble, parseAddress } from "../support/excelDouble";
 import { dataRange, namedCell } from "../support/planCells";
@@ -30,7 +30,7 @@ function built(result: BuildResult): Built {
 function tableColumn(table: TablePlan, header: string): { column: number; firstRow: number } {
   const i = table.columns.findIndex((c) => c.header === header);
   if (i < 0) throw new Error(`${table.name} saknar kolumnen ${header}`);
-  const { column, row } = parseCell(table.topLeft);
+  const { column, row } = table.topLeft;
   return { column: column + i, firstRow: row + 1 };
 }
 
@@ -46,9 +46,10 @@ function twinPairs(p: WorkbookPlan) {
         if (!diff) throw new Error(`${table.name}: ingen skillnadskolumn till ${col.header}`);
         // The difference column is `twin - addin`: its first reference names the twin column.
         const first = diff.cells.find(isFormula);
-        const twinCell = first && isFormula(first) ? /^([A-Z]+)\d+/.exec(first.formula)![1] : undefined;
-        const { column } = parseCell(table.topLeft);
-        const twin = table.columns[parseCell(`${twinCell}1`).column - column];
+        const twinRef = first && isFormula(first) ? first.formula.refs()[0] : undefined;
+        if (!twinRef || twinRef.kind === "name")
+          throw new Error(`${table.name}: ${diff.header} börjar inte med en cell`);
+        const twin = table.columns[twinRef.kind === "cell" ? twinRef.column - table.topLeft.column : -1];
         pairs.push({ sheet: sheet.name, table, addin: col.header, twin: twin.header, diff: diff.header });
       }
     }
@@ -58,7 +59,9 @@ function twinPairs(p: WorkbookPlan) {
 
 function columnValues(excel: ExcelDouble, sheet: string, table: TablePlan, header: string): unknown[] {
   const { column, firstRow } = tableColumn(table, header);
-  return excel.valuesAt(sheet, `${cell(column, firstRow)}:${cell(column, firstRow + table.rows - 1)}`).map((r) => r[0]);
+  return excel
+    .valuesAt(sheet, `${a1({ column, row: firstRow })}:${a1({ column: column, row: firstRow + table.rows - 1 })}`)
+    .map((r) => r[0]);
 }
 
 describe("Bygg arbetsbok: the 2010 workbook written through the Excel JavaScript API", () => {
@@ -95,8 +98,8 @@ describe("Bygg arbetsbok: the 2010 workbook written through the Excel JavaScript
     const tables = plan.sheets.flatMap((s) => s.tables.map((t) => ({ sheet: s.name, t })));
     expect(formulaWrites.length).toBeLessThan(120);
     for (const { sheet, t } of tables) {
-      const { column, row } = parseCell(t.topLeft);
-      const address = `${cell(column, row)}:${cell(column + t.columns.length - 1, row + t.rows)}`;
+      const { column, row } = t.topLeft;
+      const address = `${a1({ column: column, row: row })}:${a1({ column: column + t.columns.length - 1, row: row + t.rows })}`;
       const writes = formulaWrites.filter((w) => w.sheet === sheet && w.address === address);
       expect({ table: t.name, writes: writes.length }).toEqual({ table: t.name, writes: 1 });
     }
@@ -119,8 +122,8 @@ describe("Bygg arbetsbok: the 2010 workbook written through the Excel JavaScript
   it("keeps codes as text with their leading zeros", () => {
     const table = plan.sheets.find((s) => s.name === "Palliativ")!.tables[0];
     const { column, firstRow } = tableColumn(table, "Kod");
-    expect(excel.valueAt("Palliativ", cell(column, firstRow))).toBe("0114");
-    expect(excel.numberFormatAt("Palliativ", cell(column, firstRow))).toBe("@");
+    expect(excel.valueAt("Palliativ", a1({ column, row: firstRow }))).toBe("0114");
+    expect(excel.numberFormatAt("Palliativ", a1({ column, row: firstRow }))).toBe("@");
   });
 
   it("computes every SKL amount equal to its native twin, difference 0 in every row", () => {
@@ -171,26 +174,28 @@ describe("Bygg arbetsbok: the 2010 workbook written through the Excel JavaScript
   it("sets number formats, looks, widths and frozen panes as the file writer does", () => {
     const table = plan.sheets.find((s) => s.name === "Palliativ")!.tables[0];
     const { column, firstRow } = tableColumn(table, "Summa (kr)");
-    expect(excel.numberFormatAt("Palliativ", cell(column, firstRow))).toBe("#,##0");
-    expect(excel.formatAt("Palliativ", table.topLeft)["fill.color"]).toBe("#1F3864");
-    expect(excel.formatAt("Palliativ", cell(tableColumn(table, "Dödsfall").column, firstRow))["fill.color"]).toBe(
-      "#FFF2CC"
-    );
+    expect(excel.numberFormatAt("Palliativ", a1({ column, row: firstRow }))).toBe("#,##0");
+    expect(excel.formatAt("Palliativ", a1(table.topLeft))["fill.color"]).toBe("#1F3864");
+    expect(
+      excel.formatAt("Palliativ", a1({ column: tableColumn(table, "Dödsfall").column, row: firstRow }))["fill.color"]
+    ).toBe("#FFF2CC");
     expect(excel.formatAt("Palliativ", "A1")["font.size"]).toBe(14);
     expect(excel.formatAt("Palliativ", "B1")["columnWidth"]).toBeCloseTo((20 * 7 + 5) * 0.75);
     // The panes the plan freezes, as Excel's freeze calls take them: the rows above and the columns left of freezeAt.
-    const palliativeFreeze = parseCell(plan.sheets.find((s) => s.name === "Palliativ")!.freezeAt!);
+    const palliativeFreeze = plan.sheets.find((s) => s.name === "Palliativ")!.freezeAt!;
     expect(excel.freezeOf("Palliativ")).toEqual(
       palliativeFreeze.row > 1
-        ? { kind: "at", arg: `A1:${cell(palliativeFreeze.column - 1, palliativeFreeze.row - 1)}` }
+        ? { kind: "at", arg: `A1:${a1({ column: palliativeFreeze.column - 1, row: palliativeFreeze.row - 1 })}` }
         : { kind: "columns", arg: palliativeFreeze.column - 1 }
     );
     const countyTable = plan.sheets.find((s) => s.name === "Länsbidrag")!.tables[0];
-    expect(excel.freezeOf("Länsbidrag")).toEqual({ kind: "at", arg: `A1:B${parseCell(countyTable.topLeft).row}` });
+    expect(excel.freezeOf("Länsbidrag")).toEqual({ kind: "at", arg: `A1:B${countyTable.topLeft.row}` });
   });
 
   it("adds the planned data validation and conditional formats", () => {
-    const planned = plan.sheets.flatMap((s) => s.validations.map((v) => `${s.name}!${v.range}`));
+    const planned = plan.sheets.flatMap((s) =>
+      s.validations.map((v) => `${s.name}!${address({ ...v.range, absolute: false })}`)
+    );
     expect(excel.validations.map((v) => `${v.sheet}!${v.address}`).sort()).toEqual([...planned].sort());
     const deathsRange = dataRange(plan, "Palliativ_kommun", "Dödsfall").address;
     const deaths = excel.validations.find((v) => v.sheet === "Palliativ" && v.address === deathsRange)!;
@@ -212,7 +217,7 @@ describe("Bygg arbetsbok: the 2010 workbook written through the Excel JavaScript
     const countyTable = plan.sheets.find((s) => s.name === "Länsbidrag")!.tables[0];
     const final = tableColumn(countyTable, "Slutligt bidrag (kr)");
     expect(county.source).toBe(
-      `'Länsbidrag'!${cell(final.column, final.firstRow)}:${cell(final.column, final.firstRow + countyTable.rows - 1)}`
+      `'Länsbidrag'!${a1({ column: final.column, row: final.firstRow })}:${a1({ column: final.column, row: final.firstRow + countyTable.rows - 1 })}`
     );
     const counties = dataRange(plan, "Lansbidrag", "Län").address;
     expect(county.ops).toContainEqual({
@@ -227,9 +232,9 @@ describe("Bygg arbetsbok: the 2010 workbook written through the Excel JavaScript
     // The threshold lines read the named thresholds, one value per party.
     const series = rates[0].ops.find((o) => o.path.endsWith(".setValues"))!;
     const helper = parseAddress(String(series.args![0]).split("!")[1]);
-    expect(excel.formulaAt("Palliativ", cell(helper.c1, helper.r1))).toBe("=P_Troskel_Bas");
-    expect(excel.valueAt("Palliativ", cell(helper.c1, helper.r1))).toBe(0.4);
-    expect(excel.valueAt("Palliativ", cell(helper.c1 + 1, helper.r2))).toBe(0.7);
+    expect(excel.formulaAt("Palliativ", a1({ column: helper.c1, row: helper.r1 }))).toBe("=P_Troskel_Bas");
+    expect(excel.valueAt("Palliativ", a1({ column: helper.c1, row: helper.r1 }))).toBe(0.4);
+    expect(excel.valueAt("Palliativ", a1({ column: helper.c1 + 1, row: helper.r2 }))).toBe(0.7);
   });
 
   it("remembers what it built in the workbook's settings", () => {
@@ -300,7 +305,7 @@ describe("Bygg arbetsbok never overwrites", () => {
         for (const c of t.columns) {
           for (const content of c.cells) {
             if (!isFormula(content)) continue;
-            for (const m of content.formula.matchAll(/'((?:[^']|'')+)'!|([\p{L}_][\p{L}\p{N}_.]*)!/gu)) {
+            for (const m of formulaText(content.formula).matchAll(/'((?:[^']|'')+)'!|([\p{L}_][\p{L}\p{N}_.]*)!/gu)) {
               expect(planned.has(m[1] ?? m[2])).toBe(false);
             }
           }
@@ -319,7 +324,7 @@ describe("Bygg arbetsbok never overwrites", () => {
     }
     const report = await runChecks(result);
     expect(report.master).toBe("OK");
-    expect(report.checks[0].targets[0]).toMatch(/^'Palliativ \(2\)'!/);
+    expect(report.checks[0].targets[0].sheet).toBe("Palliativ (2)");
     expect(excel.valueAt("Avstämning (2)", master)).toBe("OK");
   });
 

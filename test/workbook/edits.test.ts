@@ -10,6 +10,7 @@ import { DischargeRecord, WorkbookInputs } from "../../src/workbook/inputs";
 import { TABLE, HEADER, TWIN_PART, ALLOCATION_LABEL, twinHeader } from "../../src/workbook/sheets/names";
 import { NAME } from "../../src/workbook/sheets/parameters";
 import { WorkbookPlan } from "../../src/workbook/plan";
+import { a1 } from "../../src/workbook/refs";
 import { dataCell, dataRange, namedCell } from "../support/planCells";
 import { planInHyperFormula } from "../support/planSheets";
 
@@ -31,12 +32,7 @@ function columnValues(hf: HyperFormula, plan: WorkbookPlan, table: string, heade
 
 /** The status of each check on Avstämning, by check id. */
 function statuses(hf: HyperFormula, plan: WorkbookPlan): Map<string, unknown> {
-  return new Map(
-    plan.checks.map((c) => {
-      const [sheet, a1] = c.statusRef.split("!");
-      return [c.id, valueOf(hf, { sheet: sheet.replace(/^'|'$/g, ""), a1: a1.replace(/\$/g, "") })];
-    })
-  );
+  return new Map(plan.checks.map((c) => [c.id, valueOf(hf, { sheet: c.statusRef.sheet, a1: a1(c.statusRef) })]));
 }
 
 const master = (hf: HyperFormula, plan: WorkbookPlan) => valueOf(hf, namedCell(plan, "Alla_kontroller"));

@@ -7,7 +7,7 @@
  */
 import { partyCode } from "../../engine/codes";
 import { CellValue } from "../../workbook/plan";
-import { groupKey as workbookGroupKey } from "../../workbook/sheets/discharge";
+import { dischargeGroupKey as workbookGroupKey } from "../../engine/discharge";
 import { sameCell, TEXT_FORMAT, textValue } from "./cells";
 import { ImportKind } from "./headers";
 import { DischargeImportRow, ParsedImport, ValidImport } from "./parseImport";

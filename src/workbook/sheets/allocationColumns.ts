@@ -1,20 +1,20 @@
 import { AllocationLine, Allocation } from "../../engine/allocate";
-import { onSheet } from "../a1";
 import { FORMAT } from "../plan";
+import { CellRef, Expr, fx, NameRef } from "../refs";
 import { ColumnSpec, RowRefs, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { num, PlanContext } from "./context";
+import { Money } from "../../engine/money";
 import { TWIN_PART, twinHeader } from "./names";
 
 /** The cells above a pot table that its twin formulas read: the pot, its steps, the total weight and what is left. */
 export interface PotCells {
-  /** Absolute references on the table's own sheet. */
-  readonly pot: string;
-  readonly steps: string;
-  readonly totalWeight: string;
-  readonly leftover: string;
-  readonly distributed: string;
-  readonly undistributed: string;
-  readonly exact: string;
+  readonly pot: CellRef;
+  readonly steps: CellRef;
+  readonly totalWeight: CellRef;
+  readonly leftover: CellRef;
+  readonly distributed: CellRef;
+  readonly undistributed: CellRef;
+  readonly exact: CellRef;
 }
 
 export const POT_ROWS = [
@@ -34,14 +34,13 @@ export const POT_ROWS = [
 export function reservePotRows(sheet: SheetBuilder, headers: readonly string[], firstColumn = 3): PotCells[] {
   const top = sheet.row;
   // Wide enough for tens of millions in the pot rows above the table's own columns.
-  headers.forEach((h, i) => sheet.width(String.fromCharCode(64 + firstColumn + i), Math.max(14, h.length + 3)));
-  sheet.put(`A${top}`, "Pott och fördelning", "subtitle");
-  headers.forEach((h, i) => sheet.put(`${String.fromCharCode(64 + firstColumn + i)}${top}`, h, "header"));
-  POT_ROWS.forEach((label, r) => sheet.put(`A${top + 1 + r}`, label, "label"));
+  headers.forEach((h, i) => sheet.width(firstColumn + i, Math.max(14, h.length + 3)));
+  sheet.put(sheet.at(1, top), "Pott och fördelning", "subtitle");
+  headers.forEach((h, i) => sheet.put(sheet.at(firstColumn + i, top), h, "header"));
+  POT_ROWS.forEach((label, r) => sheet.put(sheet.at(1, top + 1 + r), label, "label"));
   sheet.row = top + 1 + POT_ROWS.length + 1;
   return headers.map((_, i) => {
-    const c = `$${String.fromCharCode(64 + firstColumn + i)}$`;
-    const at = (r: number) => `${c}${top + 1 + r}`;
+    const at = (r: number) => sheet.at(firstColumn + i, top + 1 + r);
     return {
       pot: at(0),
       steps: at(1),
@@ -59,8 +58,8 @@ export function reservePotRows(sheet: SheetBuilder, headers: readonly string[], 
  * significant digits before flooring (from about 2·10^14 it can come out one too high), so the result is
  * corrected down by one when d × q overshoots n. In Excel the correction is always 0.
  */
-export function exactQuotient(n: string, d: string): string {
-  return `QUOTIENT(${n},${d})-(${n}-${d}*QUOTIENT(${n},${d})<0)`;
+export function exactQuotient(n: Expr, d: CellRef): Expr {
+  return fx`QUOTIENT(${n},${d})-(${n}-${d}*QUOTIENT(${n},${d})<0)`;
 }
 
 /** Keys of the twin columns for one allocation, given a prefix per tier ("b" base, "o" bonus, …). */
@@ -80,18 +79,33 @@ export interface TwinSpec {
   readonly label: string;
   readonly lines: readonly AllocationLine[];
   readonly cells: PotCells;
-  /** The rounding step (a name or reference). */
-  readonly step: string;
+  /** The rounding step's name. */
+  readonly step: NameRef;
   /** The weight formula for a row (population if qualified, registrations if started, …). */
-  readonly weight: (row: RowRefs) => string;
+  readonly weight: (row: RowRefs) => Expr;
   /** The add-in formula for a row, e.g. SKL.PALLIATIVE_SHARE(…). */
-  readonly addin: (row: RowRefs) => string;
+  readonly addin: (row: RowRefs) => Expr;
   /** Code-number column key for ties. */
   readonly codeNumber: string;
   /** What the amount column is called after "label: " (default `TWIN_PART.amount`, "belopp"). */
   readonly amountHeader?: string;
   /** A base added to the allocated steps (the county grant's base), as a formula term. */
-  readonly base?: { readonly ref: string; readonly value: (i: number) => number };
+  readonly base?: { readonly ref: NameRef; readonly value: (i: number) => number };
+}
+
+/**
+ * Each line's amount as the twin's formula gives it ((floor + extra step) × step, plus a base) and as the
+ * engine gives it, in kronor: the cached values of the twin's amount and engine columns.
+ */
+export function twinAmounts(
+  lines: readonly AllocationLine[],
+  base?: (i: number) => number
+): { twin: number[]; engine: number[] } {
+  const plus = (i: number) => (base ? base(i) : 0);
+  return {
+    twin: lines.map((l, i) => l.stepSize.times((l.floorSteps + BigInt(l.extraStep)).toString()).toNumber() + plus(i)),
+    engine: lines.map((l, i) => num(l.amount.toNumber()) + plus(i)),
+  };
 }
 
 /**
@@ -102,7 +116,9 @@ export interface TwinSpec {
 export function twinColumns(ctx: PlanContext, spec: TwinSpec): ColumnSpec[] {
   const k = twinKeys(spec.prefix);
   const { cells, lines } = spec;
-  const amountOf = (i: number) => num(lines[i].amount.toNumber()) + (spec.base ? spec.base.value(i) : 0);
+  const amounts = twinAmounts(lines, spec.base?.value);
+  const amountOf = (i: number) => amounts.engine[i];
+  const twinOf = (i: number) => amounts.twin[i];
   const engineColumn: ColumnSpec =
     ctx.mode === "file"
       ? {
@@ -122,7 +138,7 @@ export function twinColumns(ctx: PlanContext, spec: TwinSpec): ColumnSpec[] {
           formula: spec.addin,
           result: amountOf,
         };
-  const basePart = spec.base ? `${spec.base.ref}+` : "";
+  const basePart = spec.base ? fx`${spec.base.ref}+` : "";
   return [
     {
       key: k.weight,
@@ -140,7 +156,7 @@ export function twinColumns(ctx: PlanContext, spec: TwinSpec): ColumnSpec[] {
       numFmt: FORMAT.count,
       width: 11,
       formula: (r) =>
-        `IF(${cells.totalWeight}=0,0,${exactQuotient(`${cells.steps}*${r.at(k.weight)}`, cells.totalWeight)})`,
+        fx`IF(${cells.totalWeight}=0,0,${exactQuotient(fx`${cells.steps}*${r.at(k.weight)}`, cells.totalWeight)})`,
       result: (i) => num(lines[i].floorSteps),
     },
     {
@@ -149,7 +165,7 @@ export function twinColumns(ctx: PlanContext, spec: TwinSpec): ColumnSpec[] {
       style: "calc",
       numFmt: FORMAT.count,
       width: 11,
-      formula: (r) => `${cells.steps}*${r.at(k.weight)}-${cells.totalWeight}*${r.at(k.floor)}`,
+      formula: (r) => fx`${cells.steps}*${r.at(k.weight)}-${cells.totalWeight}*${r.at(k.floor)}`,
       result: (i) => num(lines[i].remainder),
     },
     {
@@ -159,7 +175,7 @@ export function twinColumns(ctx: PlanContext, spec: TwinSpec): ColumnSpec[] {
       numFmt: FORMAT.count,
       width: 9,
       formula: (r) =>
-        `IF(AND(${r.at(k.weight)}>0,COUNTIF(${r.col(k.rest)},">"&${r.at(k.rest)})+COUNTIFS(${r.col(k.rest)},${r.at(k.rest)},${r.col(spec.codeNumber)},"<"&${r.at(spec.codeNumber)})<${cells.leftover}),1,0)`,
+        fx`IF(AND(${r.at(k.weight)}>0,COUNTIF(${r.col(k.rest)},">"&${r.at(k.rest)})+COUNTIFS(${r.col(k.rest)},${r.at(k.rest)},${r.col(spec.codeNumber)},"<"&${r.at(spec.codeNumber)})<${cells.leftover}),1,0)`,
       result: (i) => lines[i].extraStep,
     },
     {
@@ -168,8 +184,8 @@ export function twinColumns(ctx: PlanContext, spec: TwinSpec): ColumnSpec[] {
       style: "amount",
       numFmt: FORMAT.kronor,
       width: 13,
-      formula: (r) => `${basePart}(${r.at(k.floor)}+${r.at(k.extra)})*${spec.step}`,
-      result: amountOf,
+      formula: (r) => fx`${basePart}(${r.at(k.floor)}+${r.at(k.extra)})*${spec.step}`,
+      result: twinOf,
     },
     engineColumn,
     {
@@ -178,10 +194,16 @@ export function twinColumns(ctx: PlanContext, spec: TwinSpec): ColumnSpec[] {
       style: "check",
       numFmt: FORMAT.kronor,
       width: 10,
-      formula: (r) => `${r.at(k.amount)}-${r.at(k.engine)}`,
-      result: () => 0,
+      formula: (r) => fx`${r.at(k.amount)}-${r.at(k.engine)}`,
+      result: (i) => twinOf(i) - amountOf(i),
     },
   ];
+}
+
+/** The twin's integers stay exact: S × the largest weight < 2^53 (DESIGN.md). */
+export function fitsExactly(allocation: Allocation): boolean {
+  const largest = allocation.lines.reduce((m, l) => (l.weight.greaterThan(m) ? l.weight : m), new Money(0));
+  return largest.times(allocation.steps.toString()).lessThan(new Money(2).pow(53));
 }
 
 /** Fills the reserved pot rows once the table is placed. */
@@ -191,58 +213,29 @@ export function fillPotRows(
   table: TableRefs,
   prefix: string,
   allocation: Allocation,
-  potFormula: string,
-  step: string
+  potFormula: Expr,
+  step: NameRef
 ): void {
   const k = twinKeys(prefix);
-  const strip = (ref: string) => ref.replace(/\$/g, "");
-  const maxWeight = allocation.lines.reduce((m, l) => (l.weight.greaterThan(m) ? l.weight.toNumber() : m), 0);
-  sheet.put(strip(cells.pot), { formula: potFormula, result: allocation.pot.toNumber() }, "calc", "#,##0");
-  sheet.put(
-    strip(cells.steps),
-    { formula: `QUOTIENT(${cells.pot},${step})`, result: num(allocation.steps) },
-    "calc",
-    "#,##0"
-  );
-  sheet.put(
-    strip(cells.totalWeight),
-    { formula: `SUM(${table.col(k.weight)})`, result: num(allocation.totalScaledWeight) },
-    "calc",
-    "#,##0"
-  );
-  sheet.put(
-    strip(cells.leftover),
-    {
-      formula: `IF(${cells.totalWeight}=0,0,${cells.steps}-SUM(${table.col(k.floor)}))`,
-      result: num(allocation.leftoverSteps),
-    },
-    "calc",
-    "#,##0"
-  );
-  sheet.put(
-    strip(cells.distributed),
-    {
-      formula: `(SUM(${table.col(k.floor)})+SUM(${table.col(k.extra)}))*${step}`,
-      result: allocation.distributed.toNumber(),
-    },
-    "amount",
-    "#,##0"
-  );
-  sheet.put(
-    strip(cells.undistributed),
-    { formula: `${cells.pot}-${cells.distributed}`, result: allocation.undistributed.toNumber() },
-    "amount",
-    "#,##0"
-  );
-  sheet.put(
-    strip(cells.exact),
-    {
-      formula: `${cells.steps}*MAX(${table.col(k.weight)})<2^53`,
-      result: allocation.steps * BigInt(Math.round(maxWeight)) < 2n ** 53n,
-    },
-    "check"
-  );
+  const rows: [CellRef, Expr, number | boolean, "calc" | "amount" | "check"][] = [
+    [cells.pot, potFormula, allocation.pot.toNumber(), "calc"],
+    [cells.steps, fx`QUOTIENT(${cells.pot},${step})`, num(allocation.steps), "calc"],
+    [cells.totalWeight, fx`SUM(${table.col(k.weight)})`, num(allocation.totalScaledWeight), "calc"],
+    [
+      cells.leftover,
+      fx`IF(${cells.totalWeight}=0,0,${cells.steps}-SUM(${table.col(k.floor)}))`,
+      num(allocation.leftoverSteps),
+      "calc",
+    ],
+    [
+      cells.distributed,
+      fx`(SUM(${table.col(k.floor)})+SUM(${table.col(k.extra)}))*${step}`,
+      allocation.distributed.toNumber(),
+      "amount",
+    ],
+    [cells.undistributed, fx`${cells.pot}-${cells.distributed}`, allocation.undistributed.toNumber(), "amount"],
+    [cells.exact, fx`${cells.steps}*MAX(${table.col(k.weight)})<2^53`, fitsExactly(allocation), "check"],
+  ];
+  for (const [cell, formula, result, style] of rows)
+    sheet.put(cell, { formula, result }, style, style === "check" ? undefined : FORMAT.kronor);
 }
-
-/** A check row's reference to a pot cell from the reconciliation sheet. */
-export const potRef = (sheet: string, ref: string): string => onSheet(sheet, ref);

@@ -1,61 +1,58 @@
+import { REGIONAL_EQUAL_WEIGHT } from "../../engine/countyGrant";
+import { County, PublishedCountyGrant } from "../inputs";
 import { FORMAT } from "../plan";
-import { SheetBuilder, TableRefs } from "../sheetBuilder";
+import { CellRef, fx } from "../refs";
+import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { fillPotRows, PotCells, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
 import { PlanContext, SHEET, TAB } from "./context";
 import { ALLOCATION_LABEL, HEADER, TABLE, TWIN_PART } from "./names";
-import { NAME } from "./parameters";
+import { NAMED } from "./parameters";
 import { lookup, ReferenceTables, UNKNOWN_CODE } from "./reference";
 
 export interface CountyGrantRefs {
   readonly table: TableRefs;
   readonly rule: PotCells;
   readonly regional: PotCells;
-  /** Sums below the table, sheet-local absolute references. */
+  /** Sums below the table. */
   readonly sums: {
-    readonly rule: string;
-    readonly published: string;
-    readonly adjustment: string;
-    readonly final: string;
-    readonly regional: string;
-    readonly published79: string;
-    readonly total79: string;
+    readonly rule: CellRef;
+    readonly published: CellRef;
+    readonly adjustment: CellRef;
+    readonly final: CellRef;
+    readonly regional: CellRef;
+    readonly published79: CellRef;
+    readonly total79: CellRef;
   };
 }
 
-/**
- * `Länsbidrag`: the 66 MSEK by the rule as written (2 MSEK each, the rest by number of municipalities),
- * the published table beside it with the difference per county, an explicit adjustment column that must
- * sum to 0, and the 13 MSEK regional support with seed 001's "66 + 13" table and its anomalies.
- */
-export function countyGrantSheet(
-  ctx: PlanContext,
-  reference: ReferenceTables
-): { sheet: SheetBuilder; refs: CountyGrantRefs } {
+/** What the sheet shows per county, in the county table's order (by code), from the engine and the sources. */
+interface CountyRows {
+  readonly counties: readonly County[];
+  /** The rule's grant: base + share of the rest (engine). */
+  readonly rule: (i: number) => number;
+  /** The regional support (engine). */
+  readonly regional: (i: number) => number;
+  readonly published: (i: number) => number;
+  readonly published79: (i: number) => number;
+}
+
+function countyRows(ctx: PlanContext): CountyRows {
   const { countyRule, regional } = ctx.results;
   const counties = [...ctx.inputs.counties].sort((a, b) => (a.code < b.code ? -1 : 1));
-  const published = new Map(ctx.inputs.publishedCountyGrant.map((g) => [g.code, g]));
-  const sheet = new SheetBuilder(SHEET.countyGrant, TAB.calculation);
-  sheet.line(
-    "Länsbidrag till länsgemensamma utvecklingsledare (66 mnkr) och regionala stödstrukturer (13 mnkr)",
-    "title"
-  );
-  sheet.line(
-    "Regeln som den är skriven: varje län minst 2 mnkr, resten i förhållande till antalet kommuner (seeds 000, 002). " +
-      'Den publicerade tabellen gör dessutom en "jämkning för små län" som inte är nedskriven: skillnaden visas per län.'
-  );
-  sheet.line(
-    "Publicerat summerar till 65,5 mnkr, inte 66 (källan är inkonsekvent). Justeringar förs in uttryckligen i den gula kolumnen och ska summera till 0.",
-    "warning"
-  );
-  sheet.line(
-    'Regionala stödstrukturer: 13 mnkr i lika delar per län (seed 001: "ca 0,6 mnkr per län"). Seed 001:s tabell "66 + 13" summerar till 78, inte 79: Stockholm får inget tillägg och Dalarna 3,6.'
-  );
-  sheet.skip();
-  const [rule, regionalCells] = reservePotRows(sheet, ["Regel 66 mnkr", "Regionalt 13 mnkr"]);
-  const lines = countyRule.lines.map((l) => l.share);
-  const rlines = regional.lines.map((l) => l.share);
-  const base = countyRule.base.toNumber();
-  const table = sheet.table(TABLE.countyGrant, counties.length, [
+  const published = new Map<string, PublishedCountyGrant>(ctx.inputs.publishedCountyGrant.map((g) => [g.code, g]));
+  return {
+    counties,
+    rule: (i) => countyRule.lines[i].totalNumber,
+    regional: (i) => regional.lines[i].totalNumber,
+    published: (i) => published.get(counties[i].code)?.publishedKr ?? 0,
+    published79: (i) => published.get(counties[i].code)?.publishedWithRegionalKr ?? 0,
+  };
+}
+
+/** Code, name, number of municipalities and the code as a number (for ties). */
+function identityColumns(rows: CountyRows, reference: ReferenceTables): ColumnSpec[] {
+  const { counties } = rows;
+  return [
     {
       key: "kod",
       header: HEADER.code,
@@ -87,21 +84,29 @@ export function countyGrantSheet(
       style: "calc",
       numFmt: "0",
       width: 8,
-      formula: (r) => `VALUE(${r.at("kod")})`,
+      formula: (r) => fx`VALUE(${r.at("kod")})`,
       result: (i) => Number(counties[i].code),
     },
+  ];
+}
+
+/** The rule's twin, the published figure and its difference, the adjustment and the final grant. */
+function ruleColumns(ctx: PlanContext, rows: CountyRows, reference: ReferenceTables, cells: PotCells): ColumnSpec[] {
+  const { countyRule } = ctx.results;
+  const amount = twinKeys("c").amount;
+  return [
     ...twinColumns(ctx, {
       prefix: "c",
       label: ALLOCATION_LABEL.countyRule,
       amountHeader: TWIN_PART.countyAmount,
-      lines,
-      cells: rule,
-      step: NAME.countyStep,
+      lines: countyRule.lines.map((l) => l.share),
+      cells,
+      step: NAMED.countyStep,
       codeNumber: "kodnr",
-      weight: (r) => r.at("kommuner"),
+      weight: (r) => fx`${r.at("kommuner")}`,
       addin: (r) =>
-        `SKL.COUNTY_GRANT(${r.at("kod")},${r.col("kod")},${r.col("kommuner")},${NAME.countyTotal},${NAME.countyBase},${NAME.countyStep})`,
-      base: { ref: NAME.countyBase, value: () => base },
+        fx`SKL.COUNTY_GRANT(${r.at("kod")},${r.col("kod")},${r.col("kommuner")},${NAMED.countyTotal},${NAMED.countyBase},${NAMED.countyStep})`,
+      base: { ref: NAMED.countyBase, value: () => countyRule.base.toNumber() },
     }),
     {
       key: "pub",
@@ -110,7 +115,7 @@ export function countyGrantSheet(
       numFmt: FORMAT.kronor,
       width: 13,
       formula: (r) => lookup(reference.counties, "pub66", r.at("kod"), 0),
-      result: (i) => published.get(counties[i].code)?.publishedKr ?? 0,
+      result: rows.published,
     },
     {
       key: "pubdiff",
@@ -118,8 +123,8 @@ export function countyGrantSheet(
       style: "check",
       numFmt: FORMAT.kronor,
       width: 13,
-      formula: (r) => `${r.at("pub")}-${r.at(twinKeys("c").amount)}`,
-      result: (i) => (published.get(counties[i].code)?.publishedKr ?? 0) - lines[i].amount.toNumber() - base,
+      formula: (r) => fx`${r.at("pub")}-${r.at(amount)}`,
+      result: (i) => rows.published(i) - rows.rule(i),
     },
     { key: "just", header: HEADER.adjustment, style: "input", numFmt: FORMAT.kronor, width: 12, value: () => 0 },
     {
@@ -128,20 +133,39 @@ export function countyGrantSheet(
       style: "amount",
       numFmt: FORMAT.kronor,
       width: 13,
-      formula: (r) => `${r.at(twinKeys("c").amount)}+${r.at("just")}`,
-      result: (i) => lines[i].amount.toNumber() + base,
+      formula: (r) => fx`${r.at(amount)}+${r.at("just")}`,
+      result: rows.rule,
     },
-    { key: "rvikt", header: HEADER.regionalWeight, style: "input", numFmt: "0", width: 8, value: () => 1 },
+  ];
+}
+
+/** The regional support's weight and twin, and the "66 + 13" table beside the sum. */
+function regionalColumns(
+  ctx: PlanContext,
+  rows: CountyRows,
+  reference: ReferenceTables,
+  cells: PotCells
+): ColumnSpec[] {
+  const total = (i: number) => rows.rule(i) + rows.regional(i);
+  return [
+    {
+      key: "rvikt",
+      header: HEADER.regionalWeight,
+      style: "input",
+      numFmt: "0",
+      width: 8,
+      value: () => REGIONAL_EQUAL_WEIGHT,
+    },
     ...twinColumns(ctx, {
       prefix: "r",
       label: ALLOCATION_LABEL.regional,
-      lines: rlines,
-      cells: regionalCells,
-      step: NAME.paymentStep,
+      lines: ctx.results.regional.lines.map((l) => l.share),
+      cells,
+      step: NAMED.paymentStep,
       codeNumber: "kodnr",
-      weight: (r) => r.at("rvikt"),
+      weight: (r) => fx`${r.at("rvikt")}`,
       addin: (r) =>
-        `SKL.COUNTY_GRANT(${r.at("kod")},${r.col("kod")},${r.col("rvikt")},${NAME.regional},0,${NAME.paymentStep})`,
+        fx`SKL.COUNTY_GRANT(${r.at("kod")},${r.col("kod")},${r.col("rvikt")},${NAMED.regional},0,${NAMED.paymentStep})`,
     }),
     {
       key: "tot79",
@@ -149,8 +173,8 @@ export function countyGrantSheet(
       style: "amount",
       numFmt: FORMAT.kronor,
       width: 13,
-      formula: (r) => `${r.at("slut")}+${r.at(twinKeys("r").amount)}`,
-      result: (i) => lines[i].amount.toNumber() + base + rlines[i].amount.toNumber(),
+      formula: (r) => fx`${r.at("slut")}+${r.at(twinKeys("r").amount)}`,
+      result: total,
     },
     {
       key: "pub79",
@@ -159,7 +183,7 @@ export function countyGrantSheet(
       numFmt: FORMAT.kronor,
       width: 13,
       formula: (r) => lookup(reference.counties, "pub79", r.at("kod"), 0),
-      result: (i) => published.get(counties[i].code)?.publishedWithRegionalKr ?? 0,
+      result: rows.published79,
     },
     {
       key: "pub79diff",
@@ -167,10 +191,8 @@ export function countyGrantSheet(
       style: "check",
       numFmt: FORMAT.kronor,
       width: 14,
-      formula: (r) => `${r.at("pub79")}-${r.at("tot79")}`,
-      result: (i) =>
-        (published.get(counties[i].code)?.publishedWithRegionalKr ?? 0) -
-        (lines[i].amount.toNumber() + base + rlines[i].amount.toNumber()),
+      formula: (r) => fx`${r.at("pub79")}-${r.at("tot79")}`,
+      result: (i) => rows.published79(i) - total(i),
     },
     {
       // What the published "66 + 13" table added to the published 66: about 0.6 MSEK, but 0 for
@@ -180,51 +202,41 @@ export function countyGrantSheet(
       style: "check",
       numFmt: FORMAT.kronor,
       width: 14,
-      formula: (r) => `${r.at("pub79")}-${r.at("pub")}`,
-      result: (i) =>
-        (published.get(counties[i].code)?.publishedWithRegionalKr ?? 0) -
-        (published.get(counties[i].code)?.publishedKr ?? 0),
+      formula: (r) => fx`${r.at("pub79")}-${r.at("pub")}`,
+      result: (i) => rows.published79(i) - rows.published(i),
     },
-  ]);
-  fillPotRows(
-    sheet,
-    rule,
-    table,
-    "c",
-    countyRule.allocation,
-    `${NAME.countyTotal}-COUNTA(${table.col("kod")})*${NAME.countyBase}`,
-    NAME.countyStep
-  );
-  fillPotRows(sheet, regionalCells, table, "r", regional.allocation, NAME.regional, NAME.paymentStep);
+  ];
+}
 
-  const sumRow = table.lastRow + 1;
-  const sumOf = (key: string, result: number) => {
-    const ref = `${table
-      .col(key)
-      .split(":")[0]
-      .replace(/\$\d+$/, "")}$${sumRow}`;
-    sheet.put(ref.replace(/\$/g, ""), { formula: `SUM(${table.col(key)})`, result }, "total", FORMAT.kronor);
-    return ref;
-  };
-  sheet.put(`A${sumRow}`, "Summa", "total");
-  const ruleTotal = countyRule.allocation.distributed.toNumber() + base * counties.length;
-  const publishedTotal = counties.reduce((s, c) => s + (published.get(c.code)?.publishedKr ?? 0), 0);
-  const published79 = counties.reduce((s, c) => s + (published.get(c.code)?.publishedWithRegionalKr ?? 0), 0);
-  const regionalTotal = regional.allocation.distributed.toNumber();
+/** The sums below the table: one per column that adds up, each its column's SUM. */
+function sumRow(sheet: SheetBuilder, table: TableRefs, rows: CountyRows): CountyGrantRefs["sums"] {
+  const n = rows.counties.length;
+  const total = (f: (i: number) => number) => Array.from({ length: n }, (_, i) => f(i)).reduce((a, b) => a + b, 0);
+  const sumOf = (key: string, result: number) =>
+    sheet.put(table.below(key), { formula: fx`SUM(${table.col(key)})`, result }, "total", FORMAT.kronor);
+  sheet.put(sheet.at(1, table.lastRow + 1), "Summa", "total");
+  const rule = total(rows.rule);
+  const regional = total(rows.regional);
+  const published = total(rows.published);
+  const published79 = total(rows.published79);
   const sums = {
-    rule: sumOf(twinKeys("c").amount, ruleTotal),
-    published: sumOf("pub", publishedTotal),
+    rule: sumOf(twinKeys("c").amount, rule),
+    published: sumOf("pub", published),
     adjustment: sumOf("just", 0),
-    final: sumOf("slut", ruleTotal),
-    regional: sumOf(twinKeys("r").amount, regionalTotal),
-    total79: sumOf("tot79", ruleTotal + regionalTotal),
+    final: sumOf("slut", rule),
+    regional: sumOf(twinKeys("r").amount, regional),
+    total79: sumOf("tot79", rule + regional),
     published79: sumOf("pub79", published79),
   };
-  sumOf("pubdiff", publishedTotal - ruleTotal);
-  sumOf("pub79diff", published79 - ruleTotal - regionalTotal);
-  sumOf("pub13", published79 - publishedTotal);
+  sumOf("pubdiff", published - rule);
+  sumOf("pub79diff", published79 - rule - regional);
+  sumOf("pub13", published79 - published);
+  return sums;
+}
+
+function decorate(sheet: SheetBuilder, table: TableRefs): void {
   sheet.validate({
-    range: table.col("just").replace(/\$/g, ""),
+    range: table.col("just"),
     kind: "decimal",
     min: -100000000,
     max: 100000000,
@@ -232,20 +244,66 @@ export function countyGrantSheet(
     error: "Ange ett belopp i kronor.",
   });
   sheet.validate({
-    range: table.col("rvikt").replace(/\$/g, ""),
+    range: table.col("rvikt"),
     kind: "decimal",
     min: 0,
     prompt: "Länets vikt i de regionala 13 mnkr (1 = lika delar)",
     error: "En vikt, 0 eller större.",
   });
-  for (const key of ["pubdiff", "pub79diff"]) {
-    sheet.highlight({ range: table.col(key).replace(/\$/g, ""), formula: `${table.cell(key, 0)}<>0`, look: "warn" });
-  }
+  for (const key of ["pubdiff", "pub79diff"])
+    sheet.highlight({ range: table.col(key), formula: fx`${table.cell(key, 0)}<>0`, look: "warn" });
   sheet.highlight({
-    range: table.col("pub13").replace(/\$/g, ""),
-    formula: `${table.cell("pub13", 0)}<>MEDIAN(${table.col("pub13")})`,
+    range: table.col("pub13"),
+    formula: fx`${table.cell("pub13", 0)}<>MEDIAN(${table.col("pub13")})`,
     look: "warn",
   });
-  sheet.freeze(`C${table.firstRow}`);
-  return { sheet, refs: { table, rule, regional: regionalCells, sums } };
+}
+
+/**
+ * `Länsbidrag`: the 66 MSEK by the rule as written (2 MSEK each, the rest by number of municipalities),
+ * the published table beside it with the difference per county, an explicit adjustment column that must
+ * sum to 0, and the 13 MSEK regional support with the "66 + 13" table and its anomalies.
+ */
+export function countyGrantSheet(
+  ctx: PlanContext,
+  reference: ReferenceTables
+): { sheet: SheetBuilder; refs: CountyGrantRefs } {
+  const sheet = new SheetBuilder(SHEET.countyGrant, TAB.calculation);
+  sheet.line(
+    "Länsbidrag till länsgemensamma utvecklingsledare (66 mnkr) och regionala stödstrukturer (13 mnkr)",
+    "title"
+  );
+  sheet.line(
+    "Regeln som den är skriven: varje län minst 2 mnkr, resten i förhållande till antalet kommuner (seeds 000, 002). " +
+      'Den publicerade tabellen gör dessutom en "jämkning för små län" som inte är nedskriven: skillnaden visas per län.'
+  );
+  sheet.line(
+    "Publicerat summerar till 65,5 mnkr, inte 66 (källan är inkonsekvent). Justeringar förs in uttryckligen i den gula kolumnen och ska summera till 0.",
+    "warning"
+  );
+  sheet.line(
+    'Regionala stödstrukturer: 13 mnkr i lika delar per län (seed 001: "ca 0,6 mnkr per län"). Seed 001:s tabell "66 + 13" summerar till 78, inte 79: Stockholm får inget tillägg och Dalarna 3,6.'
+  );
+  sheet.skip();
+  const [rule, regional] = reservePotRows(sheet, ["Regel 66 mnkr", "Regionalt 13 mnkr"]);
+  const rows = countyRows(ctx);
+  const table = sheet.table(TABLE.countyGrant, rows.counties.length, [
+    ...identityColumns(rows, reference),
+    ...ruleColumns(ctx, rows, reference, rule),
+    ...regionalColumns(ctx, rows, reference, regional),
+  ]);
+  fillPotRows(
+    sheet,
+    rule,
+    table,
+    "c",
+    ctx.results.countyRule.allocation,
+    fx`${NAMED.countyTotal}-COUNTA(${table.col("kod")})*${NAMED.countyBase}`,
+    NAMED.countyStep
+  );
+  fillPotRows(sheet, regional, table, "r", ctx.results.regional.allocation, fx`${NAMED.regional}`, NAMED.paymentStep);
+  const sums = sumRow(sheet, table, rows);
+  decorate(sheet, table);
+  sheet.freeze(sheet.at(3, table.firstRow));
+  return { sheet, refs: { table, rule, regional, sums } };
 }

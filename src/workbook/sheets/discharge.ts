@@ -1,20 +1,20 @@
+import { countyMonthlyAverages, dischargeGroupKey, DischargeGroup, limitsFor } from "../../engine/discharge";
 import { Money } from "../../engine/money";
-import { cell, onSheet } from "../a1";
+import { dischargeRules } from "../compute";
+import { DischargeRecord } from "../inputs";
 import { FORMAT } from "../plan";
-import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
+import { CellRef, fx, RangeRef } from "../refs";
+import { ColumnSpec, RowRefs, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { PlanContext, SHEET, TAB, yesNo } from "./context";
 import { HEADER, TABLE } from "./names";
-import { NAME } from "./parameters";
+import { NAMED } from "./parameters";
 import { lookup, ReferenceTables, UNKNOWN_CODE } from "./reference";
 
 export const DISCHARGE_DATA_SHEET = "UK individer";
 
-/** The group an individual's row belongs to (municipality, month, care), as the sheets' formula builds it. */
-export const groupKey = (municipality: string, month: string, care: string): string =>
-  `${municipality} ${month} ${care}`;
 /**
- * The group column of a table, from its municipality, month and care columns (their keys), with the key
- * of each row's group as the engine has it.
+ * The group column of a table: its municipality, month and care joined as the engine's group key
+ * (`dischargeGroupKey`), with each row's key as the engine has it.
  */
 function groupColumn(
   keys: { municipality: string; month: string; care: string },
@@ -26,10 +26,10 @@ function groupColumn(
     style: "calc",
     numFmt: FORMAT.text,
     width: 24,
-    formula: (r) => `${r.at(keys.municipality)}&" "&${r.at(keys.month)}&" "&${r.at(keys.care)}`,
+    formula: (r) => fx`${r.at(keys.municipality)}&" "&${r.at(keys.month)}&" "&${r.at(keys.care)}`,
     result: (i) => {
       const g = group(i);
-      return groupKey(g.municipality, g.month, g.care);
+      return dischargeGroupKey(g.municipality, g.month, g.care);
     },
   };
 }
@@ -37,135 +37,102 @@ function groupColumn(
 export interface DischargeRefs {
   readonly individuals: TableRefs;
   readonly settlement: TableRefs;
-  /** Sum of billed amounts, sheet-qualified. */
-  readonly totalBilled: string;
+  /** Sum of billed amounts. */
+  readonly totalBilled: CellRef;
 }
 
-/**
- * `Utskrivningsklara` (Kalmar county 2018, seed 003) and its input sheet of individuals: per municipality,
- * month and kind of care, the days as reported and after the joint analysis/recount, whether the
- * analysis is required, what is billed, and the county's monthly average against the goal.
- */
-export function dischargeSheets(
-  ctx: PlanContext,
-  reference: ReferenceTables
-): { sheets: SheetBuilder[]; refs: DischargeRefs } {
-  const { discharge: groups, dischargeRows: rows } = ctx.results;
-  const p = ctx.inputs.parameters;
-  const synthetic = ctx.inputs.synthetic;
+/** Days above the day limit of the row's kind of care (the engine's `limitsFor`), of one days column. */
+function overColumn(key: string, header: string, days: string, over: (i: number) => number): ColumnSpec {
+  return {
+    key,
+    header,
+    style: "calc",
+    numFmt: FORMAT.count,
+    width: 11,
+    formula: (r) =>
+      fx`MAX(0,${r.at(days)}-IF(${r.at("vard")}="psykiatri",${NAMED.psychiatryDayLimit},${NAMED.dayLimit}))`,
+    result: over,
+  };
+}
 
-  const data = new SheetBuilder(DISCHARGE_DATA_SHEET, TAB.input);
-  data.line("Utskrivningsklara dagar per individ (indata)", "title");
-  data.line(
+/** `UK individer`: the input, one row per individual, municipality, month and kind of care, in any order. */
+function individualsSheet(ctx: PlanContext): { sheet: SheetBuilder; table: TableRefs } {
+  const rows = ctx.results.dischargeRows;
+  const rules = dischargeRules(ctx.inputs.parameters);
+  const over = (days: (r: DischargeRecord) => number) => (i: number) =>
+    Math.max(0, days(rows[i]) - Number(limitsFor(rows[i].care, rules).dayLimit));
+  const sheet = new SheetBuilder(DISCHARGE_DATA_SHEET, TAB.input);
+  sheet.line("Utskrivningsklara dagar per individ (indata)", "title");
+  sheet.line(
     "En rad per individ, kommun, månad och vårdform, i valfri ordning. Avräkningen summerar raderna per grupp (kommun, månad och vårdform); en ny grupp behöver en ny rad i avräkningen (Avstämning visar om någon individ saknar sin grupp)."
   );
-  if (synthetic)
-    data.line("SYNTETISKA DATA: dagarna är påhittade demonstrationsvärden, inte Kalmar läns uppföljning.", "warning");
-  data.skip();
-  const individuals = data.table(TABLE.dischargeIndividuals, rows.length, [
-    {
-      key: "kommun",
-      header: HEADER.municipality,
-      style: "input",
-      numFmt: FORMAT.text,
-      width: 8,
-      value: (i) => rows[i].municipality,
-    },
-    { key: "manad", header: HEADER.month, style: "input", numFmt: FORMAT.text, width: 9, value: (i) => rows[i].month },
-    {
-      key: "individ",
-      header: HEADER.individual,
-      style: "input",
-      numFmt: FORMAT.text,
-      width: 9,
-      value: (i) => rows[i].individual,
-    },
-    { key: "vard", header: HEADER.care, style: "input", width: 10, value: (i) => rows[i].care },
-    {
-      key: "rapp",
-      header: HEADER.daysReported,
-      style: "input",
-      numFmt: FORMAT.count,
-      width: 11,
-      value: (i) => rows[i].daysReported,
-    },
-    {
-      key: "efter",
-      header: HEADER.daysAfter,
-      style: "input",
-      numFmt: FORMAT.count,
-      width: 11,
-      value: (i) => rows[i].daysAfterAnalysis,
-    },
-    {
-      key: "over",
-      header: HEADER.daysOver,
-      style: "calc",
-      numFmt: FORMAT.count,
-      width: 11,
-      formula: (r) =>
-        `MAX(0,${r.at("efter")}-IF(${r.at("vard")}="psykiatri",${NAME.psychiatryDayLimit},${NAME.dayLimit}))`,
-      result: (i) =>
-        Math.max(
-          0,
-          rows[i].daysAfterAnalysis - (rows[i].care === "psykiatri" ? p.psychiatryDayLimit : p.dischargeDayLimit)
-        ),
-    },
+  if (ctx.inputs.synthetic)
+    sheet.line("SYNTETISKA DATA: dagarna är påhittade demonstrationsvärden, inte Kalmar läns uppföljning.", "warning");
+  sheet.skip();
+  const input = (key: string, header: string, width: number, value: (r: DischargeRecord) => string | number) =>
+    ({ key, header, style: "input", width, value: (i: number) => value(rows[i]) }) as const;
+  const table = sheet.table(TABLE.dischargeIndividuals, rows.length, [
+    { ...input("kommun", HEADER.municipality, 8, (r) => r.municipality), numFmt: FORMAT.text },
+    { ...input("manad", HEADER.month, 9, (r) => r.month), numFmt: FORMAT.text },
+    { ...input("individ", HEADER.individual, 9, (r) => r.individual), numFmt: FORMAT.text },
+    input("vard", HEADER.care, 10, (r) => r.care),
+    { ...input("rapp", HEADER.daysReported, 11, (r) => r.daysReported), numFmt: FORMAT.count },
+    { ...input("efter", HEADER.daysAfter, 11, (r) => r.daysAfterAnalysis), numFmt: FORMAT.count },
+    overColumn(
+      "overr",
+      HEADER.daysOverReported,
+      "rapp",
+      over((r) => r.daysReported)
+    ),
+    overColumn(
+      "over",
+      HEADER.daysOver,
+      "efter",
+      over((r) => r.daysAfterAnalysis)
+    ),
     {
       key: "kontroll",
       header: HEADER.afterCheck,
       style: "check",
       width: 11,
-      formula: (r) => `IF(${r.at("efter")}<=${r.at("rapp")},"OK","FEL")`,
+      formula: (r) => fx`IF(${r.at("efter")}<=${r.at("rapp")},"OK","FEL")`,
       result: (i) => (rows[i].daysAfterAnalysis <= rows[i].daysReported ? "OK" : "FEL"),
     },
     groupColumn({ municipality: "kommun", month: "manad", care: "vard" }, (i) => rows[i]),
   ]);
-  data.validate({
-    range: `${individuals.col("rapp").replace(/\$/g, "")}`,
-    kind: "wholeNumber",
-    min: 0,
-    prompt: "Utskrivningsklara dagar",
-    error: "Ett helt antal dagar, 0 eller fler.",
-  });
-  data.validate({
-    range: `${individuals.col("efter").replace(/\$/g, "")}`,
-    kind: "wholeNumber",
-    min: 0,
-    prompt: "Dagar efter analys/omräkning",
-    error: "Ett helt antal dagar, 0 eller fler.",
-  });
-  data.validate({
-    range: `${individuals.col("vard").replace(/\$/g, "")}`,
+  for (const [key, prompt] of [
+    ["rapp", "Utskrivningsklara dagar"],
+    ["efter", "Dagar efter analys/omräkning"],
+  ])
+    sheet.validate({
+      range: table.col(key),
+      kind: "wholeNumber",
+      min: 0,
+      prompt,
+      error: "Ett helt antal dagar, 0 eller fler.",
+    });
+  sheet.validate({
+    range: table.col("vard"),
     kind: "list",
     list: ["somatisk", "psykiatri"],
     prompt: "Vårdform",
     error: "somatisk eller psykiatri",
   });
-  data.freeze(`A${individuals.firstRow}`);
+  sheet.freeze(sheet.at(1, table.firstRow));
+  return { sheet, table };
+}
 
-  // Each settlement row sums the individuals of its group, wherever they stand in the table.
-  const ofGroup = (key: string) => onSheet(DISCHARGE_DATA_SHEET, individuals.col(key));
-  const groupRange = ofGroup("grupp");
+/** Sums of an individuals' column over the row's group. */
+type OfGroup = (r: RowRefs, key: string) => ReturnType<typeof fx>;
 
-  const sheet = new SheetBuilder(SHEET.discharge, TAB.calculation);
-  sheet.line("Utskrivningsklara: ekonomisk reglering i Kalmar län 2018", "title");
-  sheet.line(
-    "Somatik: en kommun med mer än 3 dagar i snitt under en månad analyserar med landstinget; överstiger snittet efter analys/omräkning fortfarande 3 " +
-      "debiteras varje dag över 3 per individ. Psykiatri: dagar över 20 per individ (om snittvillkoret gäller är öppet: parameter). Källa: seed 003."
-  );
-  sheet.line(
-    "Priset per dag finns inte i källan: det är en parameter (Parametrar). Målet 2018 är 2,0 dagar i länets snitt; 2016 var snittet 2,68.",
-    "warning"
-  );
-  if (synthetic) sheet.line("SYNTETISKA DATA: dagarna är påhittade demonstrationsvärden.", "warning");
-  sheet.skip();
-
-  const months = [...new Set(groups.map((g) => g.month))].sort();
-  // The settlement and, to its right, the county's monthly average share their header row, which is frozen.
-  const top = sheet.row;
-  sheet.line("Avräkning per kommun, månad och vårdform", "subtitle");
-  const settlement = sheet.table(TABLE.dischargeSettlement, groups.length, [
+/** Who the settlement row is: municipality, name, month, month number, care and group key. */
+function settlementIdentity(
+  ctx: PlanContext,
+  groups: readonly DischargeGroup[],
+  reference: ReferenceTables
+): ColumnSpec[] {
+  const names = new Map(ctx.inputs.municipalities.map((m) => [m.code, m.name]));
+  return [
     {
       key: "kod",
       header: HEADER.municipality,
@@ -180,7 +147,7 @@ export function dischargeSheets(
       style: "calc",
       width: 16,
       formula: (r) => lookup(reference.municipalities, "namn", r.at("kod"), UNKNOWN_CODE),
-      result: (i) => ctx.inputs.municipalities.find((m) => m.code === groups[i].municipality)?.name ?? UNKNOWN_CODE,
+      result: (i) => names.get(groups[i].municipality) ?? UNKNOWN_CODE,
     },
     {
       key: "manad",
@@ -196,45 +163,35 @@ export function dischargeSheets(
       style: "calc",
       numFmt: "0",
       width: 8,
-      formula: (r) => `VALUE(RIGHT(${r.at("manad")},2))`,
+      formula: (r) => fx`VALUE(RIGHT(${r.at("manad")},2))`,
       result: (i) => Number(groups[i].month.slice(-2)),
     },
     { key: "vard", header: HEADER.care, style: "reference", width: 10, value: (i) => groups[i].care },
     groupColumn({ municipality: "kod", month: "manad", care: "vard" }, (i) => groups[i]),
+  ];
+}
+
+/** The days as reported, their average, the care's limits and whether the joint analysis is required. */
+function reportedColumns(groups: readonly DischargeGroup[], individuals: TableRefs, sum: OfGroup): ColumnSpec[] {
+  return [
     {
       key: "ind",
       header: HEADER.individuals,
       style: "calc",
       numFmt: FORMAT.count,
       width: 9,
-      formula: (r) => `COUNTIF(${groupRange},${r.at("grupp")})`,
-      result: (i) => groups[i].records.length,
+      formula: (r) => fx`COUNTIF(${individuals.col("grupp")},${r.at("grupp")})`,
+      result: (i) => groups[i].reported.individuals,
     },
-    {
-      key: "rapp",
-      header: HEADER.daysReported,
-      style: "calc",
-      numFmt: FORMAT.count,
-      width: 11,
-      formula: (r) => `SUMIFS(${ofGroup("rapp")},${groupRange},${r.at("grupp")})`,
-      result: (i) => groups[i].reported.totalDays.toNumber(),
-    },
-    {
-      key: "snittr",
-      header: HEADER.averageReported,
-      style: "calc",
-      numFmt: FORMAT.days,
-      width: 10,
-      formula: (r) => `IF(${r.at("ind")}=0,0,${r.at("rapp")}/${r.at("ind")})`,
-      result: (i) => groups[i].reported.average?.toNumber() ?? 0,
-    },
+    sumColumn("rapp", HEADER.daysReported, sum, "rapp", (i) => groups[i].reported.totalDays.toNumber()),
+    averageColumn("snittr", HEADER.averageReported, "rapp", (i) => groups[i].reported.average?.toNumber() ?? 0),
     {
       key: "dgrans",
       header: HEADER.dayLimit,
       style: "calc",
       numFmt: "0",
       width: 8,
-      formula: (r) => `IF(${r.at("vard")}="psykiatri",${NAME.psychiatryDayLimit},${NAME.dayLimit})`,
+      formula: (r) => fx`IF(${r.at("vard")}="psykiatri",${NAMED.psychiatryDayLimit},${NAMED.dayLimit})`,
       result: (i) => groups[i].settled.dayLimit.toNumber(),
     },
     {
@@ -243,7 +200,7 @@ export function dischargeSheets(
       style: "calc",
       numFmt: FORMAT.days,
       width: 8,
-      formula: (r) => `IF(${r.at("vard")}="psykiatri",${NAME.psychiatryAverageLimit},${NAME.averageLimit})`,
+      formula: (r) => fx`IF(${r.at("vard")}="psykiatri",${NAMED.psychiatryAverageLimit},${NAMED.averageLimit})`,
       result: (i) => groups[i].settled.averageLimit.toNumber(),
     },
     {
@@ -251,33 +208,58 @@ export function dischargeSheets(
       header: HEADER.analysisRequired,
       style: "calc",
       width: 9,
-      formula: (r) => `IF(${r.at("rapp")}>${r.at("sgrans")}*${r.at("ind")},"Ja","Nej")`,
-      result: (i) => yesNo(groups[i].reported.billed),
+      // As the engine: the reported days would be billed (average above its limit and days above the day limit).
+      formula: (r) => fx`IF(AND(${r.at("rapp")}>${r.at("sgrans")}*${r.at("ind")},${sum(r, "overr")}>0),"Ja","Nej")`,
+      result: (i) => yesNo(groups[i].analysisRequired),
     },
-    {
-      key: "efter",
-      header: HEADER.daysAfter,
-      style: "calc",
-      numFmt: FORMAT.count,
-      width: 11,
-      formula: (r) => `SUMIFS(${ofGroup("efter")},${groupRange},${r.at("grupp")})`,
-      result: (i) => groups[i].settled.totalDays.toNumber(),
-    },
-    {
-      key: "snitte",
-      header: HEADER.averageAfter,
-      style: "calc",
-      numFmt: FORMAT.days,
-      width: 10,
-      formula: (r) => `IF(${r.at("ind")}=0,0,${r.at("efter")}/${r.at("ind")})`,
-      result: (i) => groups[i].settled.average?.toNumber() ?? 0,
-    },
+  ];
+}
+
+function sumColumn(key: string, header: string, sum: OfGroup, of: string, result: (i: number) => number): ColumnSpec {
+  return { key, header, style: "calc", numFmt: FORMAT.count, width: 11, formula: (r) => sum(r, of), result };
+}
+
+function averageColumn(key: string, header: string, days: string, result: (i: number) => number): ColumnSpec {
+  return {
+    key,
+    header,
+    style: "calc",
+    numFmt: FORMAT.days,
+    width: 10,
+    formula: (r) => fx`IF(${r.at("ind")}=0,0,${r.at(days)}/${r.at("ind")})`,
+    result,
+  };
+}
+
+/**
+ * Each group's amount as the twin's formula gives it (billed days × price) and as the engine gives it: the
+ * cached values of the amount and engine columns.
+ */
+export function settlementAmounts(groups: readonly DischargeGroup[]): { twin: number[]; engine: number[] } {
+  return {
+    twin: groups.map((g) => g.settled.billableDays.times(g.settled.pricePerDay).toNumber()),
+    engine: groups.map((g) => g.settled.amount.toNumber()),
+  };
+}
+
+/** After the analysis: days, average, whether billed, billed days, the amount, the engine or add-in, the difference. */
+function settledColumns(
+  ctx: PlanContext,
+  groups: readonly DischargeGroup[],
+  individuals: TableRefs,
+  sum: OfGroup
+): ColumnSpec[] {
+  const amounts = settlementAmounts(groups);
+  const amount = (i: number) => amounts.engine[i];
+  return [
+    sumColumn("efter", HEADER.daysAfter, sum, "efter", (i) => groups[i].settled.totalDays.toNumber()),
+    averageColumn("snitte", HEADER.averageAfter, "efter", (i) => groups[i].settled.average?.toNumber() ?? 0),
     {
       key: "deb",
       header: HEADER.billed,
       style: "calc",
       width: 9,
-      formula: (r) => `IF(${r.at("efter")}>${r.at("sgrans")}*${r.at("ind")},"Ja","Nej")`,
+      formula: (r) => fx`IF(AND(${r.at("efter")}>${r.at("sgrans")}*${r.at("ind")},${sum(r, "over")}>0),"Ja","Nej")`,
       result: (i) => yesNo(groups[i].settled.billed),
     },
     {
@@ -286,7 +268,7 @@ export function dischargeSheets(
       style: "calc",
       numFmt: FORMAT.count,
       width: 10,
-      formula: (r) => `IF(${r.at("deb")}="Ja",SUMIFS(${ofGroup("over")},${groupRange},${r.at("grupp")}),0)`,
+      formula: (r) => fx`IF(${r.at("deb")}="Ja",${sum(r, "over")},0)`,
       result: (i) => groups[i].settled.billableDays.toNumber(),
     },
     {
@@ -295,8 +277,8 @@ export function dischargeSheets(
       style: "amount",
       numFmt: FORMAT.kronorDecimals,
       width: 13,
-      formula: (r) => `${r.at("debdagar")}*${NAME.price}`,
-      result: (i) => groups[i].settled.amount.toNumber(),
+      formula: (r) => fx`${r.at("debdagar")}*${NAMED.price}`,
+      result: (i) => amounts.twin[i],
     },
     ctx.mode === "file"
       ? {
@@ -305,7 +287,7 @@ export function dischargeSheets(
           style: "engine",
           numFmt: FORMAT.kronorDecimals,
           width: 13,
-          value: (i) => groups[i].settled.amount.toNumber(),
+          value: amount,
         }
       : {
           key: "motor",
@@ -314,8 +296,8 @@ export function dischargeSheets(
           numFmt: FORMAT.kronorDecimals,
           width: 13,
           formula: (r) =>
-            `SKL.DISCHARGE_SETTLEMENT(FILTER(${ofGroup("efter")},${groupRange}=${r.at("grupp")}),${NAME.price},${r.at("dgrans")},${r.at("sgrans")})`,
-          result: (i) => groups[i].settled.amount.toNumber(),
+            fx`SKL.DISCHARGE_SETTLEMENT(FILTER(${individuals.col("efter")},${individuals.col("grupp")}=${r.at("grupp")}),${NAMED.price},${r.at("dgrans")},${r.at("sgrans")})`,
+          result: amount,
         },
     {
       key: "diff",
@@ -323,46 +305,21 @@ export function dischargeSheets(
       style: "check",
       numFmt: FORMAT.kronorDecimals,
       width: 10,
-      formula: (r) => `${r.at("belopp")}-${r.at("motor")}`,
-      result: () => 0,
+      formula: (r) => fx`${r.at("belopp")}-${r.at("motor")}`,
+      result: (i) => amounts.twin[i] - amounts.engine[i],
     },
-  ]);
-  sheet.highlight({
-    range: settlement.col("analys").replace(/\$/g, ""),
-    formula: `${settlement.cell("analys", 0)}="Ja"`,
-    look: "warn",
-  });
-  sheet.highlight({
-    range: settlement.col("deb").replace(/\$/g, ""),
-    formula: `${settlement.cell("deb", 0)}="Ja"`,
-    look: "bad",
-  });
-  sheet.highlight({
-    range: settlement.col("diff").replace(/\$/g, ""),
-    formula: `${settlement.cell("diff", 0)}<>0`,
-    look: "bad",
-  });
-  const totalRow = settlement.lastRow + 1;
-  sheet.put(`A${totalRow}`, "Summa debiterat", "total");
-  const beloppCol = settlement
-    .col("belopp")
-    .split(":")[0]
-    .replace(/\$\d+$/, "")
-    .replace(/\$/g, "");
-  const totalBilled = groups.reduce((s, g) => s.plus(g.settled.amount), new Money(0));
-  sheet.put(
-    `${beloppCol}${totalRow}`,
-    { formula: `SUM(${settlement.col("belopp")})`, result: totalBilled.toNumber() },
-    "total",
-    FORMAT.kronorDecimals
-  );
+  ];
+}
 
-  // The county's monthly average (somatic care, days as reported) against the goal.
-  const after = sheet.row;
-  const countyColumn = settlement.columnOf("diff") + 2;
-  sheet.put(cell(countyColumn, top), "Länets snitt per månad, somatik (rapporterade dagar), mot målet", "subtitle");
+/** The county's monthly average (somatic care, days as reported) against the goal, right of the settlement. */
+function countyTable(ctx: PlanContext, sheet: SheetBuilder, settlement: TableRefs, top: number): TableRefs {
+  const p = ctx.inputs.parameters;
+  const months = countyMonthlyAverages(ctx.results.discharge, p.dischargeGoalDays);
+  const column = settlement.columnOf("diff") + 2;
+  sheet.put(sheet.at(column, top), "Länets snitt per månad, somatik (rapporterade dagar), mot målet", "subtitle");
   sheet.row = top + 1;
-  const somatic = (month: string) => groups.filter((g) => g.month === month && g.care === "somatisk");
+  const somatic = (key: string, r: RowRefs) =>
+    fx`SUMIFS(${settlement.col(key)},${settlement.col("mnr")},${r.at("mnr")},${settlement.col("vard")},"somatisk")`;
   const county = sheet.table(
     TABLE.dischargeCounty,
     months.length,
@@ -373,7 +330,7 @@ export function dischargeSheets(
         style: "reference",
         numFmt: FORMAT.text,
         width: 9,
-        value: (i) => months[i],
+        value: (i) => months[i].month,
       },
       {
         key: "mnr",
@@ -381,7 +338,7 @@ export function dischargeSheets(
         style: "reference",
         numFmt: "0",
         width: 8,
-        value: (i) => Number(months[i].slice(-2)),
+        value: (i) => Number(months[i].month.slice(-2)),
       },
       {
         key: "ind",
@@ -389,80 +346,112 @@ export function dischargeSheets(
         style: "calc",
         numFmt: FORMAT.count,
         width: 9,
-        formula: (r) =>
-          `SUMIFS(${settlement.col("ind")},${settlement.col("mnr")},${r.at("mnr")},${settlement.col("vard")},"somatisk")`,
-        result: (i) => somatic(months[i]).reduce((s, g) => s + g.records.length, 0),
+        formula: (r) => somatic("ind", r),
+        result: (i) => months[i].individuals,
       },
       {
         key: "dagar",
-        header: "Dagar",
+        header: HEADER.countyDays,
         style: "calc",
         numFmt: FORMAT.count,
         width: 9,
-        formula: (r) =>
-          `SUMIFS(${settlement.col("rapp")},${settlement.col("mnr")},${r.at("mnr")},${settlement.col("vard")},"somatisk")`,
-        result: (i) => somatic(months[i]).reduce((s, g) => s + g.reported.totalDays.toNumber(), 0),
+        formula: (r) => somatic("rapp", r),
+        result: (i) => months[i].days.toNumber(),
       },
-      {
-        key: "snitt",
-        header: "Länets snitt",
-        style: "calc",
-        numFmt: FORMAT.days,
-        width: 10,
-        formula: (r) => `IF(${r.at("ind")}=0,0,${r.at("dagar")}/${r.at("ind")})`,
-        result: (i) => {
-          const g = somatic(months[i]);
-          const n = g.reduce((s, x) => s + x.records.length, 0);
-          return n === 0 ? 0 : g.reduce((s, x) => s + x.reported.totalDays.toNumber(), 0) / n;
-        },
-      },
+      averageColumn("snitt", HEADER.countyAverage, "dagar", (i) => months[i].average?.toNumber() ?? 0),
       {
         key: "mal",
-        header: "Mål 2018",
+        header: HEADER.goal,
         style: "calc",
         numFmt: FORMAT.days,
         width: 8,
-        formula: () => NAME.goal,
+        formula: () => fx`${NAMED.goal}`,
         result: () => p.dischargeGoalDays,
       },
       {
         key: "ar2016",
-        header: "Snitt 2016",
+        header: HEADER.average2016,
         style: "calc",
         numFmt: FORMAT.days,
         width: 8,
-        formula: () => NAME.average2016,
+        formula: () => fx`${NAMED.average2016}`,
         result: () => p.dischargeAverage2016Days,
       },
       {
         key: "inom",
-        header: "Inom målet",
+        header: HEADER.withinGoal,
         style: "check",
         width: 9,
-        formula: (r) => `IF(${r.at("dagar")}<=${r.at("mal")}*${r.at("ind")},"Ja","Nej")`,
-        result: (i) => {
-          const g = somatic(months[i]);
-          const n = g.reduce((s, x) => s + x.records.length, 0);
-          return yesNo(g.reduce((s, x) => s + x.reported.totalDays.toNumber(), 0) <= p.dischargeGoalDays * n);
-        },
+        formula: (r) => fx`IF(${r.at("dagar")}<=${r.at("mal")}*${r.at("ind")},"Ja","Nej")`,
+        result: (i) => yesNo(months[i].withinGoal),
       },
     ],
-    countyColumn
+    column
   );
-  sheet.highlight({
-    range: county.col("inom").replace(/\$/g, ""),
-    formula: `${county.cell("inom", 0)}="Ja"`,
-    look: "good",
-  });
-  sheet.highlight({
-    range: county.col("inom").replace(/\$/g, ""),
-    formula: `${county.cell("inom", 0)}="Nej"`,
-    look: "bad",
-  });
+  sheet.highlight({ range: county.col("inom"), formula: fx`${county.cell("inom", 0)}="Ja"`, look: "good" });
+  sheet.highlight({ range: county.col("inom"), formula: fx`${county.cell("inom", 0)}="Nej"`, look: "bad" });
+  return county;
+}
+
+function decorate(sheet: SheetBuilder, settlement: TableRefs): void {
+  const flag = (key: string, look: "warn" | "bad", text: string) =>
+    sheet.highlight({ range: settlement.col(key), formula: fx`${settlement.cell(key, 0)}="${text}"`, look });
+  flag("analys", "warn", "Ja");
+  flag("deb", "bad", "Ja");
+  sheet.highlight({ range: settlement.col("diff"), formula: fx`${settlement.cell("diff", 0)}<>0`, look: "bad" });
+}
+
+/**
+ * `Utskrivningsklara` (Kalmar county 2018) and its input sheet of individuals: per municipality, month and
+ * kind of care, the days as reported and after the joint analysis/recount, whether the analysis is
+ * required, what is billed, and the county's monthly average against the goal.
+ */
+export function dischargeSheets(
+  ctx: PlanContext,
+  reference: ReferenceTables
+): { sheets: SheetBuilder[]; refs: DischargeRefs } {
+  const groups = ctx.results.discharge;
+  const data = individualsSheet(ctx);
+  const individuals = data.table;
+  // Each settlement row sums the individuals of its group, wherever they stand in the table.
+  const groupRange: RangeRef = individuals.col("grupp");
+  const sum: OfGroup = (r, key) => fx`SUMIFS(${individuals.col(key)},${groupRange},${r.at("grupp")})`;
+
+  const sheet = new SheetBuilder(SHEET.discharge, TAB.calculation);
+  sheet.line("Utskrivningsklara: ekonomisk reglering i Kalmar län 2018", "title");
+  sheet.line(
+    "Somatik: en kommun med mer än 3 dagar i snitt under en månad analyserar med landstinget; överstiger snittet efter analys/omräkning fortfarande 3 " +
+      "debiteras varje dag över 3 per individ. Psykiatri: dagar över 20 per individ (om snittvillkoret gäller är öppet: parameter). Källa: seed 003."
+  );
+  sheet.line(
+    "Priset per dag finns inte i källan: det är en parameter (Parametrar). Målet 2018 är 2,0 dagar i länets snitt; 2016 var snittet 2,68.",
+    "warning"
+  );
+  if (ctx.inputs.synthetic) sheet.line("SYNTETISKA DATA: dagarna är påhittade demonstrationsvärden.", "warning");
+  sheet.skip();
+
+  // The settlement and, to its right, the county's monthly average share their header row, which is frozen.
+  const top = sheet.row;
+  sheet.line("Avräkning per kommun, månad och vårdform", "subtitle");
+  const settlement = sheet.table(TABLE.dischargeSettlement, groups.length, [
+    ...settlementIdentity(ctx, groups, reference),
+    ...reportedColumns(groups, individuals, sum),
+    ...settledColumns(ctx, groups, individuals, sum),
+  ]);
+  decorate(sheet, settlement);
+  sheet.put(sheet.at(1, settlement.lastRow + 1), "Summa debiterat", "total");
+  const totalBilled = sheet.put(
+    settlement.below("belopp"),
+    {
+      formula: fx`SUM(${settlement.col("belopp")})`,
+      result: groups.reduce((s, g) => s.plus(g.settled.amount), new Money(0)).toNumber(),
+    },
+    "total",
+    FORMAT.kronorDecimals
+  );
+  const after = sheet.row;
+  countyTable(ctx, sheet, settlement, top);
   sheet.row = after;
-  sheet.freeze(cell(3, settlement.firstRow));
-  return {
-    sheets: [sheet, data],
-    refs: { individuals, settlement, totalBilled: onSheet(SHEET.discharge, `$${beloppCol}$${totalRow}`) },
-  };
+  sheet.freeze(sheet.at(3, settlement.firstRow));
+  return { sheets: [sheet, data.sheet], refs: { individuals, settlement, totalBilled } };
 }

@@ -1,13 +1,13 @@
-import { onSheet } from "../a1";
 import { CellContent, CellStyle, FORMAT } from "../plan";
+import { CellRef, fx } from "../refs";
 import { SheetBuilder } from "../sheetBuilder";
 import { PlanContext, SHEET, TAB } from "./context";
 import { CountyGrantRefs } from "./countyGrant";
-import { NAME } from "./parameters";
+import { NAMED } from "./parameters";
 
 export interface PilotRefs {
-  readonly granted: string;
-  readonly frame: string;
+  readonly granted: CellRef;
+  readonly frame: CellRef;
 }
 
 /** `Försöksverksamhet`: the ledger of granted pilot projects against the 70 MSEK (granted by application). */
@@ -22,17 +22,16 @@ export function pilotsSheet(ctx: PlanContext): { sheet: SheetBuilder; refs: Pilo
     sheet.line("SYNTETISKA DATA: projekten och beloppen är påhittade demonstrationsvärden.", "warning");
   sheet.skip();
   const total = pilots.reduce((s, x) => s + x.grantedKr, 0);
-  const grantedRow = sheet.row;
-  const granted = sheet.field("Summa beviljat (kr)", { formula: "0", result: total }, "amount", FORMAT.kronor);
+  const granted = sheet.field("Summa beviljat (kr)", { formula: fx`0`, result: total }, "amount", FORMAT.kronor);
   const frame = sheet.field(
     "Ram (kr)",
-    { formula: NAME.pilots, result: ctx.inputs.parameters.pilotsKr },
+    { formula: fx`${NAMED.pilots}`, result: ctx.inputs.parameters.pilotsKr },
     "calc",
     FORMAT.kronor
   );
   sheet.field(
     "Kvar att bevilja (kr)",
-    { formula: `${frame}-${granted}`, result: ctx.inputs.parameters.pilotsKr - total },
+    { formula: fx`${frame}-${granted}`, result: ctx.inputs.parameters.pilotsKr - total },
     "amount",
     FORMAT.kronor
   );
@@ -50,9 +49,9 @@ export function pilotsSheet(ctx: PlanContext): { sheet: SheetBuilder; refs: Pilo
       value: (i) => pilots[i].grantedKr,
     },
   ]);
-  sheet.put(`C${grantedRow}`, { formula: `SUM(${table.col("belopp")})`, result: total }, "amount", FORMAT.kronor);
+  sheet.put(granted, { formula: fx`SUM(${table.col("belopp")})`, result: total }, "amount", FORMAT.kronor);
   sheet.validate({
-    range: table.col("belopp").replace(/\$/g, ""),
+    range: table.col("belopp"),
     kind: "decimal",
     min: 0,
     prompt: "Beviljat belopp i kronor",
@@ -68,9 +67,9 @@ export interface BudgetRefs {
    */
   readonly counties: readonly {
     code: string;
-    grant: string;
-    sum: string;
-    smallest: string;
+    grant: CellRef;
+    sum: CellRef;
+    smallest: CellRef;
     grantKr: number;
     sumKr: number;
     smallestKr: number;
@@ -96,9 +95,9 @@ export function countyBudgetSheet(
     "warning"
   );
   sheet.skip();
-  sheet.width("A", 46);
-  sheet.width("B", 16);
-  sheet.width("C", 60);
+  sheet.width(1, 46);
+  sheet.width(2, 16);
+  sheet.width(3, 60);
   const byCounty = new Map<string, (typeof ctx.inputs.countyBudget)[number][]>();
   for (const line of ctx.inputs.countyBudget) byCounty.set(line.county, [...(byCounty.get(line.county) ?? []), line]);
   const results: BudgetRefs["counties"][number][] = [];
@@ -115,7 +114,7 @@ export function countyBudgetSheet(
     const grant = field(
       "Länets slutliga bidrag (kr)",
       {
-        formula: `IFERROR(INDEX(${table.qcol("slut")},MATCH("${code}",${table.qcol("kod")},0)),0)`,
+        formula: fx`IFERROR(INDEX(${table.col("slut")},MATCH("${code}",${table.col("kod")},0)),0)`,
         result: grantValue,
       },
       "calc",
@@ -137,7 +136,7 @@ export function countyBudgetSheet(
       { key: "kalla", header: "Källa", style: "note", width: 60, value: (i) => fixedLines[i].source },
     ]);
     sheet.validate({
-      range: budget.col("belopp").replace(/\$/g, ""),
+      range: budget.col("belopp"),
       kind: "decimal",
       min: 0,
       prompt: "Belopp i kronor",
@@ -146,32 +145,30 @@ export function countyBudgetSheet(
     sheet.row = budget.lastRow + 1;
     const fixedSum = field(
       "Summa poster med belopp (kr)",
-      { formula: `SUM(${budget.col("belopp")})`, result: fixed },
+      { formula: fx`SUM(${budget.col("belopp")})`, result: fixed },
       "calc"
     );
     const rest = restLine
       ? field(
           `${restLine.item} (resten, kr)`,
-          { formula: `${grant}-${fixedSum}`, result: grantValue - fixed },
+          { formula: fx`${grant}-${fixedSum}`, result: grantValue - fixed },
           "amount",
           restLine.source
         )
       : undefined;
-    if (rest) {
-      const own = rest.split("!").pop()!.replace(/\$/g, "");
-      sheet.highlight({ range: own, formula: `${own}<0`, look: "bad" });
-    }
+    if (rest)
+      sheet.highlight({ range: sheet.range(rest, rest), formula: fx`${{ ...rest, absolute: false }}<0`, look: "bad" });
     const sumKr = restLine ? grantValue : fixed;
     const sum = field(
       "Summa budget (kr)",
-      { formula: rest ? `${fixedSum}+${rest}` : fixedSum, result: sumKr },
+      { formula: rest ? fx`${fixedSum}+${rest}` : fx`${fixedSum}`, result: sumKr },
       "total"
     );
     const smallestKr = Math.min(...lines.map((l) => (l.amountKr === null ? grantValue - fixed : l.amountKr)));
     const smallest = field(
       "Minsta post (kr)",
       {
-        formula: rest ? `MIN(${budget.col("belopp")},${rest})` : `MIN(${budget.col("belopp")})`,
+        formula: rest ? fx`MIN(${budget.col("belopp")},${rest})` : fx`MIN(${budget.col("belopp")})`,
         result: smallestKr,
       },
       "calc",
@@ -182,6 +179,3 @@ export function countyBudgetSheet(
   }
   return { sheet, refs: { counties: results } };
 }
-
-/** A sheet-qualified reference to a cell on a sheet. */
-export const at = (sheet: string, ref: string): string => onSheet(sheet, ref);

@@ -56,6 +56,7 @@ export const HEADER = {
   daysReported: "Dagar rapporterade",
   daysAfter: "Dagar efter analys",
   daysOver: "Dagar över gränsen",
+  daysOverReported: "Rapporterat över gränsen",
   afterCheck: "Efter analys ≤ rapporterat",
   individuals: "Individer",
   averageReported: "Snitt rapporterat",
@@ -70,6 +71,11 @@ export const HEADER = {
   dischargeAddin: "SKL-funktion (kr)",
   dischargeDiff: "Skillnad",
   municipalityName: "Kommun",
+  countyDays: "Dagar",
+  countyAverage: "Länets snitt",
+  goal: "Mål 2018",
+  average2016: "Snitt 2016",
+  withinGoal: "Inom målet",
   group: "Grupp",
 } as const;
 

@@ -1,10 +1,13 @@
+import { PalliativeResult } from "../../engine/palliative";
+import { PalliativePot } from "../compute";
 import { PartyKind } from "../inputs";
 import { FORMAT } from "../plan";
-import { SheetBuilder, TableRefs } from "../sheetBuilder";
+import { fx, NameRef } from "../refs";
+import { ColumnSpec, RowRefs, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { fillPotRows, PotCells, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
 import { PlanContext, SHEET, TAB, yesNo } from "./context";
 import { ALLOCATION_LABEL, HEADER, TABLE, TWIN_PART, twinHeader } from "./names";
-import { NAME } from "./parameters";
+import { NAMED } from "./parameters";
 import { codeNumberColumns, lookup, partyColumns, ReferenceTables } from "./reference";
 
 export interface PalliativeTables {
@@ -14,23 +17,190 @@ export interface PalliativeTables {
 
 const POT_NAMES: Record<
   PartyKind,
-  { table: string; base: string; bonus: string; title: string; reference: "municipalities" | "counties" }
+  { table: string; base: NameRef; bonus: NameRef; title: string; reference: "municipalities" | "counties" }
 > = {
   kommun: {
     table: TABLE.palliativeKommun,
-    base: NAME.basePotKommun,
-    bonus: NAME.bonusPotKommun,
+    base: NAMED.basePotKommun,
+    bonus: NAMED.bonusPotKommun,
     title: "Kommuner",
     reference: "municipalities",
   },
   landsting: {
     table: TABLE.palliativeLandsting,
-    base: NAME.basePotLandsting,
-    bonus: NAME.bonusPotLandsting,
+    base: NAMED.basePotLandsting,
+    bonus: NAMED.bonusPotLandsting,
     title: "Landsting",
     reference: "counties",
   },
 };
+
+/** One tier of a pot: its prefix, label, threshold and pot names, its pot cells and the engine's result. */
+interface Tier {
+  readonly prefix: "b" | "o";
+  readonly label: string;
+  readonly threshold: NameRef;
+  readonly pot: NameRef;
+  readonly cells: PotCells;
+  readonly result: PalliativeResult;
+}
+
+/**
+ * Step 1 (qualification, compared in integers: registrations × 10^6 ≥ ROUND(threshold × 10^6) × deaths) and
+ * step 2 (the twin of the distribution by population) of one tier.
+ */
+function tierColumns(ctx: PlanContext, tier: Tier): ColumnSpec[] {
+  const qualified = `${tier.prefix}_kval`;
+  return [
+    {
+      key: qualified,
+      header: twinHeader(tier.label, TWIN_PART.qualified),
+      style: "calc",
+      width: 11,
+      formula: (r) =>
+        fx`IF(AND(${r.at("dod")}>0,${r.at("reg")}*1000000>=ROUND(${tier.threshold}*1000000,0)*${r.at("dod")}),"Ja","Nej")`,
+      result: (i) => yesNo(tier.result.lines[i].qualifies),
+    },
+    ...twinColumns(ctx, {
+      prefix: tier.prefix,
+      label: tier.label,
+      lines: tier.result.lines.map((l) => l.share),
+      cells: tier.cells,
+      step: NAMED.paymentStep,
+      codeNumber: "kodnr",
+      weight: (r) => fx`IF(${r.at(qualified)}="Ja",${r.at("bef")},0)`,
+      addin: (r: RowRefs) =>
+        fx`SKL.PALLIATIVE_SHARE(${r.at("kod")},${r.col("kod")},${r.col("reg")},${r.col("dod")},${r.col("bef")},${tier.pot},${tier.threshold},${NAMED.paymentStep})`,
+    }),
+  ];
+}
+
+/** The party's inputs and lookups: population, deaths, registrations, the rate as shown, the row check. */
+function inputColumns(pot: PalliativePot, reference: TableRefs): ColumnSpec[] {
+  const { parties } = pot;
+  const lines = pot.base.lines;
+  return [
+    ...partyColumns(parties, reference),
+    {
+      key: "bef",
+      header: HEADER.population,
+      style: "calc",
+      numFmt: FORMAT.count,
+      width: 11,
+      formula: (r) => lookup(reference, "bef", r.at("kod"), 0),
+      result: (i) => parties[i].population,
+    },
+    {
+      key: "dod",
+      header: HEADER.deaths,
+      style: "input",
+      numFmt: FORMAT.count,
+      width: 9,
+      value: (i) => parties[i].deaths,
+    },
+    {
+      key: "reg",
+      header: HEADER.registrations,
+      style: "input",
+      numFmt: FORMAT.count,
+      width: 11,
+      value: (i) => parties[i].registrations,
+    },
+    {
+      key: "andel",
+      header: HEADER.rate,
+      style: "calc",
+      numFmt: FORMAT.percent,
+      width: 11,
+      // Cut to a tenth of a per cent (QUOTIENT on whole numbers), as the engine's shown rate: 715 of 1 022
+      // (69.96 %) shows as 69.9 %, not as a 70.0 % that did not qualify. Qualification compares exactly.
+      formula: (r) => fx`IF(${r.at("dod")}>0,QUOTIENT(${r.at("reg")}*1000,${r.at("dod")})/1000,"")`,
+      result: (i) => lines[i].shownRate?.toNumber() ?? "",
+    },
+    {
+      key: "regkontroll",
+      header: HEADER.registrationsCheck,
+      style: "check",
+      width: 11,
+      formula: (r) => fx`IF(${r.at("reg")}<=${r.at("dod")},"OK","FEL")`,
+      result: (i) => (lines[i].registrations <= lines[i].deaths ? "OK" : "FEL"),
+    },
+    ...codeNumberColumns(parties.map((p) => p.code)),
+  ];
+}
+
+/** Validation and highlights of one pot's table. */
+function decorate(sheet: SheetBuilder, table: TableRefs): void {
+  sheet.validate({
+    range: table.col("dod"),
+    kind: "wholeNumber",
+    min: 0,
+    prompt: "Dödsfall under mätperioden",
+    error: "Dödsfall: ett helt tal, 0 eller större.",
+  });
+  sheet.validate({
+    range: table.col("reg"),
+    kind: "wholeNumber",
+    min: 0,
+    prompt: "Registreringar i Palliativregistret",
+    error: "Registreringar: ett helt tal, 0 eller större (och högst antalet dödsfall).",
+  });
+  sheet.highlight({ range: table.col("regkontroll"), formula: fx`${table.cell("regkontroll", 0)}="FEL"`, look: "bad" });
+  for (const prefix of ["b", "o"]) {
+    const qualified = `${prefix}_kval`;
+    sheet.highlight({ range: table.col(qualified), formula: fx`${table.cell(qualified, 0)}="Ja"`, look: "good" });
+    const diff = twinKeys(prefix).diff;
+    sheet.highlight({ range: table.col(diff), formula: fx`${table.cell(diff, 0)}<>0`, look: "bad" });
+  }
+}
+
+/** One pot (municipalities or county councils): its pot rows and its table with both tiers and their sum. */
+function potTable(
+  ctx: PlanContext,
+  sheet: SheetBuilder,
+  reference: ReferenceTables,
+  kind: PartyKind
+): { table: TableRefs; cells: { base: PotCells; bonus: PotCells } } {
+  const pot = ctx.results.palliative[kind];
+  const names = POT_NAMES[kind];
+  sheet.line(names.title, "subtitle");
+  const [base, bonus] = reservePotRows(sheet, [ALLOCATION_LABEL.base, ALLOCATION_LABEL.bonus]);
+  const tiers: Tier[] = [
+    {
+      prefix: "b",
+      label: ALLOCATION_LABEL.base,
+      threshold: NAMED.baseThreshold,
+      pot: names.base,
+      cells: base,
+      result: pot.base,
+    },
+    {
+      prefix: "o",
+      label: ALLOCATION_LABEL.bonus,
+      threshold: NAMED.bonusThreshold,
+      pot: names.bonus,
+      cells: bonus,
+      result: pot.bonus,
+    },
+  ];
+  const table = sheet.table(names.table, pot.parties.length, [
+    ...inputColumns(pot, reference[names.reference]),
+    ...tiers.flatMap((tier) => tierColumns(ctx, tier)),
+    {
+      key: "summa",
+      header: HEADER.palliativeTotal,
+      style: "amount",
+      numFmt: FORMAT.kronor,
+      width: 13,
+      formula: (r) => fx`${r.at(twinKeys("b").amount)}+${r.at(twinKeys("o").amount)}`,
+      result: (i) => pot.base.lines[i].amount.plus(pot.bonus.lines[i].amount).toNumber(),
+    },
+  ]);
+  for (const tier of tiers)
+    fillPotRows(sheet, tier.cells, table, tier.prefix, tier.result.allocation, fx`${tier.pot}`, NAMED.paymentStep);
+  decorate(sheet, table);
+  return { table, cells: { base, bonus } };
+}
 
 /**
  * `Palliativ`: both tiers of the palliative registry payout, with the municipalities' and the county
@@ -56,145 +226,15 @@ export function palliativeSheet(
       "warning"
     );
   sheet.skip();
-
-  const tables = {} as Record<PartyKind, TableRefs>;
-  const pots = {} as Record<PartyKind, { base: PotCells; bonus: PotCells }>;
-  for (const kind of ["kommun", "landsting"] as const) {
-    const pot = ctx.results.palliative[kind];
-    const names = POT_NAMES[kind];
-    const ref = reference[names.reference];
-    sheet.line(names.title, "subtitle");
-    const [baseCells, bonusCells] = reservePotRows(sheet, [ALLOCATION_LABEL.base, ALLOCATION_LABEL.bonus]);
-    const parties = pot.parties;
-    const codes = "kod";
-    const tier = (
-      prefix: "b" | "o",
-      label: string,
-      threshold: string,
-      potName: string,
-      cells: PotCells,
-      result: typeof pot.base
-    ) => [
-      {
-        key: `${prefix}_kval`,
-        header: twinHeader(label, TWIN_PART.qualified),
-        style: "calc" as const,
-        width: 11,
-        formula: (r: { at(k: string): string }) =>
-          `IF(AND(${r.at("dod")}>0,${r.at("reg")}*1000000>=ROUND(${threshold}*1000000,0)*${r.at("dod")}),"Ja","Nej")`,
-        result: (i: number) => yesNo(result.lines[i].qualifies),
-      },
-      ...twinColumns(ctx, {
-        prefix,
-        label,
-        lines: result.lines.map((l) => l.share),
-        cells,
-        step: NAME.paymentStep,
-        codeNumber: "kodnr",
-        weight: (r) => `IF(${r.at(`${prefix}_kval`)}="Ja",${r.at("bef")},0)`,
-        addin: (r) =>
-          `SKL.PALLIATIVE_SHARE(${r.at(codes)},${r.col(codes)},${r.col("reg")},${r.col("dod")},${r.col("bef")},${potName},${threshold},${NAME.paymentStep})`,
-      }),
-    ];
-    const table = sheet.table(names.table, parties.length, [
-      ...partyColumns(parties, ref),
-      {
-        key: "bef",
-        header: HEADER.population,
-        style: "calc",
-        numFmt: FORMAT.count,
-        width: 11,
-        formula: (r) => lookup(ref, "bef", r.at("kod"), 0),
-        result: (i) => parties[i].population,
-      },
-      {
-        key: "dod",
-        header: HEADER.deaths,
-        style: "input",
-        numFmt: FORMAT.count,
-        width: 9,
-        value: (i) => parties[i].deaths,
-      },
-      {
-        key: "reg",
-        header: HEADER.registrations,
-        style: "input",
-        numFmt: FORMAT.count,
-        width: 11,
-        value: (i) => parties[i].registrations,
-      },
-      {
-        key: "andel",
-        header: HEADER.rate,
-        style: "calc",
-        numFmt: FORMAT.percent,
-        width: 11,
-        // Truncated to a tenth of a per cent (QUOTIENT on whole numbers), so that 715 of 1 022 (69.96 %)
-        // shows as 69.9 %, not as a 70.0 % that did not qualify. Qualification compares exactly.
-        formula: (r) => `IF(${r.at("dod")}>0,QUOTIENT(${r.at("reg")}*1000,${r.at("dod")})/1000,"")`,
-        result: (i) =>
-          parties[i].deaths > 0 ? Math.floor((parties[i].registrations * 1000) / parties[i].deaths) / 1000 : "",
-      },
-      {
-        key: "regkontroll",
-        header: HEADER.registrationsCheck,
-        style: "check",
-        width: 11,
-        formula: (r) => `IF(${r.at("reg")}<=${r.at("dod")},"OK","FEL")`,
-        result: (i) => (parties[i].registrations <= parties[i].deaths ? "OK" : "FEL"),
-      },
-      ...codeNumberColumns(parties.map((p) => p.code)),
-      ...tier("b", ALLOCATION_LABEL.base, NAME.baseThreshold, names.base, baseCells, pot.base),
-      ...tier("o", ALLOCATION_LABEL.bonus, NAME.bonusThreshold, names.bonus, bonusCells, pot.bonus),
-      {
-        key: "summa",
-        header: HEADER.palliativeTotal,
-        style: "amount",
-        numFmt: FORMAT.kronor,
-        width: 13,
-        formula: (r) => `${r.at(twinKeys("b").amount)}+${r.at(twinKeys("o").amount)}`,
-        result: (i) => pot.base.lines[i].amount.plus(pot.bonus.lines[i].amount).toNumber(),
-      },
-    ]);
-    fillPotRows(sheet, baseCells, table, "b", pot.base.allocation, names.base, NAME.paymentStep);
-    fillPotRows(sheet, bonusCells, table, "o", pot.bonus.allocation, names.bonus, NAME.paymentStep);
-    sheet.validate({
-      range: `${table.col("dod").replace(/\$/g, "")}`,
-      kind: "wholeNumber",
-      min: 0,
-      prompt: "Dödsfall under mätperioden",
-      error: "Dödsfall: ett helt tal, 0 eller större.",
-    });
-    sheet.validate({
-      range: `${table.col("reg").replace(/\$/g, "")}`,
-      kind: "wholeNumber",
-      min: 0,
-      prompt: "Registreringar i Palliativregistret",
-      error: "Registreringar: ett helt tal, 0 eller större (och högst antalet dödsfall).",
-    });
-    sheet.highlight({
-      range: table.col("regkontroll").replace(/\$/g, ""),
-      formula: `${table.cell("regkontroll", 0)}="FEL"`,
-      look: "bad",
-    });
-    for (const prefix of ["b", "o"]) {
-      const first = table.cell(`${prefix}_kval`, 0);
-      sheet.highlight({
-        range: table.col(`${prefix}_kval`).replace(/\$/g, ""),
-        formula: `${first}="Ja"`,
-        look: "good",
-      });
-      const diff = table.cell(twinKeys(prefix).diff, 0);
-      sheet.highlight({
-        range: table.col(twinKeys(prefix).diff).replace(/\$/g, ""),
-        formula: `${diff}<>0`,
-        look: "bad",
-      });
-    }
-    tables[kind] = table;
-    pots[kind] = { base: baseCells, bonus: bonusCells };
-    // The header row of the municipalities' table stays in view (the county councils' table has the same columns).
-    if (kind === "kommun") sheet.freeze(`C${table.firstRow}`);
-  }
-  return { sheet, refs: { tables, pots } };
+  const kommun = potTable(ctx, sheet, reference, "kommun");
+  // The header row of the municipalities' table stays in view (the county councils' table has the same columns).
+  sheet.freeze(sheet.at(3, kommun.table.firstRow));
+  const landsting = potTable(ctx, sheet, reference, "landsting");
+  return {
+    sheet,
+    refs: {
+      tables: { kommun: kommun.table, landsting: landsting.table },
+      pots: { kommun: kommun.cells, landsting: landsting.cells },
+    },
+  };
 }

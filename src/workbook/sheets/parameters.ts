@@ -1,6 +1,8 @@
+import { splitPot } from "../../engine/pots";
+import { YearParameters } from "../inputs";
 import { CellContent, CellStyle, FORMAT } from "../plan";
+import { Expr, fx, NameRef, nameRef } from "../refs";
 import { SheetBuilder } from "../sheetBuilder";
-import { splitPot } from "../compute";
 import { PlanContext, SHEET, TAB } from "./context";
 
 /** Workbook-level names of the parameter cells; formulas use these names, never the numbers. */
@@ -36,10 +38,94 @@ export const NAME = {
   average2016: "U_Snitt_2016",
 } as const;
 
+/** The names as formula references: fx`${NAMED.paymentStep}`. */
+export const NAMED = Object.fromEntries(Object.entries(NAME).map(([key, name]) => [key, nameRef(name)])) as {
+  readonly [K in keyof typeof NAME]: NameRef;
+};
+
+/** A validation for a named input: the kind of number and its bounds. */
+interface Bounds {
+  readonly kind: "decimal" | "wholeNumber";
+  readonly min: number;
+  readonly max?: number;
+}
+
+const SHARE: Bounds = { kind: "decimal", min: 0, max: 1 };
+const STEP: Bounds = { kind: "decimal", min: 0.01 };
+
+/** Writes the named cells of `Parametrar`: each with its name beside it, its note and its validation. */
+class NamedCells {
+  constructor(
+    private readonly ctx: PlanContext,
+    private readonly sheet: SheetBuilder
+  ) {}
+
+  private named(name: string, label: string, content: CellContent, style: CellStyle, numFmt?: string, note?: string) {
+    this.sheet.put(this.sheet.at(2, this.sheet.row), name, "note");
+    const ref = this.sheet.field(label, content, style, numFmt, note);
+    this.ctx.names.push({ name, ref });
+    return ref;
+  }
+
+  /** An input cell from the year's parameters, with the parameter's note (its source) beside it. */
+  input(
+    name: keyof typeof NAME,
+    label: string,
+    key: Exclude<keyof YearParameters, "notes">,
+    numFmt: string,
+    bounds: Bounds = { kind: "decimal", min: 0 }
+  ) {
+    const p = this.ctx.inputs.parameters;
+    const ref = this.named(NAME[name], label, p[key], "input", numFmt, p.notes[key] ?? "");
+    const range = `${bounds.max !== undefined ? ` mellan ${bounds.min} och ${bounds.max}` : ` som är minst ${bounds.min}`}`;
+    this.sheet.validate({
+      range: this.sheet.range(ref, ref),
+      kind: bounds.kind,
+      min: bounds.min,
+      max: bounds.max,
+      prompt: label,
+      error: `${label}: ange ett tal${range}.`,
+    });
+    return ref;
+  }
+
+  /** A cell computed from other parameters. */
+  derived(name: keyof typeof NAME, label: string, formula: Expr, result: number, numFmt: string, note: string) {
+    return this.named(NAME[name], label, { formula, result }, "calc", numFmt, note);
+  }
+}
+
+/** The municipalities' and county councils' parts of a pot (engine: `splitPot`), as derived names. */
+function splitRows(
+  cells: NamedCells,
+  pot: keyof typeof NAME,
+  parts: { kommun: keyof typeof NAME; landsting: keyof typeof NAME },
+  label: string,
+  total: number,
+  share: number
+): void {
+  const split = splitPot(total, share);
+  cells.derived(
+    parts.kommun,
+    `${label}, kommuner (kr)`,
+    fx`ROUND(${NAMED[pot]}*${NAMED.municipalShare},0)`,
+    split.kommun.toNumber(),
+    FORMAT.kronor,
+    "Potten × kommunernas andel, avrundat till hela kronor."
+  );
+  cells.derived(
+    parts.landsting,
+    `${label}, landsting (kr)`,
+    fx`${NAMED[pot]}-${NAMED[parts.kommun]}`,
+    split.landsting.toNumber(),
+    FORMAT.kronor,
+    "Resten av potten."
+  );
+}
+
 /** The parameters sheet: every rate, pot, split and price as a named, validated input with its source. */
 export function parametersSheet(ctx: PlanContext): SheetBuilder {
   const p = ctx.inputs.parameters;
-  const note = (key: string) => p.notes[key] ?? "";
   const sheet = new SheetBuilder(SHEET.parameters, TAB.input);
   sheet.line(`Parametrar ${p.year}`, "title");
   sheet.line(
@@ -50,172 +136,87 @@ export function parametersSheet(ctx: PlanContext): SheetBuilder {
     "warning"
   );
   sheet.skip();
-  sheet.width("A", 62);
-  sheet.width("B", 22);
-  sheet.width("C", 16);
-  sheet.width("D", 90);
-
-  const named = (
-    name: string,
-    label: string,
-    content: CellContent,
-    style: CellStyle,
-    numFmt: string | undefined,
-    noteText: string,
-    validation?: { kind: "decimal" | "wholeNumber"; min: number; max?: number }
-  ) => {
-    const r = sheet.row;
-    sheet.put(`B${r}`, name, "note");
-    const ref = sheet.field(label, content, style, numFmt, noteText);
-    ctx.names.push({ name, ref });
-    if (validation) {
-      sheet.validate({
-        range: `C${r}`,
-        kind: validation.kind,
-        min: validation.min,
-        max: validation.max,
-        prompt: label,
-        error: `${label}: ange ett tal${validation.max !== undefined ? ` mellan ${validation.min} och ${validation.max}` : ` som är minst ${validation.min}`}.`,
-      });
-    }
-    return ref;
-  };
-  const input = (
-    name: string,
-    label: string,
-    value: number,
-    numFmt: string | undefined,
-    key: string,
-    v?: { kind: "decimal" | "wholeNumber"; min: number; max?: number }
-  ) => named(name, label, value, "input", numFmt, note(key), v ?? { kind: "decimal", min: 0 });
-  const derived = (name: string, label: string, formula: string, result: number, numFmt: string, noteText: string) =>
-    named(name, label, { formula, result }, "calc", numFmt, noteText);
+  [62, 22, 16, 90].forEach((width, i) => sheet.width(i + 1, width));
+  const cells = new NamedCells(ctx, sheet);
 
   sheet.line("Allmänt", "subtitle");
-  input(NAME.year, "År", p.year, "0", "year", { kind: "wholeNumber", min: 2010, max: 2030 });
+  cells.input("year", "År", "year", "0", { kind: "wholeNumber", min: 2010, max: 2030 });
 
   sheet.line("Palliativregistret (P)", "subtitle");
-  input(
-    NAME.baseThreshold,
+  cells.input(
+    "baseThreshold",
     "Tröskel nivå 1 (andel registrerade dödsfall)",
-    p.palliativeBaseThreshold,
-    FORMAT.percent,
     "palliativeBaseThreshold",
-    { kind: "decimal", min: 0, max: 1 }
-  );
-  input(
-    NAME.bonusThreshold,
-    "Tröskel nivå 2 (andel registrerade dödsfall)",
-    p.palliativeBonusThreshold,
     FORMAT.percent,
-    "palliativeBonusThreshold",
-    { kind: "decimal", min: 0, max: 1 }
+    SHARE
   );
-  input(NAME.basePot, "Pott nivå 1 (kr)", p.palliativeBasePotKr, FORMAT.kronor, "palliativeBasePotKr");
-  input(NAME.bonusPot, "Pott nivå 2 (kr)", p.palliativeBonusPotKr, FORMAT.kronor, "palliativeBonusPotKr");
+  cells.input(
+    "bonusThreshold",
+    "Tröskel nivå 2 (andel registrerade dödsfall)",
+    "palliativeBonusThreshold",
+    FORMAT.percent,
+    SHARE
+  );
+  cells.input("basePot", "Pott nivå 1 (kr)", "palliativeBasePotKr", FORMAT.kronor);
+  cells.input("bonusPot", "Pott nivå 2 (kr)", "palliativeBonusPotKr", FORMAT.kronor);
 
   sheet.line("Senior alert (S)", "subtitle");
-  input(NAME.seniorAlertPot, "Pott (kr)", p.seniorAlertPotKr, FORMAT.kronor, "seniorAlertPotKr");
+  cells.input("seniorAlertPot", "Pott (kr)", "seniorAlertPotKr", FORMAT.kronor);
 
   sheet.line("Fördelning mellan kommuner och landsting (skilda potter)", "subtitle");
-  input(
-    NAME.municipalShare,
-    "Kommunernas andel av varje prestationspott",
-    p.municipalShare,
-    FORMAT.percent,
-    "municipalShare",
-    { kind: "decimal", min: 0, max: 1 }
+  cells.input("municipalShare", "Kommunernas andel av varje prestationspott", "municipalShare", FORMAT.percent, SHARE);
+  const share = p.municipalShare;
+  splitRows(
+    cells,
+    "basePot",
+    { kommun: "basePotKommun", landsting: "basePotLandsting" },
+    "P nivå 1",
+    p.palliativeBasePotKr,
+    share
   );
-  const split = (potName: string, kommunName: string, landstingName: string, label: string, total: number) => {
-    const s = splitPot(total, p.municipalShare);
-    derived(
-      kommunName,
-      `${label}, kommuner (kr)`,
-      `ROUND(${potName}*${NAME.municipalShare},0)`,
-      s.kommun.toNumber(),
-      FORMAT.kronor,
-      "Potten × kommunernas andel, avrundat till hela kronor."
-    );
-    derived(
-      landstingName,
-      `${label}, landsting (kr)`,
-      `${potName}-${kommunName}`,
-      s.landsting.toNumber(),
-      FORMAT.kronor,
-      "Resten av potten."
-    );
-  };
-  split(NAME.basePot, NAME.basePotKommun, NAME.basePotLandsting, "P nivå 1", p.palliativeBasePotKr);
-  split(NAME.bonusPot, NAME.bonusPotKommun, NAME.bonusPotLandsting, "P nivå 2", p.palliativeBonusPotKr);
-  split(NAME.seniorAlertPot, NAME.seniorAlertKommun, NAME.seniorAlertLandsting, "Senior alert", p.seniorAlertPotKr);
-  input(NAME.paymentStep, "Avrundningssteg för utbetalningar (kr)", p.paymentStepKr, FORMAT.kronor, "paymentStepKr", {
-    kind: "decimal",
-    min: 0.01,
-  });
+  splitRows(
+    cells,
+    "bonusPot",
+    { kommun: "bonusPotKommun", landsting: "bonusPotLandsting" },
+    "P nivå 2",
+    p.palliativeBonusPotKr,
+    share
+  );
+  splitRows(
+    cells,
+    "seniorAlertPot",
+    { kommun: "seniorAlertKommun", landsting: "seniorAlertLandsting" },
+    "Senior alert",
+    p.seniorAlertPotKr,
+    share
+  );
+  cells.input("paymentStep", "Avrundningssteg för utbetalningar (kr)", "paymentStepKr", FORMAT.kronor, STEP);
 
   sheet.line("Länsbidrag (C)", "subtitle");
-  input(NAME.countyTotal, "Länsbidrag totalt (kr)", p.countyGrantKr, FORMAT.kronor, "countyGrantKr");
-  input(NAME.countyBase, "Grundbelopp per län (kr)", p.countyGrantBaseKr, FORMAT.kronor, "countyGrantBaseKr");
-  input(
-    NAME.countyStep,
-    "Avrundningssteg för länsbidraget (kr)",
-    p.countyGrantStepKr,
-    FORMAT.kronor,
-    "countyGrantStepKr",
-    { kind: "decimal", min: 0.01 }
-  );
-  input(NAME.regional, "Regionala stödstrukturer (kr)", p.regionalSupportKr, FORMAT.kronor, "regionalSupportKr");
+  cells.input("countyTotal", "Länsbidrag totalt (kr)", "countyGrantKr", FORMAT.kronor);
+  cells.input("countyBase", "Grundbelopp per län (kr)", "countyGrantBaseKr", FORMAT.kronor);
+  cells.input("countyStep", "Avrundningssteg för länsbidraget (kr)", "countyGrantStepKr", FORMAT.kronor, STEP);
+  cells.input("regional", "Regionala stödstrukturer (kr)", "regionalSupportKr", FORMAT.kronor);
 
   sheet.line("Avtalet i sin helhet", "subtitle");
-  input(NAME.pilots, "Försöksverksamheter (kr)", p.pilotsKr, FORMAT.kronor, "pilotsKr");
-  input(NAME.agreement, "Överenskommelsen totalt (kr)", p.agreementTotalKr, FORMAT.kronor, "agreementTotalKr");
-  input(
-    NAME.performanceBased,
-    "Varav prestationsbaserat, P + S (kr)",
-    p.performanceBasedKr,
-    FORMAT.kronor,
-    "performanceBasedKr"
-  );
-  input(NAME.registries, "Register och nationell samordning (kr)", p.registriesKr, FORMAT.kronor, "registriesKr");
+  cells.input("pilots", "Försöksverksamheter (kr)", "pilotsKr", FORMAT.kronor);
+  cells.input("agreement", "Överenskommelsen totalt (kr)", "agreementTotalKr", FORMAT.kronor);
+  cells.input("performanceBased", "Varav prestationsbaserat, P + S (kr)", "performanceBasedKr", FORMAT.kronor);
+  cells.input("registries", "Register och nationell samordning (kr)", "registriesKr", FORMAT.kronor);
 
   sheet.line("Utskrivningsklara, Kalmar län 2018 (K)", "subtitle");
-  input(
-    NAME.price,
-    "Pris per debiterad dag (kr)",
-    p.dischargePricePerDayKr,
-    FORMAT.kronorDecimals,
-    "dischargePricePerDayKr"
-  );
-  input(NAME.dayLimit, "Somatik: dagar per individ som inte debiteras", p.dischargeDayLimit, "0", "dischargeDayLimit");
-  input(
-    NAME.averageLimit,
-    "Somatik: snittet ska överstiga (dagar)",
-    p.dischargeAverageLimit,
-    FORMAT.days,
-    "dischargeAverageLimit"
-  );
-  input(
-    NAME.psychiatryDayLimit,
-    "Psykiatri: dagar per individ som inte debiteras",
-    p.psychiatryDayLimit,
-    "0",
-    "psychiatryDayLimit"
-  );
-  input(
-    NAME.psychiatryAverageLimit,
+  cells.input("price", "Pris per debiterad dag (kr)", "dischargePricePerDayKr", FORMAT.kronorDecimals);
+  cells.input("dayLimit", "Somatik: dagar per individ som inte debiteras", "dischargeDayLimit", "0");
+  cells.input("averageLimit", "Somatik: snittet ska överstiga (dagar)", "dischargeAverageLimit", FORMAT.days);
+  cells.input("psychiatryDayLimit", "Psykiatri: dagar per individ som inte debiteras", "psychiatryDayLimit", "0");
+  cells.input(
+    "psychiatryAverageLimit",
     "Psykiatri: snittet ska överstiga (dagar; 0 = inget snittvillkor)",
-    p.psychiatryAverageLimit,
-    FORMAT.days,
-    "psychiatryAverageLimit"
+    "psychiatryAverageLimit",
+    FORMAT.days
   );
-  input(NAME.goal, "Målet för länets snitt (dagar)", p.dischargeGoalDays, FORMAT.days, "dischargeGoalDays");
-  input(
-    NAME.average2016,
-    "Länets snitt 2016 (dagar)",
-    p.dischargeAverage2016Days,
-    FORMAT.days,
-    "dischargeAverage2016Days"
-  );
-  sheet.freeze("A5");
+  cells.input("goal", "Målet för länets snitt (dagar)", "dischargeGoalDays", FORMAT.days);
+  cells.input("average2016", "Länets snitt 2016 (dagar)", "dischargeAverage2016Days", FORMAT.days);
+  sheet.freeze(sheet.at(1, 5));
   return sheet;
 }

@@ -1,4 +1,5 @@
 import { FORMAT } from "../plan";
+import { CellRef, Expr, fx } from "../refs";
 import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { PlanContext, SHEET, TAB } from "./context";
 import { HEADER, TABLE } from "./names";
@@ -57,7 +58,7 @@ export function referenceSheets(ctx: PlanContext): { sheets: SheetBuilder[]; tab
       value: (i) => municipalities[i].population,
     },
   ]);
-  m.freeze(`A${mt.firstRow}`);
+  m.freeze(m.at(1, mt.firstRow));
 
   const published = new Map(publishedCountyGrant.map((g) => [g.code, g]));
   const c = new SheetBuilder(SHEET.counties, TAB.reference);
@@ -113,14 +114,14 @@ export function referenceSheets(ctx: PlanContext): { sheets: SheetBuilder[]; tab
       value: (i) => published.get(counties[i].code)?.publishedWithRegionalKr ?? null,
     },
   ]);
-  c.freeze(`A${ct.firstRow}`);
+  c.freeze(c.at(1, ct.firstRow));
   return { sheets: [m, c], tables: { municipalities: mt, counties: ct } };
 }
 
 /** A lookup formula of a reference column by code, with a visible marker for an unknown code. */
-export function lookup(reference: TableRefs, column: string, codeCell: string, missing: string | number): string {
+export function lookup(reference: TableRefs, column: string, codeCell: CellRef, missing: string | number): Expr {
   const fallback = typeof missing === "string" ? `"${missing}"` : String(missing);
-  return `IFERROR(INDEX(${reference.qcol(column)},MATCH(${codeCell},${reference.qcol("kod")},0)),${fallback})`;
+  return fx`IFERROR(INDEX(${reference.col(column)},MATCH(${codeCell},${reference.col("kod")},0)),${fallback})`;
 }
 
 /** Marks a code that is not in the reference list, on the sheet and in the checks. */
@@ -155,7 +156,7 @@ export function codeNumberColumns(codes: readonly string[]): ColumnSpec[] {
       style: "calc",
       numFmt: "0",
       width: 8,
-      formula: (r) => `VALUE(${r.at("kod")})`,
+      formula: (r) => fx`VALUE(${r.at("kod")})`,
       result: (i) => Number(codes[i]),
     },
     {
@@ -164,7 +165,7 @@ export function codeNumberColumns(codes: readonly string[]): ColumnSpec[] {
       style: "check",
       numFmt: "0",
       width: 8,
-      formula: (r) => `COUNTIF(${r.col("kodnr")},${r.at("kodnr")})`,
+      formula: (r) => fx`COUNTIF(${r.col("kodnr")},${r.at("kodnr")})`,
       result: (i) => rowsWithCode.get(Number(codes[i])) ?? 0,
     },
   ];

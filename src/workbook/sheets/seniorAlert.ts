@@ -1,15 +1,103 @@
 import { PartyKind } from "../inputs";
 import { FORMAT } from "../plan";
-import { SheetBuilder, TableRefs } from "../sheetBuilder";
+import { fx, NameRef } from "../refs";
+import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { fillPotRows, PotCells, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
 import { PlanContext, SHEET, TAB, yesNo } from "./context";
 import { ALLOCATION_LABEL, HEADER, TABLE } from "./names";
-import { NAME } from "./parameters";
+import { NAMED } from "./parameters";
 import { codeNumberColumns, partyColumns, ReferenceTables } from "./reference";
 
 export interface SeniorAlertTables {
   readonly tables: Readonly<Record<PartyKind, TableRefs>>;
   readonly pots: Readonly<Record<PartyKind, PotCells>>;
+}
+
+/** The party's inputs (started, registrations) and the twin of the payout per registration. */
+function columns(ctx: PlanContext, kind: PartyKind, reference: TableRefs, cells: PotCells): ColumnSpec[] {
+  const pot = ctx.results.seniorAlert[kind];
+  const potName = POT[kind];
+  const parties = pot.parties;
+  return [
+    ...partyColumns(parties, reference),
+    {
+      key: "start",
+      header: HEADER.started,
+      style: "input",
+      width: 12,
+      value: (i) => yesNo(parties[i].allUnitsStarted),
+    },
+    {
+      key: "reg",
+      header: HEADER.registrations,
+      style: "input",
+      numFmt: FORMAT.count,
+      width: 11,
+      value: (i) => parties[i].registrations,
+    },
+    ...codeNumberColumns(parties.map((p) => p.code)),
+    ...twinColumns(ctx, {
+      prefix: "s",
+      label: ALLOCATION_LABEL.seniorAlert,
+      lines: pot.result.lines.map((l) => l.share),
+      cells,
+      step: NAMED.paymentStep,
+      codeNumber: "kodnr",
+      weight: (r) => fx`IF(${r.at("start")}="Ja",${r.at("reg")},0)`,
+      addin: (r) =>
+        fx`SKL.SENIOR_ALERT_PAYOUT(${r.at("kod")},${r.col("kod")},${r.col("start")},${r.col("reg")},${potName},${NAMED.paymentStep})`,
+    }),
+  ];
+}
+
+const POT: Readonly<Record<PartyKind, NameRef>> = {
+  kommun: NAMED.seniorAlertKommun,
+  landsting: NAMED.seniorAlertLandsting,
+};
+
+/** One pot (municipalities or county councils): pot rows, kronor per registration and the table. */
+function potTable(
+  ctx: PlanContext,
+  sheet: SheetBuilder,
+  reference: ReferenceTables,
+  kind: PartyKind
+): { table: TableRefs; cells: PotCells } {
+  const pot = ctx.results.seniorAlert[kind];
+  sheet.line(kind === "kommun" ? "Kommuner" : "Landsting", "subtitle");
+  const [cells] = reservePotRows(sheet, [ALLOCATION_LABEL.seniorAlert]);
+  const perRegistration = sheet.row;
+  sheet.skip();
+  const name = kind === "kommun" ? TABLE.seniorAlertKommun : TABLE.seniorAlertLandsting;
+  const ref = reference[kind === "kommun" ? "municipalities" : "counties"];
+  const table = sheet.table(name, pot.parties.length, columns(ctx, kind, ref, cells));
+  fillPotRows(sheet, cells, table, "s", pot.result.allocation, fx`${POT[kind]}`, NAMED.paymentStep);
+  sheet.put(sheet.at(1, perRegistration), "Kr per registrering, oavrundat", "label");
+  sheet.put(
+    sheet.at(3, perRegistration),
+    {
+      formula: fx`IF(${cells.totalWeight}=0,"",${cells.distributed}/${cells.totalWeight})`,
+      result: pot.result.perRegistration?.toNumber() ?? "",
+    },
+    "calc",
+    FORMAT.kronorDecimals
+  );
+  sheet.validate({
+    range: table.col("start"),
+    kind: "list",
+    list: ["Ja", "Nej"],
+    prompt: "Har alla relevanta enheter startat registrering?",
+    error: "Svara Ja eller Nej.",
+  });
+  sheet.validate({
+    range: table.col("reg"),
+    kind: "wholeNumber",
+    min: 0,
+    prompt: "Registreringar i relevanta enheter",
+    error: "Registreringar: ett helt tal, 0 eller större.",
+  });
+  const diff = twinKeys("s").diff;
+  sheet.highlight({ range: table.col(diff), formula: fx`${table.cell(diff, 0)}<>0`, look: "bad" });
+  return { table, cells };
 }
 
 /** `Senior alert`: paid per registration to the parties where all relevant units have started registration. */
@@ -27,80 +115,15 @@ export function seniorAlertSheet(
   if (ctx.inputs.synthetic)
     sheet.line("SYNTETISKA DATA: start och registreringar är påhittade demonstrationsvärden.", "warning");
   sheet.skip();
-
-  const tables = {} as Record<PartyKind, TableRefs>;
-  const pots = {} as Record<PartyKind, PotCells>;
-  for (const kind of ["kommun", "landsting"] as const) {
-    const pot = ctx.results.seniorAlert[kind];
-    const potName = kind === "kommun" ? NAME.seniorAlertKommun : NAME.seniorAlertLandsting;
-    const ref = reference[kind === "kommun" ? "municipalities" : "counties"];
-    sheet.line(kind === "kommun" ? "Kommuner" : "Landsting", "subtitle");
-    const [cells] = reservePotRows(sheet, [ALLOCATION_LABEL.seniorAlert]);
-    const perRegistrationRow = sheet.row;
-    sheet.skip();
-    const parties = pot.parties;
-    const name = kind === "kommun" ? TABLE.seniorAlertKommun : TABLE.seniorAlertLandsting;
-    const table = sheet.table(name, parties.length, [
-      ...partyColumns(parties, ref),
-      {
-        key: "start",
-        header: HEADER.started,
-        style: "input",
-        width: 12,
-        value: (i) => yesNo(parties[i].allUnitsStarted),
-      },
-      {
-        key: "reg",
-        header: HEADER.registrations,
-        style: "input",
-        numFmt: FORMAT.count,
-        width: 11,
-        value: (i) => parties[i].registrations,
-      },
-      ...codeNumberColumns(parties.map((p) => p.code)),
-      ...twinColumns(ctx, {
-        prefix: "s",
-        label: ALLOCATION_LABEL.seniorAlert,
-        lines: pot.result.lines.map((l) => l.share),
-        cells,
-        step: NAME.paymentStep,
-        codeNumber: "kodnr",
-        weight: (r) => `IF(${r.at("start")}="Ja",${r.at("reg")},0)`,
-        addin: (r) =>
-          `SKL.SENIOR_ALERT_PAYOUT(${r.at("kod")},${r.col("kod")},${r.col("start")},${r.col("reg")},${potName},${NAME.paymentStep})`,
-      }),
-    ]);
-    fillPotRows(sheet, cells, table, "s", pot.result.allocation, potName, NAME.paymentStep);
-    sheet.put(`A${perRegistrationRow}`, "Kr per registrering, oavrundat", "label");
-    sheet.put(
-      `C${perRegistrationRow}`,
-      {
-        formula: `IF(${cells.totalWeight}=0,"",${cells.distributed}/${cells.totalWeight})`,
-        result: pot.result.perRegistration?.toNumber() ?? "",
-      },
-      "calc",
-      FORMAT.kronorDecimals
-    );
-    sheet.validate({
-      range: table.col("start").replace(/\$/g, ""),
-      kind: "list",
-      list: ["Ja", "Nej"],
-      prompt: "Har alla relevanta enheter startat registrering?",
-      error: "Svara Ja eller Nej.",
-    });
-    sheet.validate({
-      range: table.col("reg").replace(/\$/g, ""),
-      kind: "wholeNumber",
-      min: 0,
-      prompt: "Registreringar i relevanta enheter",
-      error: "Registreringar: ett helt tal, 0 eller större.",
-    });
-    const diff = table.cell(twinKeys("s").diff, 0);
-    sheet.highlight({ range: table.col(twinKeys("s").diff).replace(/\$/g, ""), formula: `${diff}<>0`, look: "bad" });
-    tables[kind] = table;
-    pots[kind] = cells;
-  }
+  const kommun = potTable(ctx, sheet, reference, "kommun");
+  const landsting = potTable(ctx, sheet, reference, "landsting");
   // The header row of the municipalities' table stays in view (the county councils' table has the same columns).
-  sheet.freeze(`C${tables.kommun.firstRow}`);
-  return { sheet, refs: { tables, pots } };
+  sheet.freeze(sheet.at(3, kommun.table.firstRow));
+  return {
+    sheet,
+    refs: {
+      tables: { kommun: kommun.table, landsting: landsting.table },
+      pots: { kommun: kommun.cells, landsting: landsting.cells },
+    },
+  };
 }

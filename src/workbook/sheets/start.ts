@@ -66,8 +66,8 @@ const SEEDS: readonly [string, string][] = [
 /** One row per pair: the label in A, its text as a note in B. */
 function labelledLines(sheet: SheetBuilder, lines: readonly (readonly [string, string])[]): void {
   for (const [label, text] of lines) {
-    sheet.put(`A${sheet.row}`, label, "label");
-    sheet.put(`B${sheet.row++}`, text, "note");
+    sheet.put(sheet.at(1, sheet.row), label, "label");
+    sheet.put(sheet.at(2, sheet.row++), text, "note");
   }
 }
 
@@ -75,8 +75,8 @@ function labelledLines(sheet: SheetBuilder, lines: readonly (readonly [string, s
 export function startSheet(ctx: PlanContext): SheetBuilder {
   const p = ctx.inputs.parameters;
   const sheet = new SheetBuilder(SHEET.start, TAB.about);
-  sheet.width("A", 24);
-  sheet.width("B", 110);
+  sheet.width(1, 24);
+  sheet.width(2, 110);
   sheet.line(`Statliga stimulansmedel för de mest sjuka äldre ${p.year}: fördelningsarbetsbok`, "title");
   sheet.line(
     "Överenskommelsen mellan staten och SKL (cirkulär 10:11): prestationsersättning (Palliativregistret, Senior alert), länsbidrag och försöksverksamheter."

@@ -26,9 +26,8 @@ export function planTables(plan: WorkbookPlan): Record<string, CellValue[][]> {
 export function planParameters(plan: WorkbookPlan): Record<string, CellValue> {
   const values: Record<string, CellValue> = {};
   for (const name of plan.names) {
-    const [sheetName, ref] = name.ref.split("!");
-    const sheet = plan.sheets.find((s) => s.name === sheetName.replace(/^'|'$/g, ""));
-    const cell = sheet?.cells.find((c) => c.ref === ref.replace(/\$/g, ""));
+    const sheet = plan.sheets.find((s) => s.name === name.ref.sheet);
+    const cell = sheet?.cells.find((c) => c.at.column === name.ref.column && c.at.row === name.ref.row);
     if (cell) values[name.name] = isFormula(cell.content) ? cell.content.result : cell.content;
   }
   return values;

@@ -1,0 +1,134 @@
+/**
+ * The checks of `Länsbidrag`: both pots (the rule's 66 MSEK and the regional 13 MSEK), the adjustments,
+ * the final grant against the total, and the published tables against the total and the rule (INFO: the
+ * sources' own figures).
+ */
+import { fx } from "../refs";
+import { twinAmounts } from "../sheets/allocationColumns";
+import { PlanContext } from "../sheets/context";
+import { CountyGrantRefs } from "../sheets/countyGrant";
+import { NAMED } from "../sheets/parameters";
+import { Check, constant, noneFound, sum } from "./check";
+import { potChecks } from "./pots";
+
+/** The middle value (the mean of the two middle ones for an even count), as MEDIAN gives it. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return 0;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+export function countyChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
+  const { countyRule, regional } = ctx.results;
+  const p = ctx.inputs.parameters;
+  const counties = countyRule.lines.length;
+  const base = countyRule.base.toNumber();
+  const where = c.table.sheet;
+  const published = new Map(ctx.inputs.publishedCountyGrant.map((g) => [g.code, g]));
+  const publishedOf = (code: string) => published.get(code)?.publishedKr ?? 0;
+  const published79Of = (code: string) => published.get(code)?.publishedWithRegionalKr ?? 0;
+  const codes = countyRule.lines.map((l) => l.code.text);
+  const rule = twinAmounts(
+    countyRule.lines.map((l) => l.share),
+    () => base
+  ).twin;
+  const adjustments = codes.map(() => 0);
+  const finals = rule.map((r, i) => r + adjustments[i]);
+  const additions = codes.map((code) => published79Of(code) - publishedOf(code));
+  const usual = median(additions);
+  return [
+    ...potChecks(ctx, {
+      id: "c",
+      label: "Länsbidrag, regeln",
+      table: c.table,
+      cells: c.rule,
+      prefix: "c",
+      allocation: countyRule.allocation,
+      besidesPot: { formula: fx`COUNTA(${c.table.col("kod")})*${NAMED.countyBase}`, result: counties * base },
+      base: () => base,
+    }),
+    ...potChecks(ctx, {
+      id: "r",
+      label: "Regionala stödstrukturer",
+      table: c.table,
+      cells: c.regional,
+      prefix: "r",
+      allocation: regional.allocation,
+    }),
+    {
+      id: "c-justering",
+      label: "Länsbidrag: justeringarna summerar till 0",
+      where,
+      value: { formula: fx`${c.sums.adjustment}`, result: sum(adjustments) },
+      expected: constant(0),
+      compare: "=",
+      targets: [c.table.col("just")],
+      failing: { kind: "targets" },
+    },
+    {
+      id: "c-slutligt",
+      label: "Länsbidrag: slutligt bidrag summerar till totalen",
+      where,
+      value: { formula: fx`${c.sums.final}`, result: sum(finals) },
+      expected: {
+        formula: fx`${NAMED.countyTotal}-${c.rule.undistributed}`,
+        result: p.countyGrantKr - countyRule.allocation.undistributed.toNumber(),
+      },
+      compare: "=",
+      targets: [c.table.col("slut")],
+      failing: { kind: "targets" },
+    },
+    {
+      id: "c-publicerat",
+      label: "Publicerat 66 mnkr mot totalen (källan summerar till 65,5)",
+      where,
+      value: { formula: fx`${c.sums.published}`, result: sum(codes.map(publishedOf)) },
+      expected: { formula: fx`${NAMED.countyTotal}`, result: p.countyGrantKr },
+      compare: "=",
+      informational: true,
+      targets: [c.table.col("pub"), c.table.col("pubdiff")],
+      failing: { kind: "where", targets: [1], test: { is: "nonZero" } },
+    },
+    {
+      id: "c-publicerat-79",
+      label: "Publicerat 66 + 13 mnkr mot totalen (källan summerar till 78)",
+      where,
+      value: { formula: fx`${c.sums.published79}`, result: sum(codes.map(published79Of)) },
+      expected: {
+        formula: fx`${NAMED.countyTotal}+${NAMED.regional}`,
+        result: p.countyGrantKr + p.regionalSupportKr,
+      },
+      compare: "=",
+      informational: true,
+      targets: [c.table.col("pub79"), c.table.col("pub79diff")],
+      failing: { kind: "where", targets: [1], test: { is: "nonZero" } },
+    },
+    noneFound({
+      id: "c-publicerat-lan",
+      label:
+        "Länsbidrag: län där det publicerade beloppet skiljer sig från regeln (jämkningen för små län är inte nedskriven)",
+      where,
+      count: {
+        formula: fx`COUNTIF(${c.table.col("pubdiff")},"<>0")`,
+        result: codes.filter((code, i) => publishedOf(code) - rule[i] !== 0).length,
+      },
+      informational: true,
+      targets: [c.table.col("pubdiff")],
+      failing: { kind: "where", targets: [0], test: { is: "nonZero" } },
+    }),
+    noneFound({
+      id: "c-publicerat-13",
+      label:
+        'Tabellen "66 + 13": län vars tillägg till det publicerade 66-beloppet inte är det vanliga (Stockholm 0, Dalarna 1,1 mnkr)',
+      where,
+      count: {
+        formula: fx`COUNTIF(${c.table.col("pub13")},"<>"&MEDIAN(${c.table.col("pub13")}))`,
+        result: additions.filter((a) => a !== usual).length,
+      },
+      informational: true,
+      targets: [c.table.col("pub13")],
+      failing: { kind: "targets" },
+    }),
+  ];
+}

@@ -1,0 +1,93 @@
+/**
+ * The checks of the ledgers and the agreement as a whole: the pilots within their frame, P + S against the
+ * performance-based part, the 271 MSEK, and each county's own budget of its grant.
+ */
+import { NamePlan } from "../plan";
+import { asRange, fx } from "../refs";
+import { PlanContext, SHEET } from "../sheets/context";
+import { BudgetRefs, PilotRefs } from "../sheets/ledgers";
+import { NAME, NAMED } from "../sheets/parameters";
+import { Check, constant, sum } from "./check";
+
+/** The cells of some workbook names, as ranges to select. */
+function namedCells(names: readonly NamePlan[], ...wanted: string[]) {
+  return wanted.map((name) => {
+    const ref = names.find((x) => x.name === name)?.ref;
+    if (ref === undefined) throw new Error(`Namnet ${name} saknas i planen`);
+    return asRange(ref);
+  });
+}
+
+export function agreementChecks(ctx: PlanContext, pilots: PilotRefs): Check[] {
+  const p = ctx.inputs.parameters;
+  return [
+    {
+      id: "forsok",
+      label: "Försöksverksamheter: beviljat ryms i ramen",
+      where: SHEET.pilots,
+      value: { formula: fx`${pilots.granted}`, result: sum(ctx.inputs.pilots.map((x) => x.grantedKr)) },
+      expected: { formula: fx`${pilots.frame}`, result: p.pilotsKr },
+      compare: "<=",
+      targets: [asRange(pilots.granted)],
+      failing: { kind: "targets" },
+    },
+    {
+      id: "avtal-prestation",
+      label: "Överenskommelsen: Palliativregistret (nivå 1 + 2) + Senior alert = den prestationsbaserade delen",
+      where: SHEET.parameters,
+      value: {
+        formula: fx`${NAMED.basePot}+${NAMED.bonusPot}+${NAMED.seniorAlertPot}`,
+        result: p.palliativeBasePotKr + p.palliativeBonusPotKr + p.seniorAlertPotKr,
+      },
+      expected: { formula: fx`${NAMED.performanceBased}`, result: p.performanceBasedKr },
+      compare: "=",
+      targets: namedCells(ctx.names, NAME.basePot, NAME.bonusPot, NAME.seniorAlertPot, NAME.performanceBased),
+      failing: { kind: "targets" },
+    },
+    {
+      id: "avtal",
+      label: "Överenskommelsen: prestationsbaserat + länsbidrag + försök + register och samordning = totalen",
+      where: SHEET.parameters,
+      value: {
+        formula: fx`${NAMED.performanceBased}+${NAMED.countyTotal}+${NAMED.pilots}+${NAMED.registries}`,
+        result: p.performanceBasedKr + p.countyGrantKr + p.pilotsKr + p.registriesKr,
+      },
+      expected: { formula: fx`${NAMED.agreement}`, result: p.agreementTotalKr },
+      compare: "=",
+      targets: namedCells(
+        ctx.names,
+        NAME.performanceBased,
+        NAME.countyTotal,
+        NAME.pilots,
+        NAME.registries,
+        NAME.agreement
+      ),
+      failing: { kind: "targets" },
+    },
+  ];
+}
+
+export function budgetChecks(budget: BudgetRefs): Check[] {
+  return budget.counties.flatMap((b): Check[] => [
+    {
+      id: `budget-${b.code}`,
+      label: `Länsbudget ${b.code}: budgeten summerar till länets bidrag`,
+      where: SHEET.countyBudget,
+      value: { formula: fx`${b.sum}`, result: b.sumKr },
+      expected: { formula: fx`${b.grant}`, result: b.grantKr },
+      compare: "=",
+      targets: [asRange(b.sum), asRange(b.grant)],
+      failing: { kind: "targets" },
+    },
+    {
+      id: `budget-${b.code}-negativ`,
+      label: `Länsbudget ${b.code}: ingen post är negativ (posterna ryms i bidraget)`,
+      where: SHEET.countyBudget,
+      value: { formula: fx`${b.smallest}`, result: b.smallestKr },
+      expected: constant(0),
+      compare: ">=",
+      targets: [asRange(b.smallest)],
+      failing: { kind: "targets" },
+    },
+  ]);
+}

@@ -1,0 +1,74 @@
+/** The checks of the performance payouts: each pot of `Palliativ` and `Senior alert`, and their codes. */
+import { PartyKind } from "../inputs";
+import { PlanContext } from "../sheets/context";
+import { PalliativeTables } from "../sheets/palliative";
+import { ReferenceTables } from "../sheets/reference";
+import { SeniorAlertTables } from "../sheets/seniorAlert";
+import { Check } from "./check";
+import { codeChecks, registrationsCheck } from "./codes";
+import { potChecks } from "./pots";
+
+export function performanceChecks(
+  ctx: PlanContext,
+  reference: ReferenceTables,
+  palliative: PalliativeTables,
+  seniorAlert: SeniorAlertTables
+): Check[] {
+  return (["kommun", "landsting"] as const).flatMap((kind: PartyKind): Check[] => {
+    const label = kind === "kommun" ? "kommuner" : "landsting";
+    const pal = ctx.results.palliative[kind];
+    const sa = ctx.results.seniorAlert[kind];
+    const ref = kind === "kommun" ? reference.municipalities : reference.counties;
+    const referenceRows = ref.lastRow - ref.firstRow + 1;
+    const palliativeTable = palliative.tables[kind];
+    const seniorAlertTable = seniorAlert.tables[kind];
+    return [
+      ...potChecks(ctx, {
+        id: `p1-${kind}`,
+        label: `Palliativ nivå 1, ${label}`,
+        table: palliativeTable,
+        cells: palliative.pots[kind].base,
+        prefix: "b",
+        allocation: pal.base.allocation,
+      }),
+      ...potChecks(ctx, {
+        id: `p2-${kind}`,
+        label: `Palliativ nivå 2, ${label}`,
+        table: palliativeTable,
+        cells: palliative.pots[kind].bonus,
+        prefix: "o",
+        allocation: pal.bonus.allocation,
+      }),
+      registrationsCheck(
+        `p-${kind}-registreringar`,
+        `Palliativ, ${label}: inga fler registreringar än dödsfall`,
+        palliativeTable,
+        pal.parties
+      ),
+      ...codeChecks({
+        id: `p-${kind}`,
+        label: `Palliativ, ${label}`,
+        table: palliativeTable,
+        reference: ref,
+        parties: pal.parties,
+        referenceRows,
+      }),
+      ...potChecks(ctx, {
+        id: `s-${kind}`,
+        label: `Senior alert, ${label}`,
+        table: seniorAlertTable,
+        cells: seniorAlert.pots[kind],
+        prefix: "s",
+        allocation: sa.result.allocation,
+      }),
+      ...codeChecks({
+        id: `s-${kind}`,
+        label: `Senior alert, ${label}`,
+        table: seniorAlertTable,
+        reference: ref,
+        parties: sa.parties,
+        referenceRows,
+      }),
+    ];
+  });
+}
