@@ -59,6 +59,17 @@ describe("palliative registry payout, one tier", () => {
     const [line] = palliativeShares([party("0114", 3996, 10000, 1)], { pot: 100, threshold: 0.4 }).lines;
     expect(line.reason).toBe("39,9\u00a0% < 40\u00a0% (3\u00a0996 av 10\u00a0000)");
     expect(line.registrationsToQualify).toBe(4n);
+    // The sheet's rate column shows the same cut figure: 0,399.
+    expect(line.shownRate?.toString()).toBe("0.399");
+  });
+
+  it("says how many fewer registrations would drop a qualifying party below the threshold", () => {
+    // 9 of 20 at 40 %: 8 of 20 is exactly 40 % and still qualifies, 7 of 20 does not: 2 fewer.
+    const [line] = palliativeShares([party("0114", 9, 20, 1)], { pot: 100, threshold: 0.4 }).lines;
+    expect(line.registrationsToFallBelow).toBe(2n);
+    // At a threshold of 0 even no registrations qualify: nothing would drop it.
+    const [always] = palliativeShares([party("0114", 3, 20, 1)], { pot: 100, threshold: 0 }).lines;
+    expect(always.registrationsToFallBelow).toBeNull();
   });
 
   it.each([
@@ -90,23 +101,21 @@ describe("palliative registry payout, one tier", () => {
 });
 
 describe("palliative registry payout, properties", () => {
-  const rowsArb = fc
-    .uniqueArray(fc.integer({ min: 1, max: 2599 }), { minLength: 1, maxLength: 25 })
-    .chain((codes) =>
-      fc.tuple(
-        ...codes.map((c) =>
-          fc
-            .record({
-              deaths: fc.integer({ min: 0, max: 500 }),
-              population: fc.integer({ min: 0, max: 900000 }),
-              p: fc.double({ min: 0, max: 1, noNaN: true }),
-            })
-            .map(({ deaths, population, p }) =>
-              party(String(c).padStart(4, "0"), Math.floor(deaths * p), deaths, population)
-            )
-        )
+  const rowsArb = fc.uniqueArray(fc.integer({ min: 1, max: 2599 }), { minLength: 1, maxLength: 25 }).chain((codes) =>
+    fc.tuple(
+      ...codes.map((c) =>
+        fc
+          .record({
+            deaths: fc.integer({ min: 0, max: 500 }),
+            population: fc.integer({ min: 0, max: 900000 }),
+            p: fc.double({ min: 0, max: 1, noNaN: true }),
+          })
+          .map(({ deaths, population, p }) =>
+            party(String(c).padStart(4, "0"), Math.floor(deaths * p), deaths, population)
+          )
       )
-    );
+    )
+  );
   const tierArb = fc.record({
     pot: fc.integer({ min: 0, max: 50_000_000 }),
     threshold: fc.constantFrom(0.4, 0.5, 0.7, 0.35, 1, 0),

@@ -125,6 +125,20 @@ describe("the 2010 allocation workbook in a formula engine", () => {
     expect(column(fileHf, filePlan, "Länsbidrag", "Lansbidrag", "Publicerat − regel (kr)")[0]).toBe(3000000);
   });
 
+  it("flags what happens in psychiatry: 17 days (0880, 2018-02) asks for no analysis and bills nothing, 24 days bills 4", () => {
+    const col = (header: string) => column(fileHf, filePlan, "Utskrivningsklara", "UK_avrakning", header);
+    const groups = col("Grupp");
+    const at = (key: string) => groups.indexOf(key);
+    const row = (key: string) => ({
+      analysis: col("Analys krävs")[at(key)],
+      billed: col("Debiteras")[at(key)],
+      days: col("Debiterbara dagar")[at(key)],
+    });
+    expect(row("0880 2018-02 psykiatri")).toEqual({ analysis: "Nej", billed: "Nej", days: 0 });
+    // 24 days: 4 over the psychiatry limit of 20, billed without an average condition.
+    expect(row("0880 2018-03 psykiatri")).toEqual({ analysis: "Ja", billed: "Ja", days: 4 });
+  });
+
   it("follows a changed parameter: raising the base threshold to 50 % gives the engine's 50 % amounts", () => {
     const changed: WorkbookInputs = { ...inputs, parameters: { ...inputs.parameters, palliativeBaseThreshold: 0.5 } };
     const expected = buildPlan(changed, "file").results.palliative.kommun.base.lines.map((l) => l.amount.toNumber());
