@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { CONDITIONAL_LOOK, FONT, Look, LOOK } from "../workbook/looks";
 import { CellContent, CellStyle, isFormula, SheetPlan, WorkbookPlan } from "../workbook/plan";
-import { a1, address, columnLetter, formulaText, refText } from "../workbook/refs";
+import { a1, address, columnLetter, formulaText, Position, RangeRef, refText } from "../workbook/refs";
 
 type Style = Partial<ExcelJS.Style>;
 const argb = (rgb: string) => ({ argb: `FF${rgb}` });
@@ -18,8 +18,8 @@ function excelStyle(look: Look): Style {
     },
     fill: look.fill ? { type: "pattern", pattern: "solid", fgColor: argb(look.fill) } : undefined,
     alignment:
-      look.wrapText || look.verticalCenter
-        ? { wrapText: look.wrapText, vertical: look.verticalCenter ? "middle" : undefined }
+      look.wrapText || look.verticalCenter || look.verticalTop
+        ? { wrapText: look.wrapText, vertical: look.verticalCenter ? "middle" : look.verticalTop ? "top" : undefined }
         : undefined,
     border: look.topBorder ? { top: { style: "thin" } } : undefined,
   };
@@ -29,6 +29,12 @@ const STYLE = Object.fromEntries(Object.entries(LOOK).map(([style, look]) => [st
   CellStyle,
   Style
 >;
+
+/** exceljs puts "$" before each corner's column it is given: "A$1:E$32" is written as the absolute "$A$1:$E$32". */
+function printArea(range: RangeRef): string {
+  const corner = (p: Position) => `${columnLetter(p.column)}$${p.row}`;
+  return `${corner(range.from)}:${corner(range.to)}`;
+}
 
 /** A cell's value for exceljs; a formula in A1 text as it stands on sheet `here`, with its cached result. */
 function valueOf(content: CellContent, here: string): ExcelJS.CellValue {
@@ -49,8 +55,17 @@ function styleCell(cell: ExcelJS.Cell, style: CellStyle | undefined, numFmt: str
 function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
   const ws = workbook.addWorksheet(plan.name, {
     properties: plan.tabColor ? { tabColor: { argb: plan.tabColor } } : {},
-    // Printed (or turned into PDF) landscape on A4, one page wide, as many pages tall as needed.
-    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    // A letter on one A4 page, portrait; other sheets landscape, one page wide, as many pages tall as needed.
+    pageSetup: plan.print
+      ? {
+          orientation: "portrait",
+          paperSize: 9,
+          fitToPage: true,
+          fitToWidth: 1,
+          fitToHeight: 1,
+          printArea: printArea(plan.print.onePagePortrait),
+        }
+      : { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   const value = (content: CellContent) => valueOf(content, plan.name);
   for (const table of plan.tables) {
@@ -83,6 +98,10 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     styleCell(cell, cellPlan.style, cellPlan.numFmt);
   }
   for (const [column, width] of plan.widths) ws.getColumn(columnLetter(column)).width = width;
+  for (const m of plan.merges) {
+    ws.mergeCells(address({ ...m.range, absolute: false }));
+    ws.getRow(m.range.from.row).height = m.rowHeight;
+  }
   if (plan.freezeAt) {
     const { column, row } = plan.freezeAt;
     ws.views = [{ state: "frozen", xSplit: column - 1, ySplit: row - 1 }];
@@ -91,6 +110,7 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     const base = {
       allowBlank: true,
       showErrorMessage: true,
+      errorStyle: v.errorStyle === "warning" ? "warning" : "stop",
       showInputMessage: true,
       promptTitle: "Indata",
       prompt: v.prompt,
@@ -99,7 +119,11 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     };
     const rule: ExcelJS.DataValidation =
       v.kind === "list"
-        ? { ...base, type: "list", formulae: [`"${(v.list ?? []).join(",")}"`] }
+        ? {
+            ...base,
+            type: "list",
+            formulae: [v.source ? refText(v.source, plan.name) : `"${(v.list ?? []).join(",")}"`],
+          }
         : v.max !== undefined
           ? {
               ...base,

@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { Allocation, AllocationLine, allocateLargestRemainder, scaledWeights } from "./allocate";
 import { PartyCode } from "./codes";
 import { Problem, RuleError } from "./errors";
-import { formatNumberSv, toBigInt } from "./money";
+import { formatNumberSv, Money, toBigInt } from "./money";
 import { Amount, assertUniqueCodes, nonNegative, PartyRow, roundingStep } from "./parties";
 
 export interface CountyInput extends PartyRow {
@@ -117,4 +117,41 @@ export function regionalSupport(
   params: { readonly total: Amount; readonly step?: Amount }
 ): CountyGrantResult {
   return countyGrant(counties, { total: params.total, base: 0, step: params.step });
+}
+
+/** What the county grant is paid by: the rule as written, the published table, or the rule with explicit adjustments. */
+export type PaymentBasis = "Regeln" | "Publicerat" | "Regeln med justeringar";
+
+export const PAYMENT_BASES: readonly PaymentBasis[] = ["Regeln", "Publicerat", "Regeln med justeringar"];
+
+/**
+ * What was paid: the published table (Sörmlandsöverenskommelsen, Bilaga 2). It sums to 65.5 of the 66 MSEK,
+ * so 0.5 MSEK is not distributed; the controller may choose the rule instead.
+ */
+export const DEFAULT_PAYMENT_BASIS: PaymentBasis = "Publicerat";
+
+/** One county's figures for the payment: the rule's grant, the published one, and an explicit adjustment. */
+export interface CountyPaymentInput {
+  readonly rule: Amount;
+  readonly published: Amount;
+  readonly adjustment: Amount;
+}
+
+/**
+ * Each county's grant as paid on the chosen basis, and what of the total is not distributed (the published
+ * table's 0.5 MSEK, or the rule's remainder below one step). The adjustments are signed kronor that must sum to
+ * 0 for the rule with adjustments to pay the total.
+ */
+export function countyGrantPaid(
+  basis: PaymentBasis,
+  counties: readonly CountyPaymentInput[],
+  total: Amount
+): { readonly paid: readonly Decimal[]; readonly undistributed: Decimal } {
+  const paid = counties.map((c) => {
+    if (basis === "Publicerat") return nonNegative(c.published, "det publicerade beloppet");
+    const rule = nonNegative(c.rule, "regelns belopp");
+    return basis === "Regeln med justeringar" ? rule.plus(new Money(c.adjustment)) : rule;
+  });
+  const sum = paid.reduce((s, p) => s.plus(p), new Money(0));
+  return { paid, undistributed: nonNegative(total, "totalen").minus(sum) };
 }

@@ -170,12 +170,16 @@ function applyLook(format: Excel.RangeFormat, look: Look): void {
   if (look.fill) format.fill.color = `#${look.fill}`;
   if (look.wrapText) format.wrapText = true;
   if (look.verticalCenter) format.verticalAlignment = "Center";
+  if (look.verticalTop) format.verticalAlignment = "Top";
   if (look.topBorder) format.borders.getItem("EdgeTop").style = "Continuous";
 }
 
 /** Excel's data-validation rule for a plan's validation. */
-export function validationRule(v: ValidationPlan): Excel.DataValidationRule {
-  if (v.kind === "list") return { list: { inCellDropDown: true, source: (v.list ?? []).join(",") } };
+export function validationRule(v: ValidationPlan, here: string): Excel.DataValidationRule {
+  if (v.kind === "list")
+    return {
+      list: { inCellDropDown: true, source: v.source ? `=${refText(v.source, here)}` : (v.list ?? []).join(",") },
+    };
   const basic: Excel.BasicDataValidation =
     v.max !== undefined
       ? { formula1: v.min ?? 0, formula2: v.max, operator: "Between" }
@@ -211,6 +215,11 @@ function finishSheet(
     }
   }
   for (const row of layout.headerRows) worksheet.getRange(`${row}:${row}`).format.rowHeight = HEADER_ROW_HEIGHT;
+  for (const m of sheet.merges) {
+    worksheet.getRange(address({ ...m.range, absolute: false })).merge(false);
+    const row = m.range.from.row;
+    worksheet.getRange(`${row}:${row}`).format.rowHeight = m.rowHeight;
+  }
   for (const [letter, points] of Object.entries(layout.widths)) {
     worksheet.getRange(`${letter}:${letter}`).format.columnWidth = points;
   }
@@ -219,9 +228,14 @@ function finishSheet(
   else if (layout.freeze?.kind === "at") worksheet.freezePanes.freezeAt(layout.freeze.address);
   for (const v of sheet.validations) {
     const validation = worksheet.getRange(address({ ...v.range, absolute: false })).dataValidation;
-    validation.rule = validationRule(v);
+    validation.rule = validationRule(v, sheet.name);
     validation.prompt = { showPrompt: true, title: "Indata", message: v.prompt };
-    validation.errorAlert = { showAlert: true, style: "Stop", title: "Ogiltigt värde", message: v.error };
+    validation.errorAlert = {
+      showAlert: true,
+      style: v.errorStyle === "warning" ? "Warning" : "Stop",
+      title: "Ogiltigt värde",
+      message: v.error,
+    };
   }
   for (const c of sheet.conditionalFormats) {
     const format = worksheet.getRange(address({ ...c.range, absolute: false })).conditionalFormats.add("Custom");
@@ -428,7 +442,11 @@ async function writeBuild(
     for (const sheet of plan.sheets) {
       const worksheet = context.workbook.worksheets.add(sheet.name);
       if (sheet.tabColor) worksheet.tabColor = officeColor(sheet.tabColor);
-      worksheet.pageLayout.orientation = "Landscape";
+      if (sheet.print) {
+        worksheet.pageLayout.orientation = "Portrait";
+        worksheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
+        worksheet.pageLayout.setPrintArea(address({ ...sheet.print.onePagePortrait, absolute: false }));
+      } else worksheet.pageLayout.orientation = "Landscape";
       sheets.set(sheet.name, worksheet);
     }
     // Names before formulas: a formula written before its name exists would first show #NAME?.

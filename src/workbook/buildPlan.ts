@@ -6,10 +6,12 @@ import { PlanContext, PlanMode } from "./sheets/context";
 import { dischargeSheets } from "./sheets/discharge";
 import { countyBudgetSheet, pilotsSheet } from "./sheets/ledgers";
 import { palliativeSheet } from "./sheets/palliative";
+import { paymentsSheet } from "./sheets/payments";
 import { parametersSheet } from "./sheets/parameters";
 import { reconciliationSheet } from "./sheets/reconciliation";
 import { referenceSheets } from "./sheets/reference";
 import { seniorAlertSheet } from "./sheets/seniorAlert";
+import { shareSheet } from "./sheets/share";
 import { startSheet } from "./sheets/start";
 
 export type { PlanMode } from "./sheets/context";
@@ -33,6 +35,19 @@ export function buildPlan(
   const discharge = dischargeSheets(ctx, reference.tables);
   const pilots = pilotsSheet(ctx);
   const budget = countyBudgetSheet(ctx, county.refs);
+  const payments = paymentsSheet(ctx, {
+    reference: reference.tables,
+    palliative: palliative.refs,
+    seniorAlert: seniorAlert.refs,
+    county: county.refs,
+  });
+  const share = shareSheet(ctx, {
+    reference: reference.tables,
+    palliative: palliative.refs,
+    seniorAlert: seniorAlert.refs,
+    county: county.refs,
+    payments: payments.refs,
+  });
   const reconciliation = reconciliationSheet(ctx, {
     reference: reference.tables,
     palliative: palliative.refs,
@@ -41,11 +56,15 @@ export function buildPlan(
     discharge: discharge.refs,
     pilots: pilots.refs,
     budget: budget.refs,
+    payments: payments.refs,
+    share: share.refs,
   });
   const sheets = [
     start,
     parameters,
     reconciliation,
+    payments.sheet,
+    share.sheet,
     palliative.sheet,
     seniorAlert.sheet,
     county.sheet,

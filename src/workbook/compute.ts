@@ -1,5 +1,14 @@
+import Decimal from "decimal.js";
 import { partyCode } from "../engine/codes";
-import { countyGrant, CountyGrantResult, REGIONAL_EQUAL_WEIGHT, regionalSupport } from "../engine/countyGrant";
+import {
+  countyGrant,
+  countyGrantPaid,
+  CountyGrantResult,
+  DEFAULT_PAYMENT_BASIS,
+  PaymentBasis,
+  REGIONAL_EQUAL_WEIGHT,
+  regionalSupport,
+} from "../engine/countyGrant";
 import { DischargeGroup, DischargeRules, settleDischargeGroups } from "../engine/discharge";
 import { palliativeShares, PalliativeResult } from "../engine/palliative";
 import { SplitPot, splitPot } from "../engine/pots";
@@ -37,6 +46,16 @@ export interface WorkbookResults {
   readonly seniorAlert: Readonly<Record<PartyKind, SeniorAlertPot>>;
   readonly countyRule: CountyGrantResult;
   readonly regional: CountyGrantResult;
+  /**
+   * The county grant as paid, per county in the county table's order (by code): on the basis the file is
+   * written with, with no adjustments yet; and what of the total is not distributed.
+   */
+  readonly countyPayment: {
+    readonly basis: PaymentBasis;
+    readonly adjustments: readonly number[];
+    readonly paid: readonly Decimal[];
+    readonly undistributed: Decimal;
+  };
   /** The groups (municipality, month, care) in the engine's order, each settled as reported and after analysis. */
   readonly discharge: readonly DischargeGroup<DischargeRecord>[];
   /** The individual rows in the groups' order. */
@@ -97,16 +116,29 @@ export function computeWorkbook(inputs: WorkbookInputs): WorkbookResults {
   const countyRows = (weight: (i: number) => number) =>
     counties.map((c, i) => ({ code: partyCode(c.code)!, row: i + 1, name: c.name, weight: weight(i) }));
   const discharge = settleDischargeGroups(inputs.discharge, dischargeRules(p));
+  const countyRule = countyGrant(
+    countyRows((i) => counties[i].municipalities),
+    { total: p.countyGrantKr, base: p.countyGrantBaseKr, step: p.countyGrantStepKr }
+  );
+  const published = new Map(inputs.publishedCountyGrant.map((g) => [g.code, g.publishedKr]));
+  const adjustments = counties.map(() => 0);
+  const payment = countyGrantPaid(
+    DEFAULT_PAYMENT_BASIS,
+    counties.map((c, i) => ({
+      rule: countyRule.lines[i].total,
+      published: published.get(c.code) ?? 0,
+      adjustment: adjustments[i],
+    })),
+    p.countyGrantKr
+  );
   return {
     palliativeBase,
     palliativeBonus,
     seniorAlertPot,
     palliative: { kommun: palliativePot("kommun"), landsting: palliativePot("landsting") },
     seniorAlert: { kommun: seniorAlertPotFor("kommun"), landsting: seniorAlertPotFor("landsting") },
-    countyRule: countyGrant(
-      countyRows((i) => counties[i].municipalities),
-      { total: p.countyGrantKr, base: p.countyGrantBaseKr, step: p.countyGrantStepKr }
-    ),
+    countyRule,
+    countyPayment: { basis: DEFAULT_PAYMENT_BASIS, adjustments, ...payment },
     regional: regionalSupport(
       countyRows(() => REGIONAL_EQUAL_WEIGHT),
       { total: p.regionalSupportKr, step: p.paymentStepKr }

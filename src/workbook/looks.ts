@@ -18,6 +18,7 @@ export interface Look {
   readonly fill?: string;
   readonly wrapText?: boolean;
   readonly verticalCenter?: boolean;
+  readonly verticalTop?: boolean;
   readonly topBorder?: boolean;
 }
 
@@ -28,6 +29,8 @@ export const LOOK: Readonly<Record<CellStyle, Look>> = {
   title: { font: { bold: true, size: 14, color: NAVY } },
   subtitle: { font: { bold: true, size: 12, color: NAVY } },
   note: { font: { italic: true, color: GREY_TEXT } },
+  paragraph: { wrapText: true, verticalTop: true },
+  summary: { font: { bold: true, size: 12, color: NAVY }, wrapText: true, verticalTop: true },
   warning: { font: { bold: true, color: "9C0006" } },
   label: {},
   header: { font: { bold: true, color: "FFFFFF" }, fill: NAVY, wrapText: true, verticalCenter: true },

@@ -28,6 +28,8 @@ export type CellStyle =
   | "title"
   | "subtitle"
   | "note"
+  | "paragraph"
+  | "summary"
   | "warning"
   | "label"
   | "header"
@@ -87,6 +89,10 @@ export interface ValidationPlan {
   readonly list?: readonly string[];
   readonly prompt: string;
   readonly error: string;
+  /** A list's source as a range of cells (instead of `list`), for long lists. */
+  readonly source?: RangeRef;
+  /** "warning": a value outside the rule may still be kept (a code typed instead of a list item); default "stop". */
+  readonly errorStyle?: "stop" | "warning";
 }
 
 export interface ConditionalFormatPlan {
@@ -107,6 +113,10 @@ export interface SheetPlan {
   readonly freezeAt?: Position;
   readonly validations: readonly ValidationPlan[];
   readonly conditionalFormats: readonly ConditionalFormatPlan[];
+  /** Cells merged into one, for a paragraph of text across the page, with the row's height in points. */
+  readonly merges: readonly { readonly range: RangeRef; readonly rowHeight: number }[];
+  /** How the sheet prints: landscape, one page wide (the default), or this area portrait on one A4 page. */
+  readonly print?: { readonly onePagePortrait: RangeRef };
 }
 
 /** A workbook-level name for an input or result cell, e.g. P_Pott_Bas → Parametrar!$C$8. */

@@ -74,6 +74,8 @@ export class SheetBuilder {
   private readonly validations: ValidationPlan[] = [];
   private readonly conditionals: ConditionalFormatPlan[] = [];
   private freezeAt?: Position;
+  private readonly merges: { range: RangeRef; rowHeight: number }[] = [];
+  private print?: SheetPlan["print"];
   /** The next free row. */
   row = 1;
 
@@ -103,6 +105,17 @@ export class SheetBuilder {
     this.put(this.at(1, this.row++), text, style);
   }
 
+  /**
+   * A paragraph across columns A to `columns` on its own row: the cells merged, the text wrapped, the row
+   * as high as `lines` lines of text. Returns its cell.
+   */
+  paragraph(content: CellContent, columns: number, lines: number, style: CellStyle = "paragraph"): CellRef {
+    const row = this.row++;
+    const ref = this.put(this.at(1, row), content, style);
+    this.merges.push({ range: this.range(ref, this.at(columns, row)), rowHeight: 15 * lines });
+    return ref;
+  }
+
   skip(rows = 1): void {
     this.row += rows;
   }
@@ -129,6 +142,11 @@ export class SheetBuilder {
   /** A column's width in characters; the widest asked for wins. */
   width(column: number, chars: number): void {
     this.widths.set(column, Math.max(this.widths.get(column) ?? 0, chars));
+  }
+
+  /** Prints `area` on one A4 page, portrait (a letter). */
+  setPrintArea(area: RangeRef): void {
+    this.print = { onePagePortrait: area };
   }
 
   freeze(at: Position): void {
@@ -186,6 +204,8 @@ export class SheetBuilder {
       freezeAt: this.freezeAt,
       validations: this.validations,
       conditionalFormats: this.conditionals,
+      merges: this.merges,
+      print: this.print,
     };
   }
 }

@@ -30,7 +30,7 @@ describe("npm run workbook", () => {
   it("writes the 2010 workbook with native formulas carrying the engine's values", async () => {
     const out = path.join(dir, "skl-2010.xlsx");
     expect(await main(["--out", out])).toBe(0);
-    expect(output.join("\n")).toMatch(/Avstämning: \d+ OK, 4 INFO, 0 FEL/);
+    expect(output.join("\n")).toMatch(/Avstämning: \d+ OK, 6 INFO, 0 FEL/);
     expect(output.join("\n")).toMatch(/SYNTETISKA demodata/);
 
     const workbook = new ExcelJS.Workbook();

@@ -1146,6 +1146,11 @@ class Range extends Loadable {
     return this;
   }
 
+  /** Merged cells are recorded as a format call "merge" with its argument. */
+  merge(across = false): void {
+    this.format.merge(across);
+  }
+
   select(): void {
     this.context.enqueue(() => {
       const { sheet, address } = this.where();

@@ -86,6 +86,7 @@ describe("a sheet's layout", () => {
     freezeAt: parseAddress("A7"),
     validations: [],
     conditionalFormats: [],
+    merges: [],
   };
   const layout = layoutSheet(sheet);
 

@@ -80,7 +80,9 @@ describe("the built workbook's tables", () => {
       row: 0,
       column: "Nivå 1: belopp",
     });
-    expect(tableAt(workbook, "Palliativ", a1(plan.sheets[3].tables[0].topLeft))).toMatchObject({
+    expect(
+      tableAt(workbook, "Palliativ", a1(plan.sheets.find((s) => s.name === "Palliativ")!.tables[0].topLeft))
+    ).toMatchObject({
       row: -1,
       column: "Kod",
     });
@@ -362,7 +364,7 @@ describe("every build of the pane", () => {
   it("is found again from the workbook's settings, each with its suffix", async () => {
     const restored = await restoreBuilds(() => plan);
     expect(restored.map((b) => b.suffix)).toEqual([undefined, 2]);
-    expect(restored[1].plan.sheets[3].name).toBe("Palliativ (2)");
+    expect(restored[1].plan.sheets.map((s) => s.name)).toContain("Palliativ (2)");
     for (const b of restored) expect((await runChecks(b)).master).toBe("OK");
   });
 

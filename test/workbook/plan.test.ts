@@ -62,6 +62,8 @@ describe("the 2010 allocation workbook in a formula engine", () => {
       "Start",
       "Parametrar",
       "Avstämning",
+      "Utbetalningar",
+      "Andel",
       "Palliativ",
       "Senior alert",
       "Länsbidrag",

@@ -33,8 +33,10 @@ export function countyChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
     countyRule.lines.map((l) => l.share),
     () => base
   ).twin;
-  const adjustments = codes.map(() => 0);
-  const finals = rule.map((r, i) => r + adjustments[i]);
+  const payment = ctx.results.countyPayment;
+  const adjustments = payment.adjustments;
+  const finals = payment.paid.map((p) => p.toNumber());
+  const published66 = sum(codes.map(publishedOf));
   const additions = codes.map((code) => published79Of(code) - publishedOf(code));
   const usual = median(additions);
   return [
@@ -68,14 +70,30 @@ export function countyChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
     },
     {
       id: "c-slutligt",
-      label: "Länsbidrag: slutligt bidrag summerar till totalen",
+      label:
+        "Länsbidrag: slutligt bidrag summerar till grunden för utbetalning (den publicerade tabellen, eller regelns fördelade belopp)",
       where,
       value: { formula: fx`${c.sums.final}`, result: sum(finals) },
       expected: {
-        formula: fx`${NAMED.countyTotal}-${c.rule.undistributed}`,
-        result: p.countyGrantKr - countyRule.allocation.undistributed.toNumber(),
+        formula: fx`IF(${NAMED.paymentBasis}="Publicerat",${c.sums.published},${NAMED.countyTotal}-${c.rule.undistributed})`,
+        result:
+          payment.basis === "Publicerat"
+            ? published66
+            : p.countyGrantKr - countyRule.allocation.undistributed.toNumber(),
       },
       compare: "=",
+      targets: [c.table.col("slut")],
+      failing: { kind: "targets" },
+    },
+    {
+      id: "c-ejfordelat",
+      label:
+        "Länsbidrag: ej fördelat av totalen enligt grunden för utbetalning (den publicerade tabellen summerar till 65,5 mnkr, inte 66)",
+      where,
+      value: { formula: fx`${NAMED.countyTotal}-${c.sums.final}`, result: payment.undistributed.toNumber() },
+      expected: constant(0),
+      compare: "=",
+      informational: true,
       targets: [c.table.col("slut")],
       failing: { kind: "targets" },
     },
@@ -83,7 +101,7 @@ export function countyChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
       id: "c-publicerat",
       label: "Publicerat 66 mnkr mot totalen (källan summerar till 65,5)",
       where,
-      value: { formula: fx`${c.sums.published}`, result: sum(codes.map(publishedOf)) },
+      value: { formula: fx`${c.sums.published}`, result: published66 },
       expected: { formula: fx`${NAMED.countyTotal}`, result: p.countyGrantKr },
       compare: "=",
       informational: true,

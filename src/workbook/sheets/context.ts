@@ -31,6 +31,8 @@ export const SHEET = {
   pilots: "Försöksverksamhet",
   countyBudget: "Länsbudget",
   reconciliation: "Avstämning",
+  payments: "Utbetalningar",
+  share: "Andel",
 } as const;
 
 /** Tab colours by role: inputs, calculations, outputs and checks apart. */
@@ -39,6 +41,7 @@ export const TAB = {
   input: "FFF2C94C",
   reference: "FF9CA3AF",
   calculation: "FF2F80ED",
+  output: "FF8E44AD",
   check: "FF27AE60",
 } as const;
 

@@ -8,6 +8,7 @@ import { PlanContext, SHEET, TAB } from "./context";
 import { ALLOCATION_LABEL, HEADER, TABLE, TWIN_PART } from "./names";
 import { NAMED } from "./parameters";
 import { lookup, ReferenceTables, UNKNOWN_CODE } from "./reference";
+import { cite } from "../sources";
 
 export interface CountyGrantRefs {
   readonly table: TableRefs;
@@ -34,6 +35,8 @@ interface CountyRows {
   readonly regional: (i: number) => number;
   readonly published: (i: number) => number;
   readonly published79: (i: number) => number;
+  /** The grant as paid, on the basis the file is written with (engine). */
+  readonly paid: (i: number) => number;
 }
 
 function countyRows(ctx: PlanContext): CountyRows {
@@ -46,6 +49,7 @@ function countyRows(ctx: PlanContext): CountyRows {
     regional: (i) => regional.lines[i].totalNumber,
     published: (i) => published.get(counties[i].code)?.publishedKr ?? 0,
     published79: (i) => published.get(counties[i].code)?.publishedWithRegionalKr ?? 0,
+    paid: (i) => ctx.results.countyPayment.paid[i].toNumber(),
   };
 }
 
@@ -126,15 +130,24 @@ function ruleColumns(ctx: PlanContext, rows: CountyRows, reference: ReferenceTab
       formula: (r) => fx`${r.at("pub")}-${r.at(amount)}`,
       result: (i) => rows.published(i) - rows.rule(i),
     },
-    { key: "just", header: HEADER.adjustment, style: "input", numFmt: FORMAT.kronor, width: 12, value: () => 0 },
     {
+      key: "just",
+      header: HEADER.adjustment,
+      style: "input",
+      numFmt: FORMAT.kronor,
+      width: 12,
+      value: (i) => ctx.results.countyPayment.adjustments[i],
+    },
+    {
+      // As paid, on the basis chosen on Parametrar (the engine's countyGrantPaid).
       key: "slut",
       header: HEADER.final,
       style: "amount",
       numFmt: FORMAT.kronor,
       width: 13,
-      formula: (r) => fx`${r.at(amount)}+${r.at("just")}`,
-      result: rows.rule,
+      formula: (r) =>
+        fx`IF(${NAMED.paymentBasis}="Publicerat",${r.at("pub")},${r.at(amount)}+IF(${NAMED.paymentBasis}="Regeln med justeringar",${r.at("just")},0))`,
+      result: rows.paid,
     },
   ];
 }
@@ -146,7 +159,7 @@ function regionalColumns(
   reference: ReferenceTables,
   cells: PotCells
 ): ColumnSpec[] {
-  const total = (i: number) => rows.rule(i) + rows.regional(i);
+  const total = (i: number) => rows.paid(i) + rows.regional(i);
   return [
     {
       key: "rvikt",
@@ -195,8 +208,9 @@ function regionalColumns(
       result: (i) => rows.published79(i) - total(i),
     },
     {
-      // What the published "66 + 13" table added to the published 66: about 0.6 MSEK, but 0 for
-      // Stockholm and 1.1 for Dalarna (the source's own anomalies; highlighted where it is not the median).
+      // What the table "Fördelning av 66* + 13 milj. kr" (bild 17) adds to Bilaga 2: 0.6 MSEK for most
+      // counties; as transcribed 0 for Stockholm ("Stockholm 7,": a decimal lost, so a reading) and 1.1 for
+      // Dalarna. Highlighted where it is not the median.
       key: "pub13",
       header: HEADER.published13,
       style: "check",
@@ -209,7 +223,7 @@ function regionalColumns(
 }
 
 /** The sums below the table: one per column that adds up, each its column's SUM. */
-function sumRow(sheet: SheetBuilder, table: TableRefs, rows: CountyRows): CountyGrantRefs["sums"] {
+function sumRow(ctx: PlanContext, sheet: SheetBuilder, table: TableRefs, rows: CountyRows): CountyGrantRefs["sums"] {
   const n = rows.counties.length;
   const total = (f: (i: number) => number) => Array.from({ length: n }, (_, i) => f(i)).reduce((a, b) => a + b, 0);
   const sumOf = (key: string, result: number) =>
@@ -219,17 +233,21 @@ function sumRow(sheet: SheetBuilder, table: TableRefs, rows: CountyRows): County
   const regional = total(rows.regional);
   const published = total(rows.published);
   const published79 = total(rows.published79);
+  const paid = total(rows.paid);
   const sums = {
     rule: sumOf(twinKeys("c").amount, rule),
     published: sumOf("pub", published),
-    adjustment: sumOf("just", 0),
-    final: sumOf("slut", rule),
+    adjustment: sumOf(
+      "just",
+      total((i) => ctx.results.countyPayment.adjustments[i])
+    ),
+    final: sumOf("slut", paid),
     regional: sumOf(twinKeys("r").amount, regional),
-    total79: sumOf("tot79", rule + regional),
+    total79: sumOf("tot79", paid + regional),
     published79: sumOf("pub79", published79),
   };
   sumOf("pubdiff", published - rule);
-  sumOf("pub79diff", published79 - rule - regional);
+  sumOf("pub79diff", published79 - paid - regional);
   sumOf("pub13", published79 - published);
   return sums;
 }
@@ -259,10 +277,40 @@ function decorate(sheet: SheetBuilder, table: TableRefs): void {
   });
 }
 
+/** The notes at the top of `Länsbidrag`: the rule and its sources, the published tables and their readings. */
+function countyGrantNotes(ctx: PlanContext): [string, "note" | "warning"][] {
+  const notes: [string, "note" | "warning"][] = [
+    [
+      "Regeln som den är skriven: varje län minst 2 mnkr, resten i förhållande till antalet kommuner " +
+        `(${cite("sormland", "Bilaga 2")}; ${cite("infrastructure", 17)}). ` +
+        `${cite("circular")} ger bara summan 66 mnkr och "ca tre stödpersoner inkl medel till omkostnader per ”normalstort” län".`,
+      "note",
+    ],
+    [
+      `Bild 17 nämner en "jämkning för små län" som inte är nedskriven; Bilaga 2 publicerar beloppen utan regel. Skillnaden mellan regeln och Bilaga 2 visas per län. ` +
+        "Bilaga 2 summerar till 65,5 mnkr, inte 66. Slutligt bidrag följer grunden för utbetalning på Parametrar (Publicerat, Regeln eller Regeln med justeringar); justeringar förs in uttryckligen i den gula kolumnen och ska summera till 0.",
+      "warning",
+    ],
+    [
+      "Regionala stödstrukturer: 13 mnkr (15 mkr varav 2 mkr till nationellt stöd, bild 18), här i lika delar per län, omkring 0,6 mnkr (vår uträkning: 13/21). " +
+        `Tabellen "Fördelning av 66* + 13 milj. kr" (bild 17) summerar som den är transkriberad till 78, inte 79. Stockholms siffra står där som "Stockholm 7," med en decimal som fallit bort: ` +
+        "att Stockholm inte får något tillägg är en läsning, 7,6 är lika troligt. Dalarna har 3,6 där Bilaga 2 ger 2,5.",
+      "note",
+    ],
+  ];
+  if (ctx.inputs.parameters.year !== 2010)
+    notes.push([
+      `Referensdata och de publicerade tabellerna är 2010 års: källorna ger inga för ${ctx.inputs.parameters.year}.`,
+      "warning",
+    ]);
+  return notes;
+}
+
 /**
  * `Länsbidrag`: the 66 MSEK by the rule as written (2 MSEK each, the rest by number of municipalities),
  * the published table beside it with the difference per county, an explicit adjustment column that must
- * sum to 0, and the 13 MSEK regional support with the "66 + 13" table and its anomalies.
+ * sum to 0, the grant as paid on the chosen basis, and the 13 MSEK regional support with the table
+ * "Fördelning av 66* + 13 milj. kr" ("Att bygga infrastruktur för socialtjänsten", bild 17) and its anomalies.
  */
 export function countyGrantSheet(
   ctx: PlanContext,
@@ -273,17 +321,7 @@ export function countyGrantSheet(
     "Länsbidrag till länsgemensamma utvecklingsledare (66 mnkr) och regionala stödstrukturer (13 mnkr)",
     "title"
   );
-  sheet.line(
-    "Regeln som den är skriven: varje län minst 2 mnkr, resten i förhållande till antalet kommuner (seeds 000, 002). " +
-      'Den publicerade tabellen gör dessutom en "jämkning för små län" som inte är nedskriven: skillnaden visas per län.'
-  );
-  sheet.line(
-    "Publicerat summerar till 65,5 mnkr, inte 66 (källan är inkonsekvent). Justeringar förs in uttryckligen i den gula kolumnen och ska summera till 0.",
-    "warning"
-  );
-  sheet.line(
-    'Regionala stödstrukturer: 13 mnkr i lika delar per län (seed 001: "ca 0,6 mnkr per län"). Seed 001:s tabell "66 + 13" summerar till 78, inte 79: Stockholm får inget tillägg och Dalarna 3,6.'
-  );
+  for (const [text, style] of countyGrantNotes(ctx)) sheet.line(text, style);
   sheet.skip();
   const [rule, regional] = reservePotRows(sheet, ["Regel 66 mnkr", "Regionalt 13 mnkr"]);
   const rows = countyRows(ctx);
@@ -302,7 +340,7 @@ export function countyGrantSheet(
     NAMED.countyStep
   );
   fillPotRows(sheet, regional, table, "r", ctx.results.regional.allocation, fx`${NAMED.regional}`, NAMED.paymentStep);
-  const sums = sumRow(sheet, table, rows);
+  const sums = sumRow(ctx, sheet, table, rows);
   decorate(sheet, table);
   sheet.freeze(sheet.at(3, table.firstRow));
   return { sheet, refs: { table, rule, regional, sums } };

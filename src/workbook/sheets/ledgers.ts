@@ -4,19 +4,21 @@ import { SheetBuilder } from "../sheetBuilder";
 import { PlanContext, SHEET, TAB } from "./context";
 import { CountyGrantRefs } from "./countyGrant";
 import { NAMED } from "./parameters";
+import { cite } from "../sources";
+import { CountyBudgetLine } from "../inputs";
 
 export interface PilotRefs {
   readonly granted: CellRef;
   readonly frame: CellRef;
 }
 
-/** `Försöksverksamhet`: the ledger of granted pilot projects against the 70 MSEK (granted by application). */
+/** `Försöksverksamhet`: the ledger of granted pilot projects against the 70 MSEK (by call and application). */
 export function pilotsSheet(ctx: PlanContext): { sheet: SheetBuilder; refs: PilotRefs } {
   const pilots = ctx.inputs.pilots;
   const sheet = new SheetBuilder(SHEET.pilots, TAB.input);
   sheet.line("Försöksverksamheter: beviljade medel mot ramen", "title");
   sheet.line(
-    "Beviljas efter ansökan och bedömning av en expertgrupp (seed 002), inte efter formel. Här förs reskontran och summan stäms av mot ramen."
+    `Fördelas efter utlysning och ansökan, inte efter formel ("Utlysningsförfarande"; "Expertgrupp definierar kriterier": ${cite("infrastructure", 16)}, och ${cite("performance", 10)}). Här förs reskontran och summan stäms av mot ramen.`
   );
   if (ctx.inputs.synthetic)
     sheet.line("SYNTETISKA DATA: projekten och beloppen är påhittade demonstrationsvärden.", "warning");
@@ -76,10 +78,99 @@ export interface BudgetRefs {
   }[];
 }
 
+/** One county's budget: its grant as paid (with that grant's source), its lines, the rest, the sum and the smallest line. */
+function countyBudget(
+  ctx: PlanContext,
+  sheet: SheetBuilder,
+  grants: CountyGrantRefs,
+  code: string,
+  lines: readonly CountyBudgetLine[]
+): BudgetRefs["counties"][number] {
+  const counties = [...ctx.inputs.counties].sort((a, b) => (a.code < b.code ? -1 : 1));
+  const index = counties.findIndex((c) => c.code === code);
+  const grantKr = index >= 0 ? ctx.results.countyPayment.paid[index].toNumber() : 0;
+  const field = (label: string, content: CellContent, style: CellStyle, note?: string) =>
+    sheet.field(label, content, style, FORMAT.kronor, note, 2);
+  sheet.line(`${counties[index]?.name ?? code} (${code})`, "subtitle");
+  const sourceRow = sheet.row;
+  const grant = field(
+    "Länets bidrag som det betalas (kr)",
+    {
+      formula: fx`IFERROR(INDEX(${grants.table.col("slut")},MATCH("${code}",${grants.table.col("kod")},0)),0)`,
+      result: grantKr,
+    },
+    "calc"
+  );
+  // The grant's source beside it: the published table, or the rule on Länsbidrag, as the basis says.
+  const publishedSource = `Publicerat: ${cite("sormland", "Bilaga 2")}.`;
+  const ruleSource = "Regeln på Länsbidrag (kolumnen Slutligt bidrag).";
+  sheet.put(
+    sheet.at(3, sourceRow),
+    {
+      formula: fx`IF(${NAMED.paymentBasis}="Publicerat","${publishedSource}","${ruleSource}")`,
+      result: ctx.results.countyPayment.basis === "Publicerat" ? publishedSource : ruleSource,
+    },
+    "note"
+  );
+  const fixedLines = lines.filter((l) => l.amountKr !== null);
+  const restLine = lines.find((l) => l.amountKr === null);
+  const fixed = fixedLines.reduce((s, l) => s + (l.amountKr ?? 0), 0);
+  const budget = sheet.table(`Lansbudget_${code}`, fixedLines.length, [
+    { key: "post", header: "Post", style: "input", width: 46, value: (i) => fixedLines[i].item },
+    {
+      key: "belopp",
+      header: "Belopp (kr)",
+      style: "input",
+      numFmt: FORMAT.kronor,
+      width: 16,
+      value: (i) => fixedLines[i].amountKr,
+    },
+    { key: "kalla", header: "Källa", style: "note", width: 60, value: (i) => fixedLines[i].source },
+  ]);
+  sheet.validate({
+    range: budget.col("belopp"),
+    kind: "decimal",
+    min: 0,
+    prompt: "Belopp i kronor",
+    error: "Ett belopp i kronor, 0 eller mer.",
+  });
+  sheet.row = budget.lastRow + 1;
+  const fixedSum = field(
+    "Summa poster med belopp (kr)",
+    { formula: fx`SUM(${budget.col("belopp")})`, result: fixed },
+    "calc"
+  );
+  const rest = restLine
+    ? field(
+        `${restLine.item} (resten, kr)`,
+        { formula: fx`${grant}-${fixedSum}`, result: grantKr - fixed },
+        "amount",
+        restLine.source
+      )
+    : undefined;
+  if (rest)
+    sheet.highlight({ range: sheet.range(rest, rest), formula: fx`${{ ...rest, absolute: false }}<0`, look: "bad" });
+  const sumKr = restLine ? grantKr : fixed;
+  const sum = field(
+    "Summa budget (kr)",
+    { formula: rest ? fx`${fixedSum}+${rest}` : fx`${fixedSum}`, result: sumKr },
+    "total"
+  );
+  const smallestKr = Math.min(...lines.map((l) => (l.amountKr === null ? grantKr - fixed : l.amountKr)));
+  const smallest = field(
+    "Minsta post (kr)",
+    { formula: rest ? fx`MIN(${budget.col("belopp")},${rest})` : fx`MIN(${budget.col("belopp")})`, result: smallestKr },
+    "calc",
+    "Ingen post får vara negativ: då ryms posterna inte i bidraget."
+  );
+  return { code, grant, sum, smallest, grantKr, sumKr, smallestKr };
+}
+
 /**
- * `Länsbudget`: a county's own budget of its grant (e.g. Sörmland, seed 000). The lines with an amount are
- * inputs in a table; the line without one (the development leaders, whose amount the source does not give)
- * takes what is left of the grant, below the table, and must not be negative.
+ * `Länsbudget`: a county's own budget of its grant as paid (Sörmland: Sörmlandsöverenskommelsen, s. 2, on
+ * the grant its own Bilaga 2 publishes). The lines with an amount are inputs in a table; the line without
+ * one (the development leaders, whose figure has dropped out of the transcript) takes what is left of the
+ * grant, below the table, and must not be negative.
  */
 export function countyBudgetSheet(
   ctx: PlanContext,
@@ -88,94 +179,21 @@ export function countyBudgetSheet(
   const sheet = new SheetBuilder(SHEET.countyBudget, TAB.input);
   sheet.line("Länets egen budget för länsbidraget", "title");
   sheet.line(
-    "Sörmland (seed 000): gemensamma utvecklingsledare, 500 tkr till kvalitativ uppföljning av multisjuka äldre, 200 tkr till utbildning."
+    `Sörmland (${cite("sormland", 2)}, Budget): gemensamma utvecklingsledare, 500 tkr till kvalitativ uppföljning av multisjuka äldre, 200 tkr till övrigt utbildning. ` +
+      `Bidraget är det som länet får betalt: med grunden Publicerat det som Bilaga 2 i samma överenskommelse publicerar för Sörmland, 2,0 mnkr.`
   );
   sheet.line(
-    "Källan anger inte beloppet för utvecklingsledarna: den raden tar det som återstår av bidraget och får inte bli negativ. Nya poster läggs in som rader i tabellen.",
+    'Beloppet för utvecklingsledarna (och budgetens summa) har fallit bort i transkriptet ("Summa: tkr"): den raden tar det som återstår av bidraget och får inte bli negativ. Nya poster läggs in som rader i tabellen.',
     "warning"
   );
   sheet.skip();
-  sheet.width(1, 46);
-  sheet.width(2, 16);
-  sheet.width(3, 60);
-  const byCounty = new Map<string, (typeof ctx.inputs.countyBudget)[number][]>();
+  [46, 16, 60].forEach((width, i) => sheet.width(i + 1, width));
+  const byCounty = new Map<string, CountyBudgetLine[]>();
   for (const line of ctx.inputs.countyBudget) byCounty.set(line.county, [...(byCounty.get(line.county) ?? []), line]);
-  const results: BudgetRefs["counties"][number][] = [];
-  const table = grants.table;
-  const countyIndex = (code: string) =>
-    [...ctx.inputs.counties].sort((a, b) => (a.code < b.code ? -1 : 1)).findIndex((c) => c.code === code);
-  const field = (label: string, content: CellContent, style: CellStyle, note?: string) =>
-    sheet.field(label, content, style, FORMAT.kronor, note, 2);
-  for (const [code, lines] of byCounty) {
-    const name = ctx.inputs.counties.find((c) => c.code === code)?.name ?? code;
-    const index = countyIndex(code);
-    const grantValue = index >= 0 ? ctx.results.countyRule.lines[index].total.toNumber() : 0;
-    sheet.line(`${name} (${code})`, "subtitle");
-    const grant = field(
-      "Länets slutliga bidrag (kr)",
-      {
-        formula: fx`IFERROR(INDEX(${table.col("slut")},MATCH("${code}",${table.col("kod")},0)),0)`,
-        result: grantValue,
-      },
-      "calc",
-      "Länsbidrag, kolumnen Slutligt bidrag."
-    );
-    const fixedLines = lines.filter((l) => l.amountKr !== null);
-    const restLine = lines.find((l) => l.amountKr === null);
-    const fixed = fixedLines.reduce((s, l) => s + (l.amountKr ?? 0), 0);
-    const budget = sheet.table(`Lansbudget_${code}`, fixedLines.length, [
-      { key: "post", header: "Post", style: "input", width: 46, value: (i) => fixedLines[i].item },
-      {
-        key: "belopp",
-        header: "Belopp (kr)",
-        style: "input",
-        numFmt: FORMAT.kronor,
-        width: 16,
-        value: (i) => fixedLines[i].amountKr,
-      },
-      { key: "kalla", header: "Källa", style: "note", width: 60, value: (i) => fixedLines[i].source },
-    ]);
-    sheet.validate({
-      range: budget.col("belopp"),
-      kind: "decimal",
-      min: 0,
-      prompt: "Belopp i kronor",
-      error: "Ett belopp i kronor, 0 eller mer.",
-    });
-    sheet.row = budget.lastRow + 1;
-    const fixedSum = field(
-      "Summa poster med belopp (kr)",
-      { formula: fx`SUM(${budget.col("belopp")})`, result: fixed },
-      "calc"
-    );
-    const rest = restLine
-      ? field(
-          `${restLine.item} (resten, kr)`,
-          { formula: fx`${grant}-${fixedSum}`, result: grantValue - fixed },
-          "amount",
-          restLine.source
-        )
-      : undefined;
-    if (rest)
-      sheet.highlight({ range: sheet.range(rest, rest), formula: fx`${{ ...rest, absolute: false }}<0`, look: "bad" });
-    const sumKr = restLine ? grantValue : fixed;
-    const sum = field(
-      "Summa budget (kr)",
-      { formula: rest ? fx`${fixedSum}+${rest}` : fx`${fixedSum}`, result: sumKr },
-      "total"
-    );
-    const smallestKr = Math.min(...lines.map((l) => (l.amountKr === null ? grantValue - fixed : l.amountKr)));
-    const smallest = field(
-      "Minsta post (kr)",
-      {
-        formula: rest ? fx`MIN(${budget.col("belopp")},${rest})` : fx`MIN(${budget.col("belopp")})`,
-        result: smallestKr,
-      },
-      "calc",
-      "Ingen post får vara negativ: då ryms posterna inte i bidraget."
-    );
-    results.push({ code, grant, sum, smallest, grantKr: grantValue, sumKr, smallestKr });
+  const counties = [...byCounty].map(([code, lines]) => {
+    const refs = countyBudget(ctx, sheet, grants, code, lines);
     sheet.skip();
-  }
-  return { sheet, refs: { counties: results } };
+    return refs;
+  });
+  return { sheet, refs: { counties } };
 }

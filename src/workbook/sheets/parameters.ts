@@ -1,4 +1,6 @@
+import { PAYMENT_BASES } from "../../engine/countyGrant";
 import { splitPot } from "../../engine/pots";
+import { cite } from "../sources";
 import { YearParameters } from "../inputs";
 import { CellContent, CellStyle, FORMAT } from "../plan";
 import { Expr, fx, NameRef, nameRef } from "../refs";
@@ -25,6 +27,7 @@ export const NAME = {
   countyBase: "C_Grund",
   countyStep: "Steg_Lansbidrag",
   regional: "C_Regional",
+  paymentBasis: "C_Utbetalningsgrund",
   pilots: "Forsok_Pott",
   agreement: "Avtal_Total",
   registries: "Register_Samordning",
@@ -85,6 +88,19 @@ class NamedCells {
       max: bounds.max,
       prompt: label,
       error: `${label}: ange ett tal${range}.`,
+    });
+    return ref;
+  }
+
+  /** A choice among fixed words, with a drop-down list. */
+  choice(name: keyof typeof NAME, label: string, value: string, options: readonly string[], note: string) {
+    const ref = this.named(NAME[name], label, value, "input", FORMAT.text, note);
+    this.sheet.validate({
+      range: this.sheet.range(ref, ref),
+      kind: "list",
+      list: options,
+      prompt: label,
+      error: `${label}: välj ${options.join(", ")}.`,
     });
     return ref;
   }
@@ -197,6 +213,14 @@ export function parametersSheet(ctx: PlanContext): SheetBuilder {
   cells.input("countyBase", "Grundbelopp per län (kr)", "countyGrantBaseKr", FORMAT.kronor);
   cells.input("countyStep", "Avrundningssteg för länsbidraget (kr)", "countyGrantStepKr", FORMAT.kronor, STEP);
   cells.input("regional", "Regionala stödstrukturer (kr)", "regionalSupportKr", FORMAT.kronor);
+  cells.choice(
+    "paymentBasis",
+    "Grund för utbetalning av länsbidraget",
+    ctx.results.countyPayment.basis,
+    PAYMENT_BASES,
+    `Publicerat: beloppen i ${cite("sormland", "Bilaga 2")}, så som de betalades (summerar till 65,5 mnkr: 0,5 mnkr fördelas inte). ` +
+      "Regeln: 2 mnkr per län och resten efter antalet kommuner. Regeln med justeringar: regeln plus kolumnen Justering (kr) på Länsbidrag, som ska summera till 0."
+  );
 
   sheet.line("Avtalet i sin helhet", "subtitle");
   cells.input("pilots", "Försöksverksamheter (kr)", "pilotsKr", FORMAT.kronor);

@@ -2,6 +2,7 @@ import { agreementChecks, budgetChecks } from "../checks/ledgers";
 import { Check, condition, passes, statusOf } from "../checks/check";
 import { countyChecks } from "../checks/county";
 import { dischargeChecks } from "../checks/discharge";
+import { paymentChecks } from "../checks/payments";
 import { performanceChecks } from "../checks/performance";
 import { FORMAT } from "../plan";
 import { fx } from "../refs";
@@ -11,8 +12,10 @@ import { CountyGrantRefs } from "./countyGrant";
 import { DischargeRefs } from "./discharge";
 import { BudgetRefs, PilotRefs } from "./ledgers";
 import { PalliativeTables } from "./palliative";
+import { PaymentRefs } from "./payments";
 import { ReferenceTables } from "./reference";
 import { SeniorAlertTables } from "./seniorAlert";
+import { ShareRefs } from "./share";
 
 export interface ReconciliationInputs {
   readonly reference: ReferenceTables;
@@ -22,6 +25,8 @@ export interface ReconciliationInputs {
   readonly discharge: DischargeRefs;
   readonly pilots: PilotRefs;
   readonly budget: BudgetRefs;
+  readonly payments: PaymentRefs;
+  readonly share: ShareRefs;
 }
 
 /** The name of the master check's cell ("Alla kontroller"), which the pane reads. */
@@ -32,6 +37,7 @@ export function workbookChecks(ctx: PlanContext, refs: ReconciliationInputs): Ch
   return [
     ...performanceChecks(ctx, refs.reference, refs.palliative, refs.seniorAlert),
     ...countyChecks(ctx, refs.county),
+    ...paymentChecks(ctx, refs.payments, refs.palliative, refs.seniorAlert, refs.county, refs.share),
     ...agreementChecks(ctx, refs.pilots),
     ...dischargeChecks(ctx, refs.discharge),
     ...budgetChecks(refs.budget),
