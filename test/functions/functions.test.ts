@@ -72,7 +72,7 @@ describe("SKL.PALLIATIVE_SHARE", () => {
       "a blank among the numbers of a used row",
       () => palliativeShare("0114", codes, regs, deaths, col(1000, null, 3000), 400, 0.4),
       "#VALUE!",
-      /Rad 2 \(0115\): befolkning saknas/,
+      /Rad 2 \(0115\): folkmängd saknas/,
     ],
     [
       "a threshold given as 40",
@@ -156,7 +156,7 @@ describe("SKL.SENIOR_ALERT_PAYOUT", () => {
       message: string;
     };
     expect(result.code).toBe("#VALUE!");
-    expect(result.message).toMatch(/Rad 2 \(0115\): kvalificerad ska vara SANT eller FALSKT/);
+    expect(result.message).toMatch(/Rad 2 \(0115\): alla relevanta enheter startat \(kanske\) ska vara Ja eller Nej/);
   });
 });
 
