@@ -20,7 +20,7 @@ export {
 } from "./readers";
 export type { RowProblem } from "./rows";
 export { RowReader, SCREENFUL, screenful } from "./rows";
-export { characterName, cut, describeCell, shownText, shownValue, visible } from "./show";
+export { characterName, cut, describeCell, shownCount, shownText, shownValue, visible } from "./show";
 export { noWords, SPELLINGS, yesWords } from "./spellings";
 export type { Delimiter, Table, TableProblem, TableRow } from "./table";
 export { headerDelimiter, readTable } from "./table";

@@ -19,9 +19,10 @@ export class RowReader<K extends string> {
   private failed = false;
   private whoText?: string;
 
+  /** `cellOf` gives a cell's trimmed text, or undefined when the file has no column for `key`. */
   constructor(
     readonly row: number,
-    private readonly cellOf: (key: K) => string,
+    private readonly cellOf: (key: K) => string | undefined,
     private readonly report: (problem: RowProblem) => void
   ) {}
 
@@ -38,9 +39,14 @@ export class RowReader<K extends string> {
     this.whoText = text ? shownText(text) : undefined;
   }
 
-  /** The cell's text as the file has it (trimmed), "" when the row has no such column. */
+  /** The cell's text as the file has it (trimmed), "" when the file has no such column. */
   raw(key: K): string {
-    return this.cellOf(key);
+    return this.cellOf(key) ?? "";
+  }
+
+  /** The file has a column for `key`. */
+  has(key: K): boolean {
+    return this.cellOf(key) !== undefined;
   }
 
   /** Records a problem of the row; returns undefined so that a reader can `return r.fail(…)`. */

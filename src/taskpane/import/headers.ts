@@ -3,6 +3,7 @@
  * user chose ("Kommunkod", "Antal dödsfall", "Alla relevanta enheter startat", "Vårdform", …), and which
  * kind of file it is. The English headers of the bundled CSV files (data/demo) are understood too.
  */
+import { Label } from "../../input";
 import { ImportProblem } from "./problems";
 
 /** The three registry imports of the task pane. */
@@ -27,16 +28,16 @@ export type ColumnRole =
 export const ROLE_LABEL: Readonly<Record<ColumnRole, string>> = {
   partyKind: "typ (kommun eller landsting)",
   code: "kod",
-  name: "namn",
+  name: Label.name,
   party: "kommun/landsting",
-  deaths: "dödsfall",
-  registrations: "registreringar",
-  started: "alla relevanta enheter startat",
+  deaths: Label.deaths,
+  registrations: Label.registrations,
+  started: Label.started,
   month: "månad",
-  individual: "individ",
-  care: "vårdform",
-  daysReported: "dagar rapporterade",
-  daysAfter: "dagar efter analys",
+  individual: Label.individual,
+  care: Label.care,
+  daysReported: Label.daysReported,
+  daysAfter: Label.daysAfter,
 };
 
 /** The kinds as the user reads them. */

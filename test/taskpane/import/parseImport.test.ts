@@ -14,7 +14,7 @@ import {
   textValue,
   ValidImport,
 } from "../../../src/taskpane/import";
-import { decodeText, headerDelimiter } from "../../../src/workbook/csvText";
+import { decodeText, headerDelimiter } from "../../../src/input";
 
 const inputs = loadBundledInputs(2010);
 const reference: ImportReference = { municipalities: inputs.municipalities, counties: inputs.counties };
@@ -208,7 +208,7 @@ describe("the kind of file and its header", () => {
 
   it("reports an empty file", () => {
     expect(parseImport("\uFEFF\r\n", reference).problems.map(problemText)).toEqual([
-      "Filen är tom. Första raden ska vara en rubrikrad.",
+      "Filen är tom. Första raden ska vara rubrikraden.",
     ]);
   });
 });
@@ -298,8 +298,8 @@ describe("validating every row", () => {
   it("checks ja/nej, months, days after analysis and duplicate individuals", () => {
     const senior = parseImport("Kod;Startat;Registreringar\n0114;kanske;3\n0115;;2\n", reference);
     expect(senior.problems.map(problemText)).toEqual([
-      "Rad 2 (0114 Upplands Väsby): alla relevanta enheter startat (kanske) ska vara ja eller nej.",
-      "Rad 3 (0115 Vallentuna): alla relevanta enheter startat saknas. Skriv ja eller nej.",
+      "Rad 2 (0114 Upplands Väsby): alla relevanta enheter startat (kanske) ska vara Ja eller Nej.",
+      "Rad 3 (0115 Vallentuna): alla relevanta enheter startat saknas. Skriv Ja eller Nej.",
     ]);
     const discharge = parseImport(
       "Kommun;Månad;Individ;Vårdform;Dagar rapporterade;Dagar efter analys\n" +
