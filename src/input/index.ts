@@ -12,6 +12,7 @@ export {
   readCount,
   readKronor,
   readMonth,
+  readNumber,
   readPartyKind,
   readShare,
   readStep,

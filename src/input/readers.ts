@@ -56,6 +56,16 @@ export function readAmount(raw: unknown, what: string): Reading<number> {
   return plainNumber(read.value);
 }
 
+/**
+ * A number as a cell shows it, of any sign: a published figure, an amount a formula gave. Not an input of a
+ * rule (each input has its own reader above), but read by the same spellings.
+ */
+export function readNumber(raw: unknown, what: string): Reading<number> {
+  if (typeof raw === "number" && Number.isFinite(raw)) return raw + 0;
+  const read = exactNumber(raw, what, Problem.missing);
+  return read instanceof Refused ? read : plainNumber(read.value);
+}
+
 /** A share from 0 to 1: a threshold (0.4 for 40 %), the municipalities' share of a pot. */
 export function readShare(raw: unknown, what: string): Reading<number> {
   if (typeof raw === "string" && /%\s*$/.test(raw)) return refuse(Problem.shareOutOfRange(what, shownValue(raw)));

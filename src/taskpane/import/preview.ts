@@ -6,6 +6,7 @@
  * days, by municipality, month, individual and kind of care.
  */
 import { partyCode } from "../../engine/codes";
+import { Label, readMonth, readYesNo, Refused } from "../../input";
 import { CellValue } from "../../workbook/plan";
 import { groupKey as workbookGroupKey } from "../../workbook/sheets/discharge";
 import { sameCell, TEXT_FORMAT, textValue } from "./cells";
@@ -305,11 +306,10 @@ function partyPreview(parsed: ValidImport, current: CurrentTables): PartialPrevi
   return { problems, changes, edits, unchangedRows: unchanged, notes: [], summary };
 }
 
+/** A yes/no cell of the workbook as the import writes it ("Ja"/"Nej"), read as every face reads yes/no. */
 function yesNoOf(value: CellValue): string | undefined {
-  const text = cellText(value).toLocaleLowerCase("sv");
-  if (value === true || ["ja", "j", "sant", "true", "1"].includes(text)) return "Ja";
-  if (value === false || ["nej", "n", "falskt", "false", "0"].includes(text)) return "Nej";
-  return undefined;
+  const read = readYesNo(value, Label.started);
+  return read instanceof Refused ? undefined : read ? "Ja" : "Nej";
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -329,15 +329,10 @@ const SETTLEMENT_COLUMNS = [HEADER.municipality, HEADER.month, HEADER.care] as c
 
 const TEXT_COLUMNS: ReadonlySet<string> = new Set([HEADER.municipality, HEADER.month, HEADER.individual, HEADER.care]);
 
-/** A month cell as "YYYY-MM": text as written, or a date Excel made of it (a serial number). */
+/** A month cell as "YYYY-MM", read as every face reads a month (a date Excel made of it too); else its text. */
 function monthOf(value: CellValue): string {
-  if (typeof value === "number" && value > 0) {
-    const date = new Date(Date.UTC(1899, 11, 30) + Math.round(value) * 86400000);
-    return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, "0")}`;
-  }
-  const text = cellText(value);
-  const match = /^(\d{4})[-/](\d{1,2})/.exec(text);
-  return match ? `${match[1]}-${match[2].padStart(2, "0")}` : text;
+  const month = readMonth(value, Label.month);
+  return month instanceof Refused ? cellText(value) : month;
 }
 
 /** A group's key for matching, whatever the cells' case or type ("0880|2018-03|somatisk"). */
