@@ -140,6 +140,5 @@ export const Problem = {
   folderMissing: () => "katalogen finns inte. Ange en katalog med CSV-filerna (se data/demo).",
   folderIsFile: () => "är en fil, inte en katalog. Ange katalogen som innehåller CSV-filerna (se data/demo).",
   folderUnreadable: (reason: string) => `katalogen går inte att läsa (${reason}).`,
-  moreProblems: (more: string, total: string) =>
-    `… och ${more} fel till (${total} fel sammanlagt; de första visas). Rätta dessa och kör igen.`,
+  moreProblems: (more: string, total: string) => `… och ${more} fel till (${total} sammanlagt).`,
 } as const;

@@ -42,8 +42,9 @@ export function characterName(character: string): string {
 /** The text cut to its first 40 characters (whole characters, never half a pair) and "…". */
 export function cut(text: string, length = SHOWN_LENGTH): string {
   if (text.length <= length) return text;
-  const characters = Array.from(text.slice(0, length * 2));
-  return characters.length <= length ? text : characters.slice(0, length).join("") + "…";
+  // A character is one or two UTF-16 units: 2·length + 1 units hold more than `length` characters unless the text ends.
+  const characters = Array.from(text.slice(0, length * 2 + 1));
+  return characters.length > length ? characters.slice(0, length).join("") + "…" : text;
 }
 
 /** Every invisible character written out: "0114\u200b" → "0114[U+200B]". */
