@@ -2,6 +2,8 @@
  * The readers of src/input, kind by kind: what each accepts, and the words of what it refuses. Every
  * expected value is the written number worked by hand ("1 234" is one thousand two hundred and thirty-four).
  */
+import fs from "node:fs";
+import path from "node:path";
 import {
   Label,
   noWords,
@@ -20,6 +22,7 @@ import {
   Refused,
   screenful,
   shownText,
+  SPELLINGS,
   yesWords,
 } from "../../src/input";
 
@@ -309,5 +312,26 @@ describe("messages", () => {
     expect(shown[19]).toBe("rad 21");
     expect(shown[20]).toBe("… och 5 fel till (25 sammanlagt).");
     expect(screenful(lines.slice(0, 20))).toEqual(lines.slice(0, 20));
+  });
+});
+
+describe("the README's table of what each kind accepts", () => {
+  const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+  const section = readme.slice(
+    readme.indexOf("## What each kind of value accepts"),
+    readme.indexOf("## Where each rule")
+  );
+
+  it("lists every spelling the readers accept", () => {
+    const listed = new Set([...section.matchAll(/`([^`]+)`/g)].map((m) => m[1].toLocaleLowerCase("sv")));
+    const words = [
+      ...SPELLINGS.yes,
+      ...SPELLINGS.no,
+      ...SPELLINGS.somatic,
+      ...SPELLINGS.psychiatric,
+      ...SPELLINGS.municipality,
+      ...SPELLINGS.countyCouncil,
+    ];
+    expect(words.filter((w) => !listed.has(w))).toEqual([]);
   });
 });
