@@ -27,7 +27,6 @@ import {
   shownText,
 } from "../input";
 import {
-  CareKind,
   County,
   CountyBudgetLine,
   DischargeRecord,
