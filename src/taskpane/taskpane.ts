@@ -5,7 +5,7 @@
  * (checks.ts). Outside Excel it says that Excel is needed, without a script error.
  */
 /* global window, Office, FileReader */
-import { screenful } from "../input";
+import { screenful, sizeProblem } from "../input";
 import { buildPlan } from "../workbook/buildPlan";
 import { WorkbookPlan } from "../workbook/plan";
 import { bundledInputs } from "./bundledInputs";
@@ -475,6 +475,13 @@ function setUpActions(): void {
     const file = input.files?.[0];
     if (!file) return;
     byId("import-file-name").textContent = `Vald fil: ${file.name}`;
+    // A file too large to import is told by its size, before the pane reads it into memory.
+    const tooLarge = sizeProblem(file.size);
+    if (tooLarge) {
+      renderImport({ ok: false, dataRows: 0, notes: [], problems: [{ message: tooLarge }] }, undefined, file.name);
+      input.value = "";
+      return;
+    }
     readFile(file)
       .then((bytes) => importFrom(bytes, file.name))
       .catch((error) => setStatus(errorText(error), true))

@@ -267,6 +267,14 @@ describe("bad paths", () => {
     );
   });
 
+  it("says that a --data folder may not be read", async () => {
+    const data = dataFolder();
+    fs.chmodSync(data, 0o000);
+    const run = await refused(data, []);
+    fs.chmodSync(data, 0o777);
+    expect(run.stderr).toContain(`${data}: katalogen går inte att läsa (ingen behörighet att läsa).`);
+  });
+
   it("names the output folder that does not exist, without a temporary file or ENOENT", async () => {
     const missing = path.join(tmp, "finns-inte");
     const run = await workbook("--out", path.join(missing, "skl.xlsx"), "--data", dataFolder());

@@ -350,6 +350,13 @@ describe("hostile cells", () => {
     expect(result.message.startsWith(`Rad 2 (0115): ${problem}`)).toBe(true);
   });
 
+  it("shows an invisible character in a party asked for that is not in the list", () => {
+    expect(shown(() => palliativeShare("0114\u200b", codes, regs, deaths, pop, 400, 0.4))).toEqual({
+      code: "#N/A",
+      message: "koden 0114[U+200B] finns inte i kodkolumnen.",
+    });
+  });
+
   it("shows an invisible character in a code, and reads text numbers as a file does", () => {
     const result = shown(() => palliativeShare("0114", col("0114", "0115\u200b", "0117"), regs, deaths, pop, 400, 0.4));
     expect(result).toEqual({
