@@ -154,8 +154,8 @@ export interface ReferenceData {
 export function loadInputs(files: DataFileContents, options: LoadOptions): WorkbookInputs {
   const problems = new Problems();
   const parameters = readParameters(files.parameters, options.year, problems, options.fileProblems?.parameters);
-  const reference = readReference(files, problems, options);
-  const registry = readRegistry(files, reference, problems, options);
+  const reference = readReference({ files, problems, options });
+  const registry = readRegistry({ files, problems, options }, reference);
   problems.throwIfAny(options.source);
   return { parameters: parameters!, ...reference, ...registry, synthetic: options.synthetic };
 }
@@ -167,7 +167,7 @@ export function loadInputs(files: DataFileContents, options: LoadOptions): Workb
  */
 export function loadReference(files: DataFileContents, source?: string): ReferenceData {
   const problems = new Problems();
-  const reference = readReference(files, problems, {});
+  const reference = readReference({ files, problems, options: {} });
   problems.throwIfAny(source);
   return reference;
 }
@@ -245,14 +245,15 @@ function readCsv(key: CsvKey, text: string | undefined, problems: Problems, opti
   );
 }
 
+/** The files being read, where their problems go, and what the reader of the files found. */
+interface Files {
+  readonly files: DataFileContents;
+  readonly problems: Problems;
+  readonly options: FileOptions;
+}
+
 /** Reads every row of one file with `read`; a row with any problem gives nothing. */
-function rowsOf<T>(
-  key: CsvKey,
-  files: DataFileContents,
-  problems: Problems,
-  options: FileOptions,
-  read: (row: Row) => T | undefined
-): T[] {
+function rowsOf<T>(key: CsvKey, { files, problems, options }: Files, read: (row: Row) => T | undefined): T[] {
   const out: T[] = [];
   for (const row of readCsv(key, files[key], problems, options)) {
     const value = read(row);
@@ -278,27 +279,23 @@ const countyCode: Reader<string> = (raw, what) => readCode(raw, what, 2, "08");
 // ---------------------------------------------------------------------------------------------------
 // Reference data
 
-function readReference(files: DataFileContents, problems: Problems, options: FileOptions): ReferenceData {
+function readReference(input: Files): ReferenceData {
+  const { problems } = input;
   const countyRows = new Map<string, number>();
-  const counties = readCounties(files, problems, options, countyRows);
+  const counties = readCounties(input, countyRows);
   const problemsBefore = problems.list.length;
-  const municipalities = readMunicipalities(files, problems, options, new Set(counties.map((c) => c.code)));
+  const municipalities = readMunicipalities(input, new Set(counties.map((c) => c.code)));
   // Only against a clean municipality list: a dropped bad row would show as a false mismatch here.
   if (municipalities.length > 0 && problems.list.length === problemsBefore) {
     checkCountyTotals(counties, municipalities, countyRows, problems);
   }
-  const publishedCountyGrant = readPublishedGrant(files, problems, options, new Set(counties.map((c) => c.code)));
+  const publishedCountyGrant = readPublishedGrant(input, new Set(counties.map((c) => c.code)));
   return { municipalities, counties, publishedCountyGrant };
 }
 
-function readCounties(
-  files: DataFileContents,
-  problems: Problems,
-  options: FileOptions,
-  countyRows: Map<string, number>
-): County[] {
+function readCounties(input: Files, countyRows: Map<string, number>): County[] {
   const duplicates = new Duplicates();
-  return rowsOf("counties", files, problems, options, (r) => {
+  return rowsOf("counties", input, (r) => {
     r.who = r.raw("code");
     const code = r.read("code", countyCode, Label.countyCode);
     if (code !== undefined) r.who = code;
@@ -313,14 +310,9 @@ function readCounties(
   });
 }
 
-function readMunicipalities(
-  files: DataFileContents,
-  problems: Problems,
-  options: FileOptions,
-  countyCodes: ReadonlySet<string>
-): Municipality[] {
+function readMunicipalities(input: Files, countyCodes: ReadonlySet<string>): Municipality[] {
   const duplicates = new Duplicates();
-  return rowsOf("municipalities", files, problems, options, (r) => {
+  return rowsOf("municipalities", input, (r) => {
     r.who = r.raw("code");
     const code = r.read("code", municipalityCode, Label.municipalityCode);
     if (code !== undefined) r.who = code;
@@ -362,14 +354,9 @@ function checkCountyTotals(
   }
 }
 
-function readPublishedGrant(
-  files: DataFileContents,
-  problems: Problems,
-  options: FileOptions,
-  countyCodes: ReadonlySet<string>
-): PublishedCountyGrant[] {
+function readPublishedGrant(input: Files, countyCodes: ReadonlySet<string>): PublishedCountyGrant[] {
   const duplicates = new Duplicates();
-  return rowsOf("publishedCountyGrant", files, problems, options, (r) => {
+  return rowsOf("publishedCountyGrant", input, (r) => {
     r.who = r.raw("code");
     const code = r.read("code", countyCode, Label.countyCode);
     const name = r.read("name", readText, Label.name);
@@ -431,19 +418,14 @@ class KnownParties {
   }
 }
 
-function readRegistry(
-  files: DataFileContents,
-  reference: ReferenceData,
-  problems: Problems,
-  options: FileOptions
-): RegistryData {
+function readRegistry(input: Files, reference: ReferenceData): RegistryData {
   const known = new KnownParties(reference);
   return {
-    palliative: readPalliative(files, problems, options, known),
-    seniorAlert: readSeniorAlert(files, problems, options, known),
-    discharge: readDischarge(files, problems, options, known),
-    pilots: readPilots(files, problems, options),
-    countyBudget: readCountyBudget(files, problems, options, known),
+    palliative: readPalliative(input, known),
+    seniorAlert: readSeniorAlert(input, known),
+    discharge: readDischarge(input, known),
+    pilots: readPilots(input),
+    countyBudget: readCountyBudget(input, known),
   };
 }
 
@@ -464,14 +446,9 @@ function readParty(r: Row, known: KnownParties, duplicates: Duplicates): { kind:
   return { kind, code };
 }
 
-function readPalliative(
-  files: DataFileContents,
-  problems: Problems,
-  options: FileOptions,
-  known: KnownParties
-): PalliativeReport[] {
+function readPalliative(input: Files, known: KnownParties): PalliativeReport[] {
   const duplicates = new Duplicates();
-  return rowsOf("palliative", files, problems, options, (r) => {
+  return rowsOf("palliative", input, (r) => {
     const who = readParty(r, known, duplicates);
     const deaths = r.read("deaths", readCount, Label.deaths);
     const registrations = r.read("registrations", readCount, Label.registrations);
@@ -483,14 +460,9 @@ function readPalliative(
   });
 }
 
-function readSeniorAlert(
-  files: DataFileContents,
-  problems: Problems,
-  options: FileOptions,
-  known: KnownParties
-): SeniorAlertReport[] {
+function readSeniorAlert(input: Files, known: KnownParties): SeniorAlertReport[] {
   const duplicates = new Duplicates();
-  return rowsOf("seniorAlert", files, problems, options, (r) => {
+  return rowsOf("seniorAlert", input, (r) => {
     const who = readParty(r, known, duplicates);
     const allUnitsStarted = r.read("all_units_started", readYesNo, Label.started);
     const registrations = r.read("registrations", readCount, Label.registrations);
@@ -499,14 +471,9 @@ function readSeniorAlert(
   });
 }
 
-function readDischarge(
-  files: DataFileContents,
-  problems: Problems,
-  options: FileOptions,
-  known: KnownParties
-): DischargeRecord[] {
+function readDischarge(input: Files, known: KnownParties): DischargeRecord[] {
   const duplicates = new Duplicates();
-  return rowsOf("discharge", files, problems, options, (r) => {
+  return rowsOf("discharge", input, (r) => {
     r.who = [r.raw("municipality"), r.raw("month"), r.raw("individual")].filter(Boolean).join(", ") || undefined;
     const municipality = r.read("municipality", municipalityCode, Label.municipalityCode);
     if (municipality !== undefined) checkDischargeMunicipality(r, known, municipality);
@@ -542,9 +509,9 @@ function checkDischargeMunicipality(r: Row, known: KnownParties, municipality: s
     r.fail(Problem.dischargeOutsideCounty(municipality, DISCHARGE_COUNTY));
 }
 
-function readPilots(files: DataFileContents, problems: Problems, options: FileOptions): PilotGrant[] {
+function readPilots(input: Files): PilotGrant[] {
   const duplicates = new Duplicates();
-  return rowsOf("pilots", files, problems, options, (r) => {
+  return rowsOf("pilots", input, (r) => {
     r.who = r.raw("id") || undefined;
     const id = r.read("id", readText, "id");
     const recipient = r.read("recipient", readText, "mottagare");
@@ -557,14 +524,9 @@ function readPilots(files: DataFileContents, problems: Problems, options: FileOp
   });
 }
 
-function readCountyBudget(
-  files: DataFileContents,
-  problems: Problems,
-  options: FileOptions,
-  known: KnownParties
-): CountyBudgetLine[] {
+function readCountyBudget(input: Files, known: KnownParties): CountyBudgetLine[] {
   const restRows = new Map<string, number>();
-  return rowsOf("countyBudget", files, problems, options, (r) => {
+  return rowsOf("countyBudget", input, (r) => {
     r.who = r.raw("county") || undefined;
     const county = r.read("county", countyCode, Label.countyCode);
     if (county !== undefined) {
