@@ -89,7 +89,10 @@ export function partyFunction<C extends ColumnSpecs, S extends ScalarSpecs, L ex
   const scalarKeys = Object.keys(descriptor.scalars);
   return (party, parties, columns, scalars) =>
     excel(() => {
-      const args = [...scalarKeys.map((k) => scalars[k]), parties, ...columnKeys.map((k) => columns[k])];
+      const args: unknown[] = [];
+      for (const key of scalarKeys) args.push(scalars[key]);
+      args.push(parties);
+      for (const key of columnKeys) args.push(columns[key]);
       const amounts = cache.get(args, () => {
         const table = readPartyTable(parties, descriptor.columns, columns);
         const result = descriptor.rule(table.rows, readScalars(descriptor.scalars, scalars));

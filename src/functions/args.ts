@@ -104,6 +104,11 @@ export function readPartyTable<C extends ColumnSpecs>(
     return column;
   });
   const readers = keys.map((key) => COLUMN_READERS[specs[key].kind] as Reader<number | boolean>);
+  const numeric = keys.map((key) => specs[key].kind !== "yesNo");
+  const whats = keys.map((key) => specs[key].what);
+  // Every row is a copy of one template, so thousands of rows share one shape.
+  const template: Record<string, unknown> = { code: undefined, row: 0 };
+  for (const key of keys) template[key] = 0;
   const rows: RowOf<C>[] = [];
   for (let r = 0; r < codeCells.length; r++) {
     const code = codeOf(codeCells[r], r + 1);
@@ -111,9 +116,17 @@ export function readPartyTable<C extends ColumnSpecs>(
       if (cells.every((column) => isBlankOrZero(column[r]))) continue;
       throw new RuleError("invalidValue", Problem.codeMissing(), { row: r + 1 });
     }
-    const row: Record<string, unknown> = { code, row: r + 1 };
+    const row = { ...template };
+    row.code = code;
+    row.row = r + 1;
     for (let c = 0; c < keys.length; c++) {
-      const value = readers[c](cells[c][r], specs[keys[c]].what);
+      const cell = cells[c][r];
+      // The usual cell, a whole number above 0 in a column of numbers, is what every number reader gives back
+      // as it is: taken without the call, which thousands of rows would otherwise pay for.
+      const value =
+        numeric[c] && typeof cell === "number" && cell > 0 && Number.isSafeInteger(cell)
+          ? cell
+          : readers[c](cell, whats[c]);
       if (value instanceof Refused) {
         throw new RuleError("invalidValue", value.problem, { row: r + 1, party: shownText(code.text) });
       }
@@ -127,11 +140,21 @@ export function readPartyTable<C extends ColumnSpecs>(
 /** A code cell as a party code; undefined for a blank code. A code with an invisible character is refused. */
 function codeOf(cell: Cell, row: number): PartyCode | undefined {
   if (isBlankCode(cell)) return undefined;
-  if (typeof cell === "string") {
+  if (typeof cell === "string" && !isPlainCode(cell)) {
     const clean = cleanText(cell, Label.code);
     if (clean instanceof Refused) throw new RuleError("invalidValue", clean.problem, { row, party: shownText(cell) });
   }
   return partyCode(cell);
+}
+
+/** A short code of printable ASCII ("0114", "01", "K1"): nothing in it for `cleanText` to refuse. */
+function isPlainCode(text: string): boolean {
+  if (text.length > 64) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
 }
 
 /**

@@ -20,6 +20,8 @@ export type Reader<T> = (raw: unknown, what: string) => Reading<T>;
 /** Excel holds at most 32 767 characters in a cell. */
 export const CELL_TEXT_LIMIT = 32767;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** A blank cell: nothing, or text of spaces only. Excel hands an empty cell as null, "" or (desktop) 0. */
 export function isBlank(raw: unknown): boolean {
   return raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "");
@@ -35,7 +37,8 @@ export function cleanText(raw: string, what: string): Reading<string> {
   if (text.length > CELL_TEXT_LIMIT) {
     return new Refused(Problem.textTooLong(what, shownCount(text.length), shownCount(CELL_TEXT_LIMIT)));
   }
-  const invisible = INVISIBLE.exec(text);
+  // Printable ASCII, the usual code or number, needs no look at Unicode's categories.
+  const invisible = PRINTABLE_ASCII.test(text) ? null : INVISIBLE.exec(text);
   if (invisible) return new Refused(Problem.invisibleCharacter(what, shownText(text), characterName(invisible[0])));
   return text;
 }
