@@ -21,9 +21,9 @@ export {
 } from "./readers";
 export type { RowProblem } from "./rows";
 export { RowReader, SCREENFUL, screenful } from "./rows";
-export { characterName, cut, describeCell, shownCount, shownText, shownValue, visible } from "./show";
+export { characterName, cut, describeCell, shownCount, shownText, shownValue, visible, withoutInvisible } from "./show";
 export { noWords, SPELLINGS, yesWords } from "./spellings";
-export type { Delimiter, Table, TableProblem, TableRow } from "./table";
+export type { Delimiter, NoTable, Table, TableProblem, TableRow } from "./table";
 export { headerDelimiter, readTable } from "./table";
 export type { Reader, Reading } from "./verdict";
 export { CELL_TEXT_LIMIT, cleanText, isBlank, Refused } from "./verdict";

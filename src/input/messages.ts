@@ -118,6 +118,8 @@ export const Problem = {
     (commaSeparated
       ? "Ett decimaltal med komma i en kommaseparerad fil måste stå inom citattecken; använd hellre semikolon som avgränsare."
       : "Ta bort de extra värdena eller lägg till kolumnerna i rubrikraden."),
+  tooManyRows: (rows: string, limit: string) =>
+    `filen har ${rows} rader, men ett blad i Excel rymmer högst ${limit}. Kontrollera att det är rätt fil, eller dela upp den.`,
   headerRepeated: (headerRow: number) =>
     `raden upprepar rubrikraden (rad ${headerRow}); två filer har kanske klistrats ihop. Ta bort raden.`,
   columnMissing: (column: string, header: string) =>

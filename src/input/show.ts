@@ -39,6 +39,11 @@ export function characterName(character: string): string {
   return name ? `${codePoint(character)} (${name})` : codePoint(character);
 }
 
+/** The text without the characters that cannot be seen (for names that only select, such as a header). */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE_ALL, "");
+}
+
 /** The text cut to its first 40 characters (whole characters, never half a pair) and "…". */
 export function cut(text: string, length = SHOWN_LENGTH): string {
   if (text.length <= length) return text;

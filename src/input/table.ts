@@ -7,6 +7,7 @@
  */
 import Papa from "papaparse";
 import { Problem } from "./messages";
+import { shownCount } from "./show";
 
 /** The separators a file may use: semicolon (Swedish Excel's CSV), comma, tab (a paste). */
 export type Delimiter = ";" | "," | "\t";
@@ -58,10 +59,19 @@ export interface Table {
   readonly problems: readonly TableProblem[];
 }
 
+/** The rows of an Excel sheet: a file with more could never be laid out on one. */
+export const SHEET_ROWS = 1048576;
+
 const blank = (cells: readonly string[]) => cells.every((c) => c.trim() === "");
 
+/** Text that is no table: `empty` when it has no header (nothing but blank lines), else too long. */
+export interface NoTable {
+  readonly empty: boolean;
+  readonly problems: readonly TableProblem[];
+}
+
 /** Splits delimited text; the first non-blank row is the header. An empty text is a problem, not a table. */
-export function readTable(text: string): Table | { readonly problems: readonly TableProblem[] } {
+export function readTable(text: string): Table | NoTable {
   const delimiter = headerDelimiter(text);
   const parsed = Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false });
   const problems: TableProblem[] = [];
@@ -71,8 +81,12 @@ export function readTable(text: string): Table | { readonly problems: readonly T
     }
   }
   const records = parsed.data;
+  if (records.length > SHEET_ROWS) {
+    const problem = Problem.tooManyRows(shownCount(records.length), shownCount(SHEET_ROWS));
+    return { empty: false, problems: [{ problem }] };
+  }
   const headerIndex = records.findIndex((cells) => !blank(cells));
-  if (headerIndex < 0) return { problems: [{ problem: Problem.fileEmpty("") }] };
+  if (headerIndex < 0) return { empty: true, problems: [{ problem: Problem.fileEmpty("") }] };
   const header = records[headerIndex].map((h) => h.trim());
   const headerKey = header.join("\u0000").toLocaleLowerCase("sv");
   const rows: TableRow[] = [];

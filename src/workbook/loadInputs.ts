@@ -25,6 +25,7 @@ import {
   screenful,
   shownCount,
   shownText,
+  withoutInvisible,
 } from "../input";
 import {
   County,
@@ -219,14 +220,18 @@ function readCsv(key: CsvKey, text: string | undefined, problems: Problems, opti
   }
   const table = readTable(text);
   if (!("header" in table)) {
-    problems.add({ file, problem: Problem.fileEmpty(columns.join(",")) });
+    if (table.empty) problems.add({ file, problem: Problem.fileEmpty(columns.join(",")) });
+    else for (const p of table.problems) problems.add({ file, problem: p.problem });
     return [];
   }
   for (const p of table.problems) problems.add({ file, row: p.row, problem: p.problem });
-  const header = table.header.map((h) => h.toLowerCase());
+  // A header only picks the columns: a character that cannot be seen in it is let go, not refused.
+  const header = table.header.map((h) => withoutInvisible(h).toLowerCase());
   const headerProblems = [
     ...columns.filter((c) => !header.includes(c)).map((c) => Problem.columnMissing(c, columns.join(","))),
-    ...header.filter((name, i) => name !== "" && header.indexOf(name) !== i).map((name) => Problem.columnTwice(name)),
+    ...header
+      .filter((name, i) => name !== "" && header.indexOf(name) !== i)
+      .map((name) => Problem.columnTwice(shownText(name))),
   ];
   for (const problem of headerProblems) problems.add({ file, row: table.headerRow, problem });
   if (headerProblems.length > 0) return [];

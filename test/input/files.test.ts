@@ -82,12 +82,25 @@ describe("delimited text", () => {
     expect("header" in table && table.rows).toEqual([{ row: 2, cells: ["0114", "4\n4"] }]);
   });
 
+  it("refuses more rows than an Excel sheet holds (1 048 576)", () => {
+    expect(readTable("Kod\n" + "1\n".repeat(1048576))).toEqual({
+      empty: false,
+      problems: [
+        {
+          problem:
+            "filen har 1\u00a0048\u00a0578 rader, men ett blad i Excel rymmer högst 1\u00a0048\u00a0576. Kontrollera att det är rätt fil, eller dela upp den.",
+        },
+      ],
+    });
+  });
+
   it("names an unclosed quote, and calls a text of blank lines empty", () => {
     expect(readTable('Kod;Namn\n0114;"Upplands Väsby\n').problems).toContainEqual({
       row: 2,
       problem: 'ett citattecken (") saknar sitt avslutande citattecken. Rätta raden och spara filen igen.',
     });
     expect(readTable("\r\n \r\n")).toEqual({
+      empty: true,
       problems: [{ problem: "filen är tom. Första raden ska vara rubrikraden." }],
     });
   });

@@ -272,6 +272,11 @@ describe("registry data", () => {
     ]);
   });
 
+  it("lets go of a character that cannot be seen in a header, which only picks the column", () => {
+    const palliative = "kind,code,deaths\u200b,\u200eregistrations\nkommun,0114,5,2\n";
+    expect(load({ palliative }).palliative).toEqual([{ kind: "kommun", code: "0114", deaths: 5, registrations: 2 }]);
+  });
+
   it("takes any column order and ignores extra columns such as a name", () => {
     const palliative = "Code,Name,Registrations,Deaths,Kind\n0114,Upplands Väsby,2,5,kommun\n";
     expect(load({ palliative }).palliative).toEqual([{ kind: "kommun", code: "0114", deaths: 5, registrations: 2 }]);

@@ -29,6 +29,7 @@ import {
   ColumnMap,
   ColumnRole,
   detectKind,
+  headerText,
   ignoredColumnsNote,
   ImportKind,
   KIND_LABEL,
@@ -164,7 +165,7 @@ function unknownKind(table: Table): ImportProblem {
     message:
       "det går inte att avgöra vad filen innehåller. Rubrikraden ska ha Dödsfall och Registreringar (Palliativregistret), " +
       "Alla enheter startat och Registreringar (Senior alert) eller Kommun, Månad, Individ och Dagar (utskrivningsklara). " +
-      `Rubrikraden är: ${table.header.filter((h) => h !== "").join(", ") || "(tom)"}.`,
+      `Rubrikraden är: ${headerText(table.header)}.`,
   };
 }
 

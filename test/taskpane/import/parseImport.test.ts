@@ -376,6 +376,16 @@ describe("hostile files, refused as the command line refuses them", () => {
     ]);
   });
 
+  it("cuts a long header in the message that names the header row (to 40 characters in all)", () => {
+    const header = `Kod;${"Kolumn".repeat(100000)}`;
+    const [line] = problems(`${header}\n0114;3\n`);
+    expect(line).toBe(
+      "Rad 1: det går inte att avgöra vad filen innehåller. Rubrikraden ska ha Dödsfall och Registreringar (Palliativregistret), " +
+        "Alla enheter startat och Registreringar (Senior alert) eller Kommun, Månad, Individ och Dagar (utskrivningsklara). " +
+        `Rubrikraden är: Kod, ${"Kolumn".repeat(5)}Kolum….`
+    );
+  });
+
   it("refuses a text longer than a cell holds, and names it without echoing it", () => {
     const long = "S".repeat(40000);
     const lines = problems(`Kommun;Månad;Individ;Dagar\n0880;2018-03;${long};4\n`);
