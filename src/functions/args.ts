@@ -26,10 +26,8 @@ export type Cell = unknown;
 /** A range as Excel hands it to a custom function: rows of cells. */
 export type Range = readonly (readonly Cell[])[];
 
-/** A blank cell: `null` (Excel on the web), `undefined` (an omitted argument) or `""` (a formula's empty text). */
-export { isBlank };
-
-/** A blank code cell: blank, or 0, which is how desktop Excel passes an empty cell (no party has code 0). */
+/**
+ * A blank code cell: blank (`null` on the web, `undefined` for an omitted argument, `""` from a formula), or 0, which is how desktop Excel passes an empty cell (no party has code 0). */
 export function isBlankCode(value: Cell): boolean {
   return isBlank(value) || value === 0;
 }

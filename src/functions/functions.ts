@@ -51,7 +51,7 @@ const DISCHARGE = listFunction({
   column: { what: Label.dischargeDays, kind: "count" },
   scalars: {
     pricePerDay: { what: Label.pricePerDay, kind: "kronor" },
-    dayLimit: { what: Label.dayLimit, kind: "amount", default: DISCHARGE_SOMATIC.dayLimit },
+    dayLimit: { what: Label.dayLimit, kind: "count", default: DISCHARGE_SOMATIC.dayLimit },
     averageLimit: { what: Label.averageLimit, kind: "amount", default: DISCHARGE_SOMATIC.averageLimit },
   },
   rule: (days, limits) =>
