@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { decodeText } from "../workbook/csvText";
+import { decodeText, isNotText, Problem, sizeProblem } from "../input";
 import { WorkbookInputs } from "../workbook/inputs";
 import {
   DATA_FILES,
@@ -65,29 +65,73 @@ export function loadBundledInputs(year = 2010): WorkbookInputs {
  */
 export function readDataDirectory(dir: string, year = 2010): WorkbookInputs {
   const folder = path.resolve(dir);
-  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
-    throw new DataError([
-      { file: dir, problem: "katalogen finns inte. Ange en katalog med CSV-filerna (se data/demo)." },
-    ]);
-  }
+  const problem = folderProblem(folder);
+  if (problem) throw new DataError([{ file: dir, problem }]);
   const fallback: Partial<Record<DataFileKey, string>> = { parameters: path.join(dataRoot(), DATA_FILES.parameters) };
   for (const key of REFERENCE_FILES) fallback[key] = path.join(referenceDirectory(year), DATA_FILES[key]);
 
   const files: Partial<Record<DataFileKey, string>> = {};
+  const fileProblems: Partial<Record<DataFileKey, string>> = {};
   const bundled = new Set<string>();
   for (const key of Object.keys(DATA_FILES) as DataFileKey[]) {
     const own = path.join(folder, DATA_FILES[key]);
-    const file = fs.existsSync(own)
+    // A link that leads nowhere is there (and reported), not missing: never silently replaced by a bundled file.
+    const file = isThere(own)
       ? own
       : (REGISTRY_FILES as readonly DataFileKey[]).includes(key)
         ? undefined
         : fallback[key];
-    if (file !== undefined) files[key] = readText(file);
-    if (file !== undefined && file !== own) bundled.add(path.relative(path.dirname(dataRoot()), file));
+    if (file === undefined) continue;
+    const read = readFile(file);
+    if ("problem" in read) fileProblems[key] = read.problem;
+    else files[key] = read.text;
+    if (file !== own) bundled.add(path.relative(path.dirname(dataRoot()), file));
   }
   // Problems name the file; the source also says which bundled files filled in for missing ones.
   const source = bundled.size > 0 ? `${folder} (inbyggda: ${[...bundled].join(", ")})` : folder;
-  return loadInputs(files as DataFileContents, { year, synthetic: isSynthetic(folder), source });
+  return loadInputs(files as DataFileContents, { year, synthetic: isSynthetic(folder), source, fileProblems });
+}
+
+/** Why `folder` cannot be read as a data folder (it is missing, a file, a link loop, closed), or undefined. */
+function folderProblem(folder: string): string | undefined {
+  try {
+    if (!fs.statSync(folder).isDirectory()) return Problem.folderIsFile();
+    fs.readdirSync(folder);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return Problem.folderMissing();
+    if (code === "ELOOP") return Problem.linkLoop();
+    return Problem.folderUnreadable(code === "EACCES" || code === "EPERM" ? Problem.noPermission() : String(code));
+  }
+}
+
+/** Something by that name is in the folder: a file, a folder, or a link (even one that leads nowhere). */
+function isThere(file: string): boolean {
+  return fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+}
+
+/** A file's problem from the file system, in words. */
+function fileSystemProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ELOOP") return Problem.linkLoop();
+  if (code === "ENOENT") return Problem.unreadable("länken pekar på en fil som inte finns");
+  if (code === "EACCES" || code === "EPERM") return Problem.unreadable(Problem.noPermission());
+  return Problem.unreadable(String(code ?? (error as Error).message));
+}
+
+/** The text of a file, or why it cannot be read: a folder, too large, unreadable, not text. */
+function readFile(file: string): { readonly text: string } | { readonly problem: string } {
+  try {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) return { problem: Problem.notAFile() };
+    const tooLarge = sizeProblem(stat.size);
+    if (tooLarge) return { problem: tooLarge };
+    const decoded = decodeText(fs.readFileSync(file));
+    return isNotText(decoded) ? decoded : { text: decoded.text };
+  } catch (error) {
+    return { problem: fileSystemProblem(error) };
+  }
 }
 
 /** The demo folder itself, or any folder carrying the marker file, holds synthetic data. */
@@ -98,9 +142,12 @@ function isSynthetic(folder: string): boolean {
 }
 
 /**
- * A text file as a string (see decodeText): UTF-8 with or without BOM, UTF-16 with BOM, otherwise read as
- * Windows-1252, the encoding Swedish Excel uses for "CSV (semikolonavgränsad)".
+ * A text file as a string (see decodeText): UTF-8 with or without BOM, UTF-16, otherwise read as
+ * Windows-1252, the encoding Swedish Excel uses for "CSV (semikolonavgränsad)". A file that cannot be
+ * read as text is a {@link DataError} naming it.
  */
 export function readText(file: string): string {
-  return decodeText(fs.readFileSync(file)).text;
+  const read = readFile(file);
+  if ("problem" in read) throw new DataError([{ file: path.basename(file), problem: read.problem }]);
+  return read.text;
 }

@@ -73,6 +73,35 @@ function options(argv: readonly string[]): Options {
   return { out: values.out, year, data: values.data, mode: values.mode, force: values.force ?? false };
 }
 
+/** The file system's reason in words, for a file that could not be written. */
+function writeProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EACCES" || code === "EPERM") return "ingen behörighet att skriva i katalogen";
+  if (code === "ENOSPC") return "disken är full";
+  if (code === "EROFS") return "katalogen är skrivskyddad";
+  if (code === "EISDIR") return "det finns en katalog med det namnet";
+  return `filsystemet svarade ${code ?? (error as Error).message}`;
+}
+
+/**
+ * The folder of --out must exist and be a folder, and the target must not be a folder: checked before any
+ * input is read, so that a typo in the path is told at once, by name.
+ */
+function checkTarget(target: string): void {
+  const folder = path.dirname(target);
+  const stat = fs.statSync(folder, { throwIfNoEntry: false });
+  if (stat === undefined) {
+    throw new CliError(
+      `Katalogen ${folder} finns inte, så ${path.basename(target)} kan inte skrivas där. Skapa katalogen eller välj en annan --out.`
+    );
+  }
+  if (!stat.isDirectory())
+    throw new CliError(`${folder} är en fil, inte en katalog: --out ${target} kan inte skrivas där.`);
+  if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new CliError(`${target} är en katalog. Välj ett filnamn som slutar på .xlsx.`);
+  }
+}
+
 /**
  * Writes next to the target and then moves it into place, so that an interrupted run leaves no partial
  * file. Without --force the move is a hard link, which fails if the target appeared in the meantime.
@@ -88,7 +117,7 @@ function writeAtomically(target: string, content: Buffer, force: boolean): void 
     else fs.linkSync(temporary, target);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST" && !force) throw exists();
-    throw new CliError(`Kunde inte skriva ${target}: ${(error as Error).message}`);
+    throw new CliError(`Kunde inte skriva ${target}: ${writeProblem(error)}. Ingen fil skrevs.`);
   } finally {
     fs.rmSync(temporary, { force: true });
   }
@@ -97,6 +126,7 @@ function writeAtomically(target: string, content: Buffer, force: boolean): void 
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     const opts = options(argv);
+    checkTarget(fromUser(opts.out));
     const inputs: WorkbookInputs = opts.data
       ? readDataDirectory(fromUser(opts.data), opts.year)
       : loadBundledInputs(opts.year);
@@ -132,7 +162,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.error(`Indata innehåller fel; ingen fil skrevs.\n${error.message}`);
       return 1;
     }
-    console.error(`Oväntat fel: ${(error as Error).stack ?? error}`);
+    // Every input a user can give is answered above; this is a fault of the program, told without a stack.
+    console.error(`Oväntat fel: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
 }

@@ -55,9 +55,12 @@ export function wholeCount(value: Amount, what: string, where: Where = {}): bigi
   return toBigInt(count);
 }
 
+/** The rounding step when none is given: whole kronor (`paymentStepKr` of data/parameters.json). */
+export const DEFAULT_ROUNDING_STEP = DEFAULTS.roundingStep;
+
 /** Reads a rounding step: any amount > 0 (1 kr, 1 000 kr, 500 000 kr). */
 export function roundingStep(value: Amount | undefined): Decimal {
-  const step = nonNegative(value ?? DEFAULTS.roundingStep, "avrundningssteget");
+  const step = nonNegative(value ?? DEFAULT_ROUNDING_STEP, "avrundningssteget");
   if (step.isZero()) throw new RuleError("invalidValue", Problem.stepNotPositive(shown(value ?? 0)));
   return step;
 }

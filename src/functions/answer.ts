@@ -1,5 +1,6 @@
 import { partyCode } from "../engine/codes";
 import { Problem, RuleError } from "../engine/errors";
+import { shownText } from "../input";
 import { Cell, isBlankCode } from "./args";
 import { excelErrorFrom, ExcelError } from "./excelError";
 
@@ -78,6 +79,6 @@ function amountOf(cell: Cell, amounts: AmountTable): number {
   const code = partyCode(cell);
   const amount = code && amounts.amountOf(code.key);
   if (!code || amount === undefined)
-    throw new RuleError("notAvailable", Problem.partyNotFound(code ? code.text : "(tom)"));
+    throw new RuleError("notAvailable", Problem.partyNotFound(code ? shownText(code.text) : "(tom)"));
   return amount;
 }

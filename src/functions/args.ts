@@ -1,17 +1,33 @@
+/*
+ * The custom functions' argument reader: Excel's ranges and cells into engine inputs, each cell through
+ * the one reader of its kind (`src/input`), so that a cell means here what it means in a file, an import
+ * and Förklara.
+ */
 import { partyCode, PartyCode } from "../engine/codes";
 import { Problem, RuleError } from "../engine/errors";
+import { PartyRow } from "../engine/parties";
+import {
+  cleanText,
+  isBlank,
+  Label,
+  readAmount,
+  Reader,
+  readCount,
+  readKronor,
+  readShare,
+  readStep,
+  readYesNo,
+  Refused,
+  shownText,
+} from "../input";
 
 /** A cell value as Excel hands it to a custom function. */
 export type Cell = unknown;
 /** A range as Excel hands it to a custom function: rows of cells. */
 export type Range = readonly (readonly Cell[])[];
 
-/** A blank cell: `null` (Excel on the web), `undefined` (an omitted argument) or `""` (a formula's empty text). */
-export function isBlank(value: Cell): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
-}
-
-/** A blank code cell: blank, or 0, which is how desktop Excel passes an empty cell (no party has code 0). */
+/**
+ * A blank code cell: blank (`null` on the web, `undefined` for an omitted argument, `""` from a formula), or 0, which is how desktop Excel passes an empty cell (no party has code 0). */
 export function isBlankCode(value: Cell): boolean {
   return isBlank(value) || value === 0;
 }
@@ -42,83 +58,136 @@ function isOneColumn(value: readonly Cell[]): boolean {
   return true;
 }
 
-/** How a column's cells are read. */
-export type ColumnKind = "number" | "yesNo";
+/** How a column's cells are read: by the readers of `src/input`, the same as every other face. */
+const COLUMN_READERS = { count: readCount, amount: readAmount, yesNo: readYesNo } as const;
+export type ColumnKind = keyof typeof COLUMN_READERS;
 
+/** A column argument: its name in messages (Swedish, as on the sheet) and how its cells are read. */
 export interface ColumnSpec {
-  /** The column's name in messages (Swedish, as on the sheet). */
   readonly what: string;
-  readonly cells: Range | Cell;
   readonly kind: ColumnKind;
 }
 
-/**
- * A party table as read, by column: the code and 1-based row of each used row, the values of each
- * column for those rows (in the order of the specs), and how many rows the ranges have (used or not).
- */
-export interface PartyTable {
-  readonly codes: readonly PartyCode[];
-  readonly rows: readonly number[];
-  readonly columns: readonly (readonly (number | boolean)[])[];
+/** The column arguments of a function, by the name its rule gives each value. */
+export type ColumnSpecs = Readonly<Record<string, ColumnSpec>>;
+
+/** A used row as read: the party, its 1-based row of the ranges, and a value per column. */
+export type RowOf<C extends ColumnSpecs> = PartyRow & {
+  readonly [K in keyof C]: C[K]["kind"] extends "yesNo" ? boolean : number;
+};
+
+/** A party table as read: the used rows, and how many rows the ranges have (used or not). */
+export interface PartyTable<C extends ColumnSpecs> {
+  readonly rows: readonly RowOf<C>[];
   readonly rowCount: number;
 }
 
 /**
  * The one argument reader for party tables: checks that the columns have the same length, skips unused
- * rows (blank code and nothing but blanks or zeros), and turns every other cell into a number or a
- * yes/no, or throws an error that names the row, the party and the problem.
+ * rows (blank code and nothing but blanks or zeros), and reads every other cell by its column's kind,
+ * or throws an error that names the row, the party and the problem.
  */
-export function readPartyTable(codes: Range | Cell, columns: readonly ColumnSpec[]): PartyTable {
+export function readPartyTable<C extends ColumnSpecs>(
+  codes: Range | Cell,
+  specs: C,
+  ranges: { readonly [K in keyof C]: Range | Cell }
+): PartyTable<C> {
   const codeCells = columnOf(codes, "kodkolumnen");
-  const cells = columns.map((spec) => {
-    const column = columnOf(spec.cells, spec.what);
+  const keys: (keyof C & string)[] = Object.keys(specs);
+  const cells = keys.map((key) => {
+    const column = columnOf(ranges[key], specs[key].what);
     if (column.length !== codeCells.length) {
-      throw new RuleError("invalidValue", Problem.lengthsDiffer(spec.what, column.length, codeCells.length));
+      throw new RuleError("invalidValue", Problem.lengthsDiffer(specs[key].what, column.length, codeCells.length));
     }
     return column;
   });
-  // Sized for every row and cut to the used ones at the end: no growing copies on thousands of rows.
-  const size = codeCells.length;
-  const used = new Array<PartyCode>(size);
-  const rows = new Array<number>(size);
-  const values = columns.map(() => new Array<number | boolean>(size));
-  let n = 0;
+  const readers = keys.map((key) => COLUMN_READERS[specs[key].kind] as Reader<number | boolean>);
+  const numeric = keys.map((key) => specs[key].kind !== "yesNo");
+  const whats = keys.map((key) => specs[key].what);
+  // Every row is a copy of one template, so thousands of rows share one shape.
+  const template: Record<string, unknown> = { code: undefined, row: 0 };
+  for (const key of keys) template[key] = 0;
+  const rows: RowOf<C>[] = [];
   for (let r = 0; r < codeCells.length; r++) {
-    const code = isBlankCode(codeCells[r]) ? undefined : partyCode(codeCells[r]);
+    const code = codeOf(codeCells[r], r + 1);
     if (code === undefined) {
       if (cells.every((column) => isBlankOrZero(column[r]))) continue;
       throw new RuleError("invalidValue", Problem.codeMissing(), { row: r + 1 });
     }
-    for (let c = 0; c < columns.length; c++) {
-      const value = cells[c][r];
-      // The usual cell is read without building the error's place.
-      if (columns[c].kind === "number") {
-        values[c][n] =
-          typeof value === "number" && Number.isFinite(value)
-            ? value
-            : readNumber(value, columns[c].what, { row: r + 1, party: code.text });
-      } else {
-        values[c][n] = typeof value === "boolean" ? value : readYesNo(value, { row: r + 1, party: code.text });
+    const row = { ...template };
+    row.code = code;
+    row.row = r + 1;
+    for (let c = 0; c < keys.length; c++) {
+      const cell = cells[c][r];
+      // The usual cell, a whole number above 0 in a column of numbers, is what every number reader gives back
+      // as it is: taken without the call, which thousands of rows would otherwise pay for.
+      const value =
+        numeric[c] && typeof cell === "number" && cell > 0 && Number.isSafeInteger(cell)
+          ? cell
+          : readers[c](cell, whats[c]);
+      if (value instanceof Refused) {
+        throw new RuleError("invalidValue", value.problem, { row: r + 1, party: shownText(code.text) });
       }
+      row[keys[c]] = value;
     }
-    used[n] = code;
-    rows[n] = r + 1;
-    n++;
+    rows.push(row as RowOf<C>);
   }
-  used.length = n;
-  rows.length = n;
-  for (const column of values) column.length = n;
-  return { codes: used, rows, columns: values, rowCount: size };
+  return { rows, rowCount: codeCells.length };
 }
 
-type Place = { row?: number; party?: string };
-
-/** A number cell of a used row: blanks and text are errors, never a silent 0. */
-export function readNumber(value: Cell, what: string, place: Place = {}): number {
-  if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (isBlank(value)) throw new RuleError("invalidValue", Problem.blankInUsedRow(what), place);
-  throw new RuleError("invalidValue", Problem.notANumber(what, describe(value)), place);
+/** A code cell as a party code; undefined for a blank code. A code with an invisible character is refused. */
+function codeOf(cell: Cell, row: number): PartyCode | undefined {
+  if (isBlankCode(cell)) return undefined;
+  if (typeof cell === "string" && !isPlainCode(cell)) {
+    const clean = cleanText(cell, Label.code);
+    if (clean instanceof Refused) throw new RuleError("invalidValue", clean.problem, { row, party: shownText(cell) });
+  }
+  return partyCode(cell);
 }
+
+/** A short code of printable ASCII ("0114", "01", "K1"): nothing in it for `cleanText` to refuse. */
+function isPlainCode(text: string): boolean {
+  if (text.length > 64) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+/**
+ * The used cells of a one-column argument (the individuals' days), read by `kind`; blank cells are skipped
+ * (they are no one), and a bad cell is an error naming its row.
+ */
+export function readList(cells: Range | Cell, spec: ColumnSpec): { readonly row: number; readonly value: number }[] {
+  const reader = COLUMN_READERS[spec.kind] as Reader<number>;
+  const values: { row: number; value: number }[] = [];
+  columnOf(cells, spec.what).forEach((cell, i) => {
+    if (isBlank(cell)) return;
+    const value = reader(cell, spec.what);
+    if (value instanceof Refused) throw new RuleError("invalidValue", value.problem, { row: i + 1 });
+    values.push({ row: i + 1, value });
+  });
+  return values;
+}
+
+/** How a scalar parameter is read: pots and totals in kronor, thresholds as shares, steps, limits. */
+const SCALAR_READERS = {
+  kronor: readKronor,
+  share: readShare,
+  step: readStep,
+  count: readCount,
+  amount: readAmount,
+} as const;
+
+/** A scalar parameter: its name in messages, its kind, and its value when left blank (required without one). */
+export interface ScalarSpec {
+  readonly what: string;
+  readonly kind: keyof typeof SCALAR_READERS;
+  readonly default?: number;
+}
+
+export type ScalarSpecs = Readonly<Record<string, ScalarSpec>>;
 
 /**
  * A scalar parameter (pot, threshold, rounding, total, base, price, limits) as its value: a single cell
@@ -136,38 +205,14 @@ function parameterCell(value: Cell, what: string): Cell {
   return cells.length === 0 ? null : parameterCell(cells[0], what);
 }
 
-/** A required number parameter: a number, or a range of one cell holding one. */
-export function readParameter(value: Cell, what: string): number {
-  const cell = parameterCell(value, what);
-  if (typeof cell === "number" && Number.isFinite(cell)) return cell;
-  if (isBlank(cell)) throw new RuleError("invalidValue", Problem.parameterMissing(what));
-  throw new RuleError("invalidValue", Problem.parameterNotANumber(what, describe(cell)));
-}
-
-/** An optional number parameter: blank (or an empty one-cell range) means the default. */
-export function readOptionalParameter(value: Cell, what: string, fallback: number): number {
-  const cell = parameterCell(value, what);
-  return isBlank(cell) ? fallback : readParameter(cell, what);
-}
-
-const YES = new Set(["TRUE", "SANT", "JA", "1"]);
-const NO = new Set(["FALSE", "FALSKT", "NEJ", "0"]);
-
-/** A yes/no cell: TRUE/FALSE, 1/0, or the words SANT/FALSKT, JA/NEJ. */
-export function readYesNo(value: Cell, place: Place = {}): boolean {
-  if (typeof value === "boolean") return value;
-  if (value === 1 || value === 0) return value === 1;
-  if (typeof value === "string") {
-    const word = value.trim().toUpperCase();
-    if (YES.has(word)) return true;
-    if (NO.has(word)) return false;
+/** A scalar parameter read by its kind; blank means its default, or is an error when it has none. */
+export function readScalar(value: Cell, spec: ScalarSpec): number {
+  const cell = parameterCell(value, spec.what);
+  if (isBlank(cell)) {
+    if (spec.default !== undefined) return spec.default;
+    throw new RuleError("invalidValue", Problem.parameterMissing(spec.what));
   }
-  throw new RuleError("invalidValue", Problem.notYesNo(describe(value)), place);
-}
-
-function describe(value: Cell): string {
-  if (isBlank(value)) return "en tom cell";
-  if (typeof value === "string") return `texten "${value}"`;
-  if (typeof value === "boolean") return value ? "SANT" : "FALSKT";
-  return String(value);
+  const read = SCALAR_READERS[spec.kind](cell, spec.what);
+  if (read instanceof Refused) throw new RuleError("invalidValue", read.problem);
+  return read;
 }

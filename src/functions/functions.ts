@@ -1,51 +1,70 @@
 /*
- * The add-in's Excel custom functions (namespace SKL). Each is a thin adapter: the argument reader turns
- * cells into engine inputs, the engine computes the table once, and the answer is read from that result.
- * The JSDoc below is the source of functions.json (CustomFunctionsMetadataPlugin); the ids never change.
+ * The add-in's Excel custom functions (namespace SKL). Each is one descriptor for the one adapter
+ * (`adapter.ts`): its argument columns and their kinds, its scalar parameters and their defaults, its
+ * rule from the engine and its amount per line. The JSDoc below is the source of functions.json
+ * (CustomFunctionsMetadataPlugin); the ids never change.
  */
-import { PartyCode } from "../engine/codes";
 import { countyGrant as countyGrantRule } from "../engine/countyGrant";
-import { dischargeSettlement as dischargeRule } from "../engine/discharge";
+import { DISCHARGE_SOMATIC, dischargeSettlement as dischargeRule } from "../engine/discharge";
 import { palliativeShares } from "../engine/palliative";
+import { DEFAULT_ROUNDING_STEP } from "../engine/parties";
 import { seniorAlertPayout as seniorAlertRule } from "../engine/seniorAlert";
-import { AmountTable, Answer, answerFor } from "./answer";
-import { columnOf, isBlank, readNumber, readOptionalParameter, readParameter, readPartyTable } from "./args";
-import { TableCache } from "./cache";
-import { excelErrorFrom } from "./excelError";
+import { Label } from "../input";
+import { forgetTables, listFunction, partyFunction } from "./adapter";
+import { Answer } from "./answer";
 
-const palliativeTables = new TableCache<AmountTable>();
-const seniorAlertTables = new TableCache<AmountTable>();
-const countyTables = new TableCache<AmountTable>();
+const ROUNDING = { what: Label.step, kind: "step", default: DEFAULT_ROUNDING_STEP } as const;
+
+const PALLIATIVE = partyFunction({
+  columns: {
+    registrations: { what: Label.registrations, kind: "count" },
+    deaths: { what: Label.deaths, kind: "count" },
+    population: { what: Label.population, kind: "count" },
+  },
+  scalars: {
+    pot: { what: Label.pot, kind: "kronor" },
+    threshold: { what: Label.threshold, kind: "share" },
+    step: ROUNDING,
+  },
+  rule: palliativeShares,
+  amount: (line) => line.share.amountNumber,
+});
+
+const SENIOR_ALERT = partyFunction({
+  columns: {
+    qualifies: { what: Label.started, kind: "yesNo" },
+    registrations: { what: Label.registrations, kind: "count" },
+  },
+  scalars: { pot: { what: Label.pot, kind: "kronor" }, step: ROUNDING },
+  rule: seniorAlertRule,
+  amount: (line) => line.share.amountNumber,
+});
+
+const COUNTY_GRANT = partyFunction({
+  columns: { weight: { what: Label.weight, kind: "amount" } },
+  scalars: { total: { what: Label.total, kind: "kronor" }, base: { what: Label.base, kind: "kronor" }, step: ROUNDING },
+  rule: countyGrantRule,
+  amount: (line) => line.totalNumber,
+});
+
+const DISCHARGE = listFunction({
+  column: { what: Label.dischargeDays, kind: "count" },
+  scalars: {
+    pricePerDay: { what: Label.pricePerDay, kind: "kronor" },
+    dayLimit: { what: Label.dayLimit, kind: "count", default: DISCHARGE_SOMATIC.dayLimit },
+    averageLimit: { what: Label.averageLimit, kind: "amount", default: DISCHARGE_SOMATIC.averageLimit },
+  },
+  rule: (days, limits) =>
+    dischargeRule(
+      days.map(({ row, value }) => ({ row, days: value })),
+      limits
+    ),
+  amount: (result) => result.amount.toNumber(),
+});
 
 /** Forgets every remembered table (for benchmarks and tests that measure a first computation). */
 export function forgetComputedTables(): void {
-  for (const cache of [palliativeTables, seniorAlertTables, countyTables]) cache.clear();
-}
-
-/** The amounts of a computed table, from the engine's lines (one per used row, in row order). */
-function amountTable<L extends { code: PartyCode; row: number }>(
-  rowCount: number,
-  lines: readonly L[],
-  amount: (line: L) => number
-): AmountTable {
-  const keys = new Array<string>(lines.length);
-  const rows = new Array<number>(lines.length);
-  const amounts = new Array<number>(lines.length);
-  lines.forEach((line, i) => {
-    keys[i] = line.code.key;
-    rows[i] = line.row;
-    amounts[i] = amount(line);
-  });
-  return new AmountTable(rowCount, keys, rows, amounts);
-}
-
-/** Runs an adapter body; an engine error becomes the Excel error (#VALUE! or #N/A) with its message. */
-function excel<T>(body: () => T): T {
-  try {
-    return body();
-  } catch (error) {
-    throw excelErrorFrom(error);
-  }
+  forgetTables();
 }
 
 /**
@@ -92,31 +111,7 @@ export function palliativeShare(
   threshold: number,
   rounding?: number
 ): Answer {
-  return excel(() => {
-    const amounts = palliativeTables.get([pot, threshold, rounding, parties, registrations, deaths, population], () => {
-      const table = readPartyTable(parties, [
-        { what: "registreringar", cells: registrations, kind: "number" },
-        { what: "dödsfall", cells: deaths, kind: "number" },
-        { what: "befolkning", cells: population, kind: "number" },
-      ]);
-      const result = palliativeShares(
-        table.codes.map((code, i) => ({
-          code,
-          row: table.rows[i],
-          registrations: table.columns[0][i] as number,
-          deaths: table.columns[1][i] as number,
-          population: table.columns[2][i] as number,
-        })),
-        {
-          pot: readParameter(pot, "potten"),
-          threshold: readParameter(threshold, "tröskeln"),
-          step: readOptionalParameter(rounding, "avrundningssteget", 1),
-        }
-      );
-      return amountTable(table.rowCount, result.lines, (line) => line.share.amountNumber);
-    });
-    return answerFor(party, parties, amounts);
-  });
+  return PALLIATIVE(party, parties, { registrations, deaths, population }, { pot, threshold, step: rounding });
 }
 
 /**
@@ -155,25 +150,7 @@ export function seniorAlertPayout(
   pot: number,
   rounding?: number
 ): Answer {
-  return excel(() => {
-    const amounts = seniorAlertTables.get([pot, rounding, parties, qualifies, registrations], () => {
-      const table = readPartyTable(parties, [
-        { what: "kvalificerad", cells: qualifies, kind: "yesNo" },
-        { what: "registreringar", cells: registrations, kind: "number" },
-      ]);
-      const result = seniorAlertRule(
-        table.codes.map((code, i) => ({
-          code,
-          row: table.rows[i],
-          qualifies: table.columns[0][i] as boolean,
-          registrations: table.columns[1][i] as number,
-        })),
-        { pot: readParameter(pot, "potten"), step: readOptionalParameter(rounding, "avrundningssteget", 1) }
-      );
-      return amountTable(table.rowCount, result.lines, (line) => line.share.amountNumber);
-    });
-    return answerFor(party, parties, amounts);
-  });
+  return SENIOR_ALERT(party, parties, { qualifies, registrations }, { pot, step: rounding });
 }
 
 /**
@@ -212,21 +189,7 @@ export function countyGrant(
   base: number,
   rounding?: number
 ): Answer {
-  return excel(() => {
-    const amounts = countyTables.get([total, base, rounding, counties, weights], () => {
-      const table = readPartyTable(counties, [{ what: "vikter", cells: weights, kind: "number" }]);
-      const result = countyGrantRule(
-        table.codes.map((code, i) => ({ code, row: table.rows[i], weight: table.columns[0][i] as number })),
-        {
-          total: readParameter(total, "totalen"),
-          base: readParameter(base, "grundbeloppet"),
-          step: readOptionalParameter(rounding, "avrundningssteget", 1),
-        }
-      );
-      return amountTable(table.rowCount, result.lines, (line) => line.totalNumber);
-    });
-    return answerFor(county, counties, amounts);
-  });
+  return COUNTY_GRANT(county, counties, { weight: weights }, { total, base, step: rounding });
 }
 
 /**
@@ -245,16 +208,5 @@ export function dischargeSettlement(
   dayLimit?: number,
   averageLimit?: number
 ): number {
-  return excel(() => {
-    const individuals = columnOf(days, "dagar")
-      .map((cell, i) => ({ cell, row: i + 1 }))
-      .filter(({ cell }) => !isBlank(cell))
-      .map(({ cell, row }) => ({ row, days: readNumber(cell, "utskrivningsklara dagar", { row }) }));
-    const result = dischargeRule(individuals, {
-      pricePerDay: readParameter(pricePerDay, "priset per dag"),
-      dayLimit: readOptionalParameter(dayLimit, "dagsgränsen", 3),
-      averageLimit: readOptionalParameter(averageLimit, "snittgränsen", 3),
-    });
-    return result.amount.toNumber();
-  });
+  return DISCHARGE(days, { pricePerDay, dayLimit, averageLimit });
 }

@@ -5,6 +5,7 @@
  * (checks.ts). Outside Excel it says that Excel is needed, without a script error.
  */
 /* global window, Office, FileReader */
+import { screenful, sizeProblem } from "../input";
 import { buildPlan } from "../workbook/buildPlan";
 import { WorkbookPlan } from "../workbook/plan";
 import { bundledInputs } from "./bundledInputs";
@@ -293,7 +294,8 @@ function renderImport(parsed: ParsedImport, result: ImportPreview | undefined, s
   summary.textContent = result
     ? `${source}: ${result.summary}`
     : `${source}: ${list.length} fel. Inget skrivs in förrän alla rader är rätt.`;
-  for (const p of list) problems.appendChild(element("li", undefined, problemText(p)));
+  // A screenful, then a count: a file of 200 000 bad rows must not fill the pane with 200 000 items.
+  for (const line of screenful(list.map(problemText))) problems.appendChild(element("li", undefined, line));
   for (const note of [...parsed.notes, ...(result?.notes ?? [])]) problems.appendChild(element("li", "note", note));
   // Removed and added rows first: they are what a user must not miss.
   const order = { "tas bort": 0, "läggs till": 1, ändras: 2 } as const;
@@ -473,6 +475,13 @@ function setUpActions(): void {
     const file = input.files?.[0];
     if (!file) return;
     byId("import-file-name").textContent = `Vald fil: ${file.name}`;
+    // A file too large to import is told by its size, before the pane reads it into memory.
+    const tooLarge = sizeProblem(file.size);
+    if (tooLarge) {
+      renderImport({ ok: false, dataRows: 0, notes: [], problems: [{ message: tooLarge }] }, undefined, file.name);
+      input.value = "";
+      return;
+    }
     readFile(file)
       .then((bytes) => importFrom(bytes, file.name))
       .catch((error) => setStatus(errorText(error), true))

@@ -4,11 +4,30 @@
  * the task pane can pass the text of an imported file). Every problem is collected, so the user sees all
  * bad rows at once, each named by file, row (as a spreadsheet shows it: the header is row 1) and party.
  */
-import Papa from "papaparse";
-import { Problem } from "../engine/errors";
-import { headerDelimiter } from "./csvText";
 import {
-  CareKind,
+  Label,
+  Problem,
+  readCare,
+  readCode,
+  readCount,
+  Reader,
+  readAmount,
+  readKronor,
+  readMonth,
+  readPartyKind,
+  readShare,
+  readStep,
+  readText,
+  readTable,
+  readYesNo,
+  Refused,
+  RowReader,
+  screenful,
+  shownCount,
+  shownText,
+  withoutInvisible,
+} from "../input";
+import {
   County,
   CountyBudgetLine,
   DischargeRecord,
@@ -83,15 +102,20 @@ export function problemText({ file, row, what, problem }: DataProblem): string {
   return `${place}${what ? ` (${what})` : ""}: ${problem}`;
 }
 
-/** Bad input: every problem found, so the user can fix all of them in one go. Nothing was computed. */
+/**
+ * Bad input: every problem found, so the user can fix all of them in one go. Nothing was computed. The
+ * message lists a screenful of them and counts the rest; `problems` holds them all.
+ */
 export class DataError extends Error {
   constructor(
     readonly problems: readonly DataProblem[],
     readonly source?: string
   ) {
     super(
-      `${source ? `Indata i ${source}` : "Indata"} har ${problems.length} fel. Rätta dem och försök igen:\n` +
-        problems.map((p) => `  ${problemText(p)}`).join("\n")
+      `${source ? `Indata i ${source}` : "Indata"} har ${shownCount(problems.length)} fel. Rätta dem och försök igen:\n` +
+        screenful(problems.map(problemText))
+          .map((line) => `  ${line}`)
+          .join("\n")
     );
     this.name = "DataError";
   }
@@ -100,7 +124,13 @@ export class DataError extends Error {
 /** The text of each file; a missing registry or reference file is reported as a problem. */
 export type DataFileContents = Readonly<Partial<Record<DataFileKey, string>>>;
 
-export interface LoadOptions {
+/** What the reader of the files found wrong with a file it could not hand over as text (a folder, binary data). */
+interface FileOptions {
+  /** Why a file is not given, when it is there but cannot be read; otherwise a missing file is "filen saknas". */
+  readonly fileProblems?: Readonly<Partial<Record<DataFileKey, string>>>;
+}
+
+export interface LoadOptions extends FileOptions {
   /** The year whose parameters are used. */
   readonly year: number;
   /** True when the registry data are the synthetic demo. */
@@ -124,9 +154,9 @@ export interface ReferenceData {
  */
 export function loadInputs(files: DataFileContents, options: LoadOptions): WorkbookInputs {
   const problems = new Problems();
-  const parameters = readParameters(files.parameters, options.year, problems);
-  const reference = readReference(files, problems);
-  const registry = readRegistry(files, reference, problems);
+  const parameters = readParameters(files.parameters, options.year, problems, options.fileProblems?.parameters);
+  const reference = readReference({ files, problems, options });
+  const registry = readRegistry({ files, problems, options }, reference);
   problems.throwIfAny(options.source);
   return { parameters: parameters!, ...reference, ...registry, synthetic: options.synthetic };
 }
@@ -138,7 +168,7 @@ export function loadInputs(files: DataFileContents, options: LoadOptions): Workb
  */
 export function loadReference(files: DataFileContents, source?: string): ReferenceData {
   const problems = new Problems();
-  const reference = readReference(files, problems);
+  const reference = readReference({ files, problems, options: {} });
   problems.throwIfAny(source);
   return reference;
 }
@@ -171,266 +201,186 @@ class Problems {
 // ---------------------------------------------------------------------------------------------------
 // CSV tables
 
-/** One data row: its spreadsheet row number and its cells by column name. */
-interface CsvRow {
-  readonly row: number;
-  readonly cells: Readonly<Record<string, string>>;
-}
+type CsvKey = keyof typeof CSV_COLUMNS;
 
-function readCsv(key: keyof typeof CSV_COLUMNS, text: string | undefined, problems: Problems): CsvRow[] | undefined {
+/** One data row of a CSV file, read by column name (lower case). */
+type Row = RowReader<string>;
+
+/**
+ * The data rows of one file, split by the shared table reader (`src/input/table.ts`): the header must
+ * have every column of the file once; a file with a header and no rows is refused, as it would leave
+ * every party out without a word.
+ */
+function readCsv(key: CsvKey, text: string | undefined, problems: Problems, options: FileOptions): Row[] {
   const file = DATA_FILES[key];
   const columns: readonly string[] = CSV_COLUMNS[key];
   if (text === undefined) {
-    problems.add({ file, problem: "filen saknas." });
-    return undefined;
+    problems.add({ file, problem: options.fileProblems?.[key] ?? Problem.fileMissing() });
+    return [];
   }
-  const body = text.replace(/^\uFEFF/, "");
-  const delimiter = headerDelimiter(body);
-  const parsed = Papa.parse<string[]>(body, { delimiter, header: false, skipEmptyLines: false });
-  for (const error of parsed.errors) {
-    if (error.type === "Quotes") {
-      problems.add({
-        file,
-        row: error.row === undefined ? undefined : error.row + 1,
-        problem: 'ett citattecken (") saknar sitt avslutande citattecken. Kontrollera raden och spara filen igen.',
-      });
-    }
+  const table = readTable(text);
+  if (!("header" in table)) {
+    if (table.empty) problems.add({ file, problem: Problem.fileEmpty(columns.join(",")) });
+    else for (const p of table.problems) problems.add({ file, problem: p.problem });
+    return [];
   }
-  const records = parsed.data;
-  const isBlank = (cells: string[]) => cells.every((c) => c.trim() === "");
-  const headerIndex = records.findIndex((cells) => !isBlank(cells));
-  if (headerIndex < 0) {
-    problems.add({ file, problem: `filen är tom. Första raden ska vara rubrikraden: ${columns.join(",")}` });
-    return undefined;
+  for (const p of table.problems) problems.add({ file, row: p.row, problem: p.problem });
+  // A header only picks the columns: a character that cannot be seen in it is let go, not refused.
+  const header = table.header.map((h) => withoutInvisible(h).toLowerCase());
+  const headerProblems = [
+    ...columns.filter((c) => !header.includes(c)).map((c) => Problem.columnMissing(c, columns.join(","))),
+    ...header
+      .filter((name, i) => name !== "" && header.indexOf(name) !== i)
+      .map((name) => Problem.columnTwice(shownText(name))),
+  ];
+  for (const problem of headerProblems) problems.add({ file, row: table.headerRow, problem });
+  if (headerProblems.length > 0) return [];
+  if (table.rows.length === 0 && table.problems.length === 0) {
+    problems.add({ file, problem: Problem.noDataRows(columns.join(", ")) });
+    return [];
   }
-  const header = records[headerIndex].map((h) => h.trim().toLowerCase());
-  const headerRow = headerIndex + 1;
-  let headerOk = true;
-  for (const column of columns) {
-    if (!header.includes(column)) {
-      problems.add({
-        file,
-        row: headerRow,
-        problem: `kolumnen ${column} saknas i rubrikraden. Rubrikraden ska vara: ${columns.join(",")}`,
-      });
-      headerOk = false;
-    }
-  }
-  header.forEach((name, i) => {
-    if (name !== "" && header.indexOf(name) !== i) {
-      problems.add({ file, row: headerRow, problem: `kolumnen ${name} finns två gånger i rubrikraden.` });
-      headerOk = false;
-    }
-  });
-  if (!headerOk) return undefined;
-
-  const rows: CsvRow[] = [];
-  for (let i = headerIndex + 1; i < records.length; i++) {
-    const cells = records[i];
-    if (isBlank(cells)) continue;
-    const row = i + 1;
-    const extra = cells.slice(header.length).filter((c) => c.trim() !== "");
-    if (extra.length > 0) {
-      problems.add({
-        file,
+  const index = new Map(header.map((name, i) => [name, i]));
+  return table.rows.map(
+    ({ row, cells }) =>
+      new RowReader<string>(
         row,
-        problem:
-          `raden har ${cells.length} värden men rubrikraden ${header.length} kolumner.` +
-          (delimiter === ","
-            ? " Ett decimaltal med komma måste stå inom citattecken, eller använd semikolon som avgränsare."
-            : " Ta bort de extra värdena eller lägg till kolumnerna i rubrikraden."),
-      });
-      continue;
-    }
-    const byName: Record<string, string> = {};
-    header.forEach((name, j) => {
-      if (name !== "") byName[name] = (cells[j] ?? "").trim();
-    });
-    rows.push({ row, cells: byName });
-  }
-  return rows;
+        (column) => (index.has(column) ? (cells[index.get(column)!] ?? "") : undefined),
+        ({ row, who, problem }) => problems.add({ file, row, what: who, problem })
+      )
+  );
 }
 
-/** Reads one row's cells, collecting every problem of the row before it is used. */
-class RowReader {
-  private ok = true;
-  constructor(
-    private readonly file: string,
-    private readonly csvRow: CsvRow,
-    private readonly problems: Problems,
-    public what?: string
-  ) {}
-
-  get row(): number {
-    return this.csvRow.row;
-  }
-  get valid(): boolean {
-    return this.ok;
-  }
-  raw(column: string): string {
-    return this.csvRow.cells[column] ?? "";
-  }
-  fail(problem: string): undefined {
-    this.ok = false;
-    this.problems.add({ file: this.file, row: this.row, what: this.what, problem });
-    return undefined;
-  }
-
-  text(column: string, label: string): string | undefined {
-    const value = this.raw(column);
-    return value === "" ? this.fail(`${label} saknas.`) : value;
-  }
-
-  /** A whole number of 0 or more: counts of deaths, registrations, days, people. */
-  count(column: string, label: string): number | undefined {
-    const raw = this.raw(column);
-    const value = this.number(raw, label);
-    if (value === undefined) return undefined;
-    if (!Number.isSafeInteger(value))
-      return this.fail(`${label} (${raw}) måste vara ett helt tal som är 0 eller större.`);
-    return value;
-  }
-
-  /** An amount in kronor of 0 or more, with at most two decimals (öre). */
-  kronor(column: string, label: string): number | undefined {
-    const raw = this.raw(column);
-    const value = this.number(raw, label);
-    if (value === undefined) return undefined;
-    if (/[.,]\d{3,}$/.test(normalizeNumber(raw)))
-      return this.fail(`${label} (${raw}) får ha högst två decimaler (öre).`);
-    return value;
-  }
-
-  /** A code of `digits` digits kept as text; a code whose leading zeros a spreadsheet dropped ("114") is padded. */
-  code(column: string, label: string, digits: number, example: string): string | undefined {
-    const raw = this.raw(column);
-    if (raw === "") return this.fail(`${label} saknas.`);
-    if (!/^\d+$/.test(raw) || raw.length > digits) {
-      return this.fail(`${label} (${raw}) ska vara ${digits === 4 ? "fyra" : "två"} siffror, t.ex. ${example}.`);
-    }
-    return raw.padStart(digits, "0");
-  }
-
-  private number(raw: string, label: string): number | undefined {
-    if (raw === "") return this.fail(`${label} saknas. Skriv ett tal (0 om det inte finns några).`);
-    const text = normalizeNumber(raw);
-    if (!/^[+-]?\d+([.,]\d+)?$/.test(text)) return this.fail(`${label} (${raw}) är inte ett tal.`);
-    const value = Number(text.replace(",", "."));
-    if (value < 0) return this.fail(`${label} (${raw}) får inte vara negativt.`);
-    return value;
-  }
+/** The files being read, where their problems go, and what the reader of the files found. */
+interface Files {
+  readonly files: DataFileContents;
+  readonly problems: Problems;
+  readonly options: FileOptions;
 }
 
-/** Drops spaces used as thousands separators ("9 340 682", also no-break and narrow no-break spaces). */
-function normalizeNumber(raw: string): string {
-  return raw.replace(/[\s\u00a0\u202f]/g, "");
+/** Reads every row of one file with `read`; a row with any problem gives nothing. */
+function rowsOf<T>(key: CsvKey, { files, problems, options }: Files, read: (row: Row) => T | undefined): T[] {
+  const out: T[] = [];
+  for (const row of readCsv(key, files[key], problems, options)) {
+    const value = read(row);
+    if (value !== undefined && row.ok) out.push(value);
+  }
+  return out;
 }
 
 /** Remembers the first row of each key and reports later rows with the same key. */
 class Duplicates {
   private readonly seen = new Map<string, number>();
   /** `describe` names the row's key ("kommun 0114"), `rule` says what must be unique. */
-  check(key: string, reader: RowReader, describe: string, rule: string): void {
+  check(key: string, row: Row, describe: string, rule: string): void {
     const first = this.seen.get(key);
-    if (first === undefined) this.seen.set(key, reader.row);
-    else reader.fail(`${describe} finns redan på rad ${first}. ${rule}`);
+    if (first === undefined) this.seen.set(key, row.row);
+    else row.fail(`${describe} finns redan på rad ${first}. ${rule}`);
   }
 }
 
-function rowsOf<T>(
-  key: keyof typeof CSV_COLUMNS,
-  text: string | undefined,
-  problems: Problems,
-  read: (reader: RowReader) => T | undefined
-): T[] {
-  const rows = readCsv(key, text, problems) ?? [];
-  const out: T[] = [];
-  for (const row of rows) {
-    const reader = new RowReader(DATA_FILES[key], row, problems);
-    const value = read(reader);
-    if (value !== undefined && reader.valid) out.push(value);
-  }
-  return out;
-}
+const municipalityCode: Reader<string> = (raw, what) => readCode(raw, what, 4, "0114");
+const countyCode: Reader<string> = (raw, what) => readCode(raw, what, 2, "08");
 
 // ---------------------------------------------------------------------------------------------------
 // Reference data
 
-function readReference(files: DataFileContents, problems: Problems): ReferenceData {
+function readReference(input: Files): ReferenceData {
+  const { problems } = input;
   const countyRows = new Map<string, number>();
-  const countyDuplicates = new Duplicates();
-  const counties = rowsOf("counties", files.counties, problems, (r) => {
-    const code = r.code("code", "länskoden", 2, "08");
-    r.what = code ?? r.raw("code");
-    const name = r.text("name", "namn");
-    const municipalities = r.count("municipalities", "antal kommuner");
-    const population = r.count("population", "folkmängd");
-    if (code !== undefined) countyDuplicates.check(code, r, `län ${code}`, "Varje län får bara förekomma en gång.");
+  const counties = readCounties(input, countyRows);
+  const problemsBefore = problems.list.length;
+  const municipalities = readMunicipalities(input, new Set(counties.map((c) => c.code)));
+  // Only against a clean municipality list: a dropped bad row would show as a false mismatch here.
+  if (municipalities.length > 0 && problems.list.length === problemsBefore) {
+    checkCountyTotals(counties, municipalities, countyRows, problems);
+  }
+  const publishedCountyGrant = readPublishedGrant(input, new Set(counties.map((c) => c.code)));
+  return { municipalities, counties, publishedCountyGrant };
+}
+
+function readCounties(input: Files, countyRows: Map<string, number>): County[] {
+  const duplicates = new Duplicates();
+  return rowsOf("counties", input, (r) => {
+    r.who = r.raw("code");
+    const code = r.read("code", countyCode, Label.countyCode);
+    if (code !== undefined) r.who = code;
+    const name = r.read("name", readText, Label.name);
+    const municipalities = r.read("municipalities", readCount, "antal kommuner");
+    const population = r.read("population", readCount, Label.population);
+    if (code !== undefined) duplicates.check(code, r, `län ${code}`, "Varje län får bara förekomma en gång.");
     if (code === undefined || name === undefined || municipalities === undefined || population === undefined)
       return undefined;
     countyRows.set(code, r.row);
     return { code, name, municipalities, population } satisfies County;
   });
-  const countyCodes = new Set(counties.map((c) => c.code));
-  const countiesKnown = countyCodes.size > 0;
+}
 
-  const problemsBeforeMunicipalities = problems.list.length;
-  const municipalityDuplicates = new Duplicates();
-  const municipalities = rowsOf("municipalities", files.municipalities, problems, (r) => {
-    const code = r.code("code", "kommunkoden", 4, "0114");
-    r.what = code ?? r.raw("code");
-    const name = r.text("name", "namn");
-    const countyCode = r.code("county_code", "länskoden", 2, "01");
-    const population = r.count("population", "folkmängd");
-    if (code !== undefined)
-      municipalityDuplicates.check(code, r, `kommun ${code}`, "Varje kommun får bara förekomma en gång.");
-    if (countyCode !== undefined && countiesKnown && !countyCodes.has(countyCode)) {
-      r.fail(`länskoden ${countyCode} finns inte i ${DATA_FILES.counties}.`);
+function readMunicipalities(input: Files, countyCodes: ReadonlySet<string>): Municipality[] {
+  const duplicates = new Duplicates();
+  return rowsOf("municipalities", input, (r) => {
+    r.who = r.raw("code");
+    const code = r.read("code", municipalityCode, Label.municipalityCode);
+    if (code !== undefined) r.who = code;
+    const name = r.read("name", readText, Label.name);
+    const county = r.read("county_code", countyCode, Label.countyCode);
+    const population = r.read("population", readCount, Label.population);
+    if (code !== undefined) duplicates.check(code, r, `kommun ${code}`, "Varje kommun får bara förekomma en gång.");
+    if (county !== undefined && countyCodes.size > 0 && !countyCodes.has(county)) {
+      r.fail(`länskoden ${county} finns inte i ${DATA_FILES.counties}.`);
     }
-    if (code === undefined || name === undefined || countyCode === undefined || population === undefined)
-      return undefined;
-    return { code, name, countyCode, population } satisfies Municipality;
+    if (code === undefined || name === undefined || county === undefined || population === undefined) return undefined;
+    return { code, name, countyCode: county, population } satisfies Municipality;
   });
+}
 
-  // A county's count and population are derived from the municipality list (SOURCES.md): they must agree.
-  // Only against a clean municipality list: a dropped bad row would show as a false mismatch here.
-  if (municipalities.length > 0 && problems.list.length === problemsBeforeMunicipalities) {
-    for (const county of counties) {
-      const own = municipalities.filter((m) => m.countyCode === county.code);
-      const population = own.reduce((sum, m) => sum + m.population, 0);
-      const place = { file: DATA_FILES.counties, row: countyRows.get(county.code), what: county.code };
-      if (own.length !== county.municipalities) {
-        problems.add({
-          ...place,
-          problem: `antal kommuner (${county.municipalities}) stämmer inte med ${DATA_FILES.municipalities} (${own.length}).`,
-        });
-      }
-      if (population !== county.population) {
-        problems.add({
-          ...place,
-          problem: `folkmängden (${county.population}) stämmer inte med summan i ${DATA_FILES.municipalities} (${population}).`,
-        });
-      }
+/** A county's count and population are derived from the municipality list (SOURCES.md): they must agree. */
+function checkCountyTotals(
+  counties: readonly County[],
+  municipalities: readonly Municipality[],
+  countyRows: ReadonlyMap<string, number>,
+  problems: Problems
+): void {
+  for (const county of counties) {
+    const own = municipalities.filter((m) => m.countyCode === county.code);
+    const population = own.reduce((sum, m) => sum + m.population, 0);
+    const place = { file: DATA_FILES.counties, row: countyRows.get(county.code), what: county.code };
+    if (own.length !== county.municipalities) {
+      problems.add({
+        ...place,
+        problem: `antal kommuner (${county.municipalities}) stämmer inte med ${DATA_FILES.municipalities} (${own.length}).`,
+      });
+    }
+    if (population !== county.population) {
+      problems.add({
+        ...place,
+        problem: `folkmängden (${county.population}) stämmer inte med summan i ${DATA_FILES.municipalities} (${population}).`,
+      });
     }
   }
+}
 
-  const grantDuplicates = new Duplicates();
-  const publishedCountyGrant = rowsOf("publishedCountyGrant", files.publishedCountyGrant, problems, (r) => {
-    const code = r.code("code", "länskoden", 2, "08");
-    r.what = code ?? r.raw("code");
-    const name = r.text("name", "namn");
-    const publishedKr = r.kronor("published_kr", "publicerat belopp");
-    const publishedWithRegionalKr = r.kronor("published_with_regional_kr", "publicerat belopp med regionalt stöd");
+function readPublishedGrant(input: Files, countyCodes: ReadonlySet<string>): PublishedCountyGrant[] {
+  const duplicates = new Duplicates();
+  return rowsOf("publishedCountyGrant", input, (r) => {
+    r.who = r.raw("code");
+    const code = r.read("code", countyCode, Label.countyCode);
+    const name = r.read("name", readText, Label.name);
+    const publishedKr = r.read("published_kr", readKronor, "publicerat belopp");
+    const publishedWithRegionalKr = r.read(
+      "published_with_regional_kr",
+      readKronor,
+      "publicerat belopp med regionalt stöd"
+    );
     if (code !== undefined) {
-      grantDuplicates.check(code, r, `län ${code}`, "Varje län får bara förekomma en gång.");
-      if (countiesKnown && !countyCodes.has(code)) r.fail(`länskoden ${code} finns inte i ${DATA_FILES.counties}.`);
+      r.who = code;
+      duplicates.check(code, r, `län ${code}`, "Varje län får bara förekomma en gång.");
+      if (countyCodes.size > 0 && !countyCodes.has(code))
+        r.fail(`länskoden ${code} finns inte i ${DATA_FILES.counties}.`);
     }
     if (code === undefined || name === undefined || publishedKr === undefined || publishedWithRegionalKr === undefined)
       return undefined;
     return { code, name, publishedKr, publishedWithRegionalKr } satisfies PublishedCountyGrant;
   });
-
-  return { municipalities, counties, publishedCountyGrant };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -448,106 +398,104 @@ interface RegistryData {
 export const DISCHARGE_COUNTY = "08";
 export const DISCHARGE_YEAR = "2018";
 
-const YES = new Set(["ja", "j", "true", "sant", "1", "yes"]);
-const NO = new Set(["nej", "n", "false", "falskt", "0", "no"]);
+/** The parties of the reference lists, that registry rows must name. */
+class KnownParties {
+  private readonly municipalities: ReadonlySet<string>;
+  private readonly counties: ReadonlySet<string>;
+  readonly countyOf: ReadonlyMap<string, string>;
 
-function readRegistry(files: DataFileContents, reference: ReferenceData, problems: Problems): RegistryData {
-  const municipalityCodes = new Set(reference.municipalities.map((m) => m.code));
-  const countyCodes = new Set(reference.counties.map((c) => c.code));
-  const municipalityCounty = new Map(reference.municipalities.map((m) => [m.code, m.countyCode]));
-  // Without a valid reference list every code would be reported unknown: the list's own errors say enough.
-  const knownParty = (kind: PartyKind, code: string) =>
-    kind === "kommun"
-      ? municipalityCodes.size === 0 || municipalityCodes.has(code)
-      : countyCodes.size === 0 || countyCodes.has(code);
-  const unknownParty = (kind: PartyKind, code: string) =>
-    kind === "kommun"
-      ? `kommunkoden ${code} finns inte i ${DATA_FILES.municipalities}.`
-      : `länskoden ${code} finns inte i ${DATA_FILES.counties}.`;
+  constructor(reference: ReferenceData) {
+    this.municipalities = new Set(reference.municipalities.map((m) => m.code));
+    this.counties = new Set(reference.counties.map((c) => c.code));
+    this.countyOf = new Map(reference.municipalities.map((m) => [m.code, m.countyCode]));
+  }
 
-  /** kind and code of a party row: "kommun" with a 4-digit code or "landsting" with a 2-digit county code. */
-  const party = (r: RowReader, duplicates: Duplicates): { kind: PartyKind; code: string } | undefined => {
-    const rawKind = r.raw("kind").toLowerCase();
-    r.what = r.raw("code") || undefined;
-    if (rawKind !== "kommun" && rawKind !== "landsting") {
-      return r.fail(
-        rawKind === ""
-          ? "typ (kind) saknas. Skriv kommun eller landsting."
-          : `typ (${r.raw("kind")}) ska vara kommun eller landsting.`
-      );
+  /** Undefined when the party is known; else why not. Without a valid list every code passes: its own errors say enough. */
+  unknown(kind: PartyKind, code: string): string | undefined {
+    if (kind === "kommun") {
+      return this.municipalities.size === 0 || this.municipalities.has(code)
+        ? undefined
+        : `kommunkoden ${code} finns inte i ${DATA_FILES.municipalities}.`;
     }
-    const kind: PartyKind = rawKind;
-    const code = kind === "kommun" ? r.code("code", "kommunkoden", 4, "0114") : r.code("code", "länskoden", 2, "08");
-    if (code === undefined) return undefined;
-    r.what = code;
-    if (!knownParty(kind, code)) return r.fail(unknownParty(kind, code));
-    duplicates.check(`${kind}:${code}`, r, `${kind} ${code}`, "Varje part får bara förekomma en gång.");
-    return { kind, code };
-  };
+    return this.counties.size === 0 || this.counties.has(code)
+      ? undefined
+      : `länskoden ${code} finns inte i ${DATA_FILES.counties}.`;
+  }
+}
 
-  const palliativeDuplicates = new Duplicates();
-  const palliative = rowsOf("palliative", files.palliative, problems, (r) => {
-    const who = party(r, palliativeDuplicates);
-    const deaths = r.count("deaths", "dödsfall");
-    const registrations = r.count("registrations", "registreringar");
+function readRegistry(input: Files, reference: ReferenceData): RegistryData {
+  const known = new KnownParties(reference);
+  return {
+    palliative: readPalliative(input, known),
+    seniorAlert: readSeniorAlert(input, known),
+    discharge: readDischarge(input, known),
+    pilots: readPilots(input),
+    countyBudget: readCountyBudget(input, known),
+  };
+}
+
+/** The kind and code of a party row: "kommun" with a 4-digit code or "landsting" with a 2-digit county code. */
+function readParty(r: Row, known: KnownParties, duplicates: Duplicates): { kind: PartyKind; code: string } | undefined {
+  r.who = r.raw("code") || undefined;
+  const kind = r.read("kind", readPartyKind, Label.partyKind);
+  if (kind === undefined) return undefined;
+  const code =
+    kind === "kommun"
+      ? r.read("code", municipalityCode, Label.municipalityCode)
+      : r.read("code", countyCode, Label.countyCode);
+  if (code === undefined) return undefined;
+  r.who = code;
+  const unknown = known.unknown(kind, code);
+  if (unknown) return r.fail(unknown);
+  duplicates.check(`${kind}:${code}`, r, `${kind} ${code}`, "Varje part får bara förekomma en gång.");
+  return { kind, code };
+}
+
+function readPalliative(input: Files, known: KnownParties): PalliativeReport[] {
+  const duplicates = new Duplicates();
+  return rowsOf("palliative", input, (r) => {
+    const who = readParty(r, known, duplicates);
+    const deaths = r.read("deaths", readCount, Label.deaths);
+    const registrations = r.read("registrations", readCount, Label.registrations);
     if (deaths !== undefined && registrations !== undefined && registrations > deaths) {
-      r.fail(`registreringar (${registrations}) är fler än dödsfall (${deaths}).`);
+      r.fail(Problem.registrationsExceedDeaths(String(registrations), String(deaths)));
     }
     if (who === undefined || deaths === undefined || registrations === undefined) return undefined;
     return { ...who, deaths, registrations } satisfies PalliativeReport;
   });
+}
 
-  const seniorAlertDuplicates = new Duplicates();
-  const seniorAlert = rowsOf("seniorAlert", files.seniorAlert, problems, (r) => {
-    const who = party(r, seniorAlertDuplicates);
-    const rawStarted = r.raw("all_units_started");
-    const started = rawStarted.toLowerCase();
-    const allUnitsStarted = YES.has(started) ? true : NO.has(started) ? false : undefined;
-    if (allUnitsStarted === undefined) {
-      r.fail(
-        rawStarted === ""
-          ? "alla enheter startade (all_units_started) saknas. Skriv ja eller nej."
-          : `alla enheter startade (${rawStarted}) ska vara ja eller nej.`
-      );
-    }
-    const registrations = r.count("registrations", "registreringar");
+function readSeniorAlert(input: Files, known: KnownParties): SeniorAlertReport[] {
+  const duplicates = new Duplicates();
+  return rowsOf("seniorAlert", input, (r) => {
+    const who = readParty(r, known, duplicates);
+    const allUnitsStarted = r.read("all_units_started", readYesNo, Label.started);
+    const registrations = r.read("registrations", readCount, Label.registrations);
     if (who === undefined || allUnitsStarted === undefined || registrations === undefined) return undefined;
     return { ...who, allUnitsStarted, registrations } satisfies SeniorAlertReport;
   });
+}
 
-  const dischargeDuplicates = new Duplicates();
-  const discharge = rowsOf("discharge", files.discharge, problems, (r) => {
-    r.what = [r.raw("municipality"), r.raw("month"), r.raw("individual")].filter(Boolean).join(", ") || undefined;
-    const municipality = r.code("municipality", "kommunkoden", 4, "0880");
-    if (municipality !== undefined && !knownParty("kommun", municipality)) r.fail(unknownParty("kommun", municipality));
-    else if (
-      municipality !== undefined &&
-      municipalityCounty.size > 0 &&
-      municipalityCounty.get(municipality) !== DISCHARGE_COUNTY
-    )
-      r.fail(Problem.dischargeOutsideCounty(municipality, DISCHARGE_COUNTY));
-    const month = readMonth(r);
+function readDischarge(input: Files, known: KnownParties): DischargeRecord[] {
+  const duplicates = new Duplicates();
+  return rowsOf("discharge", input, (r) => {
+    r.who = [r.raw("municipality"), r.raw("month"), r.raw("individual")].filter(Boolean).join(", ") || undefined;
+    const municipality = r.read("municipality", municipalityCode, Label.municipalityCode);
+    if (municipality !== undefined) checkDischargeMunicipality(r, known, municipality);
+    const month = r.read("month", readMonth, Label.month);
     if (month !== undefined && !month.startsWith(`${DISCHARGE_YEAR}-`))
       r.fail(Problem.dischargeOutsideYear(month, DISCHARGE_YEAR));
-    const individual = r.text("individual", "individ");
-    const rawCare = r.raw("care").toLowerCase();
-    const care: CareKind | undefined = rawCare === "somatisk" || rawCare === "psykiatri" ? rawCare : undefined;
-    if (care === undefined) {
-      r.fail(
-        rawCare === ""
-          ? "vårdform (care) saknas. Skriv somatisk eller psykiatri."
-          : `vårdform (${r.raw("care")}) ska vara somatisk eller psykiatri.`
-      );
-    }
-    const daysReported = r.count("days_reported", "rapporterade dagar");
-    const daysAfterAnalysis = r.count("days_after_analysis", "dagar efter analys");
+    const individual = r.read("individual", readText, Label.individual);
+    const care = r.read("care", readCare, Label.care);
+    const daysReported = r.read("days_reported", readCount, Label.daysReported);
+    const daysAfterAnalysis = r.read("days_after_analysis", readCount, Label.daysAfter);
     if (daysReported !== undefined && daysAfterAnalysis !== undefined && daysAfterAnalysis > daysReported) {
-      r.fail(`dagar efter analys (${daysAfterAnalysis}) är fler än rapporterade dagar (${daysReported}).`);
+      r.fail(Problem.daysAfterExceedReported(String(daysAfterAnalysis), String(daysReported)));
     }
     if (municipality === undefined || month === undefined || individual === undefined || care === undefined)
       return undefined;
-    r.what = `${municipality}, ${month}, ${individual}`;
-    dischargeDuplicates.check(
+    r.who = `${municipality}, ${month}, ${individual}`;
+    duplicates.check(
       `${municipality}|${month}|${individual}|${care}`,
       r,
       `individ ${individual} (${care})`,
@@ -556,27 +504,43 @@ function readRegistry(files: DataFileContents, reference: ReferenceData, problem
     if (daysReported === undefined || daysAfterAnalysis === undefined) return undefined;
     return { municipality, month, individual, care, daysReported, daysAfterAnalysis } satisfies DischargeRecord;
   });
+}
 
-  const pilotDuplicates = new Duplicates();
-  const pilots = rowsOf("pilots", files.pilots, problems, (r) => {
-    const id = r.text("id", "id");
-    r.what = id;
-    const recipient = r.text("recipient", "mottagare");
-    const project = r.text("project", "projekt");
-    const grantedKr = r.kronor("granted_kr", "beviljat belopp");
-    if (id !== undefined) pilotDuplicates.check(id, r, `id ${id}`, "Varje beviljat försök ska ha ett eget id.");
+/** A discharge row's municipality must be known and in Kalmar county (seed 003). */
+function checkDischargeMunicipality(r: Row, known: KnownParties, municipality: string): void {
+  const unknown = known.unknown("kommun", municipality);
+  if (unknown) r.fail(unknown);
+  else if (known.countyOf.size > 0 && known.countyOf.get(municipality) !== DISCHARGE_COUNTY)
+    r.fail(Problem.dischargeOutsideCounty(municipality, DISCHARGE_COUNTY));
+}
+
+function readPilots(input: Files): PilotGrant[] {
+  const duplicates = new Duplicates();
+  return rowsOf("pilots", input, (r) => {
+    r.who = r.raw("id") || undefined;
+    const id = r.read("id", readText, "id");
+    const recipient = r.read("recipient", readText, "mottagare");
+    const project = r.read("project", readText, "projekt");
+    const grantedKr = r.read("granted_kr", readKronor, "beviljat belopp");
+    if (id !== undefined) duplicates.check(id, r, `id ${id}`, "Varje beviljat försök ska ha ett eget id.");
     if (id === undefined || recipient === undefined || project === undefined || grantedKr === undefined)
       return undefined;
     return { id, recipient, project, grantedKr } satisfies PilotGrant;
   });
+}
 
+function readCountyBudget(input: Files, known: KnownParties): CountyBudgetLine[] {
   const restRows = new Map<string, number>();
-  const countyBudget = rowsOf("countyBudget", files.countyBudget, problems, (r) => {
-    const county = r.code("county", "länskoden", 2, "04");
-    r.what = county ?? (r.raw("county") || undefined);
-    if (county !== undefined && !knownParty("landsting", county)) r.fail(unknownParty("landsting", county));
-    const item = r.text("item", "post");
-    const amountKr = r.raw("amount_kr") === "" ? null : r.kronor("amount_kr", "belopp");
+  return rowsOf("countyBudget", input, (r) => {
+    r.who = r.raw("county") || undefined;
+    const county = r.read("county", countyCode, Label.countyCode);
+    if (county !== undefined) {
+      r.who = county;
+      const unknown = known.unknown("landsting", county);
+      if (unknown) r.fail(unknown);
+    }
+    const item = r.read("item", readText, "post");
+    const amountKr = r.raw("amount_kr") === "" ? null : r.read("amount_kr", readKronor, "belopp");
     if (county !== undefined && amountKr === null) {
       // An empty amount takes what is left of the county's grant: only one line per county can do that.
       const first = restRows.get(county);
@@ -588,22 +552,10 @@ function readRegistry(files: DataFileContents, reference: ReferenceData, problem
         restRows.set(county, r.row);
       }
     }
-    if (county === undefined || item === undefined || amountKr === undefined) return undefined;
-    return { county, item, amountKr, source: r.raw("source") } satisfies CountyBudgetLine;
+    const source = r.raw("source") === "" ? "" : r.read("source", readText, "källa");
+    if (county === undefined || item === undefined || amountKr === undefined || source === undefined) return undefined;
+    return { county, item, amountKr, source } satisfies CountyBudgetLine;
   });
-
-  return { palliative, seniorAlert, discharge, pilots, countyBudget };
-}
-
-/** A month as "YYYY-MM"; "YYYY-MM-01" (a month a spreadsheet turned into a date) is read as its month. */
-function readMonth(r: RowReader): string | undefined {
-  const raw = r.raw("month");
-  if (raw === "") return r.fail("månad saknas. Skriv den som ÅÅÅÅ-MM, t.ex. 2018-03.");
-  const match = /^(\d{4})-(\d{2})(-01)?$/.exec(raw);
-  if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) {
-    return r.fail(`månaden (${raw}) ska skrivas ÅÅÅÅ-MM, t.ex. 2018-03.`);
-  }
-  return `${match[1]}-${match[2]}`;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -611,101 +563,114 @@ function readMonth(r: RowReader): string | undefined {
 
 type NumericParameter = Exclude<keyof YearParameters, "notes">;
 
-/** How each figure is checked. Shares: 0..1 (DOMAIN.md: a threshold is a share, 0.4 for 40 %). */
-const PARAMETER_RULES: Readonly<Record<NumericParameter, "year" | "share" | "nonNegative" | "positive">> = {
-  year: "year",
-  palliativeBaseThreshold: "share",
-  palliativeBonusThreshold: "share",
-  palliativeBasePotKr: "nonNegative",
-  palliativeBonusPotKr: "nonNegative",
-  seniorAlertPotKr: "nonNegative",
-  countyGrantKr: "nonNegative",
-  countyGrantBaseKr: "nonNegative",
-  regionalSupportKr: "nonNegative",
-  pilotsKr: "nonNegative",
-  agreementTotalKr: "nonNegative",
-  performanceBasedKr: "nonNegative",
-  registriesKr: "nonNegative",
-  municipalShare: "share",
-  paymentStepKr: "positive",
-  countyGrantStepKr: "positive",
-  dischargePricePerDayKr: "nonNegative",
-  dischargeDayLimit: "nonNegative",
-  dischargeAverageLimit: "nonNegative",
-  psychiatryDayLimit: "nonNegative",
-  psychiatryAverageLimit: "nonNegative",
-  dischargeGoalDays: "nonNegative",
-  dischargeAverage2016Days: "nonNegative",
+/**
+ * How each figure is read, by the readers of every other input: shares 0..1 (DOMAIN.md: a threshold is a
+ * share, 0.4 for 40 %), kronor with at most two decimals, steps above 0, day limits whole days, averages
+ * any number of 0 or more.
+ */
+const PARAMETER_READERS: Readonly<Record<NumericParameter, Reader<number>>> = {
+  year: readCount,
+  palliativeBaseThreshold: readShare,
+  palliativeBonusThreshold: readShare,
+  palliativeBasePotKr: readKronor,
+  palliativeBonusPotKr: readKronor,
+  seniorAlertPotKr: readKronor,
+  countyGrantKr: readKronor,
+  countyGrantBaseKr: readKronor,
+  regionalSupportKr: readKronor,
+  pilotsKr: readKronor,
+  agreementTotalKr: readKronor,
+  performanceBasedKr: readKronor,
+  registriesKr: readKronor,
+  municipalShare: readShare,
+  paymentStepKr: readStep,
+  countyGrantStepKr: readStep,
+  dischargePricePerDayKr: readKronor,
+  dischargeDayLimit: readCount,
+  dischargeAverageLimit: readAmount,
+  psychiatryDayLimit: readCount,
+  psychiatryAverageLimit: readAmount,
+  dischargeGoalDays: readAmount,
+  dischargeAverage2016Days: readAmount,
 };
 
-function readParameters(json: string | undefined, year: number, problems: Problems): YearParameters | undefined {
+function readParameters(
+  json: string | undefined,
+  year: number,
+  problems: Problems,
+  fileProblem?: string
+): YearParameters | undefined {
   const file = DATA_FILES.parameters;
   if (json === undefined) {
-    problems.add({ file, problem: "filen saknas." });
+    problems.add({ file, problem: fileProblem ?? Problem.fileMissing() });
     return undefined;
   }
+  const entry = yearEntry(json, year, (problem) => problems.add({ file, problem }));
+  if (entry === undefined) return undefined;
+  const what = `år ${year}`;
+  const before = problems.list.length;
+  const fail = (problem: string) => problems.add({ file, what, problem });
+  const values: Partial<Record<NumericParameter, number>> = {};
+  for (const name of Object.keys(PARAMETER_READERS) as NumericParameter[]) {
+    const value = entry[name];
+    if (typeof value !== "number") {
+      // JSON has numbers: a figure in quotes is a mistake of the file, not a spelling to read.
+      fail(
+        value === undefined
+          ? `${name} saknas.`
+          : `${name} (${shownText(JSON.stringify(value))}) ska vara ett tal, t.ex. 0.5 (punkt som decimaltecken i JSON).`
+      );
+      continue;
+    }
+    const read = PARAMETER_READERS[name](value, name);
+    if (read instanceof Refused) fail(read.problem);
+    else values[name] = read;
+  }
+  const notes = readNotes(entry.notes, fail);
+  if (problems.list.length > before) return undefined;
+  return { ...(values as Record<NumericParameter, number>), notes };
+}
+
+/** The one entry of `year` in the parameters file, or undefined with the problem reported. */
+function yearEntry(json: string, year: number, fail: (problem: string) => void): Record<string, unknown> | undefined {
   let doc: unknown;
   try {
     doc = JSON.parse(json.replace(/^\uFEFF/, ""));
   } catch (e) {
-    problems.add({ file, problem: `filen är inte giltig JSON (${(e as Error).message}).` });
+    fail(`filen är inte giltig JSON (${shownText((e as Error).message)}).`);
     return undefined;
   }
   const years = Array.isArray(doc) ? doc : isObject(doc) && Array.isArray(doc.years) ? doc.years : undefined;
   if (!years) {
-    problems.add({ file, problem: 'filen ska ha formen { "years": [ { "year": 2010, … }, … ] }.' });
+    fail('filen ska ha formen { "years": [ { "year": 2010, … }, … ] }.');
     return undefined;
   }
   const matching = years.filter((y): y is Record<string, unknown> => isObject(y) && y.year === year);
   if (matching.length === 0) {
-    const available = years.filter(isObject).map((y) => String(y.year));
-    problems.add({
-      file,
-      problem: `år ${year} saknas (finns: ${available.join(", ") || "inga"}). Lägg till året eller välj ett annat.`,
-    });
+    const available = years.filter(isObject).map((y) => shownText(String(y.year)));
+    fail(`år ${year} saknas (finns: ${available.join(", ") || "inga"}). Lägg till året eller välj ett annat.`);
     return undefined;
   }
   if (matching.length > 1) {
-    problems.add({ file, problem: `år ${year} finns ${matching.length} gånger. Varje år får bara finnas en gång.` });
+    fail(`år ${year} finns ${matching.length} gånger. Varje år får bara finnas en gång.`);
     return undefined;
   }
-  const entry = matching[0];
-  const what = `år ${year}`;
-  const before = problems.list.length;
-  const values: Partial<Record<NumericParameter, number>> = {};
-  for (const [name, rule] of Object.entries(PARAMETER_RULES) as [
-    NumericParameter,
-    (typeof PARAMETER_RULES)[NumericParameter],
-  ][]) {
-    const value = entry[name];
-    const fail = (problem: string) => problems.add({ file, what, problem: `${name} ${problem}` });
-    if (typeof value !== "number" || !Number.isFinite(value)) {
-      fail(
-        value === undefined
-          ? "saknas."
-          : `(${JSON.stringify(value)}) ska vara ett tal, t.ex. 0.5 (punkt som decimaltecken i JSON).`
-      );
-      continue;
-    }
-    if (rule === "share" && (value < 0 || value > 1))
-      fail(`(${value}) ska vara en andel mellan 0 och 1, t.ex. 0.4 för 40 %.`);
-    else if (rule === "nonNegative" && value < 0) fail(`(${value}) får inte vara negativt.`);
-    else if (rule === "positive" && value <= 0) fail(`(${value}) måste vara större än 0, t.ex. 1 för hela kronor.`);
-    else values[name] = value;
+  return matching[0];
+}
+
+/** The note of each parameter: its source, or why it is an assumption. */
+function readNotes(notes: unknown, fail: (problem: string) => void): Record<string, string> {
+  const read: Record<string, string> = {};
+  if (notes === undefined) return read;
+  if (!isObject(notes)) {
+    fail("notes ska vara ett objekt med en text per parameter.");
+    return read;
   }
-  const notes: Record<string, string> = {};
-  if (entry.notes !== undefined) {
-    if (!isObject(entry.notes)) {
-      problems.add({ file, what, problem: "notes ska vara ett objekt med en text per parameter." });
-    } else {
-      for (const [name, note] of Object.entries(entry.notes)) {
-        if (typeof note === "string") notes[name] = note;
-        else problems.add({ file, what, problem: `anteckningen notes.${name} ska vara en text.` });
-      }
-    }
+  for (const [name, note] of Object.entries(notes)) {
+    if (typeof note === "string") read[name] = note;
+    else fail(`anteckningen notes.${shownText(name)} ska vara en text.`);
   }
-  if (problems.list.length > before) return undefined;
-  return { ...(values as Record<NumericParameter, number>), notes };
+  return read;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -72,7 +72,7 @@ describe("SKL.PALLIATIVE_SHARE", () => {
       "a blank among the numbers of a used row",
       () => palliativeShare("0114", codes, regs, deaths, col(1000, null, 3000), 400, 0.4),
       "#VALUE!",
-      /Rad 2 \(0115\): befolkning saknas/,
+      /Rad 2 \(0115\): folkmängd saknas/,
     ],
     [
       "a threshold given as 40",
@@ -156,7 +156,7 @@ describe("SKL.SENIOR_ALERT_PAYOUT", () => {
       message: string;
     };
     expect(result.code).toBe("#VALUE!");
-    expect(result.message).toMatch(/Rad 2 \(0115\): kvalificerad ska vara SANT eller FALSKT/);
+    expect(result.message).toMatch(/Rad 2 \(0115\): alla relevanta enheter startat \(kanske\) ska vara Ja eller Nej/);
   });
 });
 
@@ -320,5 +320,61 @@ describe("SKL.DISCHARGE_SETTLEMENT, zeros and blanks", () => {
     expect(dischargeSettlement(col(4, 0), 7000)).toBe(0);
     expect(dischargeSettlement(col(4, null), 7000)).toBe(7000);
     expect(dischargeSettlement(col(4, ""), 7000)).toBe(7000);
+  });
+});
+
+describe("hostile cells", () => {
+  // 0114 4/10 and 0117 5/10 as above; 0115's deaths are the hostile cell. Whatever it is, the function
+  // answers #VALUE! naming row 2 and party 0115, never an amount.
+  it.each([
+    ["a quoted line break", "4\n4", "dödsfall (4[U+000A]4) innehåller tecknet U+000A (radbrytning)"],
+    ["a tab", "4\t4", "dödsfall (4[U+0009]4) innehåller tecknet U+0009 (tabb)"],
+    ["a zero-width space", "10\u200b", "dödsfall (10[U+200B]) innehåller tecknet U+200B (nollbreddsmellanslag)"],
+    ["an exponent", "1e1", "dödsfall (1e1) är skrivet med exponent"],
+    ["the text NaN", "NaN", 'dödsfall måste vara ett tal, men cellen innehåller texten "NaN"'],
+    ["a NaN", NaN, "dödsfall måste vara ett tal, men cellen innehåller NaN"],
+    ["an infinity", Infinity, "dödsfall måste vara ett tal, men cellen innehåller Infinity"],
+    ["TRUE", true, "dödsfall måste vara ett tal, men cellen innehåller SANT"],
+    ["hexadecimal", "0xA", 'dödsfall måste vara ett tal, men cellen innehåller texten "0xA"'],
+    ["fullwidth digits", "１０", "dödsfall (１０) har siffror som inte är 0–9 (U+FF11)"],
+    ["an ambiguous thousands group", "1,000", "dödsfall (1,000) kan läsas både som ett decimaltal och som tusental"],
+    ["a count with decimals as text", "1 234,5", "dödsfall (1 234,5) måste vara ett helt tal"],
+    ["a number beyond 2^53", 2 ** 53, "dödsfall (9\u00a0007\u00a0199\u00a0254\u00a0740\u00a0992) är för stort"],
+    ["a negative number", -1, "dödsfall (\u22121) får inte vara negativt"],
+  ])("refuses %s", (_what, cell, problem) => {
+    const result = shown(() => palliativeShare("0114", codes, regs, col(10, cell, 10), pop, 400, 0.4)) as {
+      code: string;
+      message: string;
+    };
+    expect(result.code).toBe("#VALUE!");
+    expect(result.message.startsWith(`Rad 2 (0115): ${problem}`)).toBe(true);
+  });
+
+  it("shows an invisible character in a party asked for that is not in the list", () => {
+    expect(shown(() => palliativeShare("0114\u200b", codes, regs, deaths, pop, 400, 0.4))).toEqual({
+      code: "#N/A",
+      message: "koden 0114[U+200B] finns inte i kodkolumnen.",
+    });
+  });
+
+  it("shows an invisible character in a code, and reads text numbers as a file does", () => {
+    const result = shown(() => palliativeShare("0114", col("0114", "0115\u200b", "0117"), regs, deaths, pop, 400, 0.4));
+    expect(result).toEqual({
+      code: "#VALUE!",
+      message:
+        "Rad 2 (0115[U+200B]): koden (0115[U+200B]) innehåller tecknet U+200B (nollbreddsmellanslag), som inte syns. Ta bort det och skriv värdet igen.",
+    });
+    // "1 000" and "3 000" are the populations 1 000 and 3 000, "10,0" ten deaths, "400" the pot: 100 and 300 as above.
+    expect(
+      palliativeShare(
+        codes,
+        codes,
+        regs,
+        col("10", "10,0", 10),
+        col("1\u00a0000", 2000, "3 000"),
+        "400" as any,
+        "0,4" as any
+      )
+    ).toEqual(col(100, 0, 300));
   });
 });

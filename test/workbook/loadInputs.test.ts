@@ -138,8 +138,8 @@ describe("parameters (data/parameters.json)", () => {
     delete bad.years[0].pilotsKr;
     expect(problemsThrownBy(() => loadParameters(JSON.stringify(bad), 2010))).toEqual([
       "parameters.json (år 2010): pilotsKr saknas.",
-      "parameters.json (år 2010): municipalShare (50) ska vara en andel mellan 0 och 1, t.ex. 0.4 för 40 %.",
-      "parameters.json (år 2010): paymentStepKr (0) måste vara större än 0, t.ex. 1 för hela kronor.",
+      "parameters.json (år 2010): municipalShare (50) ska vara en andel mellan 0 och 1, t.ex. 0,4 för 40 %.",
+      "parameters.json (år 2010): paymentStepKr (0) måste vara större än 0, t.ex. 1 för hela kronor eller 1000 för tusental.",
     ]);
   });
 });
@@ -195,15 +195,15 @@ describe("registry data", () => {
       "kommun,0126,tio,1", // row 11
     ].join("\n");
     expect(problemsOf({ palliative })).toEqual([
-      "palliativ.csv rad 3 (0115): registreringar (31) är fler än dödsfall (30).",
+      "palliativ.csv rad 3 (0115): registreringar (31) är fler än dödsfall (30). Kontrollera registerutdraget.",
       "palliativ.csv rad 4 (0117): dödsfall (-2) får inte vara negativt.",
       "palliativ.csv rad 5 (0120): dödsfall (3.5) måste vara ett helt tal som är 0 eller större.",
       "palliativ.csv rad 6 (0123): typ (stad) ska vara kommun eller landsting.",
       "palliativ.csv rad 7 (0199): kommunkoden 0199 finns inte i kommuner.csv.",
       "palliativ.csv rad 8 (0114): kommun 0114 finns redan på rad 2. Varje part får bara förekomma en gång.",
       "palliativ.csv rad 9 (26): länskoden 26 finns inte i lan.csv.",
-      "palliativ.csv rad 10 (0125): dödsfall saknas. Skriv ett tal (0 om det inte finns några).",
-      "palliativ.csv rad 11 (0126): dödsfall (tio) är inte ett tal.",
+      "palliativ.csv rad 10 (0125): dödsfall saknas. Fyll i ett tal (0 om det inte finns några) eller töm hela raden.",
+      'palliativ.csv rad 11 (0126): dödsfall måste vara ett tal, men cellen innehåller texten "tio". Skriv ett tal eller töm hela raden.',
     ]);
   });
 
@@ -220,21 +220,21 @@ describe("registry data", () => {
       "0114,2018-03,S04,somatisk,2,2",
       "0880,2017-12,S05,somatisk,2,2",
     ].join("\r\n");
-    const countyBudget = "county,item,amount_kr,source\n04,Ledare,,a\n04,Annat,,b\n04,Kurs,100.123,c\n";
+    const countyBudget = "county,item,amount_kr,source\n04,Ledare,,a\n04,Annat,,b\n04,Kurs,1000.123,c\n";
     const pilots = "id,recipient,project,granted_kr\nF01,Kommun X,Försök A,100\nF01,Kommun Y,Försök B,200\n";
     const problems = problemsOf({ seniorAlert, discharge, countyBudget, pilots });
     expect(problems).toEqual([
-      "senior-alert.csv rad 2 (0114): alla enheter startade (kanske) ska vara ja eller nej.",
+      "senior-alert.csv rad 2 (0114): alla relevanta enheter startat (kanske) ska vara Ja eller Nej.",
       "senior-alert.csv rad 3 (0115): registreringar (2.5) måste vara ett helt tal som är 0 eller större.",
       "utskrivningsklara.csv rad 2 (0880, 2018-13, S01): månaden (2018-13) ska skrivas ÅÅÅÅ-MM, t.ex. 2018-03.",
       "utskrivningsklara.csv rad 3 (0880, 2018-03, S01): vårdform (akut) ska vara somatisk eller psykiatri.",
-      "utskrivningsklara.csv rad 4 (0880, 2018-03, S02): dagar efter analys (5) är fler än rapporterade dagar (4).",
+      "utskrivningsklara.csv rad 4 (0880, 2018-03, S02): dagar efter analys (5) är fler än rapporterade dagar (4). Analysen och omräkningen kan bara minska dagarna.",
       "utskrivningsklara.csv rad 6 (0880, 2018-03, S03): individ S03 (somatisk) finns redan på rad 5. Varje individ får bara förekomma en gång per kommun, månad och vårdform.",
       "utskrivningsklara.csv rad 8 (0114, 2018-03, S04): kommunen 0114 ligger inte i Kalmar län (08): regleringen gäller Kalmar läns kommuner (seed 003).",
       "utskrivningsklara.csv rad 9 (0880, 2017-12, S05): månaden 2017-12 ligger inte i 2018: regleringen gäller 2018 (seed 003).",
       "forsoksverksamhet.csv rad 3 (F01): id F01 finns redan på rad 2. Varje beviljat försök ska ha ett eget id.",
       "lansbudget.csv rad 3 (04): beloppet saknas även på rad 2. Bara en rad per län kan ta resten av bidraget; skriv belopp på de andra.",
-      "lansbudget.csv rad 4 (04): belopp (100.123) får ha högst två decimaler (öre).",
+      "lansbudget.csv rad 4 (04): belopp (1000.123) får ha högst två decimaler (öre).",
     ]);
   });
 
@@ -242,15 +242,15 @@ describe("registry data", () => {
     const palliative = "kind,code,deaths,registrations\nkommun,0114,30,31\nkommun,0115,x,1\n";
     expect(() => load({ palliative })).toThrow(
       "Indata har 2 fel. Rätta dem och försök igen:\n" +
-        "  palliativ.csv rad 2 (0114): registreringar (31) är fler än dödsfall (30).\n" +
-        "  palliativ.csv rad 3 (0115): dödsfall (x) är inte ett tal."
+        "  palliativ.csv rad 2 (0114): registreringar (31) är fler än dödsfall (30). Kontrollera registerutdraget.\n" +
+        '  palliativ.csv rad 3 (0115): dödsfall måste vara ett tal, men cellen innehåller texten "x". Skriv ett tal eller töm hela raden.'
     );
   });
 
   it("counts rows as a spreadsheet does: blank lines keep their row numbers", () => {
     const palliative = "kind,code,deaths,registrations\n\nkommun,0114,5,2\n,,,\nkommun,0115,5,6\n";
     expect(problemsOf({ palliative })).toEqual([
-      "palliativ.csv rad 5 (0115): registreringar (6) är fler än dödsfall (5).",
+      "palliativ.csv rad 5 (0115): registreringar (6) är fler än dödsfall (5). Kontrollera registerutdraget.",
     ]);
   });
 
@@ -270,6 +270,11 @@ describe("registry data", () => {
     expect(problemsOf({ palliative: "kind,code,deaths,registrations\nkommun,01140,5,2\n" })).toEqual([
       "palliativ.csv rad 2 (01140): kommunkoden (01140) ska vara fyra siffror, t.ex. 0114.",
     ]);
+  });
+
+  it("lets go of a character that cannot be seen in a header, which only picks the column", () => {
+    const palliative = "kind,code,deaths\u200b,\u200eregistrations\nkommun,0114,5,2\n";
+    expect(load({ palliative }).palliative).toEqual([{ kind: "kommun", code: "0114", deaths: 5, registrations: 2 }]);
   });
 
   it("takes any column order and ignores extra columns such as a name", () => {
@@ -299,7 +304,7 @@ describe("Swedish CSV conventions", () => {
   it("explains an unquoted decimal comma in a comma-separated file", () => {
     const pilots = "id,recipient,project,granted_kr\nF01,Kommun X,Försök A,2500000,25\n";
     expect(problemsOf({ pilots })).toEqual([
-      "forsoksverksamhet.csv rad 2: raden har 5 värden men rubrikraden 4 kolumner. Ett decimaltal med komma måste stå inom citattecken, eller använd semikolon som avgränsare.",
+      "forsoksverksamhet.csv rad 2: raden har 5 värden men rubrikraden 4 kolumner. Ett decimaltal med komma i en kommaseparerad fil måste stå inom citattecken; använd hellre semikolon som avgränsare.",
     ]);
   });
 

@@ -13,7 +13,7 @@ import { NAME } from "../../workbook/sheets/parameters";
 import { cellText, HEADER, TABLE, TableView } from "../import/tables";
 import { cellDiffers, columnExplanation, selectedValue } from "./allocation";
 import { columnNote } from "./columns";
-import { cellAmount, parameter, plural, quotientText } from "./read";
+import { cellCount, parameter, plural, quotientText } from "./read";
 import { CellSnapshot, Explanation, ExplanationFact } from "./types";
 
 /** The named parameters the discharge explanation reads. */
@@ -94,7 +94,7 @@ export function explainDischarge(snapshot: CellSnapshot, view: TableView): Expla
     dischargeSettlement(
       rows.map((r) => ({
         row: r + 1,
-        days: cellAmount(individuals.get(r, header), header.toLowerCase(), {
+        days: cellCount(individuals.get(r, header), header.toLowerCase(), {
           row: r + 1,
           party: individualText(individuals, r),
         }),

@@ -17,7 +17,7 @@ import { NAME } from "../../workbook/sheets/parameters";
 import { ALLOCATION_LABEL, cellText, HEADER, TableView, TWIN_PART } from "../import/tables";
 import { allocationFacts, cellDiffers, columnExplanation, partyText, selectedValue } from "./allocation";
 import { columnNote } from "./columns";
-import { cellAmount, parameter, plural, rateText, rowNumber } from "./read";
+import { cellCount, parameter, plural, rateText, rowNumber } from "./read";
 import { CellSnapshot, Explanation, ExplanationFact } from "./types";
 
 type Tier = "base" | "bonus";
@@ -81,9 +81,9 @@ export function explainPalliative(snapshot: CellSnapshot, view: TableView, kind:
       code: c,
       row: place.row,
       name: place.name,
-      deaths: cellAmount(view.get(r, HEADER.deaths), "dödsfall", place),
-      registrations: cellAmount(view.get(r, HEADER.registrations), "registreringar", place),
-      population: cellAmount(view.get(r, HEADER.population), "folkmängd", place),
+      deaths: cellCount(view.get(r, HEADER.deaths), "dödsfall", place),
+      registrations: cellCount(view.get(r, HEADER.registrations), "registreringar", place),
+      population: cellCount(view.get(r, HEADER.population), "folkmängd", place),
     });
   }
   const run = (rows: PalliativeInput[], tier: Tier) =>

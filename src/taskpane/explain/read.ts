@@ -1,41 +1,89 @@
 /**
- * Reading the snapshot into engine inputs: parameters by name, counts from cells, and the Swedish
- * number formats of the explanation. Problems are the engine's `RuleError`, caught in one place.
+ * Reading the snapshot into engine inputs, through the same readers as the custom functions
+ * (`src/input`), so that Förklara explains the reading Excel shows: parameters by name, counts, weights
+ * and yes/no from cells, and the Swedish number formats of the explanation. Problems are the engine's
+ * `RuleError`, caught in one place.
  */
 import Decimal from "decimal.js";
-import { ErrorPlace, Problem, RuleError } from "../../engine/errors";
+import { ErrorPlace, RuleError } from "../../engine/errors";
 import { formatKronor, formatNumberSv, formatPercentSv, formatThresholdSv, Money } from "../../engine/money";
 import { Amount } from "../../engine/parties";
+import {
+  isBlank,
+  Label,
+  readAmount,
+  readCount,
+  Reader,
+  Reading,
+  readKronor,
+  readNumber,
+  readShare,
+  readStep,
+  readYesNo,
+  Refused,
+} from "../../input";
 import { CellValue } from "../../workbook/plan";
-import { cellText } from "../import/tables";
+import { NAME } from "../../workbook/sheets/parameters";
 import { CellSnapshot } from "./types";
 
 export { formatKronor, formatNumberSv, formatPercentSv, formatThresholdSv };
 
+/**
+ * How each named parameter is read: by the reader of its kind, as the custom functions read the same
+ * argument (a pot in kronor, a threshold as a share, a step, a day limit in whole days); any other as a
+ * number of 0 or more.
+ */
+const PARAMETER_READERS: Readonly<Record<string, Reader<number>>> = {
+  [NAME.baseThreshold]: readShare,
+  [NAME.bonusThreshold]: readShare,
+  [NAME.municipalShare]: readShare,
+  [NAME.paymentStep]: readStep,
+  [NAME.countyStep]: readStep,
+  [NAME.basePotKommun]: readKronor,
+  [NAME.basePotLandsting]: readKronor,
+  [NAME.bonusPotKommun]: readKronor,
+  [NAME.bonusPotLandsting]: readKronor,
+  [NAME.seniorAlertKommun]: readKronor,
+  [NAME.seniorAlertLandsting]: readKronor,
+  [NAME.countyTotal]: readKronor,
+  [NAME.countyBase]: readKronor,
+  [NAME.regional]: readKronor,
+  [NAME.price]: readKronor,
+  [NAME.dayLimit]: readCount,
+  [NAME.psychiatryDayLimit]: readCount,
+};
+
+/** A value the readers refused, as the engine's error with its place. */
+function read<T>(reading: Reading<T>, place: ErrorPlace = {}): T {
+  if (reading instanceof Refused) throw new RuleError("invalidValue", reading.problem, place);
+  return reading;
+}
+
 /** A named parameter as an engine amount; a missing or blank parameter is a problem naming it. */
 export function parameter(snapshot: CellSnapshot, name: string): Amount {
   const value = snapshot.parameters[name];
-  if (value === undefined || value === null || cellText(value) === "") {
+  if (isBlank(value)) {
     throw new RuleError(
       "invalidValue",
       `parametern ${name} saknas eller är tom. Kontrollera bladet Parametrar (Formler → Namnhanteraren).`
     );
   }
-  if (typeof value === "boolean") throw new RuleError("invalidValue", Problem.notANumber(name, String(value)));
-  return typeof value === "number"
-    ? value
-    : cellText(value)
-        .replace(/[\s\u00a0]/g, "")
-        .replace(",", ".");
+  return read((PARAMETER_READERS[name] ?? readAmount)(value, name));
 }
 
-/** A cell as an engine amount: numbers as they are, text with a decimal comma read; blank is a problem. */
-export function cellAmount(value: CellValue, what: string, place: ErrorPlace): Amount {
-  if (typeof value === "number") return value;
-  const text = cellText(value);
-  if (text === "") throw new RuleError("invalidValue", Problem.blankInUsedRow(what), place);
-  if (typeof value === "boolean") throw new RuleError("invalidValue", Problem.notANumber(what, text), place);
-  return text.replace(/[\s\u00a0]/g, "").replace(",", ".");
+/** A count cell (deaths, registrations, population, days) as the custom functions read it; blank is a problem. */
+export function cellCount(value: CellValue, what: string, place: ErrorPlace): number {
+  return read(readCount(value, what), place);
+}
+
+/** A weight cell (a number of 0 or more) as the custom functions read it; blank is a problem. */
+export function cellAmount(value: CellValue, what: string, place: ErrorPlace): number {
+  return read(readAmount(value, what), place);
+}
+
+/** A yes/no cell ("Alla relevanta enheter startat") as the custom functions read it. */
+export function cellYesNo(value: CellValue, place: ErrorPlace): boolean {
+  return read(readYesNo(value, Label.started), place);
 }
 
 /** "registrering" / "registreringar". */
@@ -88,11 +136,8 @@ export function rowNumber(snapshot: CellSnapshot, i: number): number {
   return snapshot.firstRow !== undefined ? snapshot.firstRow + i : i + 1;
 }
 
-/** A numeric cell value, or undefined when the cell is not a number. */
+/** A cell's number as it shows it (by the readers' spellings), or undefined when the cell is not a number. */
 export function numberIn(value: CellValue): number | undefined {
-  if (typeof value === "number") return value;
-  const text = cellText(value)
-    .replace(/[\s\u00a0]/g, "")
-    .replace(",", ".");
-  return text !== "" && Number.isFinite(Number(text)) ? Number(text) : undefined;
+  const number = readNumber(value, "");
+  return number instanceof Refused ? undefined : number;
 }

@@ -4,7 +4,6 @@
  * registration in Senior alert, paid "per registrering".
  */
 import { partyCode } from "../../engine/codes";
-import { ErrorPlace, RuleError } from "../../engine/errors";
 import { formatKronor, formatNumberSv } from "../../engine/money";
 import { SeniorAlertInput, seniorAlertPayout } from "../../engine/seniorAlert";
 import { PartyKind } from "../../workbook/inputs";
@@ -12,7 +11,7 @@ import { NAME } from "../../workbook/sheets/parameters";
 import { ALLOCATION_LABEL, cellText, HEADER, TableView, TWIN_PART } from "../import/tables";
 import { allocationFacts, cellDiffers, columnExplanation, partyText, selectedValue } from "./allocation";
 import { columnNote } from "./columns";
-import { cellAmount, formatQuota, parameter, rowNumber } from "./read";
+import { cellCount, cellYesNo, formatQuota, parameter, rowNumber } from "./read";
 import { CellSnapshot, Explanation } from "./types";
 
 const POT: Readonly<Record<PartyKind, string>> = {
@@ -29,20 +28,6 @@ const RELEVANT_UNITS: Readonly<Record<PartyKind, string>> = {
 /** The named parameters the Senior alert explanation reads. */
 export function seniorAlertParameters(kind: PartyKind): string[] {
   return [POT[kind], NAME.paymentStep];
-}
-
-/** "Ja"/"Nej" (and SANT/FALSKT, 1/0) as the engine's boolean; anything else is bad input. */
-function started(value: unknown, place: ErrorPlace): boolean {
-  if (value === true || value === 1) return true;
-  if (value === false || value === 0) return false;
-  const text = cellText(value as string).toLocaleLowerCase("sv");
-  if (["ja", "sant", "true", "1"].includes(text)) return true;
-  if (["nej", "falskt", "false", "0"].includes(text)) return false;
-  throw new RuleError(
-    "invalidValue",
-    `alla relevanta enheter startat ska vara Ja eller Nej, inte ${text === "" ? "tomt" : cellText(value as string)}.`,
-    place
-  );
 }
 
 /**
@@ -73,8 +58,8 @@ export function explainSeniorAlert(snapshot: CellSnapshot, view: TableView, kind
       code: c,
       row: place.row,
       name: place.name,
-      qualifies: started(view.get(r, HEADER.started), place),
-      registrations: cellAmount(view.get(r, HEADER.registrations), "registreringar", place),
+      qualifies: cellYesNo(view.get(r, HEADER.started), place),
+      registrations: cellCount(view.get(r, HEADER.registrations), "registreringar", place),
     });
   }
   const run = (rows: SeniorAlertInput[]) => seniorAlertPayout(rows, { pot, step });

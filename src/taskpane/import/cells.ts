@@ -4,6 +4,7 @@
  * Excel's text prefix, an apostrophe, into a column formatted as text ("@"). The apostrophe is not part of
  * the value: the cell shows and holds the text as imported.
  */
+import { readNumber, Refused } from "../../input";
 import { CellValue } from "../../workbook/plan";
 
 /** The number format that keeps text as text (codes keep their leading zeros, "2018-03" stays a month). */
@@ -24,15 +25,19 @@ export function textValue(text: string): string {
   return startsLikeFormula(text) ? `'${text}` : text;
 }
 
-/** Two cell values are the same input: numbers by value ("12" = 12), text without regard to surrounding spaces. */
+/**
+ * Two cell values are the same input: numbers by value, a text read as every face reads a number ("12" and
+ * "1 234,0" are 12 and 1234), other text without regard to surrounding spaces.
+ */
 export function sameCell(a: CellValue, b: CellValue): boolean {
   const norm = (v: CellValue) => (v === null ? "" : typeof v === "string" ? v.trim() : v);
   const x = norm(a);
   const y = norm(b);
-  if (typeof x === "number" || typeof y === "number") {
-    const nx = typeof x === "number" ? x : x === "" ? NaN : Number(String(x).replace(",", "."));
-    const ny = typeof y === "number" ? y : y === "" ? NaN : Number(String(y).replace(",", "."));
-    return nx === ny;
-  }
+  if (typeof x === "number" || typeof y === "number") return numberOf(x) === numberOf(y);
   return x === y;
+}
+
+function numberOf(value: string | number | boolean): number {
+  const read = readNumber(value, "");
+  return read instanceof Refused ? NaN : read;
 }

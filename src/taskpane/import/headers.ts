@@ -3,6 +3,7 @@
  * user chose ("Kommunkod", "Antal dödsfall", "Alla relevanta enheter startat", "Vårdform", …), and which
  * kind of file it is. The English headers of the bundled CSV files (data/demo) are understood too.
  */
+import { Label, shownText } from "../../input";
 import { ImportProblem } from "./problems";
 
 /** The three registry imports of the task pane. */
@@ -27,16 +28,16 @@ export type ColumnRole =
 export const ROLE_LABEL: Readonly<Record<ColumnRole, string>> = {
   partyKind: "typ (kommun eller landsting)",
   code: "kod",
-  name: "namn",
+  name: Label.name,
   party: "kommun/landsting",
-  deaths: "dödsfall",
-  registrations: "registreringar",
-  started: "alla relevanta enheter startat",
+  deaths: Label.deaths,
+  registrations: Label.registrations,
+  started: Label.started,
   month: "månad",
-  individual: "individ",
-  care: "vårdform",
-  daysReported: "dagar rapporterade",
-  daysAfter: "dagar efter analys",
+  individual: Label.individual,
+  care: Label.care,
+  daysReported: Label.daysReported,
+  daysAfter: Label.daysAfter,
 };
 
 /** The kinds as the user reads them. */
@@ -184,7 +185,7 @@ export function mapHeaders(
     if (first !== undefined) {
       problems.push({
         row: headerRow,
-        message: `kolumnerna "${header[first]}" och "${text}" betyder båda ${ROLE_LABEL[role]}. Ta bort eller byt namn på den ena.`,
+        message: `kolumnerna "${shownText(header[first])}" och "${shownText(text)}" betyder båda ${ROLE_LABEL[role]}. Ta bort eller byt namn på den ena.`,
       });
       return;
     }
@@ -197,7 +198,7 @@ export function mapHeaders(
 export function ignoredColumnsNote(ignored: readonly IgnoredColumn[]): string | undefined {
   if (ignored.length === 0) return undefined;
   const why = { share: "en andel, inte ett antal", unknown: "okänd rubrik" } as const;
-  const list = ignored.map((c) => `"${c.header}" (${why[c.reason]})`).join(", ");
+  const list = ignored.map((c) => `"${shownText(c.header)}" (${why[c.reason]})`).join(", ");
   return `${ignored.length === 1 ? "Kolumnen" : "Kolumnerna"} ${list} läses inte.`;
 }
 
@@ -212,6 +213,16 @@ export function detectKind(columns: ColumnMap): ImportKind | undefined {
   if (has("deaths")) candidates.push("palliativ");
   if (has("started")) candidates.push("senior-alert");
   return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** The header row as a message shows it: its cells, each cut, or "(tom)". */
+export function headerText(header: readonly string[]): string {
+  return shownText(
+    header
+      .filter((h) => h !== "")
+      .map(shownText)
+      .join(", ") || "(tom)"
+  );
 }
 
 /** The problems of a header that lacks what `kind` needs; none when it has everything. */
@@ -235,7 +246,7 @@ export function missingColumns(
       row: headerRow,
       message:
         `rubrikraden saknar ${missing.length === 1 ? "kolumnen" : "kolumnerna"} ${missing.join(", ")} för ${KIND_LABEL[kind]}. ` +
-        `Rubrikraden är: ${header.filter((h) => h !== "").join(", ") || "(tom)"}.`,
+        `Rubrikraden är: ${headerText(header)}.`,
     },
   ];
 }

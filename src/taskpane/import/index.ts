@@ -4,9 +4,8 @@
  * returned `edits` (`writeImport` in workbookTables.ts): only the cells that change, rows added and removed.
  */
 export { startsLikeFormula, TEXT_FORMAT, textValue } from "./cells";
-export type { DecodedText, ImportEncoding } from "../../workbook/csvText";
-export { decodeText } from "../../workbook/csvText";
-export type { Delimiter } from "./delimited";
+export type { DecodedText, Delimiter, ImportEncoding, NotText } from "../../input";
+export { decodeText } from "../../input";
 export type { ImportKind } from "./headers";
 export { KIND_LABEL } from "./headers";
 export type {

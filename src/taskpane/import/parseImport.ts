@@ -5,15 +5,31 @@
  * DOMAIN.md: "Registrations greater than deaths, negative or fractional counts are bad input: a clear
  * error naming the party, not a number."
  */
-import { Problem } from "../../engine/errors";
+import {
+  decodeText,
+  Delimiter,
+  ImportEncoding,
+  isNotText,
+  Label,
+  Problem,
+  readCare,
+  readCount,
+  readMonth,
+  readPartyKind,
+  readTable,
+  readText,
+  readYesNo,
+  RowReader,
+  Table,
+  TableRow,
+} from "../../input";
 import { CareKind, PartyKind } from "../../workbook/inputs";
-import { decodeText, ImportEncoding } from "../../workbook/csvText";
 import { DISCHARGE_COUNTY, DISCHARGE_YEAR } from "../../workbook/loadInputs";
-import { Delimiter, DelimitedRow, readDelimited } from "./delimited";
 import {
   ColumnMap,
   ColumnRole,
   detectKind,
+  headerText,
   ignoredColumnsNote,
   ImportKind,
   KIND_LABEL,
@@ -21,7 +37,7 @@ import {
   missingColumns,
   ROLE_LABEL,
 } from "./headers";
-import { ImportedParty, ImportReference, PartyDirectory, PartyMatch, partyLabel, readPartyKind } from "./parties";
+import { ImportedParty, ImportReference, PartyDirectory, PartyMatch, partyLabel } from "./parties";
 import { ImportProblem } from "./problems";
 
 /** One party's palliative registry figures, as imported. */
@@ -56,7 +72,8 @@ export interface DischargeImportRow {
 }
 
 interface ImportFacts {
-  readonly encoding: ImportEncoding;
+  /** How the bytes were read; absent when they were not text. */
+  readonly encoding?: ImportEncoding;
   readonly delimiter?: Delimiter;
   /** Non-blank data rows read. */
   readonly dataRows: number;
@@ -65,7 +82,11 @@ interface ImportFacts {
 }
 
 /** A valid import: every row passed, ready to preview and write. */
-export type ValidImport = ImportFacts & { readonly ok: true; readonly problems: readonly [] } & (
+export type ValidImport = ImportFacts & {
+  readonly ok: true;
+  readonly encoding: ImportEncoding;
+  readonly problems: readonly [];
+} & (
     | { readonly kind: "palliativ"; readonly rows: readonly PalliativeImportRow[] }
     | { readonly kind: "senior-alert"; readonly rows: readonly SeniorAlertImportRow[] }
     | { readonly kind: "utskrivningsklara"; readonly rows: readonly DischargeImportRow[] }
@@ -82,13 +103,14 @@ export interface InvalidImport extends ImportFacts {
 /** The result of `parseImport`: rows only when `ok`. */
 export type ParsedImport = ValidImport | InvalidImport;
 
-const YES = new Set(["ja", "j", "sant", "true", "1", "yes", "x"]);
-const NO = new Set(["nej", "n", "falskt", "false", "0", "no"]);
+/** The cells of one imported row, read by what each column holds. */
+type Row = RowReader<ColumnRole>;
 
 /**
- * Parses an import: decodes the bytes (UTF-8 with or without BOM, UTF-16, else Windows-1252), splits
- * the text (semicolon, comma or tab, chosen from the header), tells the kind from the headers unless
- * `kind` is given, matches each party by code or name against `reference`, and validates every row.
+ * Parses an import: decodes the bytes (UTF-8 with or without BOM, UTF-16, else Windows-1252; a workbook
+ * or other binary file is refused), splits the text (semicolon, comma or tab, chosen from the header),
+ * tells the kind from the headers unless `kind` is given, matches each party by code or name against
+ * `reference`, and reads every cell through the readers every face shares (`src/input`).
  *
  * @param input - The file's bytes, or the text of a clipboard paste.
  * @param reference - The reference lists (the workbook's Kommuner and Landsting, or the bundled lists).
@@ -99,92 +121,131 @@ export function parseImport(
   reference: ImportReference,
   kind?: ImportKind
 ): ParsedImport {
-  const { text, encoding } = decodeText(input);
-  const table = readDelimited(text);
-  if (!("header" in table)) return { ok: false, kind, encoding, dataRows: 0, notes: [], problems: table.problems };
-  const facts = { encoding, delimiter: table.delimiter, dataRows: table.rows.length };
+  const decoded = decodeText(input);
+  if (isNotText(decoded)) return { ok: false, kind, dataRows: 0, notes: [], problems: [{ message: decoded.problem }] };
+  const { text, encoding } = decoded;
+  const table = readTable(text);
+  if (!("header" in table)) return { ok: false, kind, encoding, dataRows: 0, notes: [], problems: problemsOf(table) };
+  const facts = { encoding, delimiter: table.delimiter, dataRows: table.rows.length + table.problems.length };
   const mapped = mapHeaders(table.header, table.headerRow);
   const ignoredNote = ignoredColumnsNote(mapped.ignored);
-  const headerNotes = ignoredNote ? [ignoredNote] : [];
+  const notes = ignoredNote ? [ignoredNote] : [];
   const chosen = kind ?? detectKind(mapped.columns);
   if (chosen === undefined) {
-    return {
-      ...facts,
-      ok: false,
-      notes: headerNotes,
-      problems: [
-        ...mapped.problems,
-        {
-          row: table.headerRow,
-          message:
-            "det går inte att avgöra vad filen innehåller. Rubrikraden ska ha Dödsfall och Registreringar (Palliativregistret), " +
-            "Alla enheter startat och Registreringar (Senior alert) eller Kommun, Månad, Individ och Dagar (utskrivningsklara). " +
-            `Rubrikraden är: ${table.header.filter((h) => h !== "").join(", ") || "(tom)"}.`,
-        },
-      ],
-    };
+    return { ...facts, ok: false, notes, problems: [...mapped.problems, unknownKind(table)] };
   }
-  const headerProblems = [
-    ...table.problems,
-    ...mapped.problems,
-    ...missingColumns(chosen, mapped.columns, table.header, table.headerRow),
-  ];
-  if (mapped.problems.length > 0 || headerProblems.length > table.problems.length) {
-    return { ...facts, ok: false, kind: chosen, notes: headerNotes, problems: headerProblems };
+  const headerProblems = [...mapped.problems, ...missingColumns(chosen, mapped.columns, table.header, table.headerRow)];
+  if (headerProblems.length > 0) {
+    return { ...facts, ok: false, kind: chosen, notes, problems: [...problemsOf(table), ...headerProblems] };
   }
-  if (table.rows.length === 0) {
-    return {
-      ...facts,
-      ok: false,
-      kind: chosen,
-      notes: headerNotes,
-      problems: [
-        ...headerProblems,
-        { message: `filen har en rubrikrad men inga rader med uppgifter (${KIND_LABEL[chosen]}).` },
-      ],
-    };
+  if (facts.dataRows === 0) {
+    const problem = { message: Problem.noDataRows(KIND_LABEL[chosen]) };
+    return { ...facts, ok: false, kind: chosen, notes, problems: [problem] };
   }
+  const problems: ImportProblem[] = problemsOf(table);
+  const rows = table.rows.map((line) => rowReader(line, mapped.columns, problems));
+  const read = READ_ROWS[chosen](rows, new PartyDirectory(reference), mapped.columns, reference, notes);
+  if (problems.length > 0) return { ...facts, ok: false, kind: chosen, notes, problems: sortedByRow(problems) };
+  return { ...facts, ok: true, kind: chosen, notes, problems: [], rows: read } as ValidImport;
+}
 
-  const problems: ImportProblem[] = [...headerProblems];
-  const notes: string[] = [...headerNotes];
-  const directory = new PartyDirectory(reference);
-  const readers = table.rows
-    .map((row) => new RowReader(row, mapped.columns, table.header.length, problems))
-    .filter((r) => !r.malformed);
-  const valid = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined);
+/** The table's own problems (an unclosed quote, too many values, a repeated header) as import problems. */
+function problemsOf(table: Pick<Table, "problems">): ImportProblem[] {
+  return table.problems.map((p) => ({ row: p.row, message: p.problem }));
+}
 
-  if (chosen === "palliativ") {
-    const seen = new Map<string, number>();
-    const rows = readers.map((r) => {
-      const party = readParty(r, directory, ["kommun", "landsting"]);
-      const deaths = r.count("deaths");
-      const registrations = r.count("registrations");
-      if (deaths !== undefined && registrations !== undefined && registrations > deaths) {
-        r.fail(Problem.registrationsExceedDeaths(String(registrations), String(deaths)));
-      }
-      if (party) checkDuplicate(seen, `${party.kind}:${party.code}`, r, PARTY_DUPLICATE);
-      if (!r.ok || !party || deaths === undefined || registrations === undefined) return undefined;
-      return { row: r.row, party, deaths, registrations } satisfies PalliativeImportRow;
-    });
-    if (problems.length > 0) return { ...facts, ok: false, kind: chosen, notes, problems };
-    return { ...facts, ok: true, kind: chosen, notes, problems: [], rows: valid(rows) };
+/** Problems in the order of the file's rows, the problems of the whole file first. */
+function sortedByRow(problems: readonly ImportProblem[]): ImportProblem[] {
+  return [...problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+}
+
+function unknownKind(table: Table): ImportProblem {
+  return {
+    row: table.headerRow,
+    message:
+      "det går inte att avgöra vad filen innehåller. Rubrikraden ska ha Dödsfall och Registreringar (Palliativregistret), " +
+      "Alla enheter startat och Registreringar (Senior alert) eller Kommun, Månad, Individ och Dagar (utskrivningsklara). " +
+      `Rubrikraden är: ${headerText(table.header)}.`,
+  };
+}
+
+function rowReader(line: TableRow, columns: ColumnMap, problems: ImportProblem[]): Row {
+  return new RowReader<ColumnRole>(
+    line.row,
+    (role) => {
+      const c = columns[role];
+      return c === undefined ? undefined : (line.cells[c] ?? "");
+    },
+    ({ row, who, problem }) => problems.push({ row, party: who, message: problem })
+  );
+}
+
+/** Reads the rows of one kind of import; the problems go to the rows' own list. */
+type ReadRows = (
+  rows: readonly Row[],
+  directory: PartyDirectory,
+  columns: ColumnMap,
+  reference: ImportReference,
+  notes: string[]
+) => readonly unknown[];
+
+const READ_ROWS: Readonly<Record<ImportKind, ReadRows>> = {
+  palliativ: (rows, directory) => readPartyRows(rows, directory, readPalliativeRow),
+  "senior-alert": (rows, directory) => readPartyRows(rows, directory, readSeniorAlertRow),
+  utskrivningsklara: readDischargeRows,
+};
+
+const PARTY_DUPLICATE = (first: number) =>
+  `parten finns redan på rad ${first}. Varje kommun och landsting får bara förekomma en gång; ta bort den ena raden.`;
+
+function checkDuplicate(seen: Map<string, number>, key: string, r: Row, message: (first: number) => string) {
+  const first = seen.get(key);
+  if (first === undefined) seen.set(key, r.row);
+  else r.fail(message(first));
+}
+
+/** The rows of a file with one row per party (palliative registry, Senior alert). */
+function readPartyRows<T>(
+  rows: readonly Row[],
+  directory: PartyDirectory,
+  read: (r: Row, party: ImportedParty | undefined) => T | undefined
+): T[] {
+  const seen = new Map<string, number>();
+  const out: T[] = [];
+  for (const r of rows) {
+    const party = readParty(r, directory, ["kommun", "landsting"]);
+    const value = read(r, party);
+    if (party) checkDuplicate(seen, `${party.kind}:${party.code}`, r, PARTY_DUPLICATE);
+    if (r.ok && party && value !== undefined) out.push(value);
   }
+  return out;
+}
 
-  if (chosen === "senior-alert") {
-    const seen = new Map<string, number>();
-    const rows = readers.map((r) => {
-      const party = readParty(r, directory, ["kommun", "landsting"]);
-      const allUnitsStarted = r.yesNo("started");
-      const registrations = r.count("registrations");
-      if (party) checkDuplicate(seen, `${party.kind}:${party.code}`, r, PARTY_DUPLICATE);
-      if (!r.ok || !party || allUnitsStarted === undefined || registrations === undefined) return undefined;
-      return { row: r.row, party, allUnitsStarted, registrations } satisfies SeniorAlertImportRow;
-    });
-    if (problems.length > 0) return { ...facts, ok: false, kind: chosen, notes, problems };
-    return { ...facts, ok: true, kind: chosen, notes, problems: [], rows: valid(rows) };
+function readPalliativeRow(r: Row, party: ImportedParty | undefined): PalliativeImportRow | undefined {
+  const deaths = r.read("deaths", readCount, Label.deaths);
+  const registrations = r.read("registrations", readCount, Label.registrations);
+  if (deaths !== undefined && registrations !== undefined && registrations > deaths) {
+    r.fail(Problem.registrationsExceedDeaths(String(registrations), String(deaths)));
   }
+  if (!party || deaths === undefined || registrations === undefined) return undefined;
+  return { row: r.row, party, deaths, registrations };
+}
 
-  const columns = mapped.columns;
+function readSeniorAlertRow(r: Row, party: ImportedParty | undefined): SeniorAlertImportRow | undefined {
+  const allUnitsStarted = r.read("started", readYesNo, Label.started);
+  const registrations = r.read("registrations", readCount, Label.registrations);
+  if (!party || allUnitsStarted === undefined || registrations === undefined) return undefined;
+  return { row: r.row, party, allUnitsStarted, registrations };
+}
+
+/** Discharge days: one row per individual, municipality, month and kind of care (Kalmar county, 2018). */
+function readDischargeRows(
+  rows: readonly Row[],
+  directory: PartyDirectory,
+  columns: ColumnMap,
+  reference: ImportReference,
+  notes: string[]
+): DischargeImportRow[] {
   if (columns.care === undefined)
     notes.push("Filen har ingen kolumn för vårdform: alla rader läses som somatisk vård.");
   const reportedRole: ColumnRole = columns.daysReported !== undefined ? "daysReported" : "daysAfter";
@@ -196,21 +257,20 @@ export function parseImport(
   }
   const seen = new Map<string, number>();
   const countyOf = new Map(reference.municipalities.map((m) => [m.code, m.countyCode]));
-  const rows = readers.map((r) => {
+  const out: DischargeImportRow[] = [];
+  for (const r of rows) {
     const party = readParty(r, directory, ["kommun"]);
-    const month = r.month();
-    const individual = r.text("individual");
-    const care: CareKind | undefined = columns.care === undefined ? "somatisk" : r.care();
-    const daysReported = r.count(reportedRole);
-    const daysAfterAnalysis = r.count(afterRole);
-    if (party && month && individual) r.party = `${partyLabel(party)}, ${month}, ${individual}`;
+    const month = r.read("month", readMonth, Label.month);
+    const individual = r.read("individual", readText, Label.individual);
+    const care: CareKind | undefined = columns.care === undefined ? "somatisk" : r.read("care", readCare, Label.care);
+    const daysReported = r.read(reportedRole, readCount, ROLE_LABEL[reportedRole]);
+    const daysAfterAnalysis = r.read(afterRole, readCount, ROLE_LABEL[afterRole]);
+    if (party && month && individual) r.who = `${partyLabel(party)}, ${month}, ${individual}`;
     if (party && countyOf.get(party.code) !== DISCHARGE_COUNTY)
       r.fail(Problem.dischargeOutsideCounty(party.code, DISCHARGE_COUNTY));
     if (month && !month.startsWith(`${DISCHARGE_YEAR}-`)) r.fail(Problem.dischargeOutsideYear(month, DISCHARGE_YEAR));
     if (daysReported !== undefined && daysAfterAnalysis !== undefined && daysAfterAnalysis > daysReported) {
-      r.fail(
-        `dagar efter analys (${daysAfterAnalysis}) är fler än rapporterade dagar (${daysReported}). Analysen och omräkningen kan bara minska dagarna.`
-      );
+      r.fail(Problem.daysAfterExceedReported(String(daysAfterAnalysis), String(daysReported)));
     }
     if (party && month && individual && care) {
       checkDuplicate(
@@ -221,61 +281,40 @@ export function parseImport(
           `individen finns redan på rad ${first} (${care}). Varje individ får bara förekomma en gång per kommun, månad och vårdform.`
       );
     }
-    if (
-      !r.ok ||
-      !party ||
-      !month ||
-      !individual ||
-      !care ||
-      daysReported === undefined ||
-      daysAfterAnalysis === undefined
-    )
-      return undefined;
-    return {
-      row: r.row,
-      party,
-      month,
-      individual,
-      care,
-      daysReported,
-      daysAfterAnalysis,
-    } satisfies DischargeImportRow;
-  });
-  if (problems.length > 0) return { ...facts, ok: false, kind: chosen, notes, problems };
-  return { ...facts, ok: true, kind: chosen, notes, problems: [], rows: valid(rows) };
+    if (!r.ok || !party || !month || !individual || !care) continue;
+    if (daysReported === undefined || daysAfterAnalysis === undefined) continue;
+    out.push({ row: r.row, party, month, individual, care, daysReported, daysAfterAnalysis });
+  }
+  return out;
 }
 
-const PARTY_DUPLICATE = (first: number) =>
-  `parten finns redan på rad ${first}. Varje kommun och landsting får bara förekomma en gång; ta bort den ena raden.`;
+/** The cells that name the party, each read as text first: an invisible character is shown, not matched. */
+function partyCells(r: Row): { code: string; name: string; party: string } | undefined {
+  const cell = (role: ColumnRole) => (r.raw(role) === "" ? "" : r.read(role, readText, ROLE_LABEL[role]));
+  const code = cell("code");
+  const name = cell("name");
+  const party = cell("party");
+  if (code === undefined || name === undefined || party === undefined) return undefined;
+  return { code, name, party };
+}
 
-function checkDuplicate(seen: Map<string, number>, key: string, r: RowReader, message: (first: number) => string) {
-  const first = seen.get(key);
-  if (first === undefined) seen.set(key, r.row);
-  else r.fail(message(first));
+/** The kinds a row may be: the type column's, when the file has one and more than one kind is allowed. */
+function allowedKinds(r: Row, allowed: readonly PartyKind[]): readonly PartyKind[] | undefined {
+  if (!r.has("partyKind") || allowed.length === 1) return allowed;
+  const kind = r.read("partyKind", readPartyKind, Label.partyKind);
+  return kind === undefined ? undefined : [kind];
 }
 
 /**
  * The party of a row: by the type column (when there is one) and by code, name, or a party column that
  * holds either. A name beside a code must not name another party.
  */
-function readParty(r: RowReader, directory: PartyDirectory, allowed: readonly PartyKind[]): ImportedParty | undefined {
-  const code = r.raw("code");
-  const name = r.raw("name");
-  const party = r.raw("party");
-  r.party = [code, name].filter(Boolean).join(" ") || party || undefined;
-  let kinds = allowed;
-  if (r.has("partyKind") && allowed.length > 1) {
-    const rawKind = r.raw("partyKind");
-    const kind = readPartyKind(rawKind);
-    if (kind === undefined) {
-      return r.fail(
-        rawKind === ""
-          ? "typ saknas. Skriv kommun eller landsting."
-          : `typ (${rawKind}) ska vara kommun eller landsting.`
-      );
-    }
-    kinds = [kind];
-  }
+function readParty(r: Row, directory: PartyDirectory, allowed: readonly PartyKind[]): ImportedParty | undefined {
+  r.who = [r.raw("code"), r.raw("name")].filter(Boolean).join(" ") || r.raw("party") || undefined;
+  const cells = partyCells(r);
+  const kinds = allowedKinds(r, allowed);
+  if (!cells || !kinds) return undefined;
+  const { code, name, party } = cells;
   let match: PartyMatch;
   if (code !== "") {
     // A code column may hold names too ("Kod: Malå"): find reads a code, a name, or both.
@@ -294,120 +333,27 @@ function readParty(r: RowReader, directory: PartyDirectory, allowed: readonly Pa
         : "kod och namn saknas. Fyll i kommunens eller landstingets kod eller namn."
     );
   }
-  if (!match.ok) {
-    if (allowed.length === 1 && allowed[0] === "kommun") {
-      const county = directory.find(code || party || name, ["landsting"]);
-      if (county.ok) return r.fail(`${partyLabel(county.party)} är ett län; här ska en kommun stå.`);
-    } else if (kinds.length === 1 && kinds.length < allowed.length) {
-      const other = directory.find(
-        code || party || name,
-        allowed.filter((k) => k !== kinds[0])
-      );
-      if (other.ok) {
-        return r.fail(
-          `${partyLabel(other.party)} är ${other.party.kind === "kommun" ? "en kommun" : "ett län"}, men typen är ${kinds[0]}.`
-        );
-      }
-    }
-    return r.fail(match.message);
-  }
-  r.party = partyLabel(match.party);
+  if (!match.ok) return r.fail(otherKindProblem(directory, code || party || name, kinds, allowed) ?? match.message);
+  r.who = partyLabel(match.party);
   return match.party;
 }
 
-/** Reads one data row's cells by role, collecting every problem of the row. */
-class RowReader {
-  ok = true;
-  /** The row has more values than the header: its cells cannot be trusted to be in their columns. */
-  readonly malformed: boolean;
-  /** The party or record the row is about, for messages. */
-  party?: string;
-
-  constructor(
-    private readonly line: DelimitedRow,
-    private readonly columns: ColumnMap,
-    headerLength: number,
-    private readonly problems: ImportProblem[]
-  ) {
-    const extra = line.cells.slice(headerLength).filter((c) => c !== "");
-    this.malformed = extra.length > 0;
-    if (this.malformed) {
-      this.fail(
-        `raden har ${line.cells.length} värden men rubrikraden ${headerLength} kolumner. ` +
-          "Ett decimaltal med komma i en kommaseparerad fil måste stå inom citattecken; använd hellre semikolon som avgränsare."
-      );
-    }
+/** A party of another kind than the row allows: "08 Kalmar län är ett län; här ska en kommun stå." */
+function otherKindProblem(
+  directory: PartyDirectory,
+  text: string,
+  kinds: readonly PartyKind[],
+  allowed: readonly PartyKind[]
+): string | undefined {
+  if (allowed.length === 1 && allowed[0] === "kommun") {
+    const county = directory.find(text, ["landsting"]);
+    return county.ok ? `${partyLabel(county.party)} är ett län; här ska en kommun stå.` : undefined;
   }
-
-  get row(): number {
-    return this.line.row;
-  }
-
-  has(role: ColumnRole): boolean {
-    return this.columns[role] !== undefined;
-  }
-
-  raw(role: ColumnRole): string {
-    const c = this.columns[role];
-    return c === undefined ? "" : (this.line.cells[c] ?? "");
-  }
-
-  fail(message: string): undefined {
-    this.ok = false;
-    this.problems.push({ row: this.row, party: this.party, message });
-    return undefined;
-  }
-
-  text(role: ColumnRole): string | undefined {
-    const value = this.raw(role);
-    return value === "" ? this.fail(`${ROLE_LABEL[role]} saknas.`) : value;
-  }
-
-  /**
-   * A count (deaths, registrations, days): a whole number of 0 or more. Spaces as thousands separators
-   * ("1 234"), a decimal comma ("12,0") and a Unicode minus are read as Swedish Excel writes them.
-   */
-  count(role: ColumnRole): number | undefined {
-    const label = ROLE_LABEL[role];
-    const raw = this.raw(role);
-    if (raw === "") return this.fail(Problem.blankInUsedRow(label));
-    const text = raw.replace(/[\s\u00a0\u202f]/g, "").replace(/^\u2212/, "-");
-    if (!/^[+-]?\d+([.,]\d+)?$/.test(text)) return this.fail(Problem.notANumber(label, raw));
-    const value = Number(text.replace(",", "."));
-    if (value < 0) return this.fail(Problem.negative(label, raw));
-    if (!Number.isInteger(value) || !Number.isSafeInteger(value)) return this.fail(Problem.notWholeCount(label, raw));
-    return value;
-  }
-
-  yesNo(role: ColumnRole): boolean | undefined {
-    const raw = this.raw(role);
-    const value = raw.toLocaleLowerCase("sv");
-    if (raw === "") return this.fail(`${ROLE_LABEL[role]} saknas. Skriv ja eller nej.`);
-    if (YES.has(value)) return true;
-    if (NO.has(value)) return false;
-    return this.fail(`${ROLE_LABEL[role]} (${raw}) ska vara ja eller nej.`);
-  }
-
-  /** A month as "YYYY-MM"; "2018-3", "2018/03" and "2018-03-01" (a month Excel turned into a date) are read too. */
-  month(): string | undefined {
-    const raw = this.raw("month");
-    if (raw === "") return this.fail("månad saknas. Skriv den som ÅÅÅÅ-MM, t.ex. 2018-03.");
-    const match = /^(\d{4})[-/](\d{1,2})([-/]0?1)?$/.exec(raw);
-    if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) {
-      return this.fail(`månaden (${raw}) ska skrivas ÅÅÅÅ-MM, t.ex. 2018-03.`);
-    }
-    return `${match[1]}-${match[2].padStart(2, "0")}`;
-  }
-
-  care(): CareKind | undefined {
-    const raw = this.raw("care");
-    const value = raw.toLocaleLowerCase("sv");
-    if (["somatisk", "somatik", "somatiska", "s"].includes(value)) return "somatisk";
-    if (["psykiatri", "psykiatrisk", "psykiatriska", "psyk", "p"].includes(value)) return "psykiatri";
-    return this.fail(
-      raw === ""
-        ? "vårdform saknas. Skriv somatisk eller psykiatri."
-        : `vårdform (${raw}) ska vara somatisk eller psykiatri.`
-    );
-  }
+  if (kinds.length !== 1 || kinds.length >= allowed.length) return undefined;
+  const other = directory.find(
+    text,
+    allowed.filter((k) => k !== kinds[0])
+  );
+  if (!other.ok) return undefined;
+  return `${partyLabel(other.party)} är ${other.party.kind === "kommun" ? "en kommun" : "ett län"}, men typen är ${kinds[0]}.`;
 }

@@ -179,12 +179,3 @@ function listName(kinds: readonly PartyKind[]): string {
   if (kinds.length === 1) return kinds[0] === "kommun" ? "kommunerna i referenslistan" : "länen i referenslistan";
   return `kommunerna och länen i referenslistan`;
 }
-
-/** Reads a party type cell: "kommun", "landsting", "region" (a county council by its later name). */
-export function readPartyKind(raw: string): PartyKind | undefined {
-  const value = normalizeName(raw);
-  if (["kommun", "kommuner", "k", "municipality"].includes(value)) return "kommun";
-  if (["landsting", "landstinget", "region", "regioner", "l", "lt", "county", "county council"].includes(value))
-    return "landsting";
-  return undefined;
-}

@@ -6,6 +6,7 @@
  * days, by municipality, month, individual and kind of care.
  */
 import { partyCode } from "../../engine/codes";
+import { Label, readMonth, readYesNo, Refused } from "../../input";
 import { CellValue } from "../../workbook/plan";
 import { dischargeGroupKey as workbookGroupKey } from "../../engine/discharge";
 import { sameCell, TEXT_FORMAT, textValue } from "./cells";
@@ -202,114 +203,127 @@ interface PartyRowValues {
   readonly values: Readonly<Record<string, CellValue>>;
 }
 
-function partyPreview(parsed: ValidImport, current: CurrentTables): PartialPreview {
-  const byTable = new Map<string, PartyRowValues[]>();
-  const tableOf = (kommun: boolean) =>
+/** The table a party's row goes to: the import's kind, and municipalities and county councils apart. */
+function partyTable(kind: ValidImport["kind"], party: ImportedParty): string {
+  const kommun = party.kind === "kommun";
+  if (kind === "palliativ") return kommun ? TABLE.palliativeKommun : TABLE.palliativeLandsting;
+  return kommun ? TABLE.seniorAlertKommun : TABLE.seniorAlertLandsting;
+}
+
+/** The imported rows by target table, each with the cells it writes by header. */
+function partyRowsByTable(parsed: ValidImport): Map<string, PartyRowValues[]> {
+  const rows: PartyRowValues[] =
     parsed.kind === "palliativ"
-      ? kommun
-        ? TABLE.palliativeKommun
-        : TABLE.palliativeLandsting
-      : kommun
-        ? TABLE.seniorAlertKommun
-        : TABLE.seniorAlertLandsting;
-  const add = (row: PartyRowValues) => {
-    const table = tableOf(row.party.kind === "kommun");
+      ? parsed.rows.map((r) => ({
+          importRow: r.row,
+          party: r.party,
+          values: { [HEADER.deaths]: r.deaths, [HEADER.registrations]: r.registrations },
+        }))
+      : parsed.kind === "senior-alert"
+        ? parsed.rows.map((r) => ({
+            importRow: r.row,
+            party: r.party,
+            values: { [HEADER.started]: r.allUnitsStarted ? "Ja" : "Nej", [HEADER.registrations]: r.registrations },
+          }))
+        : [];
+  const byTable = new Map<string, PartyRowValues[]>();
+  for (const row of rows) {
+    const table = partyTable(parsed.kind, row.party);
     byTable.set(table, [...(byTable.get(table) ?? []), row]);
-  };
-  if (parsed.kind === "palliativ") {
-    for (const r of parsed.rows)
-      add({
-        importRow: r.row,
-        party: r.party,
-        values: { [HEADER.deaths]: r.deaths, [HEADER.registrations]: r.registrations },
-      });
-  } else if (parsed.kind === "senior-alert") {
-    for (const r of parsed.rows)
-      add({
-        importRow: r.row,
-        party: r.party,
-        values: { [HEADER.started]: r.allUnitsStarted ? "Ja" : "Nej", [HEADER.registrations]: r.registrations },
-      });
   }
+  return byTable;
+}
+
+function partyPreview(parsed: ValidImport, current: CurrentTables): PartialPreview {
   const problems: ImportProblem[] = [];
   const changes: ImportChange[] = [];
   const edits: TableEdit[] = [];
   let unchanged = 0;
-  for (const [table, rows] of byTable) {
-    const columns = Object.keys(rows[0].values);
-    const view = tableView(table, current, [HEADER.code, ...columns], problems);
-    if (!view) continue;
-    const index = new Map<string, number>();
-    for (let i = 0; i < view.rowCount; i++) {
-      const key = partyCode(view.get(i, HEADER.code))?.key;
-      if (key !== undefined && !index.has(key)) index.set(key, i);
-    }
-    const set = new CellGrid();
-    const expect = new CellGrid();
-    for (const r of rows) {
-      const i = index.get(partyCode(r.party.code)!.key);
-      if (i === undefined) {
-        problems.push({
-          row: r.importRow,
-          party: partyLabel(r.party),
-          message:
-            `finns inte i tabellen ${table}. Importen ändrar bara parter som redan har en rad i tabellen; ` +
-            "lägg till parten i indata och bygg arbetsboken på nytt.",
-        });
-        continue;
-      }
-      let any = false;
-      for (const column of columns) {
-        const before = view.get(i, column);
-        const after = r.values[column];
-        const same = column === HEADER.started ? yesNoOf(before) === after : sameCell(before, after);
-        if (same) continue;
-        any = true;
-        set.put(column, i, after);
-        expect.put(column, i, before);
-        changes.push({
-          table,
-          row: i,
-          party: partyLabel(r.party),
-          column,
-          before,
-          after,
-          change: "ändras",
-          importRow: r.importRow,
-        });
-      }
-      if (any) expect.put(HEADER.code, i, view.get(i, HEADER.code));
-      else unchanged++;
-    }
-    const order = view.headers;
-    const runs = set.runs(order);
-    if (runs.length > 0) {
-      edits.push({
-        table,
-        rowCount: view.rowCount,
-        expect: expect.runs(order),
-        set: runs,
-        add: [],
-        addNumberFormats: {},
-        remove: [],
-      });
-    }
+  for (const [table, rows] of partyRowsByTable(parsed)) {
+    const result = partyTableEdit(table, rows, current, problems);
+    if (!result) continue;
+    changes.push(...result.changes);
+    if (result.edit) edits.push(result.edit);
+    unchanged += result.unchanged;
   }
-  const parties = new Set(changes.map((c) => `${c.table}|${c.party}`)).size;
-  const tables = [...new Set(changes.map((c) => c.table))];
-  const summary =
-    changes.length === 0
-      ? "Importen ändrar ingenting: arbetsboken har redan dessa värden."
-      : `Importen ändrar ${plural(changes.length, "värde", "värden")} för ${plural(parties, "rad", "rader")} i ${tables.join(" och ")}` +
-        (unchanged > 0 ? `; ${unchanged} ${unchanged === 1 ? "rad är oförändrad" : "rader är oförändrade"}.` : ".");
-  return { problems, changes, edits, unchangedRows: unchanged, notes: [], summary };
+  return { problems, changes, edits, unchangedRows: unchanged, notes: [], summary: partySummary(changes, unchanged) };
 }
 
+/** The changes and the edit of one party table; undefined when the table cannot be read. */
+function partyTableEdit(
+  table: string,
+  rows: readonly PartyRowValues[],
+  current: CurrentTables,
+  problems: ImportProblem[]
+): { changes: ImportChange[]; edit?: TableEdit; unchanged: number } | undefined {
+  const columns = Object.keys(rows[0].values);
+  const view = tableView(table, current, [HEADER.code, ...columns], problems);
+  if (!view) return undefined;
+  const index = new Map<string, number>();
+  for (let i = 0; i < view.rowCount; i++) {
+    const key = partyCode(view.get(i, HEADER.code))?.key;
+    if (key !== undefined && !index.has(key)) index.set(key, i);
+  }
+  const set = new CellGrid();
+  const expect = new CellGrid();
+  const changes: ImportChange[] = [];
+  let unchanged = 0;
+  for (const r of rows) {
+    const i = index.get(partyCode(r.party.code)!.key);
+    if (i === undefined) {
+      problems.push({
+        row: r.importRow,
+        party: partyLabel(r.party),
+        message:
+          `finns inte i tabellen ${table}. Importen ändrar bara parter som redan har en rad i tabellen; ` +
+          "lägg till parten i indata och bygg arbetsboken på nytt.",
+      });
+      continue;
+    }
+    const before = changes.length;
+    for (const column of columns) {
+      const old = view.get(i, column);
+      const after = r.values[column];
+      if (column === HEADER.started ? yesNoOf(old) === after : sameCell(old, after)) continue;
+      set.put(column, i, after);
+      expect.put(column, i, old);
+      const change = { table, row: i, party: partyLabel(r.party), column, before: old, after };
+      changes.push({ ...change, change: "ändras", importRow: r.importRow });
+    }
+    if (changes.length > before) expect.put(HEADER.code, i, view.get(i, HEADER.code));
+    else unchanged++;
+  }
+  const order = view.headers;
+  const runs = set.runs(order);
+  const edit: TableEdit | undefined =
+    runs.length === 0
+      ? undefined
+      : {
+          table,
+          rowCount: view.rowCount,
+          expect: expect.runs(order),
+          set: runs,
+          add: [],
+          addNumberFormats: {},
+          remove: [],
+        };
+  return { changes, edit, unchanged };
+}
+
+function partySummary(changes: readonly ImportChange[], unchanged: number): string {
+  if (changes.length === 0) return "Importen ändrar ingenting: arbetsboken har redan dessa värden.";
+  const parties = new Set(changes.map((c) => `${c.table}|${c.party}`)).size;
+  const tables = [...new Set(changes.map((c) => c.table))];
+  return (
+    `Importen ändrar ${plural(changes.length, "värde", "värden")} för ${plural(parties, "rad", "rader")} i ${tables.join(" och ")}` +
+    (unchanged > 0 ? `; ${unchanged} ${unchanged === 1 ? "rad är oförändrad" : "rader är oförändrade"}.` : ".")
+  );
+}
+
+/** A yes/no cell of the workbook as the import writes it ("Ja"/"Nej"), read as every face reads yes/no. */
 function yesNoOf(value: CellValue): string | undefined {
-  const text = cellText(value).toLocaleLowerCase("sv");
-  if (value === true || ["ja", "j", "sant", "true", "1"].includes(text)) return "Ja";
-  if (value === false || ["nej", "n", "falskt", "false", "0"].includes(text)) return "Nej";
-  return undefined;
+  const read = readYesNo(value, Label.started);
+  return read instanceof Refused ? undefined : read ? "Ja" : "Nej";
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -329,15 +343,10 @@ const SETTLEMENT_COLUMNS = [HEADER.municipality, HEADER.month, HEADER.care] as c
 
 const TEXT_COLUMNS: ReadonlySet<string> = new Set([HEADER.municipality, HEADER.month, HEADER.individual, HEADER.care]);
 
-/** A month cell as "YYYY-MM": text as written, or a date Excel made of it (a serial number). */
+/** A month cell as "YYYY-MM", read as every face reads a month (a date Excel made of it too); else its text. */
 function monthOf(value: CellValue): string {
-  if (typeof value === "number" && value > 0) {
-    const date = new Date(Date.UTC(1899, 11, 30) + Math.round(value) * 86400000);
-    return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, "0")}`;
-  }
-  const text = cellText(value);
-  const match = /^(\d{4})[-/](\d{1,2})/.exec(text);
-  return match ? `${match[1]}-${match[2].padStart(2, "0")}` : text;
+  const month = readMonth(value, Label.month);
+  return month instanceof Refused ? cellText(value) : month;
 }
 
 /** A group's key for matching, whatever the cells' case or type ("0880|2018-03|somatisk"). */
@@ -351,25 +360,76 @@ const daysOf = (r: DischargeImportRow) =>
     [HEADER.daysAfter, r.daysAfterAnalysis],
   ] as const;
 
-function dischargePreview(rows: readonly DischargeImportRow[], current: CurrentTables): PartialPreview {
-  const table = TABLE.dischargeIndividuals;
-  const problems: ImportProblem[] = [];
-  const view = tableView(table, current, DISCHARGE_COLUMNS, problems);
-  const settlement = tableView(TABLE.dischargeSettlement, current, SETTLEMENT_COLUMNS, problems);
-  const empty = { problems, changes: [], edits: [], unchangedRows: 0, notes: [], summary: "" };
-  if (!view || !settlement) return empty;
+/** The discharge tables of the workbook, read for a preview. */
+interface DischargeTables {
+  readonly view: TableView;
+  readonly settlement: TableView;
+}
 
+/** What an import does to the individuals of `UK_individer`. */
+interface IndividualChanges {
+  readonly changes: ImportChange[];
+  readonly set: CellGrid;
+  readonly expect: CellGrid;
+  readonly added: DischargeImportRow[];
+  readonly remove: number[];
+  readonly unchanged: number;
+  /** The groups (municipality, month, care) the import replaces. */
+  readonly groups: ReadonlySet<string>;
+}
+
+const importGroup = (r: DischargeImportRow) => groupKey(r.party.code, r.month, r.care);
+const importKey = (r: DischargeImportRow) => `${importGroup(r)}|${r.individual}`;
+const importLabel = (r: DischargeImportRow) => `${partyLabel(r.party)}, ${r.month}, ${r.individual} (${r.care})`;
+
+function dischargePreview(rows: readonly DischargeImportRow[], current: CurrentTables): PartialPreview {
+  const problems: ImportProblem[] = [];
+  const view = tableView(TABLE.dischargeIndividuals, current, DISCHARGE_COLUMNS, problems);
+  const settlement = tableView(TABLE.dischargeSettlement, current, SETTLEMENT_COLUMNS, problems);
+  if (!view || !settlement) return { problems, changes: [], edits: [], unchangedRows: 0, notes: [], summary: "" };
+  const tables = { view, settlement };
+  const individuals = individualChanges(rows, view);
+  const newGroups = newSettlementGroups(rows, settlement);
+  const changes = [...individuals.changes, ...newGroups.map(settlementChange)];
+  return {
+    problems,
+    changes,
+    edits: dischargeEdits(tables, individuals, newGroups),
+    unchangedRows: individuals.unchanged,
+    notes: countyMonthNotes(current, newGroups),
+    summary: dischargeSummary(changes, individuals),
+  };
+}
+
+/**
+ * The rows of the imported groups in the table, by individual, and the rows that go: an individual the
+ * file lacks, and a second row of an individual (the file says the group, so it goes).
+ */
+function matchIndividuals(
+  rows: readonly DischargeImportRow[],
+  view: TableView,
+  groups: ReadonlySet<string>
+): { tableRows: Map<string, number>; remove: number[] } {
   const groupOfRow = (i: number) =>
     groupKey(view.get(i, HEADER.municipality), view.get(i, HEADER.month), view.get(i, HEADER.care));
-  const keyOfRow = (i: number) => `${groupOfRow(i)}|${cellText(view.get(i, HEADER.individual))}`;
-  const groupOfImport = (r: DischargeImportRow) => groupKey(r.party.code, r.month, r.care);
-  const keyOfImport = (r: DischargeImportRow) => `${groupOfImport(r)}|${r.individual}`;
-  const label = (r: DischargeImportRow) => `${partyLabel(r.party)}, ${r.month}, ${r.individual} (${r.care})`;
-  const rowLabel = (i: number) =>
-    `${[HEADER.municipality, HEADER.month, HEADER.individual].map((c) => cellText(view.get(i, c))).join(", ")} (${cellText(view.get(i, HEADER.care))})`;
-
-  const groups = new Set(rows.map(groupOfImport));
   const tableRows = new Map<string, number>();
+  const remove: number[] = [];
+  for (let i = 0; i < view.rowCount; i++) {
+    if (!groups.has(groupOfRow(i))) continue;
+    const key = `${groupOfRow(i)}|${cellText(view.get(i, HEADER.individual))}`;
+    if (!tableRows.has(key)) tableRows.set(key, i);
+    else remove.push(i);
+  }
+  const imported = new Set(rows.map(importKey));
+  for (const [key, i] of tableRows) if (!imported.has(key)) remove.push(i);
+  remove.sort((a, b) => a - b);
+  return { tableRows, remove };
+}
+
+function individualChanges(rows: readonly DischargeImportRow[], view: TableView): IndividualChanges {
+  const table = TABLE.dischargeIndividuals;
+  const groups = new Set(rows.map(importGroup));
+  const { tableRows, remove } = matchIndividuals(rows, view, groups);
   const changes: ImportChange[] = [];
   const set = new CellGrid();
   const expect = new CellGrid();
@@ -377,36 +437,32 @@ function dischargePreview(rows: readonly DischargeImportRow[], current: CurrentT
     for (const c of [HEADER.municipality, HEADER.month, HEADER.individual, HEADER.care])
       expect.put(c, i, view.get(i, c));
   };
-  const remove: number[] = [];
-  for (let i = 0; i < view.rowCount; i++) {
-    if (!groups.has(groupOfRow(i))) continue;
-    const key = keyOfRow(i);
-    // A second row of the same individual in an imported group: the file says the group, so it goes.
-    if (!tableRows.has(key)) tableRows.set(key, i);
-    else remove.push(i);
-  }
-  const imported = new Set(rows.map(keyOfImport));
-  for (const [key, i] of tableRows) if (!imported.has(key)) remove.push(i);
-  remove.sort((a, b) => a - b);
-
   let unchanged = 0;
   const added: DischargeImportRow[] = [];
   for (const r of rows) {
-    const i = tableRows.get(keyOfImport(r));
+    const i = tableRows.get(importKey(r));
     if (i === undefined) {
       added.push(r);
       continue;
     }
-    let any = false;
+    const before = changes.length;
     for (const [column, after] of daysOf(r)) {
-      const before = view.get(i, column);
-      if (sameCell(before, after)) continue;
-      any = true;
+      const old = view.get(i, column);
+      if (sameCell(old, after)) continue;
       set.put(column, i, after);
-      expect.put(column, i, before);
-      changes.push({ table, row: i, party: label(r), column, before, after, change: "ändras", importRow: r.row });
+      expect.put(column, i, old);
+      changes.push({
+        table,
+        row: i,
+        party: importLabel(r),
+        column,
+        before: old,
+        after,
+        change: "ändras",
+        importRow: r.row,
+      });
     }
-    if (any) identity(i);
+    if (changes.length > before) identity(i);
     else unchanged++;
   }
   for (const r of added) {
@@ -414,7 +470,7 @@ function dischargePreview(rows: readonly DischargeImportRow[], current: CurrentT
       changes.push({
         table,
         row: -1,
-        party: label(r),
+        party: importLabel(r),
         column,
         before: null,
         after,
@@ -425,21 +481,17 @@ function dischargePreview(rows: readonly DischargeImportRow[], current: CurrentT
   }
   for (const i of remove) {
     identity(i);
+    const party = `${[HEADER.municipality, HEADER.month, HEADER.individual].map((c) => cellText(view.get(i, c))).join(", ")} (${cellText(view.get(i, HEADER.care))})`;
     for (const column of [HEADER.daysReported, HEADER.daysAfter]) {
       expect.put(column, i, view.get(i, column));
-      changes.push({
-        table,
-        row: i,
-        party: rowLabel(i),
-        column,
-        before: view.get(i, column),
-        after: null,
-        change: "tas bort",
-      });
+      changes.push({ table, row: i, party, column, before: view.get(i, column), after: null, change: "tas bort" });
     }
   }
+  return { changes, set, expect, added, remove, unchanged, groups };
+}
 
-  // Groups of the file that have no settlement row yet get one, with the formulas of the rows above.
+/** Groups of the file that have no settlement row yet: each gets one, with the formulas of the rows above. */
+function newSettlementGroups(rows: readonly DischargeImportRow[], settlement: TableView): DischargeImportRow[] {
   const settled = new Set<string>();
   for (let i = 0; i < settlement.rowCount; i++) {
     settled.add(
@@ -448,53 +500,60 @@ function dischargePreview(rows: readonly DischargeImportRow[], current: CurrentT
   }
   const newGroups: DischargeImportRow[] = [];
   for (const r of rows) {
-    const g = groupOfImport(r);
+    const g = importGroup(r);
     if (settled.has(g)) continue;
     settled.add(g);
     newGroups.push(r);
   }
-  const settlementRows = settlement.rowCount;
-  for (const r of newGroups) {
-    changes.push({
-      table: TABLE.dischargeSettlement,
-      row: -1,
-      party: `${partyLabel(r.party)}, ${r.month} (${r.care})`,
-      column: "Avräkningsrad",
-      before: null,
-      after: workbookGroupKey(r.party.code, r.month, r.care),
-      change: "läggs till",
-      importRow: r.row,
-    });
-  }
+  return newGroups;
+}
 
-  const notes: string[] = [];
+function settlementChange(r: DischargeImportRow): ImportChange {
+  return {
+    table: TABLE.dischargeSettlement,
+    row: -1,
+    party: `${partyLabel(r.party)}, ${r.month} (${r.care})`,
+    column: "Avräkningsrad",
+    before: null,
+    after: workbookGroupKey(r.party.code, r.month, r.care),
+    change: "läggs till",
+    importRow: r.row,
+  };
+}
+
+/** A note when the county's monthly average has no row for a month the import adds (somatic care only). */
+function countyMonthNotes(current: CurrentTables, newGroups: readonly DischargeImportRow[]): string[] {
   const county = current[TABLE.dischargeCounty];
-  if (county && county.length > 0) {
-    const countyView = new TableView(TABLE.dischargeCounty, county);
-    const months = new Set(
-      Array.from({ length: countyView.rowCount }, (_, i) => monthOf(countyView.get(i, HEADER.month)))
-    );
-    const missing = [...new Set(newGroups.filter((r) => r.care === "somatisk").map((r) => r.month))].filter(
-      (m) => !months.has(m)
-    );
-    if (missing.length > 0) {
-      notes.push(
-        `Länets snitt per månad (${TABLE.dischargeCounty}) har ingen rad för ${joined(missing.sort())}: avräkningen räknas, ` +
-          "men länets snitt för den månaden visas inte. Bygg arbetsboken på nytt för att få med den."
-      );
-    }
-  }
+  if (!county || county.length === 0) return [];
+  const countyView = new TableView(TABLE.dischargeCounty, county);
+  const months = new Set(
+    Array.from({ length: countyView.rowCount }, (_, i) => monthOf(countyView.get(i, HEADER.month)))
+  );
+  const missing = [...new Set(newGroups.filter((r) => r.care === "somatisk").map((r) => r.month))].filter(
+    (m) => !months.has(m)
+  );
+  if (missing.length === 0) return [];
+  return [
+    `Länets snitt per månad (${TABLE.dischargeCounty}) har ingen rad för ${joined(missing.sort())}: avräkningen räknas, ` +
+      "men länets snitt för den månaden visas inte. Bygg arbetsboken på nytt för att få med den.",
+  ];
+}
 
-  const order = view.headers;
+function dischargeEdits(
+  { view, settlement }: DischargeTables,
+  individuals: IndividualChanges,
+  newGroups: readonly DischargeImportRow[]
+): TableEdit[] {
   const edits: TableEdit[] = [];
-  const setRuns = set.runs(order, true);
-  if (setRuns.length > 0 || added.length > 0 || remove.length > 0) {
+  const order = view.headers;
+  const setRuns = individuals.set.runs(order, true);
+  if (setRuns.length > 0 || individuals.added.length > 0 || individuals.remove.length > 0) {
     edits.push({
-      table,
+      table: TABLE.dischargeIndividuals,
       rowCount: view.rowCount,
-      expect: expect.runs(order),
+      expect: individuals.expect.runs(order),
       set: setRuns,
-      add: added.map((r) => ({
+      add: individuals.added.map((r) => ({
         values: {
           [HEADER.municipality]: r.party.code,
           [HEADER.month]: r.month,
@@ -505,18 +564,18 @@ function dischargePreview(rows: readonly DischargeImportRow[], current: CurrentT
         },
       })),
       addNumberFormats: Object.fromEntries([...TEXT_COLUMNS].map((c) => [c, TEXT_FORMAT])),
-      remove,
+      remove: individuals.remove,
     });
   }
   if (newGroups.length > 0) {
     // The groups the settlement had, checked again before writing: the new rows must still be new.
     const groupsBefore = new CellGrid();
-    for (let i = 0; i < settlementRows; i++) {
+    for (let i = 0; i < settlement.rowCount; i++) {
       for (const c of SETTLEMENT_COLUMNS) groupsBefore.put(c, i, settlement.get(i, c));
     }
     edits.push({
       table: TABLE.dischargeSettlement,
-      rowCount: settlementRows,
+      rowCount: settlement.rowCount,
       expect: groupsBefore.runs(settlement.headers),
       set: [],
       add: newGroups.map((r) => ({
@@ -526,25 +585,29 @@ function dischargePreview(rows: readonly DischargeImportRow[], current: CurrentT
       remove: [],
     });
   }
+  return edits;
+}
 
+function dischargeSummary(changes: readonly ImportChange[], individuals: IndividualChanges): string {
+  const { added, remove, unchanged, groups } = individuals;
+  const newGroups = changes.filter((c) => c.table === TABLE.dischargeSettlement).length;
   const changedIndividuals = new Set(changes.filter((c) => c.change === "ändras").map((c) => c.row)).size;
   const parts = [
     changedIndividuals > 0 ? `${plural(changedIndividuals, "individ", "individer")} får nya dagar` : "",
     added.length > 0 ? `${plural(added.length, "individ", "individer")} läggs till` : "",
     remove.length > 0 ? `${plural(remove.length, "individ", "individer")} tas bort (finns inte i filen)` : "",
-    newGroups.length > 0
-      ? `${plural(newGroups.length, "ny avräkningsrad", "nya avräkningsrader")} i ${TABLE.dischargeSettlement}`
+    newGroups > 0
+      ? `${plural(newGroups, "ny avräkningsrad", "nya avräkningsrader")} i ${TABLE.dischargeSettlement}`
       : "",
   ].filter((p) => p !== "");
-  const scope = `Importen ersätter ${plural(groups.size, "grupp", "grupper")} (kommun, månad och vårdform) i ${table}; övriga grupper lämnas som de är.`;
-  const summary =
-    parts.length === 0
-      ? `Importen ändrar ingenting: arbetsboken har redan dessa värden (${plural(groups.size, "grupp", "grupper")}).`
-      : `${scope} ${joined(parts).replace(/^./, (c) => c.toUpperCase())}` +
-        (unchanged > 0
-          ? `; ${unchanged} ${unchanged === 1 ? "individ är oförändrad" : "individer är oförändrade"}.`
-          : ".");
-  return { problems, changes, edits, unchangedRows: unchanged, notes, summary };
+  if (parts.length === 0) {
+    return `Importen ändrar ingenting: arbetsboken har redan dessa värden (${plural(groups.size, "grupp", "grupper")}).`;
+  }
+  const scope = `Importen ersätter ${plural(groups.size, "grupp", "grupper")} (kommun, månad och vårdform) i ${TABLE.dischargeIndividuals}; övriga grupper lämnas som de är.`;
+  return (
+    `${scope} ${joined(parts).replace(/^./, (c) => c.toUpperCase())}` +
+    (unchanged > 0 ? `; ${unchanged} ${unchanged === 1 ? "individ är oförändrad" : "individer är oförändrade"}.` : ".")
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------

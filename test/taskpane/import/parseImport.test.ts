@@ -14,7 +14,7 @@ import {
   textValue,
   ValidImport,
 } from "../../../src/taskpane/import";
-import { decodeText, headerDelimiter } from "../../../src/workbook/csvText";
+import { decodeText, headerDelimiter } from "../../../src/input";
 
 const inputs = loadBundledInputs(2010);
 const reference: ImportReference = { municipalities: inputs.municipalities, counties: inputs.counties };
@@ -208,7 +208,7 @@ describe("the kind of file and its header", () => {
 
   it("reports an empty file", () => {
     expect(parseImport("\uFEFF\r\n", reference).problems.map(problemText)).toEqual([
-      "Filen är tom. Första raden ska vara en rubrikrad.",
+      "Filen är tom. Första raden ska vara rubrikraden.",
     ]);
   });
 });
@@ -298,8 +298,8 @@ describe("validating every row", () => {
   it("checks ja/nej, months, days after analysis and duplicate individuals", () => {
     const senior = parseImport("Kod;Startat;Registreringar\n0114;kanske;3\n0115;;2\n", reference);
     expect(senior.problems.map(problemText)).toEqual([
-      "Rad 2 (0114 Upplands Väsby): alla relevanta enheter startat (kanske) ska vara ja eller nej.",
-      "Rad 3 (0115 Vallentuna): alla relevanta enheter startat saknas. Skriv ja eller nej.",
+      "Rad 2 (0114 Upplands Väsby): alla relevanta enheter startat (kanske) ska vara Ja eller Nej.",
+      "Rad 3 (0115 Vallentuna): alla relevanta enheter startat saknas. Skriv Ja eller Nej.",
     ]);
     const discharge = parseImport(
       "Kommun;Månad;Individ;Vårdform;Dagar rapporterade;Dagar efter analys\n" +
@@ -342,5 +342,55 @@ describe("text that starts like a formula", () => {
     const parsed = valid(parseImport("Kommun;Månad;Individ;Dagar\n0880;2018-03;=1+1;4\n", reference));
     if (parsed.kind !== "utskrivningsklara") throw new Error("fel sort");
     expect(parsed.rows[0].individual).toBe("=1+1");
+  });
+});
+
+describe("hostile files, refused as the command line refuses them", () => {
+  const problems = (input: Uint8Array | string, kind?: "palliativ") =>
+    parseImport(input, reference, kind).problems.map(problemText);
+
+  it("says what a workbook or other binary file is, and reads UTF-16 without a byte-order mark", () => {
+    expect(problems(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]))).toEqual([
+      "Filen är en Excel-arbetsbok (.xlsx) eller en annan zip-fil, inte text. Spara bladet som CSV (Arkiv → Spara som → CSV UTF-8) och försök igen.",
+    ]);
+    expect(problems(new Uint8Array([0x4b, 0x6f, 0x64, 0, 0x3b, 0, 0, 1, 0xff]))).toEqual([
+      "Filen innehåller binära data (NUL-tecken), inte text. Spara uppgifterna som CSV (UTF-8 eller semikolonavgränsad) och försök igen.",
+    ]);
+    const utf16 = new Uint8Array(Buffer.from("Kod;Dödsfall;Registreringar\r\n0114;20;9\r\n", "utf16le"));
+    const parsed = valid(parseImport(utf16, reference));
+    expect(parsed.encoding).toBe("utf-16le");
+    expect(parsed.kind === "palliativ" && parsed.rows[0]).toMatchObject({ deaths: 20, registrations: 9 });
+  });
+
+  it("refuses a header without rows, a repeated header and the values the loader refuses, in the same words", () => {
+    expect(problems("Kod;Dödsfall;Registreringar\n")).toEqual([
+      "Filen har en rubrikrad men inga rader med uppgifter (Palliativregistret (dödsfall och registreringar)). Fyll i raderna.",
+    ]);
+    expect(
+      problems('Kod;Dödsfall;Registreringar\n0114;"4\n4";1\nKod;Dödsfall;Registreringar\n0115\u200b;3;1\n0117;1e3;1\n')
+    ).toEqual([
+      "Rad 2 (0114 Upplands Väsby): dödsfall (4[U+000A]4) innehåller tecknet U+000A (radbrytning), som inte syns. Ta bort det och skriv värdet igen.",
+      "Rad 3: raden upprepar rubrikraden (rad 1); två filer har kanske klistrats ihop. Ta bort raden.",
+      "Rad 4 (0115[U+200B]): kod (0115[U+200B]) innehåller tecknet U+200B (nollbreddsmellanslag), som inte syns. Ta bort det och skriv värdet igen.",
+      "Rad 5 (0117 Österåker): dödsfall (1e3) är skrivet med exponent. Skriv talet med alla siffror, t.ex. 1000 i stället för 1e3.",
+    ]);
+  });
+
+  it("cuts a long header in the message that names the header row (to 40 characters in all)", () => {
+    const header = `Kod;${"Kolumn".repeat(100000)}`;
+    const [line] = problems(`${header}\n0114;3\n`);
+    expect(line).toBe(
+      "Rad 1: det går inte att avgöra vad filen innehåller. Rubrikraden ska ha Dödsfall och Registreringar (Palliativregistret), " +
+        "Alla enheter startat och Registreringar (Senior alert) eller Kommun, Månad, Individ och Dagar (utskrivningsklara). " +
+        `Rubrikraden är: Kod, ${"Kolumn".repeat(5)}Kolum….`
+    );
+  });
+
+  it("refuses a text longer than a cell holds, and names it without echoing it", () => {
+    const long = "S".repeat(40000);
+    const lines = problems(`Kommun;Månad;Individ;Dagar\n0880;2018-03;${long};4\n`);
+    expect(lines).toEqual([
+      `Rad 2 (0880 Kalmar): individ har 40\u00a0000 tecken, men en cell i Excel rymmer högst 32\u00a0767. Korta texten.`,
+    ]);
   });
 });

@@ -1,0 +1,146 @@
+/**
+ * Every message about input, phrased once: the engine's rule errors, the readers' verdicts on a cell,
+ * and the problems of a file or a table. Swedish, as staff read them in Excel, the pane and the command
+ * line; each says what is wrong and what to do. A leaf module (it imports nothing), so that the engine
+ * (`src/engine/errors.ts`) and the readers (`src/input/`) share one catalogue without a cycle, as
+ * HyperFormula keeps its messages in one `ErrorMessage` class.
+ *
+ * Values reach these functions already shown for people (cut, invisible characters made visible): see
+ * `src/input/show.ts`.
+ */
+
+/** The words a message uses for each input, so that every face names a value the same way. */
+export const Label = {
+  code: "koden",
+  municipalityCode: "kommunkoden",
+  countyCode: "länskoden",
+  partyKind: "typ",
+  name: "namn",
+  deaths: "dödsfall",
+  registrations: "registreringar",
+  population: "folkmängd",
+  started: "alla relevanta enheter startat",
+  month: "månaden",
+  individual: "individ",
+  care: "vårdform",
+  daysReported: "rapporterade dagar",
+  daysAfter: "dagar efter analys",
+  dischargeDays: "utskrivningsklara dagar",
+  weight: "vikten",
+  pot: "potten",
+  threshold: "tröskeln",
+  step: "avrundningssteget",
+  total: "totalen",
+  base: "grundbeloppet",
+  pricePerDay: "priset per dag",
+  dayLimit: "dagsgränsen",
+  averageLimit: "snittgränsen",
+} as const;
+
+const shareOutOfRange = (what: string, value: string) =>
+  `${what} (${value}) ska vara en andel mellan 0 och 1, t.ex. 0,4 för 40 %.`;
+const notPositive = (what: string, value: string) =>
+  `${what} (${value}) måste vara större än 0, t.ex. 1 för hela kronor eller 1000 för tusental.`;
+
+/** The problems, phrased once. */
+export const Problem = {
+  // The rules (raised by the engine).
+  dischargeOutsideCounty: (municipality: string, county: string) =>
+    `kommunen ${municipality} ligger inte i Kalmar län (${county}): regleringen gäller Kalmar läns kommuner (seed 003).`,
+  dischargeOutsideYear: (month: string, year: string) =>
+    `månaden ${month} ligger inte i ${year}: regleringen gäller ${year} (seed 003).`,
+  registrationsExceedDeaths: (registrations: string, deaths: string) =>
+    `registreringar (${registrations}) är fler än dödsfall (${deaths}). Kontrollera registerutdraget.`,
+  daysAfterExceedReported: (after: string, reported: string) =>
+    `dagar efter analys (${after}) är fler än rapporterade dagar (${reported}). Analysen och omräkningen kan bara minska dagarna.`,
+  duplicateCode: (code: string, firstRow: number) =>
+    `koden ${code} finns redan på rad ${firstRow}. Varje part får bara förekomma en gång.`,
+  totalBelowBase: (total: string, counties: number, base: string) =>
+    `totalen (${total}) räcker inte till grundbeloppet ${base} för ${counties} län. Höj totalen eller sänk grundbeloppet.`,
+  partyNotFound: (code: string) => `koden ${code} finns inte i kodkolumnen.`,
+
+  // A cell as read by the readers (src/input/readers.ts): the same words in every face.
+  blankInUsedRow: (what: string) => `${what} saknas. Fyll i ett tal (0 om det inte finns några) eller töm hela raden.`,
+  missing: (what: string) => `${what} saknas.`,
+  notANumber: (what: string, value: string) =>
+    `${what} måste vara ett tal, men cellen innehåller ${value}. Skriv ett tal eller töm hela raden.`,
+  numberFormat: (what: string, value: string) =>
+    `${what} (${value}) går inte att läsa säkert som ett tal: skriv decimaltecknet en gång (komma eller punkt) ` +
+    "och mellanslag mellan tusental, t.ex. 1 234 567,50.",
+  ambiguousThousands: (what: string, value: string) =>
+    `${what} (${value}) kan läsas både som ett decimaltal och som tusental. Skriv tusental med mellanslag ` +
+    "(1 234) eller utan avgränsare (1234), och decimaler med högst två siffror efter kommat.",
+  exponent: (what: string, value: string) =>
+    `${what} (${value}) är skrivet med exponent. Skriv talet med alla siffror, t.ex. 1000 i stället för 1e3.`,
+  foreignDigits: (what: string, value: string, character: string) =>
+    `${what} (${value}) har siffror som inte är 0–9 (${character}). Skriv talet med vanliga siffror.`,
+  invisibleCharacter: (what: string, value: string, character: string) =>
+    `${what} (${value}) innehåller tecknet ${character}, som inte syns. Ta bort det och skriv värdet igen.`,
+  notWholeCount: (what: string, value: string) => `${what} (${value}) måste vara ett helt tal som är 0 eller större.`,
+  negative: (what: string, value: string) => `${what} (${value}) får inte vara negativt.`,
+  tooLarge: (what: string, value: string) =>
+    `${what} (${value}) är för stort för att räknas exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.`,
+  tooManyDecimals: (what: string, value: string) => `${what} (${value}) får ha högst två decimaler (öre).`,
+  shareOutOfRange,
+  thresholdOutOfRange: (value: string) => shareOutOfRange(Label.threshold, value),
+  notPositive,
+  stepNotPositive: (value: string) => notPositive(Label.step, value),
+  notYesNo: (what: string, value: string) => `${what} (${value}) ska vara Ja eller Nej.`,
+  yesNoMissing: (what: string) => `${what} saknas. Skriv Ja eller Nej.`,
+  notMonth: (what: string, value: string) => `${what} (${value}) ska skrivas ÅÅÅÅ-MM, t.ex. 2018-03.`,
+  monthMissing: (what: string) => `${what} saknas. Skriv den som ÅÅÅÅ-MM, t.ex. 2018-03.`,
+  notCare: (what: string, value: string) => `${what} (${value}) ska vara somatisk eller psykiatri.`,
+  careMissing: (what: string) => `${what} saknas. Skriv somatisk eller psykiatri.`,
+  notPartyKind: (what: string, value: string) => `${what} (${value}) ska vara kommun eller landsting.`,
+  partyKindMissing: (what: string) => `${what} saknas. Skriv kommun eller landsting.`,
+  notDigits: (what: string, value: string, digits: number, example: string) =>
+    `${what} (${value}) ska vara ${digits === 4 ? "fyra" : digits === 2 ? "två" : digits} siffror, t.ex. ${example}.`,
+  notText: (what: string, value: string) => `${what} ska vara text, men cellen innehåller ${value}.`,
+  textTooLong: (what: string, length: string, limit: string) =>
+    `${what} har ${length} tecken, men en cell i Excel rymmer högst ${limit}. Korta texten.`,
+
+  // Ranges and parameters of the custom functions.
+  codeMissing: () => "partkod saknas men raden har värden. Fyll i koden eller töm raden.",
+  lengthsDiffer: (what: string, rows: number, expected: number) =>
+    `kolumnen ${what} har ${rows} rader men kodkolumnen har ${expected}. Alla kolumner ska vara lika långa.`,
+  notOneColumn: (what: string) => `${what} ska vara en kolumn (ett område med en enda kolumn).`,
+  parameterMissing: (what: string) => `${what} saknas. Skriv ett tal eller hänvisa till en cell med ett tal.`,
+  parameterNotOneCell: (what: string, cells: number) =>
+    `${what} ska vara ett enda tal, men området har ${cells} celler. Hänvisa till en enda cell.`,
+
+  // A file and its table (the command line's --data folder and the pane's import).
+  fileMissing: () => "filen saknas.",
+  fileEmpty: (header: string) => `filen är tom. Första raden ska vara rubrikraden${header ? `: ${header}` : "."}`,
+  noDataRows: (what: string) => `filen har en rubrikrad men inga rader med uppgifter (${what}). Fyll i raderna.`,
+  unclosedQuote: () => 'ett citattecken (") saknar sitt avslutande citattecken. Rätta raden och spara filen igen.',
+  tooManyValues: (values: number, columns: number, commaSeparated: boolean) =>
+    `raden har ${values} värden men rubrikraden ${columns} kolumner. ` +
+    (commaSeparated
+      ? "Ett decimaltal med komma i en kommaseparerad fil måste stå inom citattecken; använd hellre semikolon som avgränsare."
+      : "Ta bort de extra värdena eller lägg till kolumnerna i rubrikraden."),
+  tooManyRows: (rows: string, limit: string) =>
+    `filen har ${rows} rader, men ett blad i Excel rymmer högst ${limit}. Kontrollera att det är rätt fil, eller dela upp den.`,
+  headerRepeated: (headerRow: number) =>
+    `raden upprepar rubrikraden (rad ${headerRow}); två filer har kanske klistrats ihop. Ta bort raden.`,
+  columnMissing: (column: string, header: string) =>
+    `kolumnen ${column} saknas i rubrikraden. Rubrikraden ska vara: ${header}`,
+  columnTwice: (column: string) => `kolumnen ${column} finns två gånger i rubrikraden. Ta bort den ena.`,
+  zipFile: () =>
+    "filen är en Excel-arbetsbok (.xlsx) eller en annan zip-fil, inte text. Spara bladet som CSV " +
+    "(Arkiv → Spara som → CSV UTF-8) och försök igen.",
+  oldExcelFile: () =>
+    "filen är en äldre Excel-arbetsbok (.xls), inte text. Spara bladet som CSV (Arkiv → Spara som → CSV UTF-8) och försök igen.",
+  pdfFile: () => "filen är en PDF, inte text. Hämta uppgifterna som CSV och försök igen.",
+  binaryFile: () =>
+    "filen innehåller binära data (NUL-tecken), inte text. Spara uppgifterna som CSV (UTF-8 eller semikolonavgränsad) och försök igen.",
+  fileTooLarge: (size: string, limit: string) =>
+    `filen är ${size}, men högst ${limit} läses. Dela upp filen eller kontrollera att det är rätt fil.`,
+  notAFile: () => "är en katalog, inte en fil. Lägg CSV-filen här med det namnet.",
+  linkLoop: () => "är en symbolisk länk som pekar i en slinga och leder aldrig till en fil. Ersätt länken med filen.",
+  unreadable: (reason: string) => `filen går inte att läsa (${reason}).`,
+  noPermission: () => "ingen behörighet att läsa",
+  folderMissing: () => "katalogen finns inte. Ange en katalog med CSV-filerna (se data/demo).",
+  folderIsFile: () => "är en fil, inte en katalog. Ange katalogen som innehåller CSV-filerna (se data/demo).",
+  folderUnreadable: (reason: string) => `katalogen går inte att läsa (${reason}).`,
+  moreProblems: (more: string, total: string) => `… och ${more} fel till (${total} sammanlagt).`,
+} as const;

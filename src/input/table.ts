@@ -1,0 +1,106 @@
+/**
+ * Delimited text (a CSV file or a paste) split into a header and data rows, the same way for the command
+ * line's loader and the pane's import: semicolon (Swedish Excel's CSV), comma or tab (a paste, "Unicode-
+ * text"), chosen from the header; quoted cells may hold the separator, quotes and line breaks. Rows are
+ * numbered as a spreadsheet shows the file (the first line is row 1). A row that has more values than the
+ * header, or that repeats the header, is refused here, not read into the wrong columns.
+ */
+import Papa from "papaparse";
+import { Problem } from "./messages";
+import { shownCount } from "./show";
+
+/** The separators a file may use: semicolon (Swedish Excel's CSV), comma, tab (a paste). */
+export type Delimiter = ";" | "," | "\t";
+
+const DELIMITERS: readonly Delimiter[] = ["\t", ";", ","];
+
+/**
+ * The delimiter is chosen from the header line, which holds no numbers: guessing from data rows (as
+ * Papa Parse's detection does) can take the decimal comma in "2,5" for a separator. The most frequent
+ * of tab, semicolon and comma outside quotes wins; ties go in that order.
+ */
+export function headerDelimiter(text: string): Delimiter {
+  const firstLine = text.split(/\r\n|\n|\r/).find((line) => line.trim() !== "") ?? "";
+  const unquoted = firstLine.replace(/"[^"]*"/g, "");
+  let best: Delimiter = ";";
+  let bestCount = 0;
+  for (const d of DELIMITERS) {
+    const count = unquoted.split(d).length - 1;
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** A problem of the table: its row (header = 1) when it has one. */
+export interface TableProblem {
+  readonly row?: number;
+  readonly problem: string;
+}
+
+/** One data row, cells trimmed. */
+export interface TableRow {
+  /** The row as the user sees it in the file (header = 1). */
+  readonly row: number;
+  readonly cells: readonly string[];
+}
+
+/** A file split into its header and data rows. */
+export interface Table {
+  readonly delimiter: Delimiter;
+  /** The header cells, trimmed. */
+  readonly header: readonly string[];
+  readonly headerRow: number;
+  /** Non-blank data rows that fit the header. */
+  readonly rows: readonly TableRow[];
+  /** Unclosed quotes, rows with too many values, a repeated header. */
+  readonly problems: readonly TableProblem[];
+}
+
+/** The rows of an Excel sheet: a file with more could never be laid out on one. */
+export const SHEET_ROWS = 1048576;
+
+const blank = (cells: readonly string[]) => cells.every((c) => c.trim() === "");
+
+/** Text that is no table: `empty` when it has no header (nothing but blank lines), else too long. */
+export interface NoTable {
+  readonly empty: boolean;
+  readonly problems: readonly TableProblem[];
+}
+
+/** Splits delimited text; the first non-blank row is the header. An empty text is a problem, not a table. */
+export function readTable(text: string): Table | NoTable {
+  const delimiter = headerDelimiter(text);
+  const parsed = Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false });
+  const problems: TableProblem[] = [];
+  for (const error of parsed.errors) {
+    if (error.type === "Quotes") {
+      problems.push({ row: error.row === undefined ? undefined : error.row + 1, problem: Problem.unclosedQuote() });
+    }
+  }
+  const records = parsed.data;
+  if (records.length > SHEET_ROWS) {
+    const problem = Problem.tooManyRows(shownCount(records.length), shownCount(SHEET_ROWS));
+    return { empty: false, problems: [{ problem }] };
+  }
+  const headerIndex = records.findIndex((cells) => !blank(cells));
+  if (headerIndex < 0) return { empty: true, problems: [{ problem: Problem.fileEmpty("") }] };
+  const header = records[headerIndex].map((h) => h.trim());
+  const headerKey = header.join("\u0000").toLocaleLowerCase("sv");
+  const rows: TableRow[] = [];
+  for (let i = headerIndex + 1; i < records.length; i++) {
+    if (blank(records[i])) continue;
+    const cells = records[i].map((c) => c.trim());
+    const row = i + 1;
+    if (cells.slice(header.length).some((c) => c !== "")) {
+      problems.push({ row, problem: Problem.tooManyValues(cells.length, header.length, delimiter === ",") });
+    } else if (cells.join("\u0000").toLocaleLowerCase("sv") === headerKey) {
+      problems.push({ row, problem: Problem.headerRepeated(headerIndex + 1) });
+    } else {
+      rows.push({ row, cells });
+    }
+  }
+  return { delimiter, header, headerRow: headerIndex + 1, rows, problems };
+}
