@@ -20,7 +20,7 @@ function valueOf(hf: HyperFormula, at: { sheet: string; a1: string }): unknown {
   return hf.getCellValue(hf.simpleCellAddressFromString(at.a1, hf.getSheetId(at.sheet)!)!);
 }
 
-function setValue(hf: HyperFormula, at: { sheet: string; a1: string }, value: string | number): void {
+function setValue(hf: HyperFormula, at: { sheet: string; a1: string }, value: string | number | boolean): void {
   hf.setCellContents(hf.simpleCellAddressFromString(at.a1, hf.getSheetId(at.sheet)!)!, value);
 }
 
@@ -114,6 +114,41 @@ describe("the written workbook after a controller's edits", () => {
     setValue(hf, dataCell(plan, "Lansbudget_04", "Belopp (kr)", 0), 5_000_000);
     expect(statuses(hf, plan).get("budget-04-negativ")).toBe("FEL");
     expect(master(hf, plan)).toBe("FEL");
+  });
+
+  it("a Senior alert start written as SANT, TRUE or 1 counts as started in the twin, as the function reads it", async () => {
+    const plan = buildPlan(inputs, "addin").plan;
+    const hf = await planInHyperFormula(plan);
+    const table = TABLE.seniorAlertKommun;
+    const started = columnValues(hf, plan, table, HEADER.started);
+    const row = started.indexOf("Nej");
+    const weight = twinHeader(ALLOCATION_LABEL.seniorAlert, TWIN_PART.weight);
+    const registrations = Number(columnValues(hf, plan, table, HEADER.registrations)[row]);
+    expect(registrations).toBeGreaterThan(0);
+    for (const yes of ["sant", "TRUE", true, 1, " Ja "]) {
+      setValue(hf, dataCell(plan, table, HEADER.started, row), yes);
+      expect([yes, columnValues(hf, plan, table, weight)[row]]).toEqual([yes, registrations]);
+      // The SKL function beside the twin reads the same yes: their difference stays 0 and the check OK.
+      expect(statuses(hf, plan).get("s-kommun-tvilling")).toBe("OK");
+    }
+    setValue(hf, dataCell(plan, table, HEADER.started, row), "nej");
+    expect(columnValues(hf, plan, table, weight)[row]).toBe(0);
+  });
+
+  it("Sörmland's budget stands on the grant its own Bilaga 2 publishes: 2,0 MSEK, the leaders 1,3 MSEK", async () => {
+    const plan = buildPlan(inputs, "file").plan;
+    const hf = await planInHyperFormula(plan);
+    const sheet = plan.sheets.find((s) => s.name === "Länsbudget")!;
+    const label = (text: string) => sheet.cells.find((c) => c.content === text)!.at.row;
+    const valueAt = (row: number) => valueOf(hf, { sheet: "Länsbudget", a1: `B${row}` });
+    // Published 2,0 MSEK less 500 tkr follow-up and 200 tkr training: 1,3 MSEK for the leaders.
+    expect(valueAt(label("Länets bidrag som det betalas (kr)"))).toBe(2_000_000);
+    expect(valueAt(label("Gemensamma utvecklingsledare (resten, kr)"))).toBe(1_300_000);
+    // On the rule instead, Sörmland's 9 municipalities give 3,0 MSEK and the leaders 2,3.
+    setValue(hf, namedCell(plan, NAME.paymentBasis), "Regeln");
+    expect(valueAt(label("Länets bidrag som det betalas (kr)"))).toBe(3_000_000);
+    expect([...statuses(hf, plan)].filter(([, s]) => s === "FEL")).toEqual([]);
+    expect(master(hf, plan)).toBe("OK");
   });
 
   describe("an individual added to UK individer", () => {

@@ -1,6 +1,8 @@
 import { WorkbookInputs } from "../inputs";
 import { WorkbookResults } from "../compute";
+import { yesWords } from "../../input/spellings";
 import { CheckPlan, NamePlan } from "../plan";
+import { Expr, fx, join, Term } from "../refs";
 
 /**
  * How the amount columns are written. "file": the native twin formula with the engine's value cached,
@@ -47,6 +49,16 @@ export const TAB = {
 
 /** The engine's boolean as the sheet shows it. */
 export const yesNo = (value: boolean): string => (value ? "Ja" : "Nej");
+
+/**
+ * TRUE when a yes/no input cell says yes, as the one reader reads it (src/input/spellings.ts): TRUE, 1, or
+ * one of the yes-words in any case ("Ja", "sant", …). Excel, LibreOffice and HyperFormula compare text
+ * without regard to case.
+ */
+export function isYes(cell: Term): Expr {
+  const tests = [fx`${cell}=TRUE()`, fx`${cell}=1`, ...yesWords().map((word) => fx`TRIM(${cell})="${word}"`)];
+  return fx`OR(${join(tests, ",")})`;
+}
 
 /** A bigint as a sheet number (all the sheet's integers stay far below 2^53, checked on the sheet). */
 export const num = (value: bigint | number): number => Number(value);

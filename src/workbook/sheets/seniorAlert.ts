@@ -3,7 +3,7 @@ import { FORMAT } from "../plan";
 import { fx, NameRef } from "../refs";
 import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { fillPotRows, PotCells, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
-import { PlanContext, SHEET, TAB, yesNo } from "./context";
+import { isYes, PlanContext, SHEET, TAB, yesNo } from "./context";
 import { ALLOCATION_LABEL, HEADER, TABLE } from "./names";
 import { NAMED } from "./parameters";
 import { codeNumberColumns, partyColumns, ReferenceTables } from "./reference";
@@ -43,7 +43,7 @@ function columns(ctx: PlanContext, kind: PartyKind, reference: TableRefs, cells:
       cells,
       step: NAMED.paymentStep,
       codeNumber: "kodnr",
-      weight: (r) => fx`IF(${r.at("start")}="Ja",${r.at("reg")},0)`,
+      weight: (r) => fx`IF(${isYes(r.at("start"))},${r.at("reg")},0)`,
       addin: (r) =>
         fx`SKL.SENIOR_ALERT_PAYOUT(${r.at("kod")},${r.col("kod")},${r.col("start")},${r.col("reg")},${potName},${NAMED.paymentStep})`,
     }),

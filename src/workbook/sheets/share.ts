@@ -14,7 +14,7 @@ import { CellRef, Expr, fx, Term } from "../refs";
 import { SheetBuilder, TableRefs } from "../sheetBuilder";
 import { cite } from "../sources";
 import { twinKeys } from "./allocationColumns";
-import { PlanContext, SHEET, TAB } from "./context";
+import { isYes, PlanContext, SHEET, TAB } from "./context";
 import { CountyGrantRefs } from "./countyGrant";
 import { PalliativeTables } from "./palliative";
 import { NAMED } from "./parameters";
@@ -155,8 +155,8 @@ function seniorAlertLine(
       : "Alla relevanta enheter har inte startat registrering";
   return {
     pot: "Senior alert",
-    qualifies: [fx`IF(${started}="Ja","Ja","Nej")`, line?.qualifies ? "Ja" : "Nej"],
-    why: [fx`IF(${started}="Ja","${why(true)}","${why(false)}")`, why(line?.qualifies ?? false)],
+    qualifies: [fx`IF(${isYes(started)},"Ja","Nej")`, line?.qualifies ? "Ja" : "Nej"],
+    why: [fx`IF(${isYes(started)},"${why(true)}","${why(false)}")`, why(line?.qualifies ?? false)],
     weight: [ofParty(p, s.seniorAlert.tables, twinKeys("s").weight), line ? line.share.weight.toNumber() : ""],
     amount: [fx`N(${ofParty(p, s.seniorAlert.tables, twinKeys("s").amount)})`, line ? line.amount.toNumber() : 0],
   };
