@@ -30,9 +30,24 @@ const STYLE = Object.fromEntries(Object.entries(LOOK).map(([style, look]) => [st
   Style
 >;
 
+/**
+ * A formula as the xlsx file must store it. Functions newer than Excel 2007 are stored with Excel's prefix
+ * (`FILTER` as `_xlfn._xlws.FILTER`), or Excel shows #NAME? until the cell is entered again. The add-in's
+ * JavaScript functions (`SKL.…`) cannot be written dependably at all: Excel saves them under its own prefix
+ * (`_xldudf_…`), whose form is not documented, and a formula that did not come from Excel with the add-in
+ * loaded is not calculated until re-entered (README, "Files and the add-in's functions"). So a file never
+ * carries them: the task pane writes those formulas into the open workbook through Office.js.
+ */
+export function fileFormula(formula: string): string {
+  if (/(^|[^\w.])SKL\./i.test(formula)) {
+    throw new Error(`En fil kan inte bära SKL-funktionerna (${formula.slice(0, 40)}…): bygg dem med åtgärdsfönstret.`);
+  }
+  return formula.replace(/(^|[^\w.])(FILTER|SORT)\(/g, "$1_xlfn._xlws.$2(");
+}
+
 function valueOf(content: CellContent): ExcelJS.CellValue {
   if (isFormula(content)) {
-    return { formula: content.formula, result: content.result ?? undefined } as ExcelJS.CellFormulaValue;
+    return { formula: fileFormula(content.formula), result: content.result ?? undefined } as ExcelJS.CellFormulaValue;
   }
   return content;
 }
