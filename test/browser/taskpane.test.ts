@@ -64,14 +64,17 @@ beforeAll(async () => {
         if (sets) excel.supportedSets = sets;
         window.excelDouble = excel;
         window.Excel = excel.api;
-        // office.js's own scripts may still be setting up Office.context; the pane asks when Office is ready.
+        // Office.context.requirements answers from the double's requirement sets. office.js defines
+        // Office.context (not redefinable) as OSF._OfficeAppFactory.getContext(), which outside Office has no
+        // requirements to ask: the double stands in for it once office.js is ready, when the pane asks.
         const requirements = { isSetSupported: (name, version) => excel.isSetSupported(name, version) };
-        const answerRequirements = () =>
-          Object.defineProperty(Office, "context", { configurable: true, value: { requirements } });
+        const answerRequirements = () => {
+          OSF._OfficeAppFactory.getContext = () => ({ requirements });
+        };
         const info = { host: Office.HostType.Excel, platform: Office.PlatformType.OfficeOnline };
         Office.onReady = (callback) => {
           if (callback) setTimeout(() => callback((answerRequirements(), info)), 0);
-          return Promise.resolve().then(() => (answerRequirements(), info));
+          return new Promise((resolve) => setTimeout(() => resolve((answerRequirements(), info)), 0));
         };
       }, true);
     })();`;
