@@ -229,11 +229,13 @@ function checkItem(built: BuiltWorkbook, check: CheckResult): HTMLLIElement {
   // A failing check's link selects the cells that fail it; an INFO check's the cells that differ.
   const what = { FEL: "felen", INFO: "skillnaderna", OK: "", "?": "" }[check.status];
   for (const { sheet } of targetsBySheet(check.targets)) {
-    const link = element("button", "link", what ? `Visa ${what} i ${sheet}` : `Visa i ${sheet}`);
+    const text = what ? `Visa ${what} i ${sheet}` : `Visa i ${sheet}`;
+    const link = element("button", "link", text);
     link.type = "button";
+    // The accessible name starts with the visible text (WCAG 2.5.3), so that speech input finds the button.
     link.setAttribute(
       "aria-label",
-      `Markera ${check.status === "FEL" ? "cellerna som inte stämmer" : "cellerna"} för ${check.label} på bladet ${sheet}`
+      `${text}: markerar ${check.status === "FEL" ? "cellerna som inte stämmer" : "cellerna"} för ${check.label}`
     );
     link.addEventListener("click", () => {
       selectCheckCells(built, check, sheet)

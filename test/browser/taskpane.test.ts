@@ -292,7 +292,9 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
 
     // Windows high contrast: the selected tab, the focus ring and FEL against OK stay visible without colour.
     await page.emulateMedia({ forcedColors: "active" });
+    // From the keyboard, so that the focus ring shows (End keeps Kontrollera, the last tab, selected).
     await page.focus("#tab-check");
+    await page.keyboard.press("End");
     const looks = await page.evaluate(() => {
       const style = (selector: string) => getComputedStyle(document.querySelector(selector)!);
       const fel = Array.from(document.querySelectorAll(".badge--fel"))[0];
