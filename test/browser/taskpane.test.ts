@@ -72,9 +72,22 @@ beforeAll(async () => {
           OSF._OfficeAppFactory.getContext = () => ({ requirements });
         };
         const info = { host: Office.HostType.Excel, platform: Office.PlatformType.OfficeOnline };
+        // As office.js does, report ready only once it has set up Office.context (its own scripts load after
+        // office.js itself, later on a busy machine).
+        const whenReady = () =>
+          new Promise((resolve) => {
+            const poll = () => {
+              if (Object.getOwnPropertyDescriptor(Office, "context") && window.OSF && OSF._OfficeAppFactory) {
+                answerRequirements();
+                resolve(info);
+              } else setTimeout(poll, 10);
+            };
+            poll();
+          });
         Office.onReady = (callback) => {
-          if (callback) setTimeout(() => callback((answerRequirements(), info)), 0);
-          return new Promise((resolve) => setTimeout(() => resolve((answerRequirements(), info)), 0));
+          const ready = whenReady();
+          if (callback) ready.then(callback);
+          return ready;
         };
       }, true);
     })();`;
