@@ -1,7 +1,12 @@
 /*
  * Builds the add-in into dist/: functions.js and functions.json (the custom functions and their metadata,
- * generated from the JSDoc), taskpane.js and taskpane.html (the one page of the shared runtime, which loads
- * both bundles), the manifest and the icons. `webpack serve` serves the same over https on localhost:3000.
+ * generated from the JSDoc), functions-sv.json (the Swedish metadata), taskpane.js and taskpane.html (the one
+ * page of the shared runtime, which loads every bundle), engine.js (the engine and decimal.js, once, for both),
+ * runtime.js (webpack's module loader, shared by both), the help pages, the manifest and the icons.
+ *
+ * Every URL points at https://localhost:3000/ for development (`npm start`, `npm run build`);
+ * `npm run package -- --url https://HOST/PATH/` builds with `--env baseUrl=…` for a real server (without
+ * source maps, so that nothing in the package names the development server).
  */
 /* global require, module, process, __dirname */
 
@@ -10,6 +15,11 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+// The add-in's own build steps are TypeScript (scripts/addin/), loaded through tsx.
+require("tsx/cjs/api").register();
+const { AddinFilesPlugin } = require("./scripts/addin/webpackPlugin.ts");
+const { DEV_BASE_URL, productionBaseUrl } = require("./scripts/addin/baseUrl.ts");
 
 const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
@@ -34,8 +44,10 @@ async function httpsOptions() {
 
 module.exports = async (env) => {
   const serving = Boolean(env.WEBPACK_SERVE);
+  const baseUrl = env.baseUrl ? productionBaseUrl(env.baseUrl) : DEV_BASE_URL;
+  const production = baseUrl !== DEV_BASE_URL;
   return {
-    devtool: "source-map",
+    devtool: production ? false : "source-map",
     entry: {
       taskpane: ["./src/taskpane/taskpane.ts", "./src/taskpane/taskpane.html"],
       functions: "./src/functions/functions.ts",
@@ -47,6 +59,18 @@ module.exports = async (env) => {
     },
     resolve: {
       extensions: [".ts", ".js", ".html"],
+    },
+    optimization: {
+      // One runtime for both entries, so a module used by both (the engine, decimal.js) is loaded and run once;
+      // such modules go to engine.js instead of into taskpane.js and functions.js each.
+      runtimeChunk: "single",
+      splitChunks: {
+        cacheGroups: {
+          default: false,
+          defaultVendors: false,
+          engine: { name: "engine", chunks: "all", minChunks: 2, minSize: 0, enforce: true },
+        },
+      },
     },
     performance: {
       // taskpane.js carries the engine, the workbook plan and the bundled data (about 280 KiB minified), loaded
@@ -98,16 +122,14 @@ module.exports = async (env) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane", "functions"],
+        chunks: ["runtime", "engine", "taskpane", "functions"],
+        chunksSortMode: "manual",
       }),
       new CopyWebpackPlugin({
-        patterns: [
-          { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
-          // The functions' @helpurl and the manifest's SupportUrl point at the README on the same server.
-          { from: "README.md", to: "README.md", noErrorOnMissing: true },
-        ],
+        patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }],
       }),
+      // functions-sv.json, the help pages and manifest.xml for the base URL.
+      new AddinFilesPlugin({ baseUrl }),
     ],
     devServer: {
       headers: { "Access-Control-Allow-Origin": "*" },

@@ -273,8 +273,23 @@ const TYPES = {
   ".xml": "application/xml; charset=utf-8",
   ".png": "image/png",
   ".map": "application/json; charset=utf-8",
-  ".md": "text/markdown; charset=utf-8",
 };
+
+/**
+ * The response headers for a file of dist/. Excel loads the functions' metadata and scripts across origins.
+ * Icons carry no Cache-Control at all: Office caches icons itself and shows a generic image for one sent with
+ * cache directives (https://learn.microsoft.com/javascript/api/manifest/image). Everything else is revalidated
+ * on every load (no-cache), so a new build is seen at once.
+ */
+function headersFor(file) {
+  const headers = {
+    "Content-Type": TYPES[path.extname(file)] || "application/octet-stream",
+    "Access-Control-Allow-Origin": "*",
+  };
+  const icon = path.relative(DIST, file).split(path.sep)[0] === "assets" && path.extname(file) === ".png";
+  if (!icon) headers["Cache-Control"] = "no-cache";
+  return headers;
+}
 
 /** Answers a request with a file of dist/ (never one outside it), "/" with the task pane, else 404. */
 function serveFile(request, response) {
@@ -294,12 +309,7 @@ function serveFile(request, response) {
     response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
     return;
   }
-  // Excel loads the functions' metadata and scripts across origins; nothing is cached between builds.
-  response.writeHead(200, {
-    "Content-Type": TYPES[path.extname(file)] || "application/octet-stream",
-    "Access-Control-Allow-Origin": "*",
-    "Cache-Control": "no-store",
-  });
+  response.writeHead(200, headersFor(file));
   if (request.method === "HEAD") response.end();
   else fs.createReadStream(file).pipe(response);
 }
@@ -320,4 +330,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { STATE_FILE, MANIFEST, DESKTOP_PLATFORMS, runPackageScript, debuggingFailed };
+module.exports = { STATE_FILE, MANIFEST, DESKTOP_PLATFORMS, runPackageScript, debuggingFailed, headersFor, DIST };

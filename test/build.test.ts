@@ -37,6 +37,15 @@ afterAll(() => {
 });
 
 describe("npm run build", () => {
+  it("bundles the engine and decimal.js once, in engine.js, for both the pane and the functions", () => {
+    // decimal.js's own error prefix, and a message only the engine writes (src/engine/errors.ts).
+    const markers = ["[DecimalError] ", "finns inte i kodkolumnen"];
+    for (const marker of markers) {
+      const holding = ["engine.js", "taskpane.js", "functions.js"].filter((f) => read(f).includes(marker));
+      expect({ marker, holding }).toEqual({ marker, holding: ["engine.js"] });
+    }
+  });
+
   it("writes the files the manifest points at", () => {
     for (const file of [
       "functions.json",
@@ -45,6 +54,10 @@ describe("npm run build", () => {
       "taskpane.html",
       "taskpane.css",
       "manifest.xml",
+      "functions-sv.json",
+      "engine.js",
+      "runtime.js",
+      "help/index.html",
       "assets/icon-16.png",
       "assets/icon-32.png",
       "assets/icon-64.png",
@@ -52,7 +65,13 @@ describe("npm run build", () => {
     ]) {
       expect({ file, exists: fs.existsSync(path.join(out, file)) }).toEqual({ file, exists: true });
     }
-    expect(read("manifest.xml")).toBe(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8"));
+    // For development every URL stays on https://localhost:3000/; only <Version> comes from package.json.
+    const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
+    expect(read("manifest.xml")).toBe(
+      fs
+        .readFileSync(path.join(ROOT, "manifest.xml"), "utf8")
+        .replace(/<Version>[^<]*<\/Version>/, `<Version>${version}.0</Version>`)
+    );
   });
 
   it("generates functions.json with the four functions from their JSDoc", () => {
@@ -73,11 +92,13 @@ describe("npm run build", () => {
     for (const id of FUNCTION_IDS) expect(bundle).toContain(`CustomFunctions.associate("${id}",`);
   });
 
-  it("makes one page that loads office.js from Microsoft's CDN and both bundles", () => {
+  it("makes one page that loads office.js from Microsoft's CDN and the bundles", () => {
     const html = read("taskpane.html");
     const scripts = Array.from(html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g), (m) => m[1]);
     expect(scripts).toEqual([
       "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+      "runtime.js",
+      "engine.js",
       "taskpane.js",
       "functions.js",
     ]);

@@ -109,14 +109,15 @@ describe("manifest.xml, the top-level elements", () => {
   it("has an icon, a high-resolution icon and a support page", () => {
     expect(only(app, "IconUrl").getAttribute("DefaultValue")).toBe(`${ORIGIN}/assets/icon-32.png`);
     expect(only(app, "HighResolutionIconUrl").getAttribute("DefaultValue")).toBe(`${ORIGIN}/assets/icon-64.png`);
-    expect(only(app, "SupportUrl").getAttribute("DefaultValue")).toMatch(/^https:\/\//);
+    expect(only(app, "SupportUrl").getAttribute("DefaultValue")).toBe(`${ORIGIN}/help/index.html`);
   });
 
-  it("requires the shared runtime 1.1, opens the task pane page and may write to the workbook", () => {
+  it("requires the shared runtime 1.1 and ExcelApi 1.18, opens the task pane page and may write to the workbook", () => {
     const sets = children(only(app, "Requirements", "Sets"), "Set");
-    expect(sets.map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])).toContainEqual([
-      "SharedRuntime",
-      "1.1",
+    // ExcelApi 1.18: the lowest set with every Excel API the pane calls (README, "Requirement sets").
+    expect(sets.map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])).toEqual([
+      ["SharedRuntime", "1.1"],
+      ["ExcelApi", "1.18"],
     ]);
     expect(only(app, "DefaultSettings", "SourceLocation").getAttribute("DefaultValue")).toBe(TASKPANE_URL);
     expect(only(app, "Permissions").textContent).toBe("ReadWriteDocument");
@@ -137,7 +138,9 @@ describe("manifest.xml, the shared runtime and the custom functions", () => {
     expect(customFunctions).toHaveLength(1);
     const point = customFunctions[0];
     expect(resource(only(point, "Script", "SourceLocation").getAttribute("resid"))).toBe(`${ORIGIN}/functions.js`);
-    expect(resource(only(point, "Metadata", "SourceLocation").getAttribute("resid"))).toBe(`${ORIGIN}/functions.json`);
+    expect(resource(only(point, "Metadata", "SourceLocation").getAttribute("resid"))).toBe(
+      `${ORIGIN}/functions-sv.json`
+    );
     expect(resource(only(point, "Namespace").getAttribute("resid"))).toBe("SKL");
   });
 
@@ -154,6 +157,29 @@ describe("manifest.xml, the shared runtime and the custom functions", () => {
     const actions = all(tab as Element, "Action").filter((a) => xsiType(a) === "ShowTaskpane");
     expect(actions).toHaveLength(1);
     expect(resource(only(actions[0], "SourceLocation").getAttribute("resid"))).toBe(TASKPANE_URL);
+  });
+});
+
+describe("manifest.xml in two languages", () => {
+  const english = (element: Element) =>
+    children(element, "Override").map((o) => [o.getAttribute("Locale"), o.getAttribute("Value")]);
+
+  it("defaults to Swedish metadata for sv-SE and overrides it with the English for English locales", () => {
+    const url = children(only(resources, "Urls"), "Url").find(
+      (u) => u.getAttribute("id") === "Functions.Metadata.Url"
+    )!;
+    expect(url.getAttribute("DefaultValue")).toBe(`${ORIGIN}/functions-sv.json`);
+    const overrides = english(url);
+    expect(overrides.map(([locale]) => locale)).toEqual(expect.arrayContaining(["en-US", "en-GB"]));
+    expect(
+      overrides.every(([locale, value]) => /^en-[A-Z]{2}$/.test(locale ?? "") && value === `${ORIGIN}/functions.json`)
+    ).toBe(true);
+    // The locales that override the metadata override the name, description and help pages the same way.
+    for (const element of [only(app, "DisplayName"), only(app, "Description"), only(app, "SupportUrl")]) {
+      expect(english(element).map(([locale]) => locale)).toEqual(overrides.map(([locale]) => locale));
+    }
+    expect(english(only(app, "DisplayName"))[0][1]).toBe("SKL Elderly Care Grants");
+    expect(english(only(app, "SupportUrl"))[0][1]).toBe(`${ORIGIN}/help/en/index.html`);
   });
 });
 
@@ -184,7 +210,11 @@ describe("manifest.xml, resources and URLs", () => {
 
   it("serves every URL from the one origin https://localhost:3000/", () => {
     const urls = all(doc, "*")
-      .flatMap((element) => [element.getAttribute("DefaultValue") ?? "", element.textContent ?? ""])
+      .flatMap((element) => [
+        element.getAttribute("DefaultValue") ?? "",
+        element.getAttribute("Value") ?? "",
+        element.textContent ?? "",
+      ])
       .filter((value) => /^\s*https?:/i.test(value))
       .map((value) => value.trim());
     expect(urls.length).toBeGreaterThan(8);

@@ -1,5 +1,5 @@
 /*
- * `npm run workbook -- --out FILE.xlsx [--year 2010] [--data DIR] [--mode file|addin] [--force]`
+ * `npm run workbook -- --out FILE.xlsx [--year 2010] [--data DIR] [--mode file] [--force]`
  * Builds the allocation workbook from the bundled data (or a directory of CSV files), checks every input
  * row first, and writes the file atomically: never a half-written file, never over an existing one
  * without --force.
@@ -12,16 +12,27 @@ import { WorkbookInputs } from "../workbook/inputs";
 import { DataError, loadBundledInputs, readDataDirectory } from "./readData";
 import { planToXlsx } from "./xlsxWriter";
 
-const USAGE = `Användning: npm run workbook -- --out FIL.xlsx [--year 2010] [--data KATALOG] [--mode file|addin] [--force]
+const USAGE = `Användning: npm run workbook -- --out FIL.xlsx [--year 2010] [--data KATALOG] [--mode file] [--force]
 
   --out    filen som skrivs (.xlsx)
   --year   parametrarnas år i data/parameters.json (2010, 2011, 2012); standard 2010
   --data   katalog med egna CSV-filer (samma namn och kolumner som data/demo); standard: de syntetiska demodata
-  --mode   file: formler med motorns värden (öppnas var som helst; standard); addin: SKL-funktionerna bredvid formlerna
+  --mode   file: formler med motorns värden (öppnas var som helst; standard och enda läget)
   --force  skriv över en befintlig fil
 
 Slutkod: 0 filen skrevs och Avstämning är OK; 1 fel i indata eller filen finns redan (ingen fil skrevs); 2 fel i kommandot;
 3 filen skrevs men någon kontroll på Avstämning är FEL.`;
+
+/**
+ * Why files no longer carry the add-in's formulas (README, "Files and the add-in's functions"): Excel stores
+ * JavaScript custom functions in a file under an undocumented prefix of its own, and formulas written without
+ * the add-in are not calculated until re-entered. The task pane builds the same workbook with them.
+ */
+const ADDIN_MODE_DROPPED =
+  "--mode addin: filer med SKL-funktionerna skrivs inte längre. Excel sparar tilläggets funktioner i filen under " +
+  "ett eget, odokumenterat prefix (_xldudf_), och en formel som inte skrivits i Excel med tillägget laddat räknas " +
+  "inte förrän cellen skrivs in igen. Bygg arbetsboken med SKL-funktionerna i Excel i stället: åtgärdsfönstret " +
+  "Äldrestöd, fliken Bygg. Utan --mode skrivs filen med vanliga formler, som räknar samma kronor.";
 
 /** Relative paths are the user's: npm runs scripts from the project root and says where it was called in INIT_CWD. */
 const fromUser = (file: string): string => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
@@ -68,8 +79,8 @@ function options(argv: readonly string[]): Options {
     throw new CliError(`--out ${values.out}: filen ska sluta på .xlsx.`, 2);
   if (!/^\d{4}$/.test(values.year ?? "")) throw new CliError(`--year ${values.year}: ange ett år, t.ex. 2010.`, 2);
   const year = Number(values.year);
-  if (values.mode !== "file" && values.mode !== "addin")
-    throw new CliError(`--mode ${values.mode}: välj file eller addin.`, 2);
+  if (values.mode === "addin") throw new CliError(ADDIN_MODE_DROPPED, 2);
+  if (values.mode !== "file") throw new CliError(`--mode ${values.mode}: bara file finns.`, 2);
   return { out: values.out, year, data: values.data, mode: values.mode, force: values.force ?? false };
 }
 

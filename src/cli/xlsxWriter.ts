@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { CONDITIONAL_LOOK, FONT, Look, LOOK } from "../workbook/looks";
 import { CellContent, CellStyle, isFormula, SheetPlan, WorkbookPlan } from "../workbook/plan";
-import { a1, address, columnLetter, formulaText, Position, RangeRef, refText } from "../workbook/refs";
+import { a1, address, columnLetter, Expr, formulaText, Position, RangeRef, refText } from "../workbook/refs";
 
 type Style = Partial<ExcelJS.Style>;
 const argb = (rgb: string) => ({ argb: `FF${rgb}` });
@@ -36,11 +36,32 @@ function printArea(range: RangeRef): string {
   return `${corner(range.from)}:${corner(range.to)}`;
 }
 
+/**
+ * A formula's literal text as the xlsx file must store it. Functions newer than Excel 2007 are stored with
+ * Excel's prefix (`FILTER` as `_xlfn._xlws.FILTER`), or Excel shows #NAME? until the cell is entered again.
+ * The add-in's JavaScript functions (`SKL.…`) cannot be written dependably at all: Excel saves them under its
+ * own prefix (`_xldudf_…`), whose form is not documented, and a formula that did not come from Excel with the
+ * add-in loaded is not calculated until re-entered (README, "Files and the add-in's functions"). So a file
+ * never carries them: the task pane writes those formulas into the open workbook through Office.js. Only
+ * the literal parts of a formula are read here; its references are typed and never touched.
+ */
+export function fileLiteral(text: string): string {
+  if (/(^|[^\w.])SKL\./i.test(text)) {
+    throw new Error(`En fil kan inte bära SKL-funktionerna (${text.slice(0, 40)}…): bygg dem med åtgärdsfönstret.`);
+  }
+  return text.replace(/(^|[^\w.])(FILTER|SORT)\(/g, "$1_xlfn._xlws.$2(");
+}
+
+/** A formula in A1 text as the file stores it, on sheet `here`. */
+export function fileFormula(formula: Expr, here?: string): string {
+  return formulaText(formula, here, fileLiteral);
+}
+
 /** A cell's value for exceljs; a formula in A1 text as it stands on sheet `here`, with its cached result. */
 function valueOf(content: CellContent, here: string): ExcelJS.CellValue {
   if (isFormula(content)) {
     return {
-      formula: formulaText(content.formula, here),
+      formula: fileFormula(content.formula, here),
       result: content.result ?? undefined,
     } as ExcelJS.CellFormulaValue;
   }
@@ -148,7 +169,7 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
         {
           type: "expression",
           priority: 1,
-          formulae: [formulaText(c.formula, plan.name)],
+          formulae: [fileFormula(c.formula, plan.name)],
           style: {
             fill: { type: "pattern", pattern: "solid", bgColor: argb(CONDITIONAL_LOOK[c.look].fill) },
             font: { color: argb(CONDITIONAL_LOOK[c.look].font) },

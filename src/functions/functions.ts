@@ -70,7 +70,7 @@ export function forgetComputedTables(): void {
 /**
  * One tier of the palliative registry payout: parties whose registrations/deaths reach the threshold share the pot in proportion to population (largest remainder, ties by code).
  * @customfunction PALLIATIVE_SHARE
- * @helpurl https://localhost:3000/README.md#sklpalliative_share
+ * @helpurl https://localhost:3000/help/en/palliative-share.html
  * @param party The party's code, or the whole code column to get a spilled column of amounts.
  * @param parties Code column of all parties in the same pot (municipality codes such as "0114" or county codes).
  * @param registrations Registrations in the palliative registry in the measurement period, one per party.
@@ -117,7 +117,7 @@ export function palliativeShare(
 /**
  * Senior alert payout: the pot is paid per registration to the parties where all relevant units have started registration.
  * @customfunction SENIOR_ALERT_PAYOUT
- * @helpurl https://localhost:3000/README.md#sklsenior_alert_payout
+ * @helpurl https://localhost:3000/help/en/senior-alert-payout.html
  * @param party The party's code, or the whole code column to get a spilled column of amounts.
  * @param parties Code column of all parties in the same pot.
  * @param qualifies TRUE when all the party's relevant units have started registration (1/0 also accepted).
@@ -156,7 +156,7 @@ export function seniorAlertPayout(
 /**
  * County grant for joint development leaders: every county gets the base, the rest is shared by weight (e.g. number of municipalities).
  * @customfunction COUNTY_GRANT
- * @helpurl https://localhost:3000/README.md#sklcounty_grant
+ * @helpurl https://localhost:3000/help/en/county-grant.html
  * @param county The county's code, or the whole code column to get a spilled column of amounts.
  * @param counties Code column of all counties (e.g. "01" … "25").
  * @param weights Weight of each county for the rest, e.g. its number of municipalities.
@@ -195,7 +195,7 @@ export function countyGrant(
 /**
  * Kalmar discharge settlement for one municipality-month: when the average discharge-ready days exceed the average limit, every day above the day limit is billed per individual.
  * @customfunction DISCHARGE_SETTLEMENT
- * @helpurl https://localhost:3000/README.md#skldischarge_settlement
+ * @helpurl https://localhost:3000/help/en/discharge-settlement.html
  * @param days Discharge-ready days of each individual in the municipality and month, one cell per individual: a 0 counts as an individual with 0 days (and lowers the average); blank cells (empty or "") are skipped. Desktop Excel passes an empty cell as 0, so let the range cover only the individuals.
  * @param pricePerDay Price per billed day in kronor.
  * @param [dayLimit] Days per individual that are not billed (default 3; psychiatry 20).

@@ -4,7 +4,7 @@
  * Importera (import/ and workbookTables.ts), Förklara (explain/ and workbookTables.ts) and Kontrollera
  * (checks.ts). Outside Excel it says that Excel is needed, without a script error.
  */
-/* global window, Office, FileReader */
+/* global window, document, Office, FileReader */
 import { screenful, sizeProblem } from "../input";
 import { buildPlan } from "../workbook/buildPlan";
 import { WorkbookPlan } from "../workbook/plan";
@@ -45,6 +45,33 @@ const IN_EXCEL =
   "Tillägget är laddat. Bygg arbetsboken, importera registerdata, förklara ett belopp eller kontrollera.";
 
 const NOT_BUILT = "Bygg arbetsboken först (fliken Bygg): åtgärden läser arbetsbokens tabeller.";
+
+/**
+ * What the pane needs of Excel, as the manifest declares it: the shared runtime (the pane and the functions on
+ * one page) and ExcelApi 1.18, the lowest set with every Excel API the pane calls (README, "Requirement sets").
+ */
+const REQUIRED_SETS: readonly (readonly [string, string])[] = [
+  ["SharedRuntime", "1.1"],
+  ["ExcelApi", "1.18"],
+];
+
+/** The required sets this Excel lacks, as "ExcelApi 1.18", asked with Office.context.requirements. */
+function missingRequirementSets(): string[] {
+  const requirements = Office.context?.requirements;
+  if (!requirements) return REQUIRED_SETS.map(([name, version]) => `${name} ${version}`);
+  return REQUIRED_SETS.filter(([name, version]) => !requirements.isSetSupported(name, version)).map(
+    ([name, version]) => `${name} ${version}`
+  );
+}
+
+/** What the pane says in an Excel too old for it (Excel 2016 or 2019 bought once, an old Office 2021). */
+function tooOldText(missing: readonly string[]): string {
+  return (
+    `Den här Excel-versionen är för gammal för åtgärdsfönstret: den saknar ${missing.join(" och ")}. ` +
+    "Bygg, Importera, Förklara och Kontrollera är därför avstängda. Använd Excel för Microsoft 365 " +
+    "(Windows eller Mac) eller Excel på webben."
+  );
+}
 
 /** Every build of the pane in the open workbook, oldest first (made now or found in its settings). */
 const builds: BuiltWorkbook[] = [];
@@ -203,11 +230,13 @@ function checkItem(built: BuiltWorkbook, check: CheckResult): HTMLLIElement {
   // A failing check's link selects the cells that fail it; an INFO check's the cells that differ.
   const what = { FEL: "felen", INFO: "skillnaderna", OK: "", "?": "" }[check.status];
   for (const { sheet } of targetsBySheet(check.targets)) {
-    const link = element("button", "link", what ? `Visa ${what} i ${sheet}` : `Visa i ${sheet}`);
+    const text = what ? `Visa ${what} i ${sheet}` : `Visa i ${sheet}`;
+    const link = element("button", "link", text);
     link.type = "button";
+    // The accessible name starts with the visible text (WCAG 2.5.3), so that speech input finds the button.
     link.setAttribute(
       "aria-label",
-      `Markera ${check.status === "FEL" ? "cellerna som inte stämmer" : "cellerna"} för ${check.label} på bladet ${sheet}`
+      `${text}: markerar ${check.status === "FEL" ? "cellerna som inte stämmer" : "cellerna"} för ${check.label}`
     );
     link.addEventListener("click", () => {
       selectCheckCells(built, check, sheet)
@@ -491,7 +520,27 @@ function setUpActions(): void {
   byId("import-write").addEventListener("click", () => void writeImported());
 }
 
+/** In an Excel too old for the pane: says so, and turns off every action (the tabs still show what they do). */
+function startTooOld(missing: readonly string[]): void {
+  setStatus(tooOldText(missing), true);
+  show(byId("app"), true);
+  show(byId("functions"), true);
+  setUpTabs();
+  for (const control of Array.from(
+    document.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+      ".panel button, .panel input, .panel select, .panel textarea"
+    )
+  )) {
+    control.disabled = true;
+  }
+}
+
 async function startInExcel(): Promise<void> {
+  const missing = missingRequirementSets();
+  if (missing.length > 0) {
+    startTooOld(missing);
+    return;
+  }
   setStatus(IN_EXCEL);
   // The actions speak for themselves; the line comes back when there is something to say.
   show(byId("status"), false);

@@ -174,9 +174,12 @@ export function refText(ref: Ref, here?: string): string {
   return ref.sheet === here ? text : `${quoteSheet(ref.sheet)}!${text}`;
 }
 
-/** A formula in A1 text (without "="), as it stands on sheet `here`. */
-export function formulaText(expr: Expr, here?: string): string {
-  return expr.parts.map((part) => (typeof part === "string" ? part : refText(part, here))).join("");
+/**
+ * A formula in A1 text (without "="), as it stands on sheet `here`. `literal` may rewrite the literal parts
+ * (a file format's function prefixes); the references are written as they are.
+ */
+export function formulaText(expr: Expr, here?: string, literal: (text: string) => string = (t) => t): string {
+  return expr.parts.map((part) => (typeof part === "string" ? literal(part) : refText(part, here))).join("");
 }
 
 // ---------------------------------------------------------------------------------------------------

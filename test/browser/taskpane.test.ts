@@ -3,12 +3,14 @@
  * locally, Debian's chromium through playwright-core, the real office.js from @microsoft/office-js in place of
  * Microsoft's CDN, and the in-memory Excel double (HyperFormula with the add-in's functions) behind `Excel.run`.
  * It clicks through Bygg, Kontrollera, Importera and Förklara as a controller would, asserts what the pane
- * shows and what the workbook holds, fails on any console or page error, and saves the README's screenshots
- * (360 × 800) to docs/screenshots/.
+ * shows and what the workbook holds, fails on any console or page error, runs axe-core on every state it
+ * visits (no serious or critical violation), and saves the README's screenshots (360 × 800) to docs/screenshots/,
+ * one of them in Windows high contrast (forced colours). It also opens the pane in an Excel too old for it.
  */
 import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
+import type { AxeResults } from "axe-core";
 import { loadBundledInputs } from "../../src/cli/readData";
 import { buildPlan } from "../../src/workbook/buildPlan";
 import { generateMetadata } from "../support/hyperformulaSkl";
@@ -41,7 +43,8 @@ const at = {
 let dist = "";
 let server: { url: string; close: () => Promise<void> } | undefined;
 let browser: Browser | undefined;
-let doubleScript = "";
+let doubleScript: (sets?: Record<string, string>) => string = () => "";
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 beforeAll(async () => {
   const [out, bundle, generated] = await Promise.all([buildInto("skl-pane-"), bundleExcelDouble(), generateMetadata()]);
@@ -49,19 +52,42 @@ beforeAll(async () => {
   const setup: DoubleSetup = { metadata: generated.metadata, associate: generated.associate };
   // Runs before any script of the page. When office.js has loaded (its script element's load event fires
   // before the deferred taskpane.js runs), the double goes behind Excel.run and Office.onReady reports Excel.
-  doubleScript = `${bundle}
+  // `sets`: the requirement sets this Excel has (default: Excel for Microsoft 365), for isSetSupported.
+  doubleScript = (sets) => `${bundle}
     (() => {
       const setup = ${JSON.stringify(setup)};
+      const sets = ${JSON.stringify(sets ?? null)};
       document.addEventListener("load", (event) => {
         const script = event.target;
         if (!(script instanceof HTMLScriptElement) || !script.src.startsWith(${JSON.stringify(OFFICE_CDN)} + "office.js")) return;
         const excel = ExcelDoubleBundle.createBrowserDouble(setup);
+        if (sets) excel.supportedSets = sets;
         window.excelDouble = excel;
         window.Excel = excel.api;
+        // Office.context.requirements answers from the double's requirement sets. office.js defines
+        // Office.context (not redefinable) as OSF._OfficeAppFactory.getContext(), which outside Office has no
+        // requirements to ask: the double stands in for it once office.js is ready, when the pane asks.
+        const requirements = { isSetSupported: (name, version) => excel.isSetSupported(name, version) };
+        const answerRequirements = () => {
+          OSF._OfficeAppFactory.getContext = () => ({ requirements });
+        };
         const info = { host: Office.HostType.Excel, platform: Office.PlatformType.OfficeOnline };
+        // As office.js does, report ready only once it has set up Office.context (its own scripts load after
+        // office.js itself, later on a busy machine).
+        const whenReady = () =>
+          new Promise((resolve) => {
+            const poll = () => {
+              if (Object.getOwnPropertyDescriptor(Office, "context") && window.OSF && OSF._OfficeAppFactory) {
+                answerRequirements();
+                resolve(info);
+              } else setTimeout(poll, 10);
+            };
+            poll();
+          });
         Office.onReady = (callback) => {
-          if (callback) setTimeout(() => callback(info), 0);
-          return Promise.resolve(info);
+          const ready = whenReady();
+          if (callback) ready.then(callback);
+          return ready;
         };
       }, true);
     })();`;
@@ -87,6 +113,20 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, name) });
 }
 
+/** axe-core on the page as it is now: no serious or critical violation (listed with their elements if any). */
+async function expectAccessible(page: Page, state: string): Promise<void> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
+  const results = (await page.evaluate(() =>
+    (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
+      resultTypes: ["violations"],
+    })
+  )) as AxeResults;
+  const severe = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect({ state, severe }).toEqual({ state, severe: [] });
+}
+
 /** The text of an element, with no-break spaces (the pane's "45,0 %", "20 000 kr") read as spaces. */
 async function textOf(page: Page, selector: string): Promise<string> {
   return ((await page.textContent(selector)) ?? "").replace(/\u00a0/g, " ");
@@ -108,6 +148,7 @@ describe("the task pane without Excel", () => {
     expect(await page.isHidden("#app")).toBe(true);
     expect(await page.getAttribute("#status", "class")).toContain("status--warning");
     await screenshot(page, "utan-excel.png");
+    await expectAccessible(page, "outside Excel");
     expectClean(session);
     await session.context.close();
   }, 60000);
@@ -120,7 +161,7 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
   beforeAll(async () => {
     session = await openSession(browser!, server!.url);
     page = session.page;
-    await session.context.addInitScript({ content: doubleScript });
+    await session.context.addInitScript({ content: doubleScript() });
     await page.goto(`${server!.url}/taskpane.html`);
     await page.waitForFunction(() => document.getElementById("app")?.hidden === false);
   }, 60000);
@@ -138,6 +179,7 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
     expect(await page.textContent("label[for=year]")).toBe("År");
     expect(await page.$$eval("#year option", (els) => els.map((e) => e.textContent))).toEqual(["2010", "2011", "2012"]);
     await screenshot(page, "1-bygg.png");
+    await expectAccessible(page, "Bygg");
     // Arrow keys move between the tabs, as in any tab list.
     await page.focus("#tab-build");
     await page.keyboard.press("ArrowRight");
@@ -189,7 +231,13 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
     expect(trips).toBeGreaterThan(0);
     expect(trips).toBeLessThanOrEqual(10);
     expect(await workbook<string>(page, `excel.valueAt("Avstämning", "${at.master}")`)).toBe("OK");
+    // Excel on the web refuses a request over 5 MB; the double would have failed the build. The 2010 build
+    // stays well under it (npm run bench reports the figure).
+    const largest = await workbook<number>(page, "excel.largestSyncPayload");
+    expect(largest).toBeGreaterThan(0);
+    expect(largest).toBeLessThan(1024 * 1024);
     await screenshot(page, "2-byggd.png");
+    await expectAccessible(page, "built");
   }, 120000);
 
   it("never overwrites: a second build asks, and Avbryt leaves the workbook as it was", async () => {
@@ -205,6 +253,7 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
     expect(await page.textContent("#conflict-suffix")).toBe("Bygg med nya namn (”Start (2)” …)");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("conflict-suffix");
     await screenshot(page, "3-finns-redan.png");
+    await expectAccessible(page, "conflict dialog");
     await page.keyboard.press("Escape");
     expect(await page.isHidden("#conflict")).toBe(true);
     expect(await page.textContent("#build-result")).toBe("Avbrutet. Inget har ändrats i arbetsboken.");
@@ -252,6 +301,31 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
       address: `${at.rowsWithCode(0)}:${at.rowsWithCode(1)}`,
     });
     await screenshot(page, "4-kontrollera.png");
+    await expectAccessible(page, "checks with FEL");
+
+    // Windows high contrast: the selected tab, the focus ring and FEL against OK stay visible without colour.
+    await page.emulateMedia({ forcedColors: "active" });
+    // From the keyboard, so that the focus ring shows (End keeps Kontrollera, the last tab, selected).
+    await page.focus("#tab-check");
+    await page.keyboard.press("End");
+    const looks = await page.evaluate(() => {
+      const style = (selector: string) => getComputedStyle(document.querySelector(selector)!);
+      const fel = Array.from(document.querySelectorAll(".badge--fel"))[0];
+      const ok = Array.from(document.querySelectorAll(".badge--ok"))[0];
+      return {
+        selectedTab: style("#tab-check").borderBottomWidth,
+        otherTab: style("#tab-build").borderBottomWidth,
+        focusRing: style("#tab-check").outlineWidth,
+        fel: fel ? getComputedStyle(fel).backgroundColor : "",
+        ok: ok ? getComputedStyle(ok).backgroundColor : "",
+      };
+    });
+    expect(looks.selectedTab).not.toBe(looks.otherTab);
+    expect(parseFloat(looks.focusRing)).toBeGreaterThanOrEqual(2);
+    expect(looks.fel).not.toBe(looks.ok);
+    await screenshot(page, "hog-kontrast.png");
+    await expectAccessible(page, "checks, high contrast");
+    await page.emulateMedia({ forcedColors: "none" });
     await workbook(page, `excel.userWrite("Palliativ", "${at.code(1)}", [["'0115"]])`);
     await page.click("#check");
     await page.waitForFunction(() => !document.getElementById("check-master")?.textContent?.includes("FEL"));
@@ -270,6 +344,7 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
     expect(await page.isDisabled("#import-write")).toBe(true);
     expect(await workbook<number>(page, `excel.valueAt("Palliativ", "${at.deaths}")`)).toBe(51);
     await screenshot(page, "5-importera-fel.png");
+    await expectAccessible(page, "import errors");
     // The file input is emptied once the file is read, so that choosing the same file again reads it again.
     expect(await page.$eval("#import-file", (e) => (e as HTMLInputElement).value)).toBe("");
     await page.evaluate(() => (document.getElementById("import-summary")!.textContent = ""));
@@ -304,6 +379,7 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
     expect(changes).toContainEqual(["0114 Upplands Väsby", "Dödsfall", "51 → 20"]);
     expect(await page.isEnabled("#import-write")).toBe(true);
     await screenshot(page, "6-importera.png");
+    await expectAccessible(page, "import preview");
     await page.click("#import-write");
     await page.waitForFunction(() => document.getElementById("import-summary")?.textContent?.startsWith("Skrev in"));
     // 0114 now has 20 deaths and 9 registrations: 45 %, over the 40 % of level 1, under the 70 % of level 2.
@@ -367,6 +443,7 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
     expect(changes).toContainEqual(["0821 Högsby, 2018-02, S77 (somatisk)", "Dagar rapporterade", "ny: 4"]);
     expect(changes).toContainEqual(["0821 Högsby, 2018-02 (psykiatri)", "Avräkningsrad", "ny: 0821 2018-02 psykiatri"]);
     await screenshot(page, "8-importera-utskrivningsklara.png");
+    await expectAccessible(page, "discharge import preview");
     await page.click("#import-write");
     await page.waitForFunction(
       () => document.getElementById("import-summary")?.textContent?.startsWith("Skrev in"),
@@ -415,6 +492,7 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
     expect(text).toContain("0114 Upplands Väsby");
     expect(text).toContain("9 av 20 = 45,0 %");
     await screenshot(page, "7-forklara.png");
+    await expectAccessible(page, "explain");
 
     // Level 2 needs 70 %: 9 of 20 is not enough, and the pane says how many more would be.
     await workbook(page, `excel.userSelect("Palliativ", "${at.level2Amount}")`);
@@ -429,6 +507,7 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
     expect(discharge).toContain("0821 Högsby debiteras inte för 2018-01 (somatisk)");
     expect(discharge).toContain("5 / 3 ≈ 1,67 dagar");
     await screenshot(page, "9-forklara-utskrivningsklara.png");
+    await expectAccessible(page, "explain a settlement");
 
     await workbook(page, 'excel.userSelect("Parametrar", "A1")');
     await page.waitForFunction(() => document.querySelector("#explain")?.textContent?.includes("Parametrar!A1"));
@@ -493,5 +572,48 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
     );
     expect(await page.getAttribute("#build-result", "class")).toContain("message--error");
     expect(await workbook<string[]>(page, "excel.sheetNames()")).toEqual(sheets);
+    await expectAccessible(page, "failed build");
   }, 120000);
+
+  it("links each function to its help page, served with the add-in", async () => {
+    const links = await page.$$eval("#functions a", (els) => els.map((a) => a.getAttribute("href")));
+    expect(links).toEqual([
+      "help/palliative-share.html",
+      "help/senior-alert-payout.html",
+      "help/county-grant.html",
+      "help/discharge-settlement.html",
+      "help/index.html",
+    ]);
+    for (const href of links) {
+      const response = await fetch(`${server!.url}/${href}`);
+      expect({ href, status: response.status }).toEqual({ href, status: 200 });
+    }
+    expect(await page.textContent("#functions summary")).toBe("Funktioner i Excel");
+  });
+});
+
+describe("the task pane in an Excel too old for it", () => {
+  it("says so in Swedish and turns off every action, without a script error", async () => {
+    const session = await openSession(browser!, server!.url);
+    const { page } = session;
+    // Excel 2019 bought once: ExcelApi up to 1.8, no shared runtime.
+    await session.context.addInitScript({ content: doubleScript({ ExcelApi: "1.8" }) });
+    await page.goto(`${server!.url}/taskpane.html`);
+    await page.waitForFunction(() => document.getElementById("status")?.textContent?.includes("för gammal"));
+    expect(await page.textContent("#status")).toBe(
+      "Den här Excel-versionen är för gammal för åtgärdsfönstret: den saknar SharedRuntime 1.1 och ExcelApi 1.18. " +
+        "Bygg, Importera, Förklara och Kontrollera är därför avstängda. Använd Excel för Microsoft 365 " +
+        "(Windows eller Mac) eller Excel på webben."
+    );
+    for (const id of ["build", "year", "import-preview", "import-file", "import-text", "check"]) {
+      expect({ id, disabled: await page.isDisabled(`#${id}`) }).toEqual({ id, disabled: true });
+    }
+    // The functions' help stays at hand; the workbook is never touched.
+    expect(await page.isVisible("#functions")).toBe(true);
+    expect(await workbook<number>(page, "excel.syncs")).toBe(0);
+    await screenshot(page, "for-gammal-excel.png");
+    await expectAccessible(page, "Excel too old");
+    expectClean(session);
+    await session.context.close();
+  }, 60000);
 });

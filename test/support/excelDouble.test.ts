@@ -182,3 +182,59 @@ describe("the Excel double's tables, copies and failures", () => {
     expect(excel.names.size).toBe(0);
   });
 });
+
+describe("Excel on the web's 5 MB limit per sync, in the double", () => {
+  /** A column of `rows` texts of 100 characters: about 104 bytes a cell as JSON. */
+  const column = (rows: number) => Array.from({ length: rows }, (_, i) => [`${i}`.padEnd(100, "x")]);
+
+  it("measures each sync as the JSON of what it sends and what it hands back", async () => {
+    await Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Blad1").getRange("A1:A1000");
+      range.values = column(1000);
+      await context.sync();
+      range.load("values");
+      await context.sync();
+    });
+    const [write, read] = excel.syncPayloads;
+    // 1 000 cells of 100 characters, quoted and bracketed: a little over 100 000 bytes each way.
+    expect(write.request).toBeGreaterThan(100000);
+    expect(write.request).toBeLessThan(110000);
+    expect(write.response).toBe(0);
+    expect(read.response).toBeGreaterThan(100000);
+    expect(read.response).toBeLessThan(110000);
+    expect(excel.largestSyncPayload).toBe(Math.max(write.request, read.response));
+  });
+
+  it("refuses a request over 5 MB, as Excel on the web does, and writes nothing of it", async () => {
+    /** `rows` × 10 cells of about 104 bytes as JSON. */
+    const block = (rows: number) =>
+      Array.from({ length: rows }, (_, i) => Array.from({ length: 10 }, () => column(1)[0][0] + i));
+    // 6 000 × 10 cells: about 6.3 MB in one sync.
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Blad1").getRange("A1:J6000").values = block(6000);
+        await context.sync();
+      })
+    ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    expect(excel.valueAt("Blad1", "A1")).toBe("");
+    // The same cells in two syncs of about 3.1 MB each pass.
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Blad1");
+      sheet.getRange("A1:J3000").values = block(3000);
+      await context.sync();
+      sheet.getRange("A3001:J6000").values = block(3000);
+      await context.sync();
+    });
+    expect(excel.syncPayloads.slice(-2).every((p) => p.request > 3000000 && p.request < 5 * 1024 * 1024)).toBe(true);
+    expect(excel.valueAt("Blad1", "J6000")).toBe(`${"0".padEnd(100, "x")}2999`);
+  }, 60000);
+
+  it("answers isSetSupported from the requirement sets it is given", () => {
+    expect(excel.isSetSupported("ExcelApi", "1.18")).toBe(true);
+    excel.supportedSets = { ExcelApi: "1.9" };
+    expect(excel.isSetSupported("ExcelApi", "1.9")).toBe(true);
+    expect(excel.isSetSupported("ExcelApi", "1.10")).toBe(false);
+    expect(excel.isSetSupported("ExcelApi", "1.18")).toBe(false);
+    expect(excel.isSetSupported("SharedRuntime", "1.1")).toBe(false);
+  });
+});

@@ -13,8 +13,30 @@
  * Tables can be found by name, grow and shrink (`table.rows.add`, `rows.getItemAt(i).delete()`, with the
  * references that span them growing as in Excel), ranges can be copied with their references moved
  * (`range.copyFrom`), sheets and names deleted, and a sync can be made to fail partway (`failOnSync`).
+ *
+ * Excel on the web refuses a request (one `context.sync()`) whose payload is larger than 5 MB, and so does the
+ * double: it measures each sync as the JSON of its queued operations with their values, and of the values it
+ * hands back, and fails past the limit as Excel would (`syncPayloads`, `largestSyncPayload`). It answers
+ * `isSetSupported` from the requirement sets it is told this Excel has (`supportedSets`).
  */
 import { DetailedCellError, HyperFormula, RawCellContent } from "hyperformula";
+
+/**
+ * Excel on the web's limit on one request or response ("Resource limits and performance optimization for Office
+ * Add-ins": a payload size limit of 5 MB for requests and responses).
+ */
+export const SYNC_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+/** The size of a value as JSON, in UTF-8 bytes. */
+export function jsonBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value ?? null)).length;
+}
+
+/** What one `context.sync()` carried: the queued operations with their values, and the values handed back. */
+export interface SyncPayload {
+  readonly request: number;
+  readonly response: number;
+}
 
 /** A cell as Excel's `values` gives it: blank is "", an error is its code ("#VALUE!"). */
 export type ExcelValue = string | number | boolean;
@@ -165,6 +187,8 @@ type SelectionHandler = (args: { type: string; workbook?: unknown }) => Promise<
 interface Operation {
   readonly run: () => void;
   readonly reads?: boolean;
+  /** What the operation sends to Excel, for the sync's payload: its values, formulas, address or names. */
+  readonly payload?: unknown;
 }
 
 const NOT_LOADED = (property: string) =>
@@ -187,6 +211,12 @@ function loadedProperties(arg: unknown): string[] {
 export class ExcelDouble {
   /** `context.sync()` calls, including the one `Excel.run` makes for work left queued at its end. */
   syncs = 0;
+  /** The payload of every sync so far, in order. */
+  readonly syncPayloads: SyncPayload[] = [];
+  /** The requirement sets this Excel supports, with their highest version (Excel for Microsoft 365 by default). */
+  supportedSets: Record<string, string> = { ExcelApi: "1.20", SharedRuntime: "1.1" };
+  /** Bytes of values handed back during the sync being run. */
+  private responseBytes = 0;
   /** `Excel.run` calls. */
   runs = 0;
   readonly writes: WriteRecord[] = [];
@@ -225,6 +255,23 @@ export class ExcelDouble {
 
   sheetNames(): string[] {
     return this.sheets.map((s) => s.name);
+  }
+
+  /** The largest request or response of any sync so far, in bytes. */
+  get largestSyncPayload(): number {
+    return Math.max(0, ...this.syncPayloads.map((p) => Math.max(p.request, p.response)));
+  }
+
+  /** `Office.context.requirements.isSetSupported(name, version)` as this Excel would answer it. */
+  isSetSupported(name: string, version = "1.1"): boolean {
+    const highest = this.supportedSets[name];
+    if (highest === undefined) return false;
+    const parts = (v: string) => v.split(".").map(Number);
+    const [a, b] = [parts(highest), parts(version)];
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+    }
+    return true;
   }
 
   hasSheet(name: string): boolean {
@@ -502,6 +549,29 @@ export class ExcelDouble {
   /** Runs a batch of queued operations, with evaluation suspended between reads. */
   runQueue(operations: readonly Operation[]): void {
     this.syncs++;
+    const request = jsonBytes(operations.map((op) => op.payload ?? null));
+    if (request > SYNC_PAYLOAD_LIMIT) {
+      this.syncPayloads.push({ request, response: 0 });
+      throw new ExcelDoubleError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${request} bytes > ${SYNC_PAYLOAD_LIMIT}).`
+      );
+    }
+    this.responseBytes = 0;
+    try {
+      this.runOperations(operations);
+    } finally {
+      this.syncPayloads.push({ request, response: this.responseBytes });
+    }
+    if (this.responseBytes > SYNC_PAYLOAD_LIMIT) {
+      throw new ExcelDoubleError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${this.responseBytes} bytes > ${SYNC_PAYLOAD_LIMIT}).`
+      );
+    }
+  }
+
+  private runOperations(operations: readonly Operation[]): void {
     const failing = this.failure?.at === this.syncs ? this.failure : undefined;
     if (failing) this.failure = undefined;
     const ran = failing ? operations.slice(0, Math.floor(operations.length / 2)) : operations;
@@ -543,6 +613,12 @@ export class ExcelDouble {
     this.writes.push({ sheet: s.name, address: rectAddress(r), kind: "numberFormat", rows: height, columns: width });
   };
   /** @internal */ read = (sheet: string, address: string, property: string): unknown => {
+    const value = this.readNow(sheet, address, property);
+    this.responseBytes += jsonBytes(value);
+    return value;
+  };
+
+  private readNow(sheet: string, address: string, property: string): unknown {
     const s = this.sheet(sheet);
     const r = parseAddress(address);
     const grid = (f: (c: number, row: number) => unknown) => {
@@ -576,7 +652,7 @@ export class ExcelDouble {
       default:
         throw new ExcelDoubleError("InvalidArgument", `Range.${property} is not in this double`);
     }
-  };
+  }
   /** @internal */ addTable = (sheet: string, address: string, hasHeaders: boolean): TableRecord => {
     const s = this.sheet(sheet);
     const r = parseAddress(address);
@@ -739,8 +815,8 @@ class RequestContext {
     this.workbook = new Workbook(this);
   }
 
-  enqueue(run: () => void, reads = false): void {
-    this.queue.push({ run, reads });
+  enqueue(run: () => void, reads = false, payload?: unknown): void {
+    this.queue.push({ run, reads, payload });
   }
 
   pending(): boolean {
@@ -1075,10 +1151,14 @@ class Range extends Loadable {
   }
 
   private write(kind: "formulas" | "values", rows: unknown[][]): void {
-    this.context.enqueue(() => {
-      const { sheet, address } = this.where();
-      this.context.excel.write(sheet, address, rows, kind);
-    });
+    this.context.enqueue(
+      () => {
+        const { sheet, address } = this.where();
+        this.context.excel.write(sheet, address, rows, kind);
+      },
+      false,
+      { set: kind, rows }
+    );
   }
 
   get values(): ExcelValue[][] {
@@ -1102,10 +1182,14 @@ class Range extends Loadable {
   }
 
   set numberFormat(rows: unknown[][]) {
-    this.context.enqueue(() => {
-      const { sheet, address } = this.where();
-      this.context.excel.setNumberFormats(sheet, address, rows);
-    });
+    this.context.enqueue(
+      () => {
+        const { sheet, address } = this.where();
+        this.context.excel.setNumberFormats(sheet, address, rows);
+      },
+      false,
+      { set: "numberFormat", rows }
+    );
   }
 
   get text(): string[][] {
@@ -1324,13 +1408,17 @@ class TableRowCollection {
 
   /** Inserts rows above data row `index` (at the end for null or -1), with `values` (one array per row) or blank. */
   add(index?: number | null, values?: unknown[][]): void {
-    this.context.enqueue(() => {
-      const excel = this.context.excel;
-      const table = this.table();
-      const count = values?.length ?? 1;
-      const rect = excel.insertTableRows(table, index ?? -1, count);
-      if (values) excel.write(table.sheet, rectAddress(rect), values, "values");
-    });
+    this.context.enqueue(
+      () => {
+        const excel = this.context.excel;
+        const table = this.table();
+        const count = values?.length ?? 1;
+        const rect = excel.insertTableRows(table, index ?? -1, count);
+        if (values) excel.write(table.sheet, rectAddress(rect), values, "values");
+      },
+      false,
+      { call: "rows.add", index, values }
+    );
   }
 
   getItemAt(index: number): { delete: () => void } {
@@ -1501,7 +1589,11 @@ class SettingCollection {
   constructor(private readonly context: RequestContext) {}
 
   add(key: string, value: unknown): void {
-    this.context.enqueue(() => this.context.excel.settings.set(key, value));
+    this.context.enqueue(() => this.context.excel.settings.set(key, value), false, {
+      call: "settings.add",
+      key,
+      value,
+    });
   }
 
   getItemOrNullObject(key: string): Setting {
