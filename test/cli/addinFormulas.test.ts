@@ -33,10 +33,11 @@ describe("the formula text a file stores", () => {
 
 describe("the 2010 file", () => {
   it("holds no add-in formula and no newer function without its prefix", async () => {
-    const xlsx = await planToXlsx(buildPlan(loadBundledInputs(2010), "file").plan);
+    const plan = buildPlan(loadBundledInputs(2010), "file").plan;
+    const xlsx = await planToXlsx(plan);
     const zip = await JSZip.loadAsync(xlsx);
     const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
-    expect(sheets.length).toBe(12);
+    expect(sheets.length).toBe(plan.sheets.length);
     for (const file of sheets) {
       const xml = await zip.file(file)!.async("string");
       const formulas = Array.from(xml.matchAll(/<f[^>]*>([^<]*)<\/f>/g), (m) => m[1]);
