@@ -28,6 +28,9 @@ const PAGE_COLUMNS = 5;
 /** The table of the page's lines, one per pot. Part of the workbook's interface. */
 export const SHARE_TABLE = "Andel_poster";
 export const CHOICES_TABLE = "Andel_val";
+/** The workbook name of the page's party code (Förklara reads it), and of the cell where the party is chosen (the pane's "Min andel" writes it). */
+export const SHARE_CODE_NAME = "Andel_Kod";
+export const SHARE_CHOICE_NAME = "Andel_Part";
 
 export interface ShareSources {
   readonly reference: ReferenceTables;
@@ -410,6 +413,7 @@ export function shareSheet(ctx: PlanContext, s: ShareSources): { sheet: SheetBui
   sheet.skip();
   const choice = sheet.field("Part (kod eller namn)", chosen.label, "input", FORMAT.text);
   const party = identify(sheet, s.payments.table, choice, chosen);
+  ctx.names.push({ name: SHARE_CHOICE_NAME, ref: choice }, { name: SHARE_CODE_NAME, ref: party.code });
   sheet.put(
     sheet.at(1, titleRow),
     {
