@@ -10,6 +10,7 @@ export {
   readCare,
   readCode,
   readCount,
+  readDate,
   readKronor,
   readMonth,
   readNumber,

@@ -89,6 +89,8 @@ export const Problem = {
   yesNoMissing: (what: string) => `${what} saknas. Skriv Ja eller Nej.`,
   notMonth: (what: string, value: string) => `${what} (${value}) ska skrivas ÅÅÅÅ-MM, t.ex. 2018-03.`,
   monthMissing: (what: string) => `${what} saknas. Skriv den som ÅÅÅÅ-MM, t.ex. 2018-03.`,
+  notDate: (what: string, value: string) =>
+    `${what} (${value}) ska vara ett datum som finns, ÅÅÅÅ-MM-DD, t.ex. 2018-08-31.`,
   notCare: (what: string, value: string) => `${what} (${value}) ska vara somatisk eller psykiatri.`,
   careMissing: (what: string) => `${what} saknas. Skriv somatisk eller psykiatri.`,
   notPartyKind: (what: string, value: string) => `${what} (${value}) ska vara kommun eller landsting.`,

@@ -135,6 +135,25 @@ export function readMonth(raw: unknown, what: string): Reading<string> {
   return `${match[1]}-${String(month).padStart(2, "0")}`;
 }
 
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A date as YYYY-MM-DD (a day that exists), or Excel's date number of one; blank is no date (null). */
+export function readDate(raw: unknown, what: string): Reading<string | null> {
+  if (isBlank(raw)) return null;
+  const text = typeof raw === "number" ? excelDate(raw) : typeof raw === "string" ? cleanText(raw, what) : undefined;
+  if (text instanceof Refused) return text;
+  const match = text === undefined ? null : DATE.exec(text);
+  const day = match && new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (!match || !day || day.toISOString().slice(0, 10) !== text) return refuse(Problem.notDate(what, shownValue(raw)));
+  return text!;
+}
+
+/** Excel's date number (days since 1899-12-30) as YYYY-MM-DD; undefined for a number that is no date. */
+function excelDate(serial: number): string | undefined {
+  if (!Number.isInteger(serial) || serial < 1 || serial > 2958465) return undefined;
+  return new Date(Date.UTC(1899, 11, 30) + serial * 86400000).toISOString().slice(0, 10);
+}
+
 /** Excel's date number (days since 1899-12-30) of a first of the month, as its month. */
 function monthOfDate(serial: number, what: string): Reading<string> {
   if (!Number.isInteger(serial) || serial < 1 || serial > 2958465)

@@ -88,6 +88,20 @@ export interface CountyBudgetLine {
   readonly source: string;
 }
 
+/** A date the sources give, or a time they name without a date: a row of the timeline. */
+export interface TimelineEvent {
+  /** The end of its date cell's workbook name: "Matperiod_fran" is the cell Tid_Matperiod_fran. */
+  readonly id: string;
+  /** What happens, in Swedish. */
+  readonly event: string;
+  /** YYYY-MM-DD, or null where the source gives no date (none is invented). */
+  readonly date: string | null;
+  /** How the source gives the time, in words: "senast 31 augusti 2018", "i början av 2011". */
+  readonly when: string;
+  /** The document (by its title) and place, with its own words in quotation marks. */
+  readonly source: string;
+}
+
 /**
  * A year's parameters. Every figure that the seeds do not give is marked as an assumption with a
  * note, and shows as an input cell on `Parametrar`, never as a constant inside a formula.
@@ -127,6 +141,8 @@ export interface YearParameters {
   readonly dischargeAverage2016Days: number;
   /** Notes per parameter: its source, or why it is an assumption. */
   readonly notes: Readonly<Record<string, string>>;
+  /** The dates the sources give for the year, or say they do not (Tidplan). */
+  readonly timeline: readonly TimelineEvent[];
 }
 
 /** Everything a workbook is built from. */

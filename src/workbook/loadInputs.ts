@@ -10,6 +10,7 @@ import {
   readCare,
   readCode,
   readCount,
+  readDate,
   Reader,
   readAmount,
   readKronor,
@@ -37,6 +38,7 @@ import {
   PilotGrant,
   PublishedCountyGrant,
   SeniorAlertReport,
+  TimelineEvent,
   WorkbookInputs,
   YearParameters,
 } from "./inputs";
@@ -561,7 +563,7 @@ function readCountyBudget(input: Files, known: KnownParties): CountyBudgetLine[]
 // ---------------------------------------------------------------------------------------------------
 // Parameters
 
-type NumericParameter = Exclude<keyof YearParameters, "notes">;
+type NumericParameter = Exclude<keyof YearParameters, "notes" | "timeline">;
 
 /**
  * How each figure is read, by the readers of every other input: shares 0..1 (DOMAIN.md: a threshold is a
@@ -627,8 +629,9 @@ function readParameters(
     else values[name] = read;
   }
   const notes = readNotes(entry.notes, fail);
+  const timeline = readTimeline(entry.timeline, fail);
   if (problems.list.length > before) return undefined;
-  return { ...(values as Record<NumericParameter, number>), notes };
+  return { ...(values as Record<NumericParameter, number>), notes, timeline };
 }
 
 /** The one entry of `year` in the parameters file, or undefined with the problem reported. */
@@ -671,6 +674,48 @@ function readNotes(notes: unknown, fail: (problem: string) => void): Record<stri
     else fail(`anteckningen notes.${shownText(name)} ska vara en text.`);
   }
   return read;
+}
+
+/**
+ * The year's timeline: `[{ "id", "event", "date", "when", "source" }, …]`, each date YYYY-MM-DD or null where
+ * the source gives none. Missing, it is empty.
+ */
+function readTimeline(timeline: unknown, fail: (problem: string) => void): TimelineEvent[] {
+  if (timeline === undefined) return [];
+  if (!Array.isArray(timeline)) {
+    fail('timeline ska vara en lista: [{ "id", "event", "date", "when", "source" }, …].');
+    return [];
+  }
+  const ids = new Set<string>();
+  return timeline.flatMap((entry: unknown, i): TimelineEvent[] => {
+    const at = `timeline[${i}]`;
+    if (!isObject(entry)) {
+      fail(`${at} ska vara ett objekt med id, event, date, when och source.`);
+      return [];
+    }
+    const text = (key: string) => {
+      const read = readText(entry[key], `${at}.${key}`);
+      if (read instanceof Refused) fail(read.problem);
+      return read instanceof Refused ? undefined : read;
+    };
+    const [id, event, when, source] = ["id", "event", "when", "source"].map(text);
+    const date = readDate(entry.date, `${at}.date`);
+    if (date instanceof Refused) fail(date.problem);
+    if (id !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/.test(id))
+      fail(`${at}.id (${shownText(id)}) ska vara bokstäver, siffror och _.`);
+    else if (id !== undefined && ids.has(id))
+      fail(`${at}.id (${shownText(id)}) finns redan. Varje id får bara finnas en gång.`);
+    if (id !== undefined) ids.add(id);
+    if (
+      id === undefined ||
+      event === undefined ||
+      when === undefined ||
+      source === undefined ||
+      date instanceof Refused
+    )
+      return [];
+    return [{ id, event, date, when, source }];
+  });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

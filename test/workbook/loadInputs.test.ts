@@ -126,8 +126,30 @@ describe("parameters (data/parameters.json)", () => {
   it("has a note for every parameter", () => {
     for (const year of [2010, 2011, 2012]) {
       const p = loadParameters(json, year);
-      for (const key of Object.keys(p).filter((k) => k !== "notes")) expect(p.notes[key]).toBeTruthy();
+      for (const key of Object.keys(p).filter((k) => k !== "notes" && k !== "timeline"))
+        expect(p.notes[key]).toBeTruthy();
+      // Each date of the timeline carries its source instead.
+      for (const event of p.timeline) expect(event.source).toMatch(/"[^"]+"/);
     }
+  });
+
+  it("reads the timeline's dates as the sources give them, with no date where a source gives none", () => {
+    const p = loadParameters(json, 2010);
+    const byId = new Map(p.timeline.map((e) => [e.id, e]));
+    expect(byId.get("Matperiod_fran")?.date).toBe("2010-10-01");
+    expect(byId.get("Kalmar_uppfoljning")).toMatchObject({ date: "2018-08-31", when: "senast 31 augusti 2018" });
+    // "senast den 1 december" without a year, and payment "i början av 2011": no date is invented.
+    expect(byId.get("Prognos")?.date).toBeNull();
+    expect(byId.get("Utbetalning")).toMatchObject({ date: null, when: "i början av 2011" });
+  });
+
+  it("refuses a timeline date that does not exist, naming the entry", () => {
+    const doc = JSON.parse(json);
+    const year = doc.years.find((y: { year: number }) => y.year === 2010);
+    year.timeline = [{ id: "X", event: "Något", date: "2018-02-30", when: "30 februari", source: "ingen" }];
+    expect(() => loadParameters(JSON.stringify(doc), 2010)).toThrow(
+      /timeline\[0\]\.date \(2018-02-30\) ska vara ett datum som finns/
+    );
   });
 
   it("refuses a missing year, a share above 1 and a zero rounding step, naming each", () => {

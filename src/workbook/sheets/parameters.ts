@@ -6,6 +6,7 @@ import { CellContent, CellStyle, FORMAT } from "../plan";
 import { Expr, fx, NameRef, nameRef } from "../refs";
 import { SheetBuilder } from "../sheetBuilder";
 import { PlanContext, SHEET, TAB } from "./context";
+import { timelineInputs } from "./timeline";
 
 /** Workbook-level names of the parameter cells; formulas use these names, never the numbers. */
 export const NAME = {
@@ -74,7 +75,7 @@ class NamedCells {
   input(
     name: keyof typeof NAME,
     label: string,
-    key: Exclude<keyof YearParameters, "notes">,
+    key: Exclude<keyof YearParameters, "notes" | "timeline">,
     numFmt: string,
     bounds: Bounds = { kind: "decimal", min: 0 }
   ) {
@@ -241,6 +242,7 @@ export function parametersSheet(ctx: PlanContext): SheetBuilder {
   );
   cells.input("goal", "Målet för länets snitt (dagar)", "dischargeGoalDays", FORMAT.days);
   cells.input("average2016", "Länets snitt 2016 (dagar)", "dischargeAverage2016Days", FORMAT.days);
+  timelineInputs(ctx, sheet);
   sheet.freeze(sheet.at(1, 5));
   return sheet;
 }

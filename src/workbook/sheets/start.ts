@@ -3,6 +3,7 @@ import { SheetBuilder } from "../sheetBuilder";
 import { PlanContext, SHEET, TAB } from "./context";
 import { DISCHARGE_DATA_SHEET } from "./discharge";
 import { referenceNote } from "./reference";
+import { timelineOnStart } from "./timeline";
 
 /** One line per sheet, as the README explains them. */
 export function sheetGuide(municipalities: number, counties: number): readonly [string, string][] {
@@ -15,6 +16,14 @@ export function sheetGuide(municipalities: number, counties: number): readonly [
     [
       SHEET.counties,
       `Referens: ${counties} län/landsting med antal kommuner, folkmängd och de publicerade länsbidragen.`,
+    ],
+    [
+      SHEET.payments,
+      "Utbetalningar: en rad per mottagare (kommun, landsting, länets mottagare av länsbidraget), en kolumn per pott och summan.",
+    ],
+    [
+      SHEET.share,
+      "Andel: en parts sida (välj kommun eller landsting): kvalificering och skäl, vikt, belopp och summa, utskrivbar på en A4.",
     ],
     [
       SHEET.palliative,
@@ -103,6 +112,8 @@ export function startSheet(ctx: PlanContext): SheetBuilder {
   sheet.skip();
   sheet.line("Bladen", "subtitle");
   labelledLines(sheet, sheetGuide(ctx.inputs.municipalities.length, ctx.inputs.counties.length));
+  sheet.skip();
+  timelineOnStart(ctx, sheet);
   sheet.skip();
   sheet.line("Källor", "subtitle");
   for (const source of [

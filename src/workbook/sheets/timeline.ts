@@ -1,0 +1,72 @@
+/**
+ * Tidplan: the dates the sources give, as dated inputs with their sources on `Parametrar` (a workbook name
+ * each, Tid_…), and a timeline on `Start` whose dates are formulas over those inputs. Where a source names a
+ * time but no date ("i början av 2011", "senast den 1 december" without a year), the words stand instead of a
+ * date: none is invented.
+ */
+import { TimelineEvent } from "../inputs";
+import { FORMAT } from "../plan";
+import { fx, nameRef } from "../refs";
+import { SheetBuilder, TableRefs } from "../sheetBuilder";
+import { PlanContext } from "./context";
+
+/** The table of the timeline on Start. Part of the workbook's interface. */
+export const TIMELINE_TABLE = "Tidplan";
+
+/** The workbook name of an event's date cell. */
+export const dateName = (event: TimelineEvent): string => `Tid_${event.id}`;
+
+/** YYYY-MM-DD as Excel's date number (days since 1899-12-30). */
+export function excelDate(date: string): number {
+  const [y, m, d] = date.split("-").map(Number);
+  return Date.UTC(y, m - 1, d) / 86_400_000 + 25_569;
+}
+
+/** The events in time order: dated ones by date, each undated one after the dated event before it in the file. */
+function inOrder(events: readonly TimelineEvent[]): TimelineEvent[] {
+  let last = "";
+  const keyed = events.map((e, i) => {
+    if (e.date) last = e.date;
+    return { e, key: e.date ?? last, i };
+  });
+  return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i)).map((k) => k.e);
+}
+
+/** The dates on Parametrar: a dated input per event (yellow), or the source's words where it gives no date. */
+export function timelineInputs(ctx: PlanContext, sheet: SheetBuilder): void {
+  const events = ctx.inputs.parameters.timeline;
+  if (events.length === 0) return;
+  sheet.line("Tidplan: datum ur källorna", "subtitle");
+  for (const event of events) {
+    const row = sheet.row;
+    if (event.date) {
+      sheet.put(sheet.at(2, row), dateName(event), "note");
+      const ref = sheet.field(event.event, excelDate(event.date), "input", "yyyy-mm-dd", event.source);
+      ctx.names.push({ name: dateName(event), ref });
+    } else {
+      sheet.field(event.event, event.when, "reference", FORMAT.text, `Inget datum i källan. ${event.source}`);
+    }
+  }
+}
+
+/** The timeline on Start: date (from Parametrar, or the source's words), what happens, and the source. */
+export function timelineOnStart(ctx: PlanContext, sheet: SheetBuilder): TableRefs | undefined {
+  const events = inOrder(ctx.inputs.parameters.timeline);
+  if (events.length === 0) return undefined;
+  sheet.line("Tidplan", "subtitle");
+  const table = sheet.table(TIMELINE_TABLE, events.length, [
+    {
+      key: "datum",
+      header: "Datum",
+      style: "calc",
+      numFmt: "yyyy-mm-dd",
+      width: 24,
+      formula: (_r, i) => (events[i].date ? fx`${nameRef(dateName(events[i]))}` : undefined),
+      value: (i) => events[i].when,
+      result: (i) => excelDate(events[i].date!),
+    },
+    { key: "handelse", header: "Händelse", style: "label", width: 60, value: (i) => events[i].event },
+    { key: "kalla", header: "Källa", style: "note", width: 90, value: (i) => events[i].source },
+  ]);
+  return table;
+}
