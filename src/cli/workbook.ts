@@ -1,5 +1,5 @@
 /*
- * `npm run workbook -- --out FILE.xlsx [--year 2010] [--data DIR] [--mode file] [--force]`
+ * `npm run workbook -- --out FILE.xlsx [--year 2010] [--data DIR] [--payments FILE.csv] [--force]`
  * Builds the allocation workbook from the bundled data (or a directory of CSV files), checks every input
  * row first, and writes the file atomically: never a half-written file, never over an existing one
  * without --force.
@@ -8,17 +8,21 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildPlan, PlanMode } from "../workbook/buildPlan";
+import { WorkbookResults } from "../workbook/compute";
 import { WorkbookInputs } from "../workbook/inputs";
+import { paymentRows } from "../workbook/payments";
+import { paymentsCsv } from "../workbook/paymentsCsv";
 import { DataError, loadBundledInputs, readDataDirectory } from "./readData";
 import { planToXlsx } from "./xlsxWriter";
 
-const USAGE = `Användning: npm run workbook -- --out FIL.xlsx [--year 2010] [--data KATALOG] [--mode file] [--force]
+const USAGE = `Användning: npm run workbook -- --out FIL.xlsx [--year 2010] [--data KATALOG] [--payments FIL.csv] [--mode file] [--force]
 
-  --out    filen som skrivs (.xlsx)
-  --year   parametrarnas år i data/parameters.json (2010, 2011, 2012); standard 2010
-  --data   katalog med egna CSV-filer (samma namn och kolumner som data/demo); standard: de syntetiska demodata
-  --mode   file: formler med motorns värden (öppnas var som helst; standard och enda läget)
-  --force  skriv över en befintlig fil
+  --out       filen som skrivs (.xlsx)
+  --year      parametrarnas år i data/parameters.json (2010, 2011, 2012); standard 2010
+  --data      katalog med egna CSV-filer (samma namn och kolumner som data/demo); standard: de syntetiska demodata
+  --payments  skriv även utbetalningslistan som CSV (semikolon, UTF-8 med BOM, hela kronor), när alla kontroller är OK
+  --mode      file: formler med motorns värden (öppnas var som helst; standard och enda läget)
+  --force     skriv över befintliga filer
 
 Slutkod: 0 filen skrevs och Avstämning är OK; 1 fel i indata eller filen finns redan (ingen fil skrevs); 2 fel i kommandot;
 3 filen skrevs men någon kontroll på Avstämning är FEL.`;
@@ -49,6 +53,7 @@ class CliError extends Error {
 
 interface Options {
   readonly out: string;
+  readonly payments?: string;
   readonly year: number;
   readonly data?: string;
   readonly mode: PlanMode;
@@ -64,6 +69,7 @@ function options(argv: readonly string[]): Options {
         out: { type: "string" },
         year: { type: "string", default: "2010" },
         data: { type: "string" },
+        payments: { type: "string" },
         mode: { type: "string", default: "file" },
         force: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
@@ -77,11 +83,31 @@ function options(argv: readonly string[]): Options {
   if (!values.out) throw new CliError(`--out saknas: ange vilken fil som ska skrivas.\n\n${USAGE}`, 2);
   if (!values.out.toLowerCase().endsWith(".xlsx"))
     throw new CliError(`--out ${values.out}: filen ska sluta på .xlsx.`, 2);
+  if (values.payments !== undefined && !values.payments.toLowerCase().endsWith(".csv"))
+    throw new CliError(`--payments ${values.payments}: filen ska sluta på .csv.`, 2);
+  if (values.payments !== undefined && fromUser(values.payments) === fromUser(values.out))
+    throw new CliError("--payments och --out är samma fil: ange två olika filer.", 2);
   if (!/^\d{4}$/.test(values.year ?? "")) throw new CliError(`--year ${values.year}: ange ett år, t.ex. 2010.`, 2);
   const year = Number(values.year);
   if (values.mode === "addin") throw new CliError(ADDIN_MODE_DROPPED, 2);
   if (values.mode !== "file") throw new CliError(`--mode ${values.mode}: bara file finns.`, 2);
-  return { out: values.out, year, data: values.data, mode: values.mode, force: values.force ?? false };
+  return {
+    out: values.out,
+    payments: values.payments,
+    year,
+    data: values.data,
+    mode: values.mode,
+    force: values.force ?? false,
+  };
+}
+
+/** The payment list as CSV; an amount that is not whole kronor is told as a usage problem of the parameters. */
+function paymentsText(inputs: WorkbookInputs, results: WorkbookResults): string {
+  try {
+    return paymentsCsv(paymentRows(inputs, results));
+  } catch (error) {
+    throw new CliError(`${(error as Error).message} Ingen fil skrevs.`);
+  }
 }
 
 /** The file system's reason in words, for a file that could not be written. */
@@ -109,17 +135,19 @@ function checkTarget(target: string): void {
   if (!stat.isDirectory())
     throw new CliError(`${folder} är en fil, inte en katalog: --out ${target} kan inte skrivas där.`);
   if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new CliError(`${target} är en katalog. Välj ett filnamn som slutar på .xlsx.`);
+    throw new CliError(`${target} är en katalog. Välj ett filnamn som slutar på ${path.extname(target)}.`);
   }
 }
+
+const alreadyThere = (target: string) =>
+  new CliError(`${target} finns redan. Välj ett annat namn eller lägg till --force för att skriva över.`);
 
 /**
  * Writes next to the target and then moves it into place, so that an interrupted run leaves no partial
  * file. Without --force the move is a hard link, which fails if the target appeared in the meantime.
  */
 function writeAtomically(target: string, content: Buffer, force: boolean): void {
-  const exists = () =>
-    new CliError(`${target} finns redan. Välj ett annat namn eller lägg till --force för att skriva över.`);
+  const exists = () => alreadyThere(target);
   if (fs.existsSync(target) && !force) throw exists();
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
@@ -137,12 +165,16 @@ function writeAtomically(target: string, content: Buffer, force: boolean): void 
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     const opts = options(argv);
-    checkTarget(fromUser(opts.out));
+    const targets = [opts.out, ...(opts.payments ? [opts.payments] : [])].map(fromUser);
+    for (const target of targets) checkTarget(target);
     const inputs: WorkbookInputs = opts.data
       ? readDataDirectory(fromUser(opts.data), opts.year)
       : loadBundledInputs(opts.year);
-    const { plan } = buildPlan(inputs, opts.mode);
+    const { plan, results } = buildPlan(inputs, opts.mode);
     const content = await planToXlsx(plan);
+    const payments = opts.payments ? paymentsText(inputs, results) : undefined;
+    // Nothing is written when either file exists without --force.
+    for (const target of targets) if (fs.existsSync(target) && !opts.force) throw alreadyThere(target);
     const target = fromUser(opts.out);
     writeAtomically(target, content, opts.force);
     const failing = plan.checks.filter((c) => !c.passes && !c.informational);
@@ -159,9 +191,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     for (const c of failing) console.log(`    FEL  ${c.label}`);
     if (failing.length > 0) {
       console.error(
-        `Filen skrevs, men ${failing.length} ${failing.length === 1 ? "kontroll" : "kontroller"} på Avstämning är FEL (se ovan). Rätta indata och kör igen.`
+        `Filen skrevs, men ${failing.length} ${failing.length === 1 ? "kontroll" : "kontroller"} på Avstämning är FEL (se ovan). Rätta indata och kör igen.` +
+          (payments !== undefined ? " Utbetalningslistan skrevs inte: den skrivs bara när alla kontroller är OK." : "")
       );
       return 3;
+    }
+    if (opts.payments && payments !== undefined) {
+      writeAtomically(fromUser(opts.payments), Buffer.from(payments, "utf8"), opts.force);
+      console.log(
+        `Skrev ${fromUser(opts.payments)} (utbetalningslistan, ${paymentRows(inputs, results).length} mottagare)`
+      );
     }
     return 0;
   } catch (error) {

@@ -304,3 +304,31 @@ export function countyMonthlyAverages(
     ),
   }));
 }
+
+/** One municipality's year: its individuals, billed days and amount over all its groups (months, kinds of care). */
+export interface MunicipalityYear {
+  readonly municipality: string;
+  readonly individuals: number;
+  readonly billableDays: Decimal;
+  readonly amount: Decimal;
+}
+
+/**
+ * Each municipality's settlements added up over the year, in code order: the basis of what it is billed
+ * ("sker debitering på individnivå", "Länsgemensam ledning i samverkan", bild 10; the source names neither
+ * payer nor payee).
+ */
+export function dischargeByMunicipality(groups: readonly DischargeGroup[]): MunicipalityYear[] {
+  const byCode = new Map<string, { individuals: number; billableDays: Decimal; amount: Decimal }>();
+  for (const g of groups) {
+    const year = byCode.get(g.municipality) ?? { individuals: 0, billableDays: new Money(0), amount: new Money(0) };
+    byCode.set(g.municipality, {
+      individuals: year.individuals + g.settled.individuals,
+      billableDays: year.billableDays.plus(g.settled.billableDays),
+      amount: year.amount.plus(g.settled.amount),
+    });
+  }
+  return [...byCode]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([municipality, year]) => ({ municipality, ...year }));
+}

@@ -217,6 +217,8 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
       "Start",
       "Parametrar",
       "Avstämning",
+      "Utbetalningar",
+      "Andel",
       "Palliativ",
       "Senior alert",
       "Länsbidrag",

@@ -377,7 +377,12 @@ async function onlySheetVisible(xlsx: Buffer, sheet: string): Promise<Buffer> {
       const rest = attrs.replace(/\s+(activeTab|firstSheet)\s*=\s*("[^"]*"|'[^']*')/g, "");
       return `<${prefix}workbookView${rest} activeTab="${index}" firstSheet="${index}"${close}>`;
     });
-  setPart(zip, "xl/workbook.xml", xml);
+  // A print area on another sheet would be exported too, hidden or not: keep only this sheet's.
+  const printAreas = xml.replace(
+    /<((?:\w+:)?)definedName\b[^>]*name="_xlnm\.Print_Area"[^>]*localSheetId="(\d+)"[^>]*>[^<]*<\/\1definedName>/g,
+    (whole: string, _prefix: string, sheetId: string) => (Number(sheetId) === index ? whole : "")
+  );
+  setPart(zip, "xl/workbook.xml", printAreas);
   return writePackage(zip);
 }
 

@@ -2,6 +2,7 @@
  * The checks of the Kalmar discharge settlement: days after the analysis never above the reported days,
  * every individual counted in a settlement row, and the twin against the engine (or the add-in).
  */
+import { dischargeByMunicipality } from "../../engine/discharge";
 import { dischargeRules } from "../compute";
 import { fx } from "../refs";
 import { PlanContext } from "../sheets/context";
@@ -50,6 +51,19 @@ export function dischargeChecks(ctx: PlanContext, d: DischargeRefs): Check[] {
       compare: "=",
       targets: [d.individuals.col("grupp"), d.settlement.col("grupp")],
       failing: { kind: "ungrouped", individuals: 0, settlement: 1 },
+    },
+    {
+      id: "uk-aret",
+      label: "Utskrivningsklara: året per kommun summerar till det som debiteras",
+      where: d.year.sheet,
+      value: {
+        formula: fx`SUM(${d.year.col("belopp")})`,
+        result: sum(dischargeByMunicipality(groups).map((y) => y.amount.toNumber())),
+      },
+      expected: { formula: fx`${d.totalBilled}`, result: sum(amounts.engine) },
+      compare: "=",
+      targets: [d.year.col("belopp")],
+      failing: { kind: "targets" },
     },
     {
       id: "uk-tvilling",

@@ -1,4 +1,11 @@
-import { countyMonthlyAverages, dischargeGroupKey, DischargeGroup, limitsFor } from "../../engine/discharge";
+import {
+  countyAverage,
+  countyMonthlyAverages,
+  dischargeByMunicipality,
+  dischargeGroupKey,
+  DischargeGroup,
+  limitsFor,
+} from "../../engine/discharge";
 import { Money } from "../../engine/money";
 import { dischargeRules } from "../compute";
 import { DischargeRecord } from "../inputs";
@@ -9,6 +16,7 @@ import { PlanContext, SHEET, TAB, yesNo } from "./context";
 import { HEADER, TABLE } from "./names";
 import { NAMED } from "./parameters";
 import { lookup, ReferenceTables, UNKNOWN_CODE } from "./reference";
+import { cite } from "../sources";
 
 export const DISCHARGE_DATA_SHEET = "UK individer";
 
@@ -39,6 +47,8 @@ export interface DischargeRefs {
   readonly settlement: TableRefs;
   /** Sum of billed amounts. */
   readonly totalBilled: CellRef;
+  /** The year per municipality. */
+  readonly year: TableRefs;
 }
 
 /** Days above the day limit of the row's kind of care (the engine's `limitsFor`), of one days column. */
@@ -393,6 +403,103 @@ function countyTable(ctx: PlanContext, sheet: SheetBuilder, settlement: TableRef
   return county;
 }
 
+/**
+ * The county's average over the year (somatic care, days as reported) against the goal, in the row below the
+ * monthly table: the goal is followed up yearly ("följs upp årligen", bild 8).
+ */
+function countyYear(ctx: PlanContext, sheet: SheetBuilder, county: TableRefs): void {
+  const year = countyAverage(ctx.results.discharge, ctx.inputs.parameters.dischargeGoalDays);
+  const row = county.lastRow + 1;
+  const at = (key: string) => sheet.at(county.columnOf(key), row);
+  sheet.put(at("manad"), "Året", "total");
+  const sum = (key: string, result: number) =>
+    sheet.put(at(key), { formula: fx`SUM(${county.col(key)})`, result }, "total", FORMAT.count);
+  const individuals = sum("ind", year.individuals);
+  const days = sum("dagar", year.days.toNumber());
+  sheet.put(
+    at("snitt"),
+    { formula: fx`IF(${individuals}=0,0,${days}/${individuals})`, result: year.average?.toNumber() ?? 0 },
+    "total",
+    FORMAT.days
+  );
+  sheet.put(
+    at("mal"),
+    { formula: fx`${NAMED.goal}`, result: ctx.inputs.parameters.dischargeGoalDays },
+    "total",
+    FORMAT.days
+  );
+  sheet.put(
+    at("inom"),
+    { formula: fx`IF(${days}<=${at("mal")}*${individuals},"Ja","Nej")`, result: yesNo(year.withinGoal) },
+    "check"
+  );
+}
+
+/**
+ * The year per municipality: individuals, billed days and amount over all its groups, the basis of what the
+ * municipality is billed. The source names neither payer nor payee: that the county council bills the
+ * municipality is a reading.
+ */
+function municipalityYears(
+  ctx: PlanContext,
+  sheet: SheetBuilder,
+  settlement: TableRefs,
+  reference: ReferenceTables
+): TableRefs {
+  const years = dischargeByMunicipality(ctx.results.discharge);
+  const names = new Map(ctx.inputs.municipalities.map((m) => [m.code, m.name]));
+  sheet.line("Året per kommun: underlag för debiteringen", "subtitle");
+  sheet.line(
+    `Kommunen debiteras (en läsning: landstinget debiterar kommunen; källan säger bara "sker debitering på individnivå", ${cite("kalmar", 10)}). Summan av kommunens avräkningsrader för året.`
+  );
+  const sum = (r: RowRefs, key: string) => fx`SUMIFS(${settlement.col(key)},${settlement.col("kod")},${r.at("kod")})`;
+  return sheet.table(TABLE.dischargeYear, years.length, [
+    {
+      key: "kod",
+      header: HEADER.municipality,
+      style: "reference",
+      numFmt: FORMAT.text,
+      width: 8,
+      value: (i) => years[i].municipality,
+    },
+    {
+      key: "namn",
+      header: HEADER.name,
+      style: "calc",
+      width: 16,
+      formula: (r) => lookup(reference.municipalities, "namn", r.at("kod"), UNKNOWN_CODE),
+      result: (i) => names.get(years[i].municipality) ?? UNKNOWN_CODE,
+    },
+    {
+      key: "ind",
+      header: HEADER.individuals,
+      style: "calc",
+      numFmt: FORMAT.count,
+      width: 9,
+      formula: (r) => sum(r, "ind"),
+      result: (i) => years[i].individuals,
+    },
+    {
+      key: "debdagar",
+      header: HEADER.billableDays,
+      style: "calc",
+      numFmt: FORMAT.count,
+      width: 10,
+      formula: (r) => sum(r, "debdagar"),
+      result: (i) => years[i].billableDays.toNumber(),
+    },
+    {
+      key: "belopp",
+      header: HEADER.dischargeAmount,
+      style: "amount",
+      numFmt: FORMAT.kronorDecimals,
+      width: 13,
+      formula: (r) => sum(r, "belopp"),
+      result: (i) => years[i].amount.toNumber(),
+    },
+  ]);
+}
+
 function decorate(sheet: SheetBuilder, settlement: TableRefs): void {
   const flag = (key: string, look: "warn" | "bad", text: string) =>
     sheet.highlight({ range: settlement.col(key), formula: fx`${settlement.cell(key, 0)}="${text}"`, look });
@@ -450,8 +557,9 @@ export function dischargeSheets(
     FORMAT.kronorDecimals
   );
   const after = sheet.row;
-  countyTable(ctx, sheet, settlement, top);
+  countyYear(ctx, sheet, countyTable(ctx, sheet, settlement, top));
   sheet.row = after;
+  const year = municipalityYears(ctx, sheet, settlement, reference);
   sheet.freeze(sheet.at(3, settlement.firstRow));
-  return { sheets: [sheet, data.sheet], refs: { individuals, settlement, totalBilled } };
+  return { sheets: [sheet, data.sheet], refs: { individuals, settlement, totalBilled, year } };
 }

@@ -15,6 +15,7 @@ export const TABLE = {
   dischargeSettlement: "UK_avrakning",
   dischargeIndividuals: "UK_individer",
   dischargeCounty: "UK_lanet",
+  dischargeYear: "UK_aret",
   municipalities: "Kommuner",
   counties: "Landsting",
 } as const;
