@@ -34,6 +34,7 @@ import {
   writeImport,
 } from "./workbookTables";
 import { BuildFailedError, buildWorkbook, BuiltWorkbook, Conflict } from "./writePlan";
+import { openShare, rememberedShare } from "./share";
 
 /** What the pane says outside Excel: in a plain browser, or in another Office application. */
 const OUTSIDE_EXCEL =
@@ -484,6 +485,37 @@ async function explain(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Min andel
+
+/** The parties to choose from, "0114 Upplands Väsby" and "08 Kalmar län", as the page's list has them. */
+function fillShareParties(): void {
+  const inputs = bundledInputs(2010);
+  const list = byId("share-parties");
+  clear(list);
+  for (const p of [...inputs.municipalities, ...inputs.counties]) {
+    const option = document.createElement("option");
+    option.value = `${p.code} ${p.name}`;
+    list.appendChild(option);
+  }
+}
+
+async function showShare(): Promise<void> {
+  const result = byId("share-result");
+  const party = byId<HTMLInputElement>("share-party").value;
+  try {
+    const built = await currentBuild();
+    if (!built) throw new Error(NOT_BUILT);
+    const shown = await openShare(built, party);
+    result.className = "message message--ok";
+    result.textContent = `Bladet ${shown.sheet} visar ${party.trim()} (kod ${shown.code}). Valet sparas i arbetsboken.`;
+  } catch (error) {
+    result.className = "message message--error";
+    result.textContent = error instanceof Error ? error.message : String(error);
+  }
+  show(result, true);
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Start
 
 function setUpActions(): void {
@@ -518,6 +550,8 @@ function setUpActions(): void {
       .finally(() => (input.value = ""));
   });
   byId("import-write").addEventListener("click", () => void writeImported());
+  byId("share-open").addEventListener("click", () => void showShare());
+  fillShareParties();
 }
 
 /** In an Excel too old for the pane: says so, and turns off every action (the tabs still show what they do). */
@@ -549,6 +583,8 @@ async function startInExcel(): Promise<void> {
   setUpActions();
   try {
     builds.push(...(await restoreBuilds(planFor)));
+    const remembered = await rememberedShare();
+    if (remembered) byId<HTMLInputElement>("share-party").value = remembered;
     await Excel.run(async (context) => {
       context.workbook.onSelectionChanged.add(() => explain());
       await context.sync();

@@ -520,6 +520,26 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
     expect(await page.textContent("#explain")).toContain("Markera ett belopp i en av arbetsbokens tabeller");
   });
 
+  it("opens Andel on the party chosen under Min andel, and says when there is no such party", async () => {
+    await page.click("#tab-explain");
+    await page.fill("#share-party", "08 Kalmar län");
+    await page.click("#share-open");
+    await page.waitForSelector("#share-result:not([hidden])");
+    expect(await textOf(page, "#share-result")).toBe(
+      "Bladet Andel visar 08 Kalmar län (kod 08). Valet sparas i arbetsboken."
+    );
+    expect(await workbook<{ sheet: string }>(page, "excel.selection")).toMatchObject({ sheet: "Andel" });
+    expect(await workbook<string>(page, 'excel.valueAt("Andel", "A1")')).toBe(
+      "Statsbidrag för de mest sjuka äldre 2010: Kalmar län"
+    );
+    await screenshot(page, "10-min-andel.png");
+    await expectAccessible(page, "min andel");
+    await page.fill("#share-party", "Atlantis");
+    await page.click("#share-open");
+    await page.waitForFunction(() => document.querySelector("#share-result")?.textContent?.includes("Atlantis"));
+    expect(await page.getAttribute("#share-result", "class")).toContain("message--error");
+  });
+
   it("builds beside the first workbook under new names when asked, leaving the first as it is", async () => {
     await page.click("#tab-build");
     await page.click("#build");

@@ -444,60 +444,68 @@ function municipalityYears(
   ctx: PlanContext,
   sheet: SheetBuilder,
   settlement: TableRefs,
-  reference: ReferenceTables
+  reference: ReferenceTables,
+  column: number
 ): TableRefs {
   const years = dischargeByMunicipality(ctx.results.discharge);
   const names = new Map(ctx.inputs.municipalities.map((m) => [m.code, m.name]));
-  sheet.line("Året per kommun: underlag för debiteringen", "subtitle");
-  sheet.line(
-    `Kommunen debiteras (en läsning: landstinget debiterar kommunen; källan säger bara "sker debitering på individnivå", ${cite("kalmar", 10)}). Summan av kommunens avräkningsrader för året.`
+  sheet.put(sheet.at(column, sheet.row++), "Året per kommun: underlag för debiteringen", "subtitle");
+  sheet.put(
+    sheet.at(column, sheet.row++),
+    `Kommunen debiteras (en läsning: landstinget debiterar kommunen; källan säger bara "sker debitering på individnivå", ${cite("kalmar", 10)}). Summan av kommunens avräkningsrader för året.`,
+    "note"
   );
   const sum = (r: RowRefs, key: string) => fx`SUMIFS(${settlement.col(key)},${settlement.col("kod")},${r.at("kod")})`;
-  return sheet.table(TABLE.dischargeYear, years.length, [
-    {
-      key: "kod",
-      header: HEADER.municipality,
-      style: "reference",
-      numFmt: FORMAT.text,
-      width: 8,
-      value: (i) => years[i].municipality,
-    },
-    {
-      key: "namn",
-      header: HEADER.name,
-      style: "calc",
-      width: 16,
-      formula: (r) => lookup(reference.municipalities, "namn", r.at("kod"), UNKNOWN_CODE),
-      result: (i) => names.get(years[i].municipality) ?? UNKNOWN_CODE,
-    },
-    {
-      key: "ind",
-      header: HEADER.individuals,
-      style: "calc",
-      numFmt: FORMAT.count,
-      width: 9,
-      formula: (r) => sum(r, "ind"),
-      result: (i) => years[i].individuals,
-    },
-    {
-      key: "debdagar",
-      header: HEADER.billableDays,
-      style: "calc",
-      numFmt: FORMAT.count,
-      width: 10,
-      formula: (r) => sum(r, "debdagar"),
-      result: (i) => years[i].billableDays.toNumber(),
-    },
-    {
-      key: "belopp",
-      header: HEADER.dischargeAmount,
-      style: "amount",
-      numFmt: FORMAT.kronorDecimals,
-      width: 13,
-      formula: (r) => sum(r, "belopp"),
-      result: (i) => years[i].amount.toNumber(),
-    },
-  ]);
+  return sheet.table(
+    TABLE.dischargeYear,
+    years.length,
+    [
+      {
+        key: "kod",
+        header: HEADER.municipality,
+        style: "reference",
+        numFmt: FORMAT.text,
+        width: 8,
+        value: (i) => years[i].municipality,
+      },
+      {
+        key: "namn",
+        header: HEADER.name,
+        style: "calc",
+        width: 16,
+        formula: (r) => lookup(reference.municipalities, "namn", r.at("kod"), UNKNOWN_CODE),
+        result: (i) => names.get(years[i].municipality) ?? UNKNOWN_CODE,
+      },
+      {
+        key: "ind",
+        header: HEADER.individuals,
+        style: "calc",
+        numFmt: FORMAT.count,
+        width: 9,
+        formula: (r) => sum(r, "ind"),
+        result: (i) => years[i].individuals,
+      },
+      {
+        key: "debdagar",
+        header: HEADER.billableDays,
+        style: "calc",
+        numFmt: FORMAT.count,
+        width: 10,
+        formula: (r) => sum(r, "debdagar"),
+        result: (i) => years[i].billableDays.toNumber(),
+      },
+      {
+        key: "belopp",
+        header: HEADER.dischargeAmount,
+        style: "amount",
+        numFmt: FORMAT.kronorDecimals,
+        width: 13,
+        formula: (r) => sum(r, "belopp"),
+        result: (i) => years[i].amount.toNumber(),
+      },
+    ],
+    column
+  );
 }
 
 function decorate(sheet: SheetBuilder, settlement: TableRefs): void {
@@ -557,9 +565,12 @@ export function dischargeSheets(
     FORMAT.kronorDecimals
   );
   const after = sheet.row;
-  countyYear(ctx, sheet, countyTable(ctx, sheet, settlement, top));
+  // Right of the settlement, as the monthly table: rows an import inserts into the settlement move no other table.
+  const county = countyTable(ctx, sheet, settlement, top);
+  countyYear(ctx, sheet, county);
+  sheet.row = county.lastRow + 3;
+  const year = municipalityYears(ctx, sheet, settlement, reference, county.columnOf("manad"));
   sheet.row = after;
-  const year = municipalityYears(ctx, sheet, settlement, reference);
   sheet.freeze(sheet.at(3, settlement.firstRow));
   return { sheets: [sheet, data.sheet], refs: { individuals, settlement, totalBilled, year } };
 }
