@@ -164,6 +164,12 @@ export function failingRows(
   }
 }
 
+/** Whether this Excel selects several areas at once (RangeAreas.select, ExcelApi 1.18). */
+function selectsManyAreas(): boolean {
+  const requirements = (globalThis as { Office?: typeof Office }).Office?.context?.requirements;
+  return requirements?.isSetSupported("ExcelApi", "1.18") ?? true;
+}
+
 /** At most this many areas are selected at once (an address list Excel takes without complaint). */
 export const MAX_SELECTED_AREAS = 40;
 
@@ -289,7 +295,8 @@ export async function selectCheckCells(
     await context.sync();
     const targets = loads.map(({ on, column, range }) => targetCells(on, column, range));
     const { areas, narrowed, failing } = areasToSelect(check, targets, sheet);
-    const kept = areas.slice(0, MAX_SELECTED_AREAS);
+    // Several areas at once need ExcelApi 1.18 (RangeAreas.select); an older Excel selects the first.
+    const kept = areas.slice(0, selectsManyAreas() ? MAX_SELECTED_AREAS : 1);
     const address = kept.join(", ");
     const worksheet = context.workbook.worksheets.getItem(sheet);
     worksheet.activate();

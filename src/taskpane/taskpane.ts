@@ -49,14 +49,15 @@ const NOT_BUILT = "Bygg arbetsboken först (fliken Bygg): åtgärden läser arbe
 
 /**
  * What the pane needs of Excel, as the manifest declares it: the shared runtime (the pane and the functions on
- * one page) and ExcelApi 1.18, the lowest set with every Excel API the pane calls (README, "Requirement sets").
+ * one page) and ExcelApi 1.9, the lowest set with every Excel API the pane calls (README, "Requirement sets");
+ * the one newer API, selecting several areas at once (1.18), is used only where Excel has it.
  */
 const REQUIRED_SETS: readonly (readonly [string, string])[] = [
   ["SharedRuntime", "1.1"],
-  ["ExcelApi", "1.18"],
+  ["ExcelApi", "1.9"],
 ];
 
-/** The required sets this Excel lacks, as "ExcelApi 1.18", asked with Office.context.requirements. */
+/** The required sets this Excel lacks, as "ExcelApi 1.9", asked with Office.context.requirements. */
 function missingRequirementSets(): string[] {
   const requirements = Office.context?.requirements;
   if (!requirements) return REQUIRED_SETS.map(([name, version]) => `${name} ${version}`);

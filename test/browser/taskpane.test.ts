@@ -628,7 +628,7 @@ describe("the task pane in an Excel too old for it", () => {
     await page.goto(`${server!.url}/taskpane.html`);
     await page.waitForFunction(() => document.getElementById("status")?.textContent?.includes("för gammal"));
     expect(await page.textContent("#status")).toBe(
-      "Den här Excel-versionen är för gammal för åtgärdsfönstret: den saknar SharedRuntime 1.1 och ExcelApi 1.18. " +
+      "Den här Excel-versionen är för gammal för åtgärdsfönstret: den saknar SharedRuntime 1.1 och ExcelApi 1.9. " +
         "Bygg, Importera, Förklara och Kontrollera är därför avstängda. Använd Excel för Microsoft 365 " +
         "(Windows eller Mac) eller Excel på webben."
     );

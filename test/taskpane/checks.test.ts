@@ -188,6 +188,19 @@ describe("selecting the cells of a failing check (in-memory Excel)", () => {
     });
   });
 
+  it("in an Excel without ExcelApi 1.18 (several areas at once), the first failing cell, and how many were left out", async () => {
+    const office = globalThis as unknown as { Office?: unknown };
+    office.Office = { context: { requirements: { isSetSupported: (_: string, v: string) => v !== "1.18" } } };
+    try {
+      const duplicates = await failing("p-kommun-dubbletter");
+      const selection = await selectCheckCells(workbook, duplicates, "Palliativ");
+      expect(selection).toMatchObject({ failing: 2, leftOut: 1 });
+      expect(excel.selection).toEqual({ sheet: "Palliativ", address: at("Rader med koden", 0) });
+    } finally {
+      delete office.Office;
+    }
+  });
+
   it("an amount that differs from the add-in: the difference that is not 0", async () => {
     // The code of row 5 back as built (a duplicate code makes the add-in refuse the whole table).
     excel.userWrite("Palliativ", at("Kod", 5), [[`'${codeOf(5)}`]]);
