@@ -89,7 +89,16 @@ export function readDataDirectory(dir: string, year = 2010): WorkbookInputs {
   }
   // Problems name the file; the source also says which bundled files filled in for missing ones.
   const source = bundled.size > 0 ? `${folder} (inbyggda: ${[...bundled].join(", ")})` : folder;
-  return loadInputs(files as DataFileContents, { year, synthetic: isSynthetic(folder), source, fileProblems });
+  // The bundled reference lists are 2010's for a year without its own folder (data/<year>/).
+  const ownReference = REFERENCE_FILES.every((key) => isThere(path.join(folder, DATA_FILES[key])));
+  const referenceYear = ownReference || referenceDirectory(year).endsWith(String(year)) ? year : BUNDLED_REFERENCE_YEAR;
+  return loadInputs(files as DataFileContents, {
+    year,
+    synthetic: isSynthetic(folder),
+    source,
+    fileProblems,
+    referenceYear,
+  });
 }
 
 /** Why `folder` cannot be read as a data folder (it is missing, a file, a link loop, closed), or undefined. */

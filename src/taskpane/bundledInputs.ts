@@ -35,6 +35,6 @@ export function bundledInputs(year: number): WorkbookInputs {
       pilots,
       countyBudget,
     },
-    { year, synthetic: true, source: "tilläggets inbyggda data" }
+    { year, synthetic: true, source: "tilläggets inbyggda data", referenceYear: 2010 }
   );
 }

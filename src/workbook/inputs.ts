@@ -158,4 +158,9 @@ export interface WorkbookInputs {
   readonly countyBudget: readonly CountyBudgetLine[];
   /** True when the registry data are the synthetic demo (shown on Start and on every data sheet). */
   readonly synthetic: boolean;
+  /**
+   * The year of the reference lists (municipalities, populations) and the published tables: the parameters'
+   * year, or 2010 when a later year has none of its own (the sheets that show them say so).
+   */
+  readonly referenceYear: number;
 }

@@ -139,6 +139,8 @@ export interface LoadOptions extends FileOptions {
   readonly synthetic: boolean;
   /** Where the files come from (a folder), named in the error message. */
   readonly source?: string;
+  /** The year of the reference lists and published tables (default: `year`); 2010's when no later ones exist. */
+  readonly referenceYear?: number;
 }
 
 /** The reference lists that registry rows are checked against. */
@@ -160,7 +162,13 @@ export function loadInputs(files: DataFileContents, options: LoadOptions): Workb
   const reference = readReference({ files, problems, options });
   const registry = readRegistry({ files, problems, options }, reference);
   problems.throwIfAny(options.source);
-  return { parameters: parameters!, ...reference, ...registry, synthetic: options.synthetic };
+  return {
+    parameters: parameters!,
+    ...reference,
+    ...registry,
+    synthetic: options.synthetic,
+    referenceYear: options.referenceYear ?? options.year,
+  };
 }
 
 /**

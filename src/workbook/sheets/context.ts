@@ -62,3 +62,27 @@ export function isYes(cell: Term): Expr {
 
 /** A bigint as a sheet number (all the sheet's integers stay far below 2^53, checked on the sheet). */
 export const num = (value: bigint | number): number => Number(value);
+
+/**
+ * For a year built on 2010's data (the reference lists, populations and published tables of data/2010/, and
+ * the synthetic demo made for 2010): the warning that says so, on Start and every sheet that shows them.
+ */
+export function reusedDataNote(ctx: PlanContext): string | undefined {
+  const year = ctx.inputs.parameters.year;
+  const reused = [
+    ...(ctx.inputs.referenceYear !== year
+      ? [`kommuner och folkmängd (31 december ${ctx.inputs.referenceYear - 1}) och de publicerade länsbidragen`]
+      : []),
+    ...(ctx.inputs.synthetic && year !== 2010
+      ? ["de syntetiska registerdata (dödsfall, registreringar, Senior alert)"]
+      : []),
+  ];
+  if (reused.length === 0) return undefined;
+  return `OBS: ${year} byggs på ${ctx.inputs.referenceYear} års underlag: ${reused.join(", och ")}. Källorna ger inga egna för ${year}; ersätt dem när de finns.`;
+}
+
+/** Writes the reused-data warning as a line of the sheet, when there is one. */
+export function reusedDataLine(ctx: PlanContext, sheet: { line(text: string, style: "warning"): void }): void {
+  const note = reusedDataNote(ctx);
+  if (note) sheet.line(note, "warning");
+}

@@ -4,7 +4,7 @@ import { FORMAT } from "../plan";
 import { CellRef, fx } from "../refs";
 import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { fillPotRows, PotCells, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
-import { PlanContext, SHEET, TAB } from "./context";
+import { PlanContext, reusedDataNote, SHEET, TAB } from "./context";
 import { ALLOCATION_LABEL, HEADER, TABLE, TWIN_PART } from "./names";
 import { NAMED } from "./parameters";
 import { lookup, ReferenceTables, UNKNOWN_CODE } from "./reference";
@@ -298,11 +298,8 @@ function countyGrantNotes(ctx: PlanContext): [string, "note" | "warning"][] {
       "note",
     ],
   ];
-  if (ctx.inputs.parameters.year !== 2010)
-    notes.push([
-      `Referensdata och de publicerade tabellerna är 2010 års: källorna ger inga för ${ctx.inputs.parameters.year}.`,
-      "warning",
-    ]);
+  const reused = reusedDataNote(ctx);
+  if (reused) notes.push([reused, "warning"]);
   return notes;
 }
 

@@ -1,7 +1,7 @@
 import { CellContent, CellStyle, FORMAT } from "../plan";
 import { CellRef, fx } from "../refs";
 import { SheetBuilder } from "../sheetBuilder";
-import { PlanContext, SHEET, TAB } from "./context";
+import { PlanContext, reusedDataLine, SHEET, TAB } from "./context";
 import { CountyGrantRefs } from "./countyGrant";
 import { NAMED } from "./parameters";
 import { cite } from "../sources";
@@ -22,6 +22,7 @@ export function pilotsSheet(ctx: PlanContext): { sheet: SheetBuilder; refs: Pilo
   );
   if (ctx.inputs.synthetic)
     sheet.line("SYNTETISKA DATA: projekten och beloppen är påhittade demonstrationsvärden.", "warning");
+  reusedDataLine(ctx, sheet);
   sheet.skip();
   const total = pilots.reduce((s, x) => s + x.grantedKr, 0);
   const granted = sheet.field("Summa beviljat (kr)", { formula: fx`0`, result: total }, "amount", FORMAT.kronor);
@@ -178,6 +179,7 @@ export function countyBudgetSheet(
 ): { sheet: SheetBuilder; refs: BudgetRefs } {
   const sheet = new SheetBuilder(SHEET.countyBudget, TAB.input);
   sheet.line("Länets egen budget för länsbidraget", "title");
+  reusedDataLine(ctx, sheet);
   sheet.line(
     `Sörmland (${cite("sormland", 2)}, Budget): gemensamma utvecklingsledare, 500 tkr till kvalitativ uppföljning av multisjuka äldre, 200 tkr till övrigt utbildning. ` +
       `Bidraget är det som länet får betalt: med grunden Publicerat det som Bilaga 2 i samma överenskommelse publicerar för Sörmland, 2,0 mnkr.`

@@ -5,7 +5,7 @@ import { FORMAT } from "../plan";
 import { fx, NameRef } from "../refs";
 import { ColumnSpec, RowRefs, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { fillPotRows, PotCells, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
-import { PlanContext, SHEET, TAB, yesNo } from "./context";
+import { PlanContext, reusedDataLine, SHEET, TAB, yesNo } from "./context";
 import { ALLOCATION_LABEL, HEADER, TABLE, TWIN_PART, twinHeader } from "./names";
 import { NAMED } from "./parameters";
 import { codeNumberColumns, lookup, partyColumns, ReferenceTables } from "./reference";
@@ -225,6 +225,7 @@ export function palliativeSheet(
       "SYNTETISKA DATA: dödsfall och registreringar är påhittade demonstrationsvärden, inte registerdata.",
       "warning"
     );
+  reusedDataLine(ctx, sheet);
   sheet.skip();
   const kommun = potTable(ctx, sheet, reference, "kommun");
   // The header row of the municipalities' table stays in view (the county councils' table has the same columns).

@@ -4,7 +4,7 @@ import { CellRef, Expr, fx, join } from "../refs";
 import { ColumnSpec, RowRefs, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { cite } from "../sources";
 import { twinKeys } from "./allocationColumns";
-import { PlanContext, SHEET, TAB } from "./context";
+import { PlanContext, reusedDataLine, SHEET, TAB } from "./context";
 import { CountyGrantRefs } from "./countyGrant";
 import { PalliativeTables } from "./palliative";
 import { lookup, ReferenceTables, UNKNOWN_CODE } from "./reference";
@@ -118,6 +118,7 @@ export function paymentsSheet(ctx: PlanContext, sources: PaymentSources): { shee
   );
   if (ctx.inputs.synthetic)
     sheet.line("SYNTETISKA DATA: prestationsbeloppen bygger på påhittade registervärden.", "warning");
+  reusedDataLine(ctx, sheet);
   sheet.skip();
   const top = sheet.row;
   // The recipients of the county grants, right of the list, with their header on the list's header row.

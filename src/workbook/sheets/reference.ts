@@ -1,7 +1,7 @@
 import { FORMAT } from "../plan";
 import { CellRef, Expr, fx } from "../refs";
 import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
-import { PlanContext, SHEET, TAB } from "./context";
+import { PlanContext, reusedDataLine, SHEET, TAB } from "./context";
 import { HEADER, TABLE } from "./names";
 
 export interface ReferenceTables {
@@ -23,6 +23,7 @@ export function referenceSheets(ctx: PlanContext): { sheets: SheetBuilder[]; tab
   const m = new SheetBuilder(SHEET.municipalities, TAB.reference);
   m.line("Kommuner: kod, namn, län och folkmängd", "title");
   m.line(referenceNote(ctx));
+  reusedDataLine(ctx, m);
   m.line("Referensdata: ändra bara om källan ändras.");
   m.skip();
   const mt = m.table(TABLE.municipalities, municipalities.length, [
@@ -63,6 +64,7 @@ export function referenceSheets(ctx: PlanContext): { sheets: SheetBuilder[]; tab
   const published = new Map(publishedCountyGrant.map((g) => [g.code, g]));
   const c = new SheetBuilder(SHEET.counties, TAB.reference);
   c.line("Län och landsting: kod, namn, antal kommuner och folkmängd", "title");
+  reusedDataLine(ctx, c);
   c.line(
     "Gotland hade inget landsting: Gotlands kommun bar landstingets roll och är part i landstingspotten med länskoden 09."
   );

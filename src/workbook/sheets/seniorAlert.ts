@@ -3,7 +3,7 @@ import { FORMAT } from "../plan";
 import { fx, NameRef } from "../refs";
 import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { fillPotRows, PotCells, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
-import { isYes, PlanContext, SHEET, TAB, yesNo } from "./context";
+import { isYes, PlanContext, reusedDataLine, SHEET, TAB, yesNo } from "./context";
 import { ALLOCATION_LABEL, HEADER, TABLE } from "./names";
 import { NAMED } from "./parameters";
 import { codeNumberColumns, partyColumns, ReferenceTables } from "./reference";
@@ -114,6 +114,7 @@ export function seniorAlertSheet(
   sheet.line("Källa: cirkulär 10:11 (seed 002), seed 004. Kommuner och landsting har skilda potter.");
   if (ctx.inputs.synthetic)
     sheet.line("SYNTETISKA DATA: start och registreringar är påhittade demonstrationsvärden.", "warning");
+  reusedDataLine(ctx, sheet);
   sheet.skip();
   const kommun = potTable(ctx, sheet, reference, "kommun");
   const landsting = potTable(ctx, sheet, reference, "landsting");

@@ -14,7 +14,7 @@ import { CellRef, Expr, fx, Term } from "../refs";
 import { SheetBuilder, TableRefs } from "../sheetBuilder";
 import { cite } from "../sources";
 import { twinKeys } from "./allocationColumns";
-import { isYes, PlanContext, SHEET, TAB } from "./context";
+import { isYes, PlanContext, reusedDataLine, SHEET, TAB } from "./context";
 import { CountyGrantRefs } from "./countyGrant";
 import { PalliativeTables } from "./palliative";
 import { NAMED } from "./parameters";
@@ -410,6 +410,7 @@ export function shareSheet(ctx: PlanContext, s: ShareSources): { sheet: SheetBui
     2
   );
   if (ctx.inputs.synthetic) sheet.line("SYNTETISKA DATA: beloppen bygger på påhittade registervärden.", "warning");
+  reusedDataLine(ctx, sheet);
   sheet.skip();
   const choice = sheet.field("Part (kod eller namn)", chosen.label, "input", FORMAT.text);
   const party = identify(sheet, s.payments.table, choice, chosen);

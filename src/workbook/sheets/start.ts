@@ -1,6 +1,6 @@
 import { formatNumberSv } from "../../engine/money";
 import { SheetBuilder } from "../sheetBuilder";
-import { PlanContext, SHEET, TAB } from "./context";
+import { PlanContext, reusedDataLine, SHEET, TAB } from "./context";
 import { DISCHARGE_DATA_SHEET } from "./discharge";
 import { referenceNote } from "./reference";
 import { timelineOnStart } from "./timeline";
@@ -97,6 +97,7 @@ export function startSheet(ctx: PlanContext): SheetBuilder {
       "warning"
     );
   }
+  reusedDataLine(ctx, sheet);
   sheet.skip();
   sheet.line("Så används filen", "subtitle");
   for (const step of [
