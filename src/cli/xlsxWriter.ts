@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { CONDITIONAL_LOOK, FONT, Look, LOOK } from "../workbook/looks";
-import { CellContent, CellStyle, isFormula, SheetPlan, WorkbookPlan } from "../workbook/plan";
+import { CellContent, CellStyle, isFormula, SheetPlan, ValidationPlan, WorkbookPlan } from "../workbook/plan";
 import { a1, address, columnLetter, Expr, formulaText, Position, RangeRef, refText } from "../workbook/refs";
 
 type Style = Partial<ExcelJS.Style>;
@@ -73,22 +73,15 @@ function styleCell(cell: ExcelJS.Cell, style: CellStyle | undefined, numFmt: str
   else if (numFmt) cell.numFmt = numFmt;
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
-  const ws = workbook.addWorksheet(plan.name, {
-    properties: plan.tabColor ? { tabColor: { argb: plan.tabColor } } : {},
-    // A letter on one A4 page, portrait; other sheets landscape, one page wide, as many pages tall as needed.
-    pageSetup: plan.print
-      ? {
-          orientation: "portrait",
-          paperSize: 9,
-          fitToPage: true,
-          fitToWidth: 1,
-          fitToHeight: 1,
-          printArea: printArea(plan.print.onePagePortrait),
-        }
-      : { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  const value = (content: CellContent) => valueOf(content, plan.name);
+/** A letter on one A4 page, portrait; other sheets landscape, one page wide, as many pages tall as needed. */
+function pageSetup(plan: SheetPlan): Partial<ExcelJS.PageSetup> {
+  if (!plan.print) return { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  const area = printArea(plan.print.onePagePortrait);
+  return { orientation: "portrait", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 1, printArea: area };
+}
+
+/** The plan's tables: headers, cells with their looks, and an Excel table over each that has rows. */
+function writeTables(ws: ExcelJS.Worksheet, plan: SheetPlan, value: (content: CellContent) => ExcelJS.CellValue): void {
   for (const table of plan.tables) {
     const { column, row } = table.topLeft;
     table.columns.forEach((col, c) => {
@@ -102,17 +95,71 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
       });
     });
     ws.getRow(row).height = 45;
-    if (table.rows > 0) {
-      ws.addTable({
-        name: table.name,
-        ref: a1(table.topLeft),
-        headerRow: true,
-        style: { theme: undefined, showRowStripes: false },
-        columns: table.columns.map((col) => ({ name: col.header, filterButton: true })),
-        rows: table.columns[0].cells.map((_, r) => table.columns.map((col) => value(col.cells[r]))),
-      });
-    }
+    if (table.rows === 0) continue;
+    ws.addTable({
+      name: table.name,
+      ref: a1(table.topLeft),
+      headerRow: true,
+      style: { theme: undefined, showRowStripes: false },
+      columns: table.columns.map((col) => ({ name: col.header, filterButton: true })),
+      rows: table.columns[0].cells.map((_, r) => table.columns.map((col) => value(col.cells[r]))),
+    });
   }
+}
+
+/** exceljs's data-validation rule for a plan's validation on sheet `here`. */
+function validationRule(v: ValidationPlan, here: string): ExcelJS.DataValidation {
+  const base = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: v.errorStyle === "warning" ? "warning" : "stop",
+    showInputMessage: true,
+    promptTitle: "Indata",
+    prompt: v.prompt,
+    errorTitle: "Ogiltigt värde",
+    error: v.error,
+  };
+  if (v.kind === "list")
+    return { ...base, type: "list", formulae: [v.source ? refText(v.source, here) : `"${(v.list ?? []).join(",")}"`] };
+  const type = v.kind === "wholeNumber" ? "whole" : "decimal";
+  return v.max !== undefined
+    ? { ...base, type, operator: "between", formulae: [v.min ?? 0, v.max] }
+    : { ...base, type, operator: "greaterThanOrEqual", formulae: [v.min ?? 0] };
+}
+
+/** Validations and conditional formats, each over its range of the sheet. */
+function writeRules(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  for (const v of plan.validations) {
+    (
+      ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(address({ ...v.range, absolute: false }), validationRule(v, plan.name));
+  }
+  for (const c of plan.conditionalFormats) {
+    const look = CONDITIONAL_LOOK[c.look];
+    ws.addConditionalFormatting({
+      ref: address({ ...c.range, absolute: false }),
+      rules: [
+        {
+          type: "expression",
+          priority: 1,
+          formulae: [fileFormula(c.formula, plan.name)],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: argb(look.fill) },
+            font: { color: argb(look.font) },
+          },
+        },
+      ],
+    });
+  }
+}
+
+function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
+  const ws = workbook.addWorksheet(plan.name, {
+    properties: plan.tabColor ? { tabColor: { argb: plan.tabColor } } : {},
+    pageSetup: pageSetup(plan),
+  });
+  const value = (content: CellContent) => valueOf(content, plan.name);
+  writeTables(ws, plan, value);
   for (const cellPlan of plan.cells) {
     const cell = ws.getCell(cellPlan.at.row, cellPlan.at.column);
     cell.value = value(cellPlan.content);
@@ -127,57 +174,7 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     const { column, row } = plan.freezeAt;
     ws.views = [{ state: "frozen", xSplit: column - 1, ySplit: row - 1 }];
   }
-  for (const v of plan.validations) {
-    const base = {
-      allowBlank: true,
-      showErrorMessage: true,
-      errorStyle: v.errorStyle === "warning" ? "warning" : "stop",
-      showInputMessage: true,
-      promptTitle: "Indata",
-      prompt: v.prompt,
-      errorTitle: "Ogiltigt värde",
-      error: v.error,
-    };
-    const rule: ExcelJS.DataValidation =
-      v.kind === "list"
-        ? {
-            ...base,
-            type: "list",
-            formulae: [v.source ? refText(v.source, plan.name) : `"${(v.list ?? []).join(",")}"`],
-          }
-        : v.max !== undefined
-          ? {
-              ...base,
-              type: v.kind === "wholeNumber" ? "whole" : "decimal",
-              operator: "between",
-              formulae: [v.min ?? 0, v.max],
-            }
-          : {
-              ...base,
-              type: v.kind === "wholeNumber" ? "whole" : "decimal",
-              operator: "greaterThanOrEqual",
-              formulae: [v.min ?? 0],
-            };
-    (
-      ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }
-    ).dataValidations.add(address({ ...v.range, absolute: false }), rule);
-  }
-  for (const c of plan.conditionalFormats) {
-    ws.addConditionalFormatting({
-      ref: address({ ...c.range, absolute: false }),
-      rules: [
-        {
-          type: "expression",
-          priority: 1,
-          formulae: [fileFormula(c.formula, plan.name)],
-          style: {
-            fill: { type: "pattern", pattern: "solid", bgColor: argb(CONDITIONAL_LOOK[c.look].fill) },
-            font: { color: argb(CONDITIONAL_LOOK[c.look].font) },
-          },
-        },
-      ],
-    });
-  }
+  writeRules(ws, plan);
 }
 
 /**

@@ -50,8 +50,41 @@ export function distributeSteps(
       undistributed: steps,
     };
   }
+  const groups = weightGroups(steps, weights, totalWeight);
+  let floorSum = 0n;
+  for (let g = 0; g < groups.floors.length; g++) {
+    const size = groups.sizes[g];
+    floorSum += size === 1 ? groups.floors[g] : groups.floors[g] * BigInt(size);
+  }
+  const ranks = remainderRanks(groups, totalWeight, tieOrder);
+  const partyFloors = new Array<bigint>(n);
+  const partyRemainders = new Array<bigint>(n);
+  for (let i = 0; i < n; i++) {
+    const g = groups.groupOf[i];
+    partyFloors[i] = g < 0 ? 0n : groups.floors[g];
+    partyRemainders[i] = g < 0 ? 0n : groups.remainders[g];
+  }
+  return {
+    totalWeight,
+    floors: partyFloors,
+    remainders: partyRemainders,
+    ranks,
+    leftover: steps - floorSum,
+    undistributed: 0n,
+  };
+}
 
-  // One group per distinct weight > 0: its floor, its remainder and how many parties have it.
+/** The parties grouped by weight (> 0): each group's floor, remainder and size, and each party's group (−1: none). */
+interface WeightGroups {
+  readonly groupOf: Int32Array;
+  readonly floors: readonly bigint[];
+  readonly remainders: readonly bigint[];
+  readonly sizes: readonly number[];
+}
+
+/** One group per distinct weight > 0, its floor and remainder computed once (Senior alert repeats weights a lot). */
+function weightGroups(steps: bigint, weights: readonly bigint[], totalWeight: bigint): WeightGroups {
+  const n = weights.length;
   const groupOf = new Int32Array(n).fill(-1);
   const groupByWeight = new Map<bigint, number>();
   const floors: bigint[] = [];
@@ -73,18 +106,27 @@ export function distributeSteps(
     groupOf[i] = g;
     sizes[g]++;
   }
-  const groups = floors.length;
-  let floorSum = 0n;
-  for (let g = 0; g < groups; g++) floorSum += sizes[g] === 1 ? floors[g] : floors[g] * BigInt(sizes[g]);
-  const leftover = steps - floorSum;
+  return { groupOf, floors, remainders, sizes };
+}
 
-  // The distinct remainders, largest first. Groups with equal remainders (different weights can leave
-  // the same remainder) form one tie: each tie's first place, and its number of parties.
+/**
+ * Each party's place in the remainder order (1 = largest; 0 without weight). The distinct remainders are
+ * sorted largest first; groups with equal remainders (different weights can leave the same remainder) form
+ * one tie. A party alone with its remainder has its tie's first place; the others take the places in tie
+ * order.
+ */
+function remainderRanks(
+  groups: WeightGroups,
+  totalWeight: bigint,
+  tieOrder: (i: number, j: number) => number
+): Int32Array {
+  const { groupOf, remainders, sizes } = groups;
+  const count = remainders.length;
   const byRemainder = largestFirst(remainders, totalWeight);
-  const tieOf = new Int32Array(groups);
+  const tieOf = new Int32Array(count);
   const firstPlace: number[] = [];
   const tieSize: number[] = [];
-  for (let k = 0, place = 1; k < groups; k++) {
+  for (let k = 0, place = 1; k < count; k++) {
     const g = byRemainder[k];
     if (k === 0 || remainders[byRemainder[k - 1]] !== remainders[g]) {
       firstPlace.push(place);
@@ -95,11 +137,9 @@ export function distributeSteps(
     tieSize[tie] += sizes[g];
     place += sizes[g];
   }
-
-  // A party alone with its remainder has its tie's first place; the others take the places in tie order.
-  const ranks = new Int32Array(n);
+  const ranks = new Int32Array(groupOf.length);
   const tied: number[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < groupOf.length; i++) {
     const g = groupOf[i];
     if (g < 0) continue;
     const tie = tieOf[g];
@@ -114,15 +154,7 @@ export function distributeSteps(
       ranks[i] = firstPlace[tie] + taken[tie]++;
     }
   }
-
-  const partyFloors = new Array<bigint>(n);
-  const partyRemainders = new Array<bigint>(n);
-  for (let i = 0; i < n; i++) {
-    const g = groupOf[i];
-    partyFloors[i] = g < 0 ? 0n : floors[g];
-    partyRemainders[i] = g < 0 ? 0n : remainders[g];
-  }
-  return { totalWeight, floors: partyFloors, remainders: partyRemainders, ranks, leftover, undistributed: 0n };
+  return ranks;
 }
 
 /**

@@ -228,6 +228,83 @@ function formulaRow(read: TableRead, inputs: ReadonlySet<string>, at: number): n
  * counts them, each with the formulas of a row of the table (copied, the references to its own row moved)
  * and the imported input cells; then the removed rows, from the bottom up.
  */
+/**
+ * The tables as they are now, checked against what the preview read (row counts, the cells it expects):
+ * a difference is a StaleImportError. Returns, per table that gets rows, the row whose formulas they copy.
+ */
+function checkUnchanged(found: ReadonlyMap<string, TableRead>, edits: readonly TableEdit[]): Map<string, number> {
+  const stale = (text: string) =>
+    new StaleImportError(
+      `Arbetsboken har ändrats sedan förhandsgranskningen: ${text}. Inget har skrivits; förhandsgranska igen.`
+    );
+  const sources = new Map<string, number>();
+  for (const edit of edits) {
+    const t = found.get(edit.table);
+    if (!t) throw stale(`tabellen ${edit.table} finns inte i arbetsboken`);
+    if (t.placed.rows !== edit.rowCount) {
+      throw stale(
+        `tabellen ${t.placed.name} har nu ${t.placed.rows} rader, förhandsgranskningen läste ${edit.rowCount}`
+      );
+    }
+    const changed = staleCell(t, edit.expect);
+    if (changed) throw stale(changed);
+    if (edit.add.length === 0) continue;
+    const inputs = new Set(Object.keys(edit.add[0].values));
+    const source = formulaRow(t, inputs, edit.rowCount - 1);
+    if (source === undefined) {
+      throw new StaleImportError(
+        `Tabellen ${t.placed.name} har ingen rad med formlerna som nya rader ska få (kolumnerna utom ` +
+          `${[...inputs].join(", ")}). Inget har skrivits; bygg arbetsboken på nytt.`
+      );
+    }
+    sources.set(edit.table, source);
+  }
+  return sources;
+}
+
+/**
+ * Queues one table's edit: changed cells in place; new rows inside the table, above its last row, with the
+ * formulas of the source row copied and the imported values written; removed rows deleted.
+ */
+function queueEdit(context: Excel.RequestContext, t: PlacedTable, edit: TableEdit, source: number | undefined): number {
+  const sheet = context.workbook.worksheets.getItem(t.sheet);
+  const firstData = t.headerRow + 1;
+  const width = t.headers.length;
+  const span = (column: number, row: number, rows: number, columns = 1) =>
+    `${cellAddress({ column, row })}:${cellAddress({ column: column + columns - 1, row: row + rows - 1 })}`;
+  const writeColumn = (header: string, row: number, values: CellValue[][], numberFormat?: string) => {
+    const c = t.headers.indexOf(header);
+    if (c < 0) throw new Error(`Tabellen ${t.name} saknar kolumnen ${header}.`);
+    const range = sheet.getRange(span(t.firstColumn + c, row, values.length));
+    if (numberFormat) range.numberFormat = values.map(() => [numberFormat]);
+    range.values = values as (string | number | boolean)[][];
+  };
+  let cells = 0;
+  for (const run of edit.set) {
+    writeColumn(run.column, firstData + run.firstRow, run.values, run.numberFormat);
+    cells += run.values.length;
+  }
+  const n = edit.add.length;
+  const at = edit.rowCount - 1;
+  const moved = (i: number) => (i < at ? i : i + n);
+  const table = context.workbook.tables.getItem(t.name);
+  if (n > 0) {
+    table.rows.add(
+      at,
+      edit.add.map(() => Array.from({ length: width }, () => ""))
+    );
+    const pattern = sheet.getRange(span(t.firstColumn, firstData + moved(source!), 1, width));
+    for (let k = 0; k < n; k++)
+      sheet.getRange(span(t.firstColumn, firstData + at + k, 1, width)).copyFrom(pattern, "Formulas");
+    for (const header of Object.keys(edit.add[0].values)) {
+      const values = edit.add.map((a) => [a.values[header]]);
+      writeColumn(header, firstData + at, values, edit.addNumberFormats[header]);
+    }
+  }
+  for (const i of [...edit.remove].sort((a, b) => b - a)) table.rows.getItemAt(moved(i)).delete();
+  return cells;
+}
+
 export async function writeImport(built: BuiltWorkbook, edits: readonly TableEdit[]): Promise<ImportWritten> {
   const tables = edits.map((e) => e.table);
   return Excel.run(async (context) => {
@@ -240,84 +317,13 @@ export async function writeImport(built: BuiltWorkbook, edits: readonly TableEdi
     );
     await syncReads(context, built, tables);
     const found = read().tables;
-    const stale = (text: string) =>
-      new StaleImportError(
-        `Arbetsboken har ändrats sedan förhandsgranskningen: ${text}. Inget har skrivits; förhandsgranska igen.`
-      );
-    const sources = new Map<string, number>();
-    for (const edit of edits) {
-      const t = found.get(edit.table);
-      if (!t) throw stale(`tabellen ${edit.table} finns inte i arbetsboken`);
-      if (t.placed.rows !== edit.rowCount) {
-        throw stale(
-          `tabellen ${t.placed.name} har nu ${t.placed.rows} rader, förhandsgranskningen läste ${edit.rowCount}`
-        );
-      }
-      const changed = staleCell(t, edit.expect);
-      if (changed) throw stale(changed);
-      if (edit.add.length > 0) {
-        const inputs = new Set(Object.keys(edit.add[0].values));
-        const source = formulaRow(t, inputs, edit.rowCount - 1);
-        if (source === undefined) {
-          throw new StaleImportError(
-            `Tabellen ${t.placed.name} har ingen rad med formlerna som nya rader ska få (kolumnerna utom ` +
-              `${[...inputs].join(", ")}). Inget har skrivits; bygg arbetsboken på nytt.`
-          );
-        }
-        sources.set(edit.table, source);
-      }
-    }
-
+    const sources = checkUnchanged(found, edits);
     let cells = 0;
     const added: Record<string, number> = {};
     const removed: Record<string, number> = {};
     for (const edit of edits) {
-      const t = found.get(edit.table)!.placed;
-      const sheet = context.workbook.worksheets.getItem(t.sheet);
-      const firstData = t.headerRow + 1;
-      const columnOf = (header: string) => {
-        const c = t.headers.indexOf(header);
-        if (c < 0) throw new Error(`Tabellen ${t.name} saknar kolumnen ${header}.`);
-        return t.firstColumn + c;
-      };
-      const writeColumn = (header: string, row: number, values: CellValue[][], numberFormat?: string) => {
-        const c = columnOf(header);
-        const range = sheet.getRange(
-          `${cellAddress({ column: c, row: row })}:${cellAddress({ column: c, row: row + values.length - 1 })}`
-        );
-        if (numberFormat) range.numberFormat = values.map(() => [numberFormat]);
-        range.values = values as (string | number | boolean)[][];
-      };
-      for (const run of edit.set) {
-        writeColumn(run.column, firstData + run.firstRow, run.values, run.numberFormat);
-        cells += run.values.length;
-      }
-      const n = edit.add.length;
-      const at = edit.rowCount - 1;
-      const moved = (i: number) => (i < at ? i : i + n);
-      const table = context.workbook.tables.getItem(t.name);
-      if (n > 0) {
-        const width = t.headers.length;
-        table.rows.add(
-          at,
-          edit.add.map(() => Array.from({ length: width }, () => ""))
-        );
-        const source = firstData + moved(sources.get(edit.table)!);
-        const row = (r: number) =>
-          `${cellAddress({ column: t.firstColumn, row: r })}:${cellAddress({ column: t.firstColumn + width - 1, row: r })}`;
-        const pattern = sheet.getRange(row(source));
-        for (let k = 0; k < n; k++) sheet.getRange(row(firstData + at + k)).copyFrom(pattern, "Formulas");
-        for (const header of Object.keys(edit.add[0].values)) {
-          writeColumn(
-            header,
-            firstData + at,
-            edit.add.map((a) => [a.values[header]]),
-            edit.addNumberFormats[header]
-          );
-        }
-        added[edit.table] = n;
-      }
-      for (const i of [...edit.remove].sort((a, b) => b - a)) table.rows.getItemAt(moved(i)).delete();
+      cells += queueEdit(context, found.get(edit.table)!.placed, edit, sources.get(edit.table));
+      if (edit.add.length > 0) added[edit.table] = edit.add.length;
       if (edit.remove.length > 0) removed[edit.table] = edit.remove.length;
     }
     await context.sync();

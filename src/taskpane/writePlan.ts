@@ -379,109 +379,120 @@ async function removeBuild(start: BuildStart): Promise<string[]> {
   });
 }
 
+/** What the workbook holds before a build: its sheets, tables and names, and the build setting. */
+interface Existing {
+  readonly sheets: readonly string[];
+  readonly names: readonly string[];
+  readonly setting: { readonly value: unknown } | undefined;
+}
+
+async function readExisting(context: Excel.RequestContext): Promise<Existing> {
+  const worksheets = context.workbook.worksheets.load("items/name");
+  const tables = context.workbook.tables.load("items/name");
+  const namedItems = context.workbook.names.load("items/name");
+  const setting = context.workbook.settings.getItemOrNullObject(BUILD_SETTING);
+  setting.load("value");
+  await context.sync();
+  return {
+    sheets: worksheets.items.map((w) => w.name),
+    names: [...tables.items.map((t) => t.name), ...namedItems.items.map((n) => n.name)],
+    setting: setting.isNullObject ? undefined : { value: setting.value },
+  };
+}
+
+/** The plan under the names it gets in this workbook, or the conflict when it may not be renamed. */
+function placePlan(
+  planned: WorkbookPlan,
+  existing: Existing,
+  options: BuildOptions
+): Conflict | { plan: WorkbookPlan; names: PlanNames; suffix?: number } {
+  const names = plannedNames(planned);
+  const found = collisions(names, existing.sheets, existing.names);
+  if (found.sheets.length + found.tables.length + found.names.length === 0) return { plan: planned, names };
+  const suffix = freeSuffix(planned, existing.sheets, existing.names);
+  if (options.onConflict !== "suffix") return { status: "conflict", ...found, suffix };
+  const renamed = suffixedNames(planned, suffix);
+  return { plan: renamePlan(planned, renamed), names: renamed, suffix };
+}
+
+/** Adds the plan's sheets (tab colour, page layout) and its workbook names, before anything is written. */
+function addSheets(context: Excel.RequestContext, plan: WorkbookPlan): Map<string, Excel.Worksheet> {
+  const sheets = new Map<string, Excel.Worksheet>();
+  for (const sheet of plan.sheets) {
+    const worksheet = context.workbook.worksheets.add(sheet.name);
+    if (sheet.tabColor) worksheet.tabColor = officeColor(sheet.tabColor);
+    if (sheet.print) {
+      worksheet.pageLayout.orientation = "Portrait";
+      worksheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
+      worksheet.pageLayout.setPrintArea(address({ ...sheet.print.onePagePortrait, absolute: false }));
+    } else worksheet.pageLayout.orientation = "Landscape";
+    sheets.set(sheet.name, worksheet);
+  }
+  // Names before formulas: a formula written before its name exists would first show #NAME?.
+  for (const name of plan.names) context.workbook.names.add(name.name, `=${refText(name.ref)}`);
+  return sheets;
+}
+
+/** Queues one round trip's writes and the sheets it finishes. */
+function queueBatch(
+  batch: Batch,
+  sheets: ReadonlyMap<string, Excel.Worksheet>,
+  layouts: ReadonlyMap<string, SheetLayout>,
+  charts: readonly ChartSpec[]
+): void {
+  for (const { sheet, area } of batch.writes) {
+    const range = sheets.get(sheet)!.getRange(area.address);
+    range.formulas = area.formulas;
+    // After the formulas: a text format ("@") set first would turn a formula written into it into text.
+    range.numberFormat = area.numberFormats;
+  }
+  for (const sheet of batch.finishes) {
+    const own = charts.filter((c) => c.sheet === sheet.name);
+    finishSheet(sheets.get(sheet.name)!, sheet, layouts.get(sheet.name)!, own);
+  }
+}
+
 async function writeBuild(
   planned: WorkbookPlan,
   options: BuildOptions,
   onStart: (start: BuildStart) => void
 ): Promise<BuildResult> {
   return Excel.run(async (context) => {
-    let syncs = 0;
-    const sync = async () => {
-      syncs++;
-      await context.sync();
-    };
     const progress = (fraction: number) => options.onProgress?.(Math.min(1, Math.max(0, fraction)));
     progress(0);
-
-    const worksheets = context.workbook.worksheets.load("items/name");
-    const tables = context.workbook.tables.load("items/name");
-    const namedItems = context.workbook.names.load("items/name");
-    const setting = context.workbook.settings.getItemOrNullObject(BUILD_SETTING);
-    setting.load("value");
-    syncs++;
-    await context.sync();
-    const settingBefore = setting.isNullObject ? undefined : { value: setting.value };
-    const existingSheets = worksheets.items.map((w) => w.name);
-    const existingNames = [...tables.items.map((t) => t.name), ...namedItems.items.map((n) => n.name)];
-
-    let names = plannedNames(planned);
-    let plan = planned;
-    let suffix: number | undefined;
-    const found = collisions(names, existingSheets, existingNames);
-    if (found.sheets.length + found.tables.length + found.names.length > 0) {
-      const free = freeSuffix(planned, existingSheets, existingNames);
-      if (options.onConflict !== "suffix") {
-        progress(0);
-        return { status: "conflict", ...found, suffix: free };
-      }
-      suffix = free;
-      names = suffixedNames(planned, suffix);
-      plan = renamePlan(planned, names);
-    }
+    const existing = await readExisting(context);
+    let syncs = 1;
+    const placed = placePlan(planned, existing, options);
+    if ("status" in placed) return placed;
+    const { plan, names, suffix } = placed;
 
     const layouts = new Map(plan.sheets.map((s) => [s.name, layoutSheet(s)]));
     const charts = chartSpecs(plan, names);
     const helpers = new Map<string, Area[]>();
     for (const c of charts) if (c.helper) helpers.set(c.sheet, [...(helpers.get(c.sheet) ?? []), c.helper]);
-    const batches = planBatches(
-      plan.sheets,
-      layouts,
-      helpers,
-      options.bytesPerSync ?? DEFAULT_BYTES_PER_SYNC,
-      MAX_SYNCS - 1
-    );
+    const bytes = options.bytesPerSync ?? DEFAULT_BYTES_PER_SYNC;
+    const batches = planBatches(plan.sheets, layouts, helpers, bytes, MAX_SYNCS - 1);
     const rounds = batches.length + 1;
     progress(1 / rounds);
 
     onStart({
       sheets: plan.sheets.map((s) => s.name),
       names: plan.names.map((n) => n.name),
-      setting: settingBefore,
+      setting: existing.setting,
     });
-    const sheets = new Map<string, Excel.Worksheet>();
-    for (const sheet of plan.sheets) {
-      const worksheet = context.workbook.worksheets.add(sheet.name);
-      if (sheet.tabColor) worksheet.tabColor = officeColor(sheet.tabColor);
-      if (sheet.print) {
-        worksheet.pageLayout.orientation = "Portrait";
-        worksheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
-        worksheet.pageLayout.setPrintArea(address({ ...sheet.print.onePagePortrait, absolute: false }));
-      } else worksheet.pageLayout.orientation = "Landscape";
-      sheets.set(sheet.name, worksheet);
-    }
-    // Names before formulas: a formula written before its name exists would first show #NAME?.
-    for (const name of plan.names) context.workbook.names.add(name.name, `=${refText(name.ref)}`);
-
+    const sheets = addSheets(context, plan);
     for (const [i, batch] of batches.entries()) {
       context.workbook.application.suspendApiCalculationUntilNextSync();
-      for (const { sheet, area } of batch.writes) {
-        const range = sheets.get(sheet)!.getRange(area.address);
-        range.formulas = area.formulas;
-        // After the formulas: a text format ("@") set first would turn a formula written into it into text.
-        range.numberFormat = area.numberFormats;
-      }
-      for (const sheet of batch.finishes) {
-        finishSheet(
-          sheets.get(sheet.name)!,
-          sheet,
-          layouts.get(sheet.name)!,
-          charts.filter((c) => c.sheet === sheet.name)
-        );
-      }
+      queueBatch(batch, sheets, layouts, charts);
       if (i === batches.length - 1) {
-        context.workbook.settings.add(
-          BUILD_SETTING,
-          recordBuild(settingBefore?.value ?? null, {
-            title: plan.title,
-            year: options.year ?? null,
-            suffix: suffix ?? null,
-          })
-        );
+        const record = { title: plan.title, year: options.year ?? null, suffix: suffix ?? null };
+        context.workbook.settings.add(BUILD_SETTING, recordBuild(existing.setting?.value ?? null, record));
         const first = sheets.get(plan.sheets[0].name)!;
         first.activate();
         first.getRange("A1").select();
       }
-      await sync();
+      syncs++;
+      await context.sync();
       progress((i + 2) / rounds);
     }
     return { status: "built", plan, names, suffix, syncs };

@@ -75,7 +75,7 @@ class NamedCells {
   input(
     name: keyof typeof NAME,
     label: string,
-    key: Exclude<keyof YearParameters, "notes" | "timeline">,
+    key: NumericParameter,
     numFmt: string,
     bounds: Bounds = { kind: "decimal", min: 0 }
   ) {
@@ -140,11 +140,115 @@ function splitRows(
   );
 }
 
-/** The parameters sheet: every rate, pot, split and price as a named, validated input with its source. */
-export function parametersSheet(ctx: PlanContext): SheetBuilder {
+type NumericParameter = Exclude<keyof YearParameters, "notes" | "timeline">;
+
+/** An input of `Parametrar`: its name, label, parameter, number format and bounds (default: 0 or more). */
+type Input = readonly [keyof typeof NAME, string, NumericParameter, string, Bounds?];
+
+/** Something else a section writes: the pots' split, the basis of payment. */
+type Special = (ctx: PlanContext, cells: NamedCells) => void;
+
+/** The pots' split between municipalities and county councils (engine: `splitPot`). */
+const potSplits: Special = (ctx, cells) => {
   const p = ctx.inputs.parameters;
+  const split = (
+    pot: keyof typeof NAME,
+    kommun: keyof typeof NAME,
+    landsting: keyof typeof NAME,
+    label: string,
+    total: number
+  ) => splitRows(cells, pot, { kommun, landsting }, label, total, p.municipalShare);
+  split("basePot", "basePotKommun", "basePotLandsting", "P nivå 1", p.palliativeBasePotKr);
+  split("bonusPot", "bonusPotKommun", "bonusPotLandsting", "P nivå 2", p.palliativeBonusPotKr);
+  split("seniorAlertPot", "seniorAlertKommun", "seniorAlertLandsting", "Senior alert", p.seniorAlertPotKr);
+};
+
+/** The basis the county grant is paid on, chosen from a list. */
+const paymentBasis: Special = (ctx, cells) =>
+  cells.choice(
+    "paymentBasis",
+    "Grund för utbetalning av länsbidraget",
+    ctx.results.countyPayment.basis,
+    PAYMENT_BASES,
+    `Publicerat: beloppen i ${cite("sormland", "Bilaga 2")}, så som de betalades (summerar till 65,5 mnkr: 0,5 mnkr fördelas inte). ` +
+      "Regeln: 2 mnkr per län och resten efter antalet kommuner. Regeln med justeringar: regeln plus kolumnen Justering (kr) på Länsbidrag, som ska summera till 0."
+  );
+
+/** The sheet's sections in order: a title and its inputs (and what else it writes), a declarative table. */
+const SECTIONS: readonly (readonly [string, readonly (Input | Special)[]])[] = [
+  ["Allmänt", [["year", "År", "year", "0", { kind: "wholeNumber", min: 2010, max: 2030 }]]],
+  [
+    "Palliativregistret (P)",
+    [
+      [
+        "baseThreshold",
+        "Tröskel nivå 1 (andel registrerade dödsfall)",
+        "palliativeBaseThreshold",
+        FORMAT.percent,
+        SHARE,
+      ],
+      [
+        "bonusThreshold",
+        "Tröskel nivå 2 (andel registrerade dödsfall)",
+        "palliativeBonusThreshold",
+        FORMAT.percent,
+        SHARE,
+      ],
+      ["basePot", "Pott nivå 1 (kr)", "palliativeBasePotKr", FORMAT.kronor],
+      ["bonusPot", "Pott nivå 2 (kr)", "palliativeBonusPotKr", FORMAT.kronor],
+    ],
+  ],
+  ["Senior alert (S)", [["seniorAlertPot", "Pott (kr)", "seniorAlertPotKr", FORMAT.kronor]]],
+  [
+    "Fördelning mellan kommuner och landsting (skilda potter)",
+    [
+      ["municipalShare", "Kommunernas andel av varje prestationspott", "municipalShare", FORMAT.percent, SHARE],
+      potSplits,
+      ["paymentStep", "Avrundningssteg för utbetalningar (kr)", "paymentStepKr", FORMAT.kronor, STEP],
+    ],
+  ],
+  [
+    "Länsbidrag (C)",
+    [
+      ["countyTotal", "Länsbidrag totalt (kr)", "countyGrantKr", FORMAT.kronor],
+      ["countyBase", "Grundbelopp per län (kr)", "countyGrantBaseKr", FORMAT.kronor],
+      ["countyStep", "Avrundningssteg för länsbidraget (kr)", "countyGrantStepKr", FORMAT.kronor, STEP],
+      ["regional", "Regionala stödstrukturer (kr)", "regionalSupportKr", FORMAT.kronor],
+      paymentBasis,
+    ],
+  ],
+  [
+    "Avtalet i sin helhet",
+    [
+      ["pilots", "Försöksverksamheter (kr)", "pilotsKr", FORMAT.kronor],
+      ["agreement", "Överenskommelsen totalt (kr)", "agreementTotalKr", FORMAT.kronor],
+      ["performanceBased", "Varav prestationsbaserat, P + S (kr)", "performanceBasedKr", FORMAT.kronor],
+      ["registries", "Register och nationell samordning (kr)", "registriesKr", FORMAT.kronor],
+    ],
+  ],
+  [
+    "Utskrivningsklara, Kalmar län 2018 (K)",
+    [
+      ["price", "Pris per debiterad dag (kr)", "dischargePricePerDayKr", FORMAT.kronorDecimals],
+      ["dayLimit", "Somatik: dagar per individ som inte debiteras", "dischargeDayLimit", "0"],
+      ["averageLimit", "Somatik: snittet ska överstiga (dagar)", "dischargeAverageLimit", FORMAT.days],
+      ["psychiatryDayLimit", "Psykiatri: dagar per individ som inte debiteras", "psychiatryDayLimit", "0"],
+      [
+        "psychiatryAverageLimit",
+        "Psykiatri: snittet ska överstiga (dagar; 0 = inget snittvillkor)",
+        "psychiatryAverageLimit",
+        FORMAT.days,
+      ],
+      ["goal", "Målet för länets snitt (dagar)", "dischargeGoalDays", FORMAT.days],
+      ["average2016", "Länets snitt 2016 (dagar)", "dischargeAverage2016Days", FORMAT.days],
+    ],
+  ],
+];
+
+/** The parameters sheet: every rate, pot, split, price and date as a named, validated input with its source. */
+export function parametersSheet(ctx: PlanContext): SheetBuilder {
   const sheet = new SheetBuilder(SHEET.parameters, TAB.input);
-  sheet.line(`Parametrar ${p.year}`, "title");
+  sheet.line(`Parametrar ${ctx.inputs.parameters.year}`, "title");
   sheet.line(
     "Gula celler är indata. Varje formel i arbetsboken hämtar värdena härifrån via namn (Formler → Namnhanteraren)."
   );
@@ -155,93 +259,13 @@ export function parametersSheet(ctx: PlanContext): SheetBuilder {
   sheet.skip();
   [62, 22, 16, 90].forEach((width, i) => sheet.width(i + 1, width));
   const cells = new NamedCells(ctx, sheet);
-
-  sheet.line("Allmänt", "subtitle");
-  cells.input("year", "År", "year", "0", { kind: "wholeNumber", min: 2010, max: 2030 });
-
-  sheet.line("Palliativregistret (P)", "subtitle");
-  cells.input(
-    "baseThreshold",
-    "Tröskel nivå 1 (andel registrerade dödsfall)",
-    "palliativeBaseThreshold",
-    FORMAT.percent,
-    SHARE
-  );
-  cells.input(
-    "bonusThreshold",
-    "Tröskel nivå 2 (andel registrerade dödsfall)",
-    "palliativeBonusThreshold",
-    FORMAT.percent,
-    SHARE
-  );
-  cells.input("basePot", "Pott nivå 1 (kr)", "palliativeBasePotKr", FORMAT.kronor);
-  cells.input("bonusPot", "Pott nivå 2 (kr)", "palliativeBonusPotKr", FORMAT.kronor);
-
-  sheet.line("Senior alert (S)", "subtitle");
-  cells.input("seniorAlertPot", "Pott (kr)", "seniorAlertPotKr", FORMAT.kronor);
-
-  sheet.line("Fördelning mellan kommuner och landsting (skilda potter)", "subtitle");
-  cells.input("municipalShare", "Kommunernas andel av varje prestationspott", "municipalShare", FORMAT.percent, SHARE);
-  const share = p.municipalShare;
-  splitRows(
-    cells,
-    "basePot",
-    { kommun: "basePotKommun", landsting: "basePotLandsting" },
-    "P nivå 1",
-    p.palliativeBasePotKr,
-    share
-  );
-  splitRows(
-    cells,
-    "bonusPot",
-    { kommun: "bonusPotKommun", landsting: "bonusPotLandsting" },
-    "P nivå 2",
-    p.palliativeBonusPotKr,
-    share
-  );
-  splitRows(
-    cells,
-    "seniorAlertPot",
-    { kommun: "seniorAlertKommun", landsting: "seniorAlertLandsting" },
-    "Senior alert",
-    p.seniorAlertPotKr,
-    share
-  );
-  cells.input("paymentStep", "Avrundningssteg för utbetalningar (kr)", "paymentStepKr", FORMAT.kronor, STEP);
-
-  sheet.line("Länsbidrag (C)", "subtitle");
-  cells.input("countyTotal", "Länsbidrag totalt (kr)", "countyGrantKr", FORMAT.kronor);
-  cells.input("countyBase", "Grundbelopp per län (kr)", "countyGrantBaseKr", FORMAT.kronor);
-  cells.input("countyStep", "Avrundningssteg för länsbidraget (kr)", "countyGrantStepKr", FORMAT.kronor, STEP);
-  cells.input("regional", "Regionala stödstrukturer (kr)", "regionalSupportKr", FORMAT.kronor);
-  cells.choice(
-    "paymentBasis",
-    "Grund för utbetalning av länsbidraget",
-    ctx.results.countyPayment.basis,
-    PAYMENT_BASES,
-    `Publicerat: beloppen i ${cite("sormland", "Bilaga 2")}, så som de betalades (summerar till 65,5 mnkr: 0,5 mnkr fördelas inte). ` +
-      "Regeln: 2 mnkr per län och resten efter antalet kommuner. Regeln med justeringar: regeln plus kolumnen Justering (kr) på Länsbidrag, som ska summera till 0."
-  );
-
-  sheet.line("Avtalet i sin helhet", "subtitle");
-  cells.input("pilots", "Försöksverksamheter (kr)", "pilotsKr", FORMAT.kronor);
-  cells.input("agreement", "Överenskommelsen totalt (kr)", "agreementTotalKr", FORMAT.kronor);
-  cells.input("performanceBased", "Varav prestationsbaserat, P + S (kr)", "performanceBasedKr", FORMAT.kronor);
-  cells.input("registries", "Register och nationell samordning (kr)", "registriesKr", FORMAT.kronor);
-
-  sheet.line("Utskrivningsklara, Kalmar län 2018 (K)", "subtitle");
-  cells.input("price", "Pris per debiterad dag (kr)", "dischargePricePerDayKr", FORMAT.kronorDecimals);
-  cells.input("dayLimit", "Somatik: dagar per individ som inte debiteras", "dischargeDayLimit", "0");
-  cells.input("averageLimit", "Somatik: snittet ska överstiga (dagar)", "dischargeAverageLimit", FORMAT.days);
-  cells.input("psychiatryDayLimit", "Psykiatri: dagar per individ som inte debiteras", "psychiatryDayLimit", "0");
-  cells.input(
-    "psychiatryAverageLimit",
-    "Psykiatri: snittet ska överstiga (dagar; 0 = inget snittvillkor)",
-    "psychiatryAverageLimit",
-    FORMAT.days
-  );
-  cells.input("goal", "Målet för länets snitt (dagar)", "dischargeGoalDays", FORMAT.days);
-  cells.input("average2016", "Länets snitt 2016 (dagar)", "dischargeAverage2016Days", FORMAT.days);
+  for (const [title, items] of SECTIONS) {
+    sheet.line(title, "subtitle");
+    for (const item of items) {
+      if (typeof item === "function") item(ctx, cells);
+      else cells.input(...item);
+    }
+  }
   timelineInputs(ctx, sheet);
   sheet.freeze(sheet.at(1, 5));
   return sheet;

@@ -6,7 +6,7 @@ import { paymentChecks } from "../checks/payments";
 import { performanceChecks } from "../checks/performance";
 import { FORMAT } from "../plan";
 import { fx } from "../refs";
-import { SheetBuilder } from "../sheetBuilder";
+import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { PlanContext, SHEET, TAB } from "./context";
 import { CountyGrantRefs } from "./countyGrant";
 import { DischargeRefs } from "./discharge";
@@ -44,25 +44,9 @@ export function workbookChecks(ctx: PlanContext, refs: ReconciliationInputs): Ch
   ];
 }
 
-/**
- * `Avstämning`: one row per check (its label, value, expected value, status and sheet), failing ones marked,
- * and the master check "Alla kontroller": OK when no check is FEL.
- */
-export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs): SheetBuilder {
-  const checks = workbookChecks(ctx, refs);
-  const sheet = new SheetBuilder(SHEET.reconciliation, TAB.check);
-  sheet.line("Avstämning", "title");
-  sheet.line(
-    "Varje kontroll visar OK eller FEL. INFO är en skillnad som ska synas men inte är ett fel i arbetsboken (t.ex. källans egna summor)."
-  );
-  if (ctx.mode === "file")
-    sheet.line(
-      "Motorns värden skrevs med filen. Ändrar du indata räknar formlerna om men motorn inte: jämförelsen med motorn visar då INFO, inte FEL. Skriv filen på nytt (npm run workbook) för en ny jämförelse."
-    );
-  sheet.skip();
-  const masterRow = sheet.row;
-  sheet.skip(2);
-  const table = sheet.table("Avstamning", checks.length, [
+/** The table of checks: label, value, expected value, status (OK, FEL or INFO) and the sheet each is about. */
+function checkColumns(checks: readonly Check[]): ColumnSpec[] {
+  return [
     { key: "kontroll", header: "Kontroll", style: "label", width: 100, value: (i) => checks[i].label },
     {
       key: "varde",
@@ -101,18 +85,47 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
       result: (i) => statusOf(checks[i]),
     },
     { key: "var", header: "Blad", style: "note", width: 20, value: (i) => checks[i].where },
-  ]);
-  sheet.freeze(sheet.at(1, table.firstRow));
-  const statuses = checks.map(statusOf);
-  sheet.put(sheet.at(1, masterRow), "Alla kontroller", "subtitle");
-  const masterCell = sheet.put(
-    sheet.at(2, masterRow),
+  ];
+}
+
+/** "Alla kontroller": OK when no check is FEL, coloured, and named for the pane. */
+function masterCheck(ctx: PlanContext, sheet: SheetBuilder, row: number, table: TableRefs, checks: readonly Check[]) {
+  sheet.put(sheet.at(1, row), "Alla kontroller", "subtitle");
+  const master = sheet.put(
+    sheet.at(2, row),
     {
       formula: fx`IF(COUNTIF(${table.col("status")},"FEL")=0,"OK","FEL")`,
-      result: statuses.includes("FEL") ? "FEL" : "OK",
+      result: checks.map(statusOf).includes("FEL") ? "FEL" : "OK",
     },
     "check"
   );
+  const own = { ...master, absolute: false };
+  sheet.highlight({ range: sheet.range(master, master), formula: fx`${own}="OK"`, look: "good" });
+  sheet.highlight({ range: sheet.range(master, master), formula: fx`${own}="FEL"`, look: "bad" });
+  ctx.names.push({ name: MASTER_CHECK_NAME, ref: master });
+}
+
+/**
+ * `Avstämning`: one row per check (its label, value, expected value, status and sheet), failing ones marked,
+ * and the master check "Alla kontroller": OK when no check is FEL.
+ */
+export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs): SheetBuilder {
+  const checks = workbookChecks(ctx, refs);
+  const sheet = new SheetBuilder(SHEET.reconciliation, TAB.check);
+  sheet.line("Avstämning", "title");
+  sheet.line(
+    "Varje kontroll visar OK eller FEL. INFO är en skillnad som ska synas men inte är ett fel i arbetsboken (t.ex. källans egna summor)."
+  );
+  if (ctx.mode === "file")
+    sheet.line(
+      "Motorns värden skrevs med filen. Ändrar du indata räknar formlerna om men motorn inte: jämförelsen med motorn visar då INFO, inte FEL. Skriv filen på nytt (npm run workbook) för en ny jämförelse."
+    );
+  sheet.skip();
+  const masterRow = sheet.row;
+  sheet.skip(2);
+  const table = sheet.table("Avstamning", checks.length, checkColumns(checks));
+  sheet.freeze(sheet.at(1, table.firstRow));
+  masterCheck(ctx, sheet, masterRow, table, checks);
   const first = table.cell("status", 0);
   for (const [text, look] of [
     ["OK", "good"],
@@ -120,9 +133,6 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
     ["INFO", "warn"],
   ] as const)
     sheet.highlight({ range: table.col("status"), formula: fx`${first}="${text}"`, look });
-  const own = { ...masterCell, absolute: false };
-  sheet.highlight({ range: sheet.range(masterCell, masterCell), formula: fx`${own}="OK"`, look: "good" });
-  sheet.highlight({ range: sheet.range(masterCell, masterCell), formula: fx`${own}="FEL"`, look: "bad" });
   checks.forEach((check, i) =>
     ctx.checks.push({
       id: check.id,
@@ -134,6 +144,5 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
       failing: check.failing,
     })
   );
-  ctx.names.push({ name: MASTER_CHECK_NAME, ref: masterCell });
   return sheet;
 }
