@@ -4,7 +4,7 @@
  * for a check that does not pass, the cells that fail it, where they can be told from the cells' values.
  */
 import { partyCode } from "../engine/codes";
-import { CellTest, CellValue, FailingCells } from "../workbook/plan";
+import { CellTest, CellValue, CheckPlan, FailingCells } from "../workbook/plan";
 import { a1, address as addressOf, CellRef, parseAddress, RangeRef } from "../workbook/refs";
 import { MASTER_CHECK_NAME } from "../workbook/sheets/reconciliation";
 import { BuiltWorkbook } from "./writePlan";
@@ -14,17 +14,10 @@ export type CheckStatus = "OK" | "FEL" | "INFO" | "?";
 
 export { MASTER_CHECK_NAME };
 
-export interface CheckResult {
-  readonly id: string;
-  readonly label: string;
+export interface CheckResult extends Pick<CheckPlan, "id" | "label" | "informational" | "targets" | "failing"> {
   readonly status: CheckStatus;
   /** What the status cell holds, as read. */
   readonly shown: CellValue;
-  readonly informational: boolean;
-  /** The ranges the check is about. */
-  readonly targets: readonly RangeRef[];
-  /** How to find the cells of the targets that fail it. */
-  readonly failing: FailingCells;
 }
 
 export interface CheckReport {

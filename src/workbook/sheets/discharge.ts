@@ -135,30 +135,30 @@ function individualsSheet(ctx: PlanContext): { sheet: SheetBuilder; table: Table
 /** Sums of an individuals' column over the row's group. */
 type OfGroup = (r: RowRefs, key: string) => ReturnType<typeof fx>;
 
-/** Who the settlement row is: municipality, name, month, month number, care and group key. */
-function settlementIdentity(
-  ctx: PlanContext,
-  groups: readonly DischargeGroup[],
-  reference: ReferenceTables
-): ColumnSpec[] {
+/** A municipality's code (as given) and its name looked up in the reference list. */
+function municipalityColumns(ctx: PlanContext, reference: ReferenceTables, code: (i: number) => string): ColumnSpec[] {
   const names = new Map(ctx.inputs.municipalities.map((m) => [m.code, m.name]));
   return [
-    {
-      key: "kod",
-      header: HEADER.municipality,
-      style: "reference",
-      numFmt: FORMAT.text,
-      width: 8,
-      value: (i) => groups[i].municipality,
-    },
+    { key: "kod", header: HEADER.municipality, style: "reference", numFmt: FORMAT.text, width: 8, value: code },
     {
       key: "namn",
       header: HEADER.name,
       style: "calc",
       width: 16,
       formula: (r) => lookup(reference.municipalities, "namn", r.at("kod"), UNKNOWN_CODE),
-      result: (i) => names.get(groups[i].municipality) ?? UNKNOWN_CODE,
+      result: (i) => names.get(code(i)) ?? UNKNOWN_CODE,
     },
+  ];
+}
+
+/** Who the settlement row is: municipality, name, month, month number, care and group key. */
+function settlementIdentity(
+  ctx: PlanContext,
+  groups: readonly DischargeGroup[],
+  reference: ReferenceTables
+): ColumnSpec[] {
+  return [
+    ...municipalityColumns(ctx, reference, (i) => groups[i].municipality),
     {
       key: "manad",
       header: HEADER.month,
@@ -448,7 +448,6 @@ function municipalityYears(
   column: number
 ): TableRefs {
   const years = dischargeByMunicipality(ctx.results.discharge);
-  const names = new Map(ctx.inputs.municipalities.map((m) => [m.code, m.name]));
   sheet.put(sheet.at(column, sheet.row++), "Året per kommun: underlag för debiteringen", "subtitle");
   sheet.put(
     sheet.at(column, sheet.row++),
@@ -460,22 +459,7 @@ function municipalityYears(
     TABLE.dischargeYear,
     years.length,
     [
-      {
-        key: "kod",
-        header: HEADER.municipality,
-        style: "reference",
-        numFmt: FORMAT.text,
-        width: 8,
-        value: (i) => years[i].municipality,
-      },
-      {
-        key: "namn",
-        header: HEADER.name,
-        style: "calc",
-        width: 16,
-        formula: (r) => lookup(reference.municipalities, "namn", r.at("kod"), UNKNOWN_CODE),
-        result: (i) => names.get(years[i].municipality) ?? UNKNOWN_CODE,
-      },
+      ...municipalityColumns(ctx, reference, (i) => years[i].municipality),
       {
         key: "ind",
         header: HEADER.individuals,

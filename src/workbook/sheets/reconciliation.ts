@@ -46,26 +46,19 @@ export function workbookChecks(ctx: PlanContext, refs: ReconciliationInputs): Ch
 
 /** The table of checks: label, value, expected value, status (OK, FEL or INFO) and the sheet each is about. */
 function checkColumns(checks: readonly Check[]): ColumnSpec[] {
+  const computed = (key: string, header: string, part: "value" | "expected"): ColumnSpec => ({
+    key,
+    header,
+    style: "calc",
+    numFmt: FORMAT.kronor,
+    width: 16,
+    formula: (_r, i) => checks[i][part].formula,
+    result: (i) => checks[i][part].result,
+  });
   return [
     { key: "kontroll", header: "Kontroll", style: "label", width: 100, value: (i) => checks[i].label },
-    {
-      key: "varde",
-      header: "Värde",
-      style: "calc",
-      numFmt: FORMAT.kronor,
-      width: 16,
-      formula: (_r, i) => checks[i].value.formula,
-      result: (i) => checks[i].value.result,
-    },
-    {
-      key: "forvantat",
-      header: "Förväntat",
-      style: "calc",
-      numFmt: FORMAT.kronor,
-      width: 16,
-      formula: (_r, i) => checks[i].expected.formula,
-      result: (i) => checks[i].expected.result,
-    },
+    computed("varde", "Värde", "value"),
+    computed("forvantat", "Förväntat", "expected"),
     {
       key: "status",
       header: "Status",

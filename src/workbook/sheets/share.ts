@@ -11,16 +11,12 @@ import { SeniorAlertLine } from "../../engine/seniorAlert";
 import { PaymentRow } from "../payments";
 import { FORMAT } from "../plan";
 import { CellRef, Expr, fx, Term } from "../refs";
-import { SheetBuilder, TableRefs } from "../sheetBuilder";
+import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { cite } from "../sources";
 import { twinKeys } from "./allocationColumns";
 import { isYes, PlanContext, reusedDataLine, SHEET, TAB } from "./context";
-import { CountyGrantRefs } from "./countyGrant";
-import { PalliativeTables } from "./palliative";
 import { NAMED } from "./parameters";
-import { PaymentRefs } from "./payments";
-import { ReferenceTables } from "./reference";
-import { SeniorAlertTables } from "./seniorAlert";
+import { PaymentRefs, PaymentSources } from "./payments";
 
 /** The page is columns A to E wide. */
 const PAGE_COLUMNS = 5;
@@ -32,11 +28,7 @@ export const CHOICES_TABLE = "Andel_val";
 export const SHARE_CODE_NAME = "Andel_Kod";
 export const SHARE_CHOICE_NAME = "Andel_Part";
 
-export interface ShareSources {
-  readonly reference: ReferenceTables;
-  readonly palliative: PalliativeTables;
-  readonly seniorAlert: SeniorAlertTables;
-  readonly county: CountyGrantRefs;
+export interface ShareSources extends PaymentSources {
   readonly payments: PaymentRefs;
 }
 
@@ -279,44 +271,29 @@ function choices(sheet: SheetBuilder, payments: PaymentRefs, column: number): Ta
   return list;
 }
 
-/** The table of the page: one line per pot. */
+/** The table of the page: one line per pot; each column a formula and its cached value from a line. */
 function linesTable(sheet: SheetBuilder, lines: readonly ShareLine[]): TableRefs {
+  const column = (
+    key: "qualifies" | "why" | "weight" | "amount",
+    header: string,
+    width: number,
+    style: "calc" | "amount" = "calc",
+    numFmt?: string
+  ): ColumnSpec => ({
+    key,
+    header,
+    style,
+    numFmt,
+    width,
+    formula: (_r, i) => lines[i][key][0],
+    result: (i) => lines[i][key][1],
+  });
   return sheet.table(SHARE_TABLE, lines.length, [
     { key: "pott", header: "Pott", style: "label", width: 30, value: (i) => lines[i].pot },
-    {
-      key: "kval",
-      header: "Kvalificerad",
-      style: "calc",
-      width: 12,
-      formula: (_r, i) => lines[i].qualifies[0],
-      result: (i) => lines[i].qualifies[1],
-    },
-    {
-      key: "varfor",
-      header: "Varför",
-      style: "calc",
-      width: 60,
-      formula: (_r, i) => lines[i].why[0],
-      result: (i) => lines[i].why[1],
-    },
-    {
-      key: "vikt",
-      header: "Vikt",
-      style: "calc",
-      numFmt: FORMAT.count,
-      width: 12,
-      formula: (_r, i) => lines[i].weight[0],
-      result: (i) => lines[i].weight[1],
-    },
-    {
-      key: "belopp",
-      header: "Belopp (kr)",
-      style: "amount",
-      numFmt: FORMAT.kronor,
-      width: 16,
-      formula: (_r, i) => lines[i].amount[0],
-      result: (i) => lines[i].amount[1],
-    },
+    column("qualifies", "Kvalificerad", 12),
+    column("why", "Varför", 60),
+    column("weight", "Vikt", 12, "calc", FORMAT.count),
+    column("amount", "Belopp (kr)", 16, "amount", FORMAT.kronor),
   ]);
 }
 
@@ -329,7 +306,7 @@ function sentence(
   chosen: ReturnType<typeof chosenParty>,
   amounts: { party: number; county: number }
 ): [Expr, string] {
-  const q = (i: number) => table.cell("kval", i, true);
+  const q = (i: number) => table.cell("qualifies", i, true);
   const verdict = (i: number) => fx`IF(${q(i)}="Ja","kvalificerad","inte kvalificerad")`;
   const formula = fx`${p.name}&" får "&${kronorText(totals.party)}&" kr i prestationsersättning för "&${NAMED.year}&": "&${verdict(0)}&" för nivå 1 och "&${verdict(1)}&" för nivå 2 i Palliativregistret, "&${verdict(2)}&" för Senior alert."&IF(${p.kind}="Landsting"," Länets mottagare får "&${kronorText(totals.county)}&" kr i länsbidrag och regionalt stöd.","")`;
   const v = (yes: boolean | undefined) => (yes ? "kvalificerad" : "inte kvalificerad");
@@ -440,7 +417,7 @@ export function shareSheet(ctx: PlanContext, s: ShareSources): { sheet: SheetBui
     party: lines.slice(0, 3).reduce((t, l) => t + l.amount[1], 0),
     county: lines[3].amount[1] + lines[4].amount[1],
   };
-  const amount = (i: number) => table.cell("belopp", i, true);
+  const amount = (i: number) => table.cell("amount", i, true);
   const total = sheet.field(
     "Summa till parten (kr)",
     { formula: fx`${amount(0)}+${amount(1)}+${amount(2)}`, result: amounts.party },
