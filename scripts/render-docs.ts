@@ -13,6 +13,8 @@ import { renderWorkbookPng } from "../test/support/libreoffice";
 
 const PICTURES: readonly [string, string][] = [
   ["Avstämning", "workbook-avstamning.png"],
+  ["Utbetalningar", "workbook-utbetalningar.png"],
+  ["Andel", "workbook-andel.png"],
   ["Länsbidrag", "workbook-lansbidrag.png"],
   ["Palliativ", "workbook-palliativ.png"],
 ];
