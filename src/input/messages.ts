@@ -46,9 +46,9 @@ const notPositive = (what: string, value: string) =>
 export const Problem = {
   // The rules (raised by the engine).
   dischargeOutsideCounty: (municipality: string, county: string) =>
-    `kommunen ${municipality} ligger inte i Kalmar län (${county}): regleringen gäller Kalmar läns kommuner (seed 003).`,
+    `kommunen ${municipality} ligger inte i Kalmar län (${county}): regleringen gäller Kalmar läns kommuner (presentationen "Länsgemensam ledning i samverkan", Kalmar län, bild 7 och 10).`,
   dischargeOutsideYear: (month: string, year: string) =>
-    `månaden ${month} ligger inte i ${year}: regleringen gäller ${year} (seed 003).`,
+    `månaden ${month} ligger inte i ${year}: regleringen gäller ${year} (presentationen "Länsgemensam ledning i samverkan", Kalmar län, bild 2 och 10).`,
   registrationsExceedDeaths: (registrations: string, deaths: string) =>
     `registreringar (${registrations}) är fler än dödsfall (${deaths}). Kontrollera registerutdraget.`,
   daysAfterExceedReported: (after: string, reported: string) =>

@@ -1,7 +1,8 @@
 /**
  * Explains a cell of `SeniorAlert_kommun` or `SeniorAlert_landsting`, re-run with the engine on the
- * table's current values. Seed 002: 50 MSEK to the parties where all relevant units have started
- * registration in Senior alert, paid "per registrering".
+ * table's current values. Cirkulär 10:11, Mål 2: 50 MSEK to the parties where "samtliga relevanta verksamheter
+ * har påbörjat registrering i Senior alert"; "Ersättning per utförd registrering" ("Att bygga infrastruktur för
+ * socialtjänsten", bild 14; "Prestationsbaserade statsbidrag till insatser för äldre", bild 8).
  */
 import { partyCode } from "../../engine/codes";
 import { formatKronor, formatNumberSv } from "../../engine/money";
@@ -19,7 +20,10 @@ const POT: Readonly<Record<PartyKind, string>> = {
   landsting: NAME.seniorAlertLandsting,
 };
 
-/** The relevant units (seeds 002, 004). */
+/**
+ * The relevant units ("Att bygga infrastruktur för socialtjänsten", bild 14; "Prestationsbaserade statsbidrag
+ * till insatser för äldre", bild 8: "sjukhus (medicin, geriatrik, kirurgi, ortopedi, infektion)").
+ */
 const RELEVANT_UNITS: Readonly<Record<PartyKind, string>> = {
   kommun: "särskilt boende (SÄBO), hemsjukvård och korttidsboende",
   landsting: "vårdavdelningarna inom medicin, geriatrik, kirurgi, ortopedi och infektion",

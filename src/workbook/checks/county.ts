@@ -8,6 +8,7 @@ import { twinAmounts } from "../sheets/allocationColumns";
 import { PlanContext } from "../sheets/context";
 import { CountyGrantRefs } from "../sheets/countyGrant";
 import { NAMED } from "../sheets/parameters";
+import { cite } from "../sources";
 import { Check, constant, noneFound, sum } from "./check";
 import { potChecks } from "./pots";
 
@@ -99,7 +100,7 @@ export function countyChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
     },
     {
       id: "c-publicerat",
-      label: "Publicerat 66 mnkr mot totalen (källan summerar till 65,5)",
+      label: "Publicerat 66 mnkr mot totalen (Bilaga 2 summerar till 65,5)",
       where,
       value: { formula: fx`${c.sums.published}`, result: published66 },
       expected: { formula: fx`${NAMED.countyTotal}`, result: p.countyGrantKr },
@@ -110,7 +111,7 @@ export function countyChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
     },
     {
       id: "c-publicerat-79",
-      label: "Publicerat 66 + 13 mnkr mot totalen (källan summerar till 78)",
+      label: "Publicerat 66 + 13 mnkr mot totalen (tabellen på bild 17 summerar till 78)",
       where,
       value: { formula: fx`${c.sums.published79}`, result: sum(codes.map(published79Of)) },
       expected: {
@@ -138,7 +139,8 @@ export function countyChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
     noneFound({
       id: "c-publicerat-13",
       label:
-        'Tabellen "66 + 13": län vars tillägg till det publicerade 66-beloppet inte är det vanliga (Stockholm 0, Dalarna 1,1 mnkr)',
+        `Tabellen "Fördelning av 66* + 13 milj. kr" (${cite("infrastructure", 17)}): län vars tillägg till Bilaga 2 inte är det vanliga 0,6 mnkr ` +
+        '(Stockholm 0 som transkriberat, en läsning: "Stockholm 7," har tappat en decimal; Dalarna 1,1 mnkr)',
       where,
       count: {
         formula: fx`COUNTIF(${c.table.col("pub13")},"<>"&MEDIAN(${c.table.col("pub13")}))`,

@@ -3,6 +3,7 @@ import { CellRef, Expr, fx } from "../refs";
 import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { PlanContext, SHEET, TAB } from "./context";
 import { HEADER, TABLE } from "./names";
+import { cite } from "../sources";
 
 export interface ReferenceTables {
   readonly municipalities: TableRefs;
@@ -67,7 +68,9 @@ export function referenceSheets(ctx: PlanContext): { sheets: SheetBuilder[]; tab
     "Gotland hade inget landsting: Gotlands kommun bar landstingets roll och är part i landstingspotten med länskoden 09."
   );
   c.line(
-    'Publicerat: Bilaga 2 (66 mnkr, summerar till 65,5) och tabellen "66 + 13 mnkr" (summerar till 78, inte 79). Siffrorna återges som de publicerades.',
+    `Publicerat: ${cite("sormland", "Bilaga 2")} (66 mnkr, summerar till 65,5) och tabellen "Fördelning av 66* + 13 milj. kr" ` +
+      `(${cite("infrastructure", 17)}; summerar till 78, inte 79, och Stockholms siffra har tappat en decimal: "Stockholm 7,"). ` +
+      "Siffrorna återges som de publicerades.",
     "warning"
   );
   c.skip();
