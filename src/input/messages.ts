@@ -58,6 +58,8 @@ export const Problem = {
   totalBelowBase: (total: string, counties: number, base: string) =>
     `totalen (${total}) räcker inte till grundbeloppet ${base} för ${counties} län. Höj totalen eller sänk grundbeloppet.`,
   partyNotFound: (code: string) => `koden ${code} finns inte i kodkolumnen.`,
+  notPaymentBasis: (what: string, value: string, bases: string) =>
+    `${what} (${value}) ska vara ${bases}. Välj grunden i listan på bladet Parametrar.`,
 
   // A cell as read by the readers (src/input/readers.ts): the same words in every face.
   blankInUsedRow: (what: string) => `${what} saknas. Fyll i ett tal (0 om det inte finns några) eller töm hela raden.`,
