@@ -3,6 +3,7 @@
  * lookup cell (and as a note under an amount's explanation).
  */
 import { cite } from "../../workbook/sources";
+import { SHARE_TABLE } from "../../workbook/sheets/share";
 import { ALLOCATION_LABEL, HEADER, TABLE, TWIN_PART } from "../import/tables";
 
 const CODE_NOTE = "Partens kod: kommunkod med fyra siffror (0114) eller länskod med två (08). Indata.";
@@ -127,6 +128,14 @@ const DISCHARGE_SETTLEMENT: Readonly<Record<string, string>> = {
   [HEADER.dischargeDiff]: "Kontroll: Belopp minus motorn/funktionen. Ska vara 0.",
 };
 
+const SHARE: Readonly<Record<string, string>> = {
+  Pott: "Potten: Palliativregistrets två nivåer och Senior alert till parten, länsbidraget och det regionala stödet till länets mottagare.",
+  Kvalificerad: "Ja när parten når pottens villkor (registreringsgraden mot tröskeln, alla relevanta enheter startat).",
+  Varför: "Varför parten kvalificerar sig eller inte, med registreringarna som fattas till tröskeln.",
+  Vikt: "Vikten som potten delas efter: folkmängden, registreringarna eller antalet kommuner (den regionala vikten).",
+  "Belopp (kr)": "Beloppet som pottens blad ger parten, hämtat därifrån med koden.",
+};
+
 /** What a column of a table means, or undefined for a column the pane does not know. */
 export function columnNote(table: string, column: string): string | undefined {
   const twin = /^(.+?): (.+)$/.exec(column);
@@ -149,6 +158,8 @@ export function columnNote(table: string, column: string): string | undefined {
       return DISCHARGE_SETTLEMENT[column];
     case TABLE.dischargeCounty:
       return `Länets snitt per månad inom somatisk vård (rapporterade dagar) mot målet 2,0 dagar; 2016 var snittet 2,68 (${cite("kalmar", 9)}). Målet gäller indikatorn, som följs upp årligen (bild 8); om den räknar rapporterade dagar eller dagar efter analys säger källan inte.`;
+    case SHARE_TABLE:
+      return SHARE[column];
     case TABLE.municipalities:
     case TABLE.counties:
       return "Referensdata: kod, namn, län och folkmängd (SCB, 31 december året före). Ändra bara om källan ändras.";
