@@ -6,7 +6,7 @@
  * 13 MSEK regional support (the engine's `regionalSupport`; bild 17, "Fördelning av 66* + 13 milj. kr").
  */
 import Decimal from "decimal.js";
-import { PartyCode, partyCode } from "../../engine/codes";
+import { PartyCode } from "../../engine/codes";
 import {
   CountyGrantResult,
   countyGrant,
@@ -19,10 +19,10 @@ import {
 import { formatKronor, formatNumberSv, Money } from "../../engine/money";
 import { NAME } from "../../workbook/sheets/parameters";
 import { cite } from "../../workbook/sources";
-import { ALLOCATION_LABEL, cellText, HEADER, TableView, TWIN_PART } from "../import/tables";
-import { allocationFacts, cellDiffers, columnExplanation, partyText, selectedValue } from "./allocation";
+import { ALLOCATION_LABEL, HEADER, TableView, TWIN_PART } from "../import/tables";
+import { allocationFacts, amountNotes, columnExplanation, partyRows, partyText, selectedParty } from "./allocation";
 import { columnNote } from "./columns";
-import { cellAmount, formatQuota, numberIn, parameter, paymentBasisParameter, rowNumber } from "./read";
+import { cellAmount, formatQuota, numberIn, parameter, paymentBasisParameter } from "./read";
 import { CellSnapshot, Explanation, ExplanationFact } from "./types";
 
 /** The named parameters the county-grant explanation reads. */
@@ -77,18 +77,14 @@ interface CountyRun {
 }
 
 function runCounties(snapshot: CellSnapshot, view: TableView, code: PartyCode, name: string): CountyRun {
-  const rows: { index: number; input: (weight: string) => CountyInput }[] = [];
-  let selected = -1;
-  for (let r = 0; r < view.rowCount; r++) {
-    const c = partyCode(view.get(r, HEADER.code));
-    if (!c) continue;
-    const place = { row: rowNumber(snapshot, r), party: c.text, name: cellText(view.get(r, HEADER.county)) };
-    if (r === snapshot.row) selected = rows.length;
-    rows.push({
-      index: r,
-      input: (weight) => ({ ...place, code: c, weight: cellAmount(view.get(r, weight), weight.toLowerCase(), place) }),
-    });
-  }
+  const { inputs: rows, selected } = partyRows(snapshot, view, HEADER.county, (r, place, c) => ({
+    index: r,
+    input: (weight: string): CountyInput => ({
+      ...place,
+      code: c,
+      weight: cellAmount(view.get(r, weight), weight.toLowerCase(), place),
+    }),
+  }));
   const rule = countyGrant(
     rows.map((row) => row.input(HEADER.municipalityCount)),
     {
@@ -134,11 +130,7 @@ function runCounties(snapshot: CellSnapshot, view: TableView, code: PartyCode, n
  * difference, adjustment and the grant as paid, or the regional part, or both for the "66 + 13" columns.
  */
 export function explainCountyGrant(snapshot: CellSnapshot, view: TableView): Explanation {
-  const column = snapshot.column!;
-  const i = snapshot.row!;
-  const code = partyCode(view.get(i, HEADER.code));
-  const name = cellText(view.get(i, HEADER.county));
-  const party = code ? { code: code.text, name } : undefined;
+  const { column, row: i, code, name, party } = selectedParty(snapshot, view, HEADER.code, HEADER.county);
   const parts = partsOf(column);
   const title =
     parts.length === 2
@@ -155,12 +147,7 @@ export function explainCountyGrant(snapshot: CellSnapshot, view: TableView): Exp
       : parts[0] === "rule"
         ? rulePart(run, column)
         : regionalPart(run);
-  const note = columnNote(view.name, column);
-  const notes = [...(note ? [note] : []), ...part.notes];
-  if (part.shown !== undefined && amountColumns().includes(column)) {
-    const differs = cellDiffers(selectedValue(snapshot, view), part.shown);
-    if (differs) notes.push(differs);
-  }
+  const notes = [...amountNotes(snapshot, view, amountColumns(), part.shown), ...part.notes];
   return {
     kind: "amount",
     title,

@@ -22,8 +22,9 @@ import { ErrorPlace, RuleError } from "../../engine/errors";
 import { formatKronor, formatNumberSv } from "../../engine/money";
 import { Label, readCare, readMonth, Refused } from "../../input";
 import { NAME } from "../../workbook/sheets/parameters";
+import { DISCHARGE_COLUMNS } from "../import/preview";
 import { cellText, HEADER, TABLE, TableView } from "../import/tables";
-import { cellDiffers, columnExplanation, selectedValue } from "./allocation";
+import { amountNotes, columnExplanation, selectedParty } from "./allocation";
 import { columnNote } from "./columns";
 import { cellCount, parameter, plural, quotientText, read, rowNumber } from "./read";
 import { CellSnapshot, Explanation, ExplanationFact } from "./types";
@@ -79,14 +80,7 @@ function individualsTable(snapshot: CellSnapshot): TableView {
     );
   }
   const view = new TableView(TABLE.dischargeIndividuals, values);
-  const missing = view.missing([
-    HEADER.municipality,
-    HEADER.month,
-    HEADER.individual,
-    HEADER.care,
-    HEADER.daysReported,
-    HEADER.daysAfter,
-  ]);
+  const missing = view.missing(DISCHARGE_COLUMNS);
   if (missing.length > 0) {
     throw new RuleError(
       "notAvailable",
@@ -157,24 +151,13 @@ function settle(snapshot: CellSnapshot, group: Group): Settlement {
  * `UK_individer` (the snapshot's `tables`): averages against the limit, days over the day limit, price.
  */
 export function explainDischarge(snapshot: CellSnapshot, view: TableView): Explanation {
-  const column = snapshot.column!;
-  const i = snapshot.row!;
-  const code = partyCode(view.get(i, HEADER.municipality));
-  const name = cellText(view.get(i, HEADER.name));
-  const party = code ? { code: code.text, name } : undefined;
+  const { column, row: i, code, name, party } = selectedParty(snapshot, view, HEADER.municipality, HEADER.name);
   const title = titleOf(view, i);
   if (IDENTITY.includes(column) || !code) return columnExplanation(title, column, columnNote(view.name, column), party);
 
   const { month, care } = monthAndCare(view, i, { row: rowNumber(snapshot, i), party: code.text, name });
   const who = `${code.text}${name ? ` ${name}` : ""}`;
   const s = settle(snapshot, { code, who, month, care, key: dischargeGroupKey(code.text, month, care) });
-  const notes: string[] = [];
-  const note = columnNote(view.name, column);
-  if (note) notes.push(note);
-  if (AMOUNT.includes(column)) {
-    const differs = cellDiffers(selectedValue(snapshot, view), s.settled.amount);
-    if (differs) notes.push(differs);
-  }
   return {
     kind: "amount",
     title,
@@ -183,7 +166,7 @@ export function explainDischarge(snapshot: CellSnapshot, view: TableView): Expla
     qualification: { qualifies: s.settled.billed, reason: reasonText(s.settled) },
     facts: settlementFacts(s),
     whatWouldChange: outlookText(dischargeOutlook(s.reported, s.settled), s),
-    notes,
+    notes: amountNotes(snapshot, view, AMOUNT, s.settled.amount),
   };
 }
 

@@ -4,16 +4,14 @@
  * a further 10 MSEK at 70 %; shared "utifrån befolkningens storlek" ("Att bygga infrastruktur för
  * socialtjänsten", bild 13; "Prestationsbaserade statsbidrag till insatser för äldre", bild 6).
  */
-import Decimal from "decimal.js";
-import { partyCode } from "../../engine/codes";
 import { formatKronor, formatNumberSv, formatThresholdSv } from "../../engine/money";
 import { PalliativeInput, PalliativeLine, PalliativeResult, palliativeShares } from "../../engine/palliative";
 import { PartyKind } from "../../workbook/inputs";
 import { NAME } from "../../workbook/sheets/parameters";
-import { ALLOCATION_LABEL, cellText, HEADER, TableView, TWIN_PART } from "../import/tables";
-import { allocationFacts, cellDiffers, columnExplanation, partyText, selectedValue } from "./allocation";
+import { ALLOCATION_LABEL, HEADER, TableView, TWIN_PART } from "../import/tables";
+import { allocationFacts, amountNotes, columnExplanation, partyRows, partyText, selectedParty } from "./allocation";
 import { columnNote } from "./columns";
-import { cellCount, parameter, plural, rateText, rowNumber } from "./read";
+import { cellCount, parameter, plural, rateText } from "./read";
 import { CellSnapshot, Explanation, ExplanationFact } from "./types";
 
 type Tier = "base" | "bonus";
@@ -52,23 +50,14 @@ interface Run {
 
 /** The party rows of the table as engine inputs, and the index of the selected row among them. */
 function partyInputs(snapshot: CellSnapshot, view: TableView): { inputs: PalliativeInput[]; selected: number } {
-  const inputs: PalliativeInput[] = [];
-  let selected = -1;
-  for (let r = 0; r < view.rowCount; r++) {
-    const c = partyCode(view.get(r, HEADER.code));
-    if (!c) continue;
-    const place = { row: rowNumber(snapshot, r), party: c.text, name: cellText(view.get(r, HEADER.name)) };
-    if (r === snapshot.row) selected = inputs.length;
-    inputs.push({
-      code: c,
-      row: place.row,
-      name: place.name,
-      deaths: cellCount(view.get(r, HEADER.deaths), "dödsfall", place),
-      registrations: cellCount(view.get(r, HEADER.registrations), "registreringar", place),
-      population: cellCount(view.get(r, HEADER.population), "folkmängd", place),
-    });
-  }
-  return { inputs, selected };
+  return partyRows(snapshot, view, HEADER.name, (r, place, code) => ({
+    code,
+    row: place.row,
+    name: place.name,
+    deaths: cellCount(view.get(r, HEADER.deaths), "dödsfall", place),
+    registrations: cellCount(view.get(r, HEADER.registrations), "registreringar", place),
+    population: cellCount(view.get(r, HEADER.population), "folkmängd", place),
+  }));
 }
 
 /** Both tiers re-run on the table as it is now, with the named parameters of the party kind's pots. */
@@ -109,17 +98,14 @@ function tierFacts(current: Run, tiers: readonly Tier[], kind: PartyKind): Expla
   return facts;
 }
 
-/** A note when the selected amount cell shows another value than the rule gives now. */
-function amountNote(snapshot: CellSnapshot, view: TableView, tiers: readonly Tier[], amount: Decimal): string[] {
-  const column = snapshot.column!;
-  const amountColumns = new Set(
-    tiers.flatMap((t) =>
+/** The amount columns of the tiers: the twin's amount, the engine's and the add-in's. */
+function amountColumns(tiers: readonly Tier[]): string[] {
+  return [
+    ...tiers.flatMap((t) =>
       [TWIN_PART.amount, TWIN_PART.engine, TWIN_PART.addin].map((part) => `${TIER_LABEL[t]}: ${part}`)
-    )
-  );
-  if (!amountColumns.has(column) && column !== HEADER.palliativeTotal) return [];
-  const differs = cellDiffers(selectedValue(snapshot, view), amount);
-  return differs ? [differs] : [];
+    ),
+    HEADER.palliativeTotal,
+  ];
 }
 
 /**
@@ -127,11 +113,7 @@ function amountNote(snapshot: CellSnapshot, view: TableView, tiers: readonly Tie
  * input or lookup what the column means.
  */
 export function explainPalliative(snapshot: CellSnapshot, view: TableView, kind: PartyKind): Explanation {
-  const column = snapshot.column!;
-  const i = snapshot.row!;
-  const code = partyCode(view.get(i, HEADER.code));
-  const name = cellText(view.get(i, HEADER.name));
-  const party = code ? { code: code.text, name } : undefined;
+  const { column, code, name, party } = selectedParty(snapshot, view, HEADER.code, HEADER.name);
   const tiers = tiersOf(column);
   const title = `Palliativregistret, ${tiers.map((t) => TIER_NAME[t]).join(" + ") || "indata"} (${KIND_TITLE[kind]})`;
   if (tiers.length === 0 || !code) return columnExplanation(title, column, columnNote(view.name, column), party);
@@ -153,7 +135,6 @@ export function explainPalliative(snapshot: CellSnapshot, view: TableView, kind:
     tiers.length > 1
       ? `${who} får ${formatKronor(total)}: ${formatKronor(lines.base.amount)} av nivå 1 och ${formatKronor(lines.bonus.amount)} av nivå 2.`
       : `${who} får ${formatKronor(lines[tier].amount)} av ${TIER_NAME[tier]}: ${rateAgainstThreshold(lines[tier], current.results[tier])}.`;
-  const note = columnNote(view.name, column);
   const shown = column === HEADER.palliativeTotal ? total : lines[tier].amount;
   return {
     kind: "amount",
@@ -166,7 +147,7 @@ export function explainPalliative(snapshot: CellSnapshot, view: TableView, kind:
         : undefined,
     facts: tierFacts(current, tiers, kind),
     whatWouldChange: changes,
-    notes: [...(note ? [note] : []), ...amountNote(snapshot, view, tiers, shown)],
+    notes: amountNotes(snapshot, view, amountColumns(tiers), shown),
   };
 }
 
