@@ -212,21 +212,7 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
     expect(await page.$eval("#progress", (e) => (e as HTMLProgressElement).value)).toBe(100);
     expect(progress.length).toBeGreaterThan(1);
     expect(progress[progress.length - 1]).toBe(100);
-    expect(await workbook<string[]>(page, "excel.sheetNames()")).toEqual([
-      "Blad1",
-      "Start",
-      "Parametrar",
-      "Avstämning",
-      "Palliativ",
-      "Senior alert",
-      "Länsbidrag",
-      "Utskrivningsklara",
-      "UK individer",
-      "Försöksverksamhet",
-      "Länsbudget",
-      "Kommuner",
-      "Landsting",
-    ]);
+    expect(await workbook<string[]>(page, "excel.sheetNames()")).toEqual(["Blad1", ...plan.sheets.map((s) => s.name)]);
     const trips = Number(/på (\d+) anrop/.exec((await page.textContent("#build-result")) ?? "")?.[1]);
     expect(trips).toBeGreaterThan(0);
     expect(trips).toBeLessThanOrEqual(10);
