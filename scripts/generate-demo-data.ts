@@ -49,7 +49,7 @@ function csv(columns: readonly string[], rows: readonly (readonly (string | numb
 
 /**
  * A registration rate drawn so that many parties land near the thresholds of 2010 (40 % and 70 %,
- * seed 002) and a few far from them. Returned as per mille, an integer.
+ * Cirkulär 10:11, Mål 1) and a few far from them. Returned as per mille, an integer.
  */
 function ratePerMille(random: Random): number {
   const u = random();
@@ -61,7 +61,8 @@ function ratePerMille(random: Random): number {
 }
 
 /**
- * Deaths October–December 2010 (seed 002: "Mätperiod: Oktober – december 2010"). Sweden had about
+ * Deaths October–December 2010 ("Att bygga infrastruktur för socialtjänsten", bild 13; "Prestationsbaserade
+ * statsbidrag till insatser för äldre", bild 6: "Mätperiod: Oktober – december 2010"). Sweden had about
  * 90 000 deaths a year, about 0.24 % of the population a quarter. Assumed for the demo: 0.11 % in
  * municipal care (special housing, home care) and 0.09 % in county-council hospitals.
  */
@@ -108,7 +109,8 @@ function palliative(random: Random, municipalities: readonly Municipality[], cou
 }
 
 /**
- * Senior alert, 2010: about half the parties have started in all relevant units (seed 002). Registrations
+ * Senior alert, 2010: about half the parties (an assumption of the demo) have started in all relevant units
+ * (the condition: Cirkulär 10:11, Mål 2). Registrations
  * assumed at 2–8 per 1 000 inhabitants for municipalities and 0.5–2.5 for county councils when started;
  * parties not yet started everywhere have some registrations from the units that have.
  */
@@ -151,7 +153,7 @@ function somaticDays(random: Random): number {
 }
 
 /**
- * Kalmar county 2018 (seed 003): per municipality and month, the individuals ready for discharge and
+ * Kalmar county 2018 ("Länsgemensam ledning i samverkan", bild 9–10): per municipality and month, the individuals ready for discharge and
  * their days. About one individual a month per 2 000 inhabitants; some strained months push the average
  * above 3. Where the reported average is above 3 the joint analysis recounts some days downwards, so
  * some municipalities fall back under 3 and some stay above. Psychiatry: a few individuals a month in the
@@ -190,7 +192,10 @@ function discharge(random: Random, municipalities: readonly Municipality[]): str
   return csv(CSV_COLUMNS.discharge, rows);
 }
 
-/** Themes of the pilots, from seed 002 ("Förbättringsarbete med den äldre i centrum") and seed 001. */
+/**
+ * Themes of the pilots, from Cirkulär 10:11, avsnitt 3 ("Förbättringsarbete med den äldre i centrum"), and
+ * "Att bygga infrastruktur för socialtjänsten", bild 16.
+ */
 const PILOT_THEMES = [
   "systematisk processanalys",
   "gemensam centrumbildning",
@@ -199,9 +204,9 @@ const PILOT_THEMES = [
   "samverkan med den äldre i centrum",
   "organisatoriska lösningar för multisjuka äldre",
 ];
-/** Who may apply (seed 001): municipalities, county councils, private and non-profit organisations. */
+/** Who may apply ("Att bygga infrastruktur för socialtjänsten", bild 16): municipalities, county councils, private and non-profit organisations. */
 const PILOT_RECIPIENTS = ["Kommun", "Landsting", "Kommun och landsting", "Idéburen organisation", "Privat vårdgivare"];
-/** The 70 MSEK for pilots (seed 002); the demo leaves part of it ungranted so the ledger shows a rest. */
+/** The 70 MSEK for pilots (Cirkulär 10:11, avsnitt 3); the demo leaves part of it ungranted so the ledger shows a rest. */
 const PILOTS_KR = 70_000_000;
 
 function pilots(random: Random): string {
@@ -221,14 +226,20 @@ function pilots(random: Random): string {
 }
 
 /**
- * Sörmland's budget of its grant, as in seed 000 ("Budget Gemensamma utvecklingsledare: … Kvalitativ
- * uppföljning av multisjuka äldre 500 tkr, Övrigt utbildning 200 tkr"). NOT synthetic. The leaders'
- * figure is missing in the source, so that line takes the rest of the grant (empty amount).
+ * Sörmland's budget of its grant, as on page (2) of the Sörmland agreement (Sörmlandsöverenskommelsen, dnr
+ * 09/5304): "Budget Gemensamma utvecklingsledare: Kvalitativ uppföljning av multisjuka äldre Övrigt utbildning
+ * Summa: tkr 500 tkr 200 tkr tkr" (labels and amounts transcribed apart). NOT synthetic. The leaders' and the
+ * total's figures have dropped out of the transcript, so that line takes the rest of the grant (empty amount).
  */
 function countyBudget(): string {
-  const source = "Seed 000: överenskommelse Sörmland–SKL (dnr 09/5304), Budget";
+  const source = "Sörmlandsöverenskommelsen (dnr 09/5304), s. 2, Budget";
   return csv(CSV_COLUMNS.countyBudget, [
-    ["04", "Gemensamma utvecklingsledare", "", `${source}; beloppet saknas i källan: resten av bidraget`],
+    [
+      "04",
+      "Gemensamma utvecklingsledare",
+      "",
+      `${source}; beloppet har fallit bort i transkriptet ("Summa: tkr"): resten av bidraget`,
+    ],
     ["04", "Kvalitativ uppföljning av multisjuka äldre", 500000, source],
     ["04", "Övrigt utbildning", 200000, source],
   ]);

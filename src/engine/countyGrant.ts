@@ -73,9 +73,11 @@ function countyWeights(counties: readonly CountyInput[]): { weights: bigint[]; s
 /**
  * The county grant as the rule is written: every county gets `base`, the rest is shared in proportion to
  * the weights (the number of municipalities) in whole rounding steps. The rule is in the Sörmland
- * agreement's Bilaga 2 (Sörmlandsöverenskommelsen, dnr 09/5304) and on bild 17 of "Att bygga
- * infrastruktur för socialtjänsten"; the published table also applies a "jämkning för små län" that is not
- * written down, and the workbook shows that difference beside this rule.
+ * agreement's Bilaga 2 (Sörmlandsöverenskommelsen, dnr 09/5304: "De 66 miljonerna har fördelats så att alla
+ * län erhåller minst 2 miljoner kronor. Resterande medel har fördelats till antalet kommuner i länet.") and on
+ * bild 17 of "Att bygga infrastruktur för socialtjänsten" ("2 milj. kr till varje län, resten i förhållande
+ * till antal kommuner med jämkning för små län."). The adjustment is not written down: Bilaga 2's figures
+ * differ from this rule, and the workbook shows that difference beside it.
  */
 export function countyGrant(
   counties: readonly CountyInput[],
@@ -109,8 +111,9 @@ export const REGIONAL_EQUAL_WEIGHT = 1;
 
 /**
  * The regional knowledge-support structures' money shared among the counties by a weight each, with no
- * base: equal weights give equal parts. The figures of the "66 + 13" table ("Att bygga infrastruktur för
- * socialtjänsten", bild 17) come to about the same amount per county; the sources give no rule.
+ * base: equal weights give equal parts. The figures of the table "Fördelning av 66* + 13 milj. kr" ("Att bygga
+ * infrastruktur för socialtjänsten", bild 17) add about the same amount to most counties; the sources give no
+ * rule (bild 18 gives the 15 MSEK, of which 2 MSEK national).
  */
 export function regionalSupport(
   counties: readonly CountyInput[],

@@ -68,7 +68,7 @@ export interface DischargeResult {
 /**
  * The discharge settlement for one municipality-month: if the average of the individuals' days is
  * strictly above `averageLimit`, every day above `dayLimit` is billed per individual at `pricePerDay`.
- * "Länsgemensam ledning i samverkan" (Kalmar län), bild 9: "debitering på individnivå för de dagar som
+ * "Länsgemensam ledning i samverkan" (Kalmar län), bild 10: "debitering på individnivå för de dagar som
  * överstiger tre utskrivningsklara dagar".
  */
 export function dischargeSettlement(
@@ -275,7 +275,7 @@ export interface CountyAverage {
 
 /**
  * The county's average over some groups against its goal ("Målet 2018 för indikatorn utskrivningsklara
- * dagar är 2,0", "Länsgemensam ledning i samverkan", bild 7): somatic care only, days as reported.
+ * dagar är 2,0", "Länsgemensam ledning i samverkan", bild 9): somatic care only, days as reported.
  */
 export function countyAverage(groups: readonly DischargeGroup[], goal: Amount): CountyAverage {
   const target = nonNegative(goal, "målet");

@@ -62,7 +62,9 @@ class SeniorAlertPartyLine implements SeniorAlertLine {
 /**
  * The Senior alert payout: the pot is divided by the registrations made in relevant units of the
  * qualifying parties, and each gets its registrations times that rate, rounded by largest remainder.
- * Seed 002: paid "per registrering" to parties where all relevant units have started registration.
+ * Cirkulär 10:11, Mål 2: 50 MSEK where "samtliga relevanta verksamheter har påbörjat registrering";
+ * "Ersättning per utförd registrering" ("Att bygga infrastruktur för socialtjänsten", bild 14;
+ * "Prestationsbaserade statsbidrag till insatser för äldre", bild 8).
  */
 export function seniorAlertPayout(
   parties: readonly SeniorAlertInput[],

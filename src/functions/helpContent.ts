@@ -164,7 +164,10 @@ export const HELP: Readonly<Record<FunctionId, FunctionHelp>> = {
       },
     ],
     sources: [
-      text("Cirkulär 10:11", "Cirkulär 10:11 (SKL circular)"),
+      text(
+        "Cirkulär 10:11, avsnitt 1, Mål 1 (trösklar och potter)",
+        "Cirkulär 10:11 (SKL circular), section 1, Mål 1 (thresholds and pots)"
+      ),
       text(
         "presentationen ”Att bygga infrastruktur för socialtjänsten”, bild 12–13",
         "the presentation “Att bygga infrastruktur för socialtjänsten”, slides 12–13"
@@ -210,7 +213,10 @@ export const HELP: Readonly<Record<FunctionId, FunctionHelp>> = {
       },
     ],
     sources: [
-      text("Cirkulär 10:11", "Cirkulär 10:11 (SKL circular)"),
+      text(
+        "Cirkulär 10:11, avsnitt 1, Mål 2 (villkoret och potten)",
+        "Cirkulär 10:11 (SKL circular), section 1, Mål 2 (the condition and the pot)"
+      ),
       text(
         "presentationen ”Att bygga infrastruktur för socialtjänsten”, bild 14",
         "the presentation “Att bygga infrastruktur för socialtjänsten”, slide 14"
@@ -271,7 +277,7 @@ export const HELP: Readonly<Record<FunctionId, FunctionHelp>> = {
         "presentationen ”Att bygga infrastruktur för socialtjänsten”, bild 15 och 17",
         "the presentation “Att bygga infrastruktur för socialtjänsten”, slides 15 and 17"
       ),
-      text("Cirkulär 10:11 (summan och syftet)", "Cirkulär 10:11 (the sum and the purpose)"),
+      text("Cirkulär 10:11, avsnitt 2 (summan och syftet)", "Cirkulär 10:11, section 2 (the sum and the purpose)"),
     ],
   },
   DISCHARGE_SETTLEMENT: {

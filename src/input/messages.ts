@@ -46,9 +46,9 @@ const notPositive = (what: string, value: string) =>
 export const Problem = {
   // The rules (raised by the engine).
   dischargeOutsideCounty: (municipality: string, county: string) =>
-    `kommunen ${municipality} ligger inte i Kalmar län (${county}): regleringen gäller Kalmar läns kommuner (seed 003).`,
+    `kommunen ${municipality} ligger inte i Kalmar län (${county}): regleringen gäller Kalmar läns kommuner (presentationen "Länsgemensam ledning i samverkan", Kalmar län, bild 7 och 10).`,
   dischargeOutsideYear: (month: string, year: string) =>
-    `månaden ${month} ligger inte i ${year}: regleringen gäller ${year} (seed 003).`,
+    `månaden ${month} ligger inte i ${year}: regleringen gäller ${year} (presentationen "Länsgemensam ledning i samverkan", Kalmar län, bild 2 och 10).`,
   registrationsExceedDeaths: (registrations: string, deaths: string) =>
     `registreringar (${registrations}) är fler än dödsfall (${deaths}). Kontrollera registerutdraget.`,
   daysAfterExceedReported: (after: string, reported: string) =>
@@ -58,6 +58,8 @@ export const Problem = {
   totalBelowBase: (total: string, counties: number, base: string) =>
     `totalen (${total}) räcker inte till grundbeloppet ${base} för ${counties} län. Höj totalen eller sänk grundbeloppet.`,
   partyNotFound: (code: string) => `koden ${code} finns inte i kodkolumnen.`,
+  notPaymentBasis: (what: string, value: string, bases: string) =>
+    `${what} (${value}) ska vara ${bases}. Välj grunden i listan på bladet Parametrar.`,
 
   // A cell as read by the readers (src/input/readers.ts): the same words in every face.
   blankInUsedRow: (what: string) => `${what} saknas. Fyll i ett tal (0 om det inte finns några) eller töm hela raden.`,

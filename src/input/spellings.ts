@@ -11,7 +11,7 @@
 const YES = ["ja", "j", "sant", "true", "yes", "1"] as const;
 const NO = ["nej", "n", "falskt", "false", "no", "0"] as const;
 
-/** The kinds of care of the Kalmar discharge settlement (seed 003). */
+/** The kinds of care of the Kalmar discharge settlement ("Länsgemensam ledning i samverkan", bild 9–10). */
 const SOMATIC = ["somatisk", "somatik", "somatiska", "s"] as const;
 const PSYCHIATRIC = ["psykiatri", "psykiatrisk", "psykiatriska", "psyk", "p"] as const;
 

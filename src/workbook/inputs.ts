@@ -26,7 +26,10 @@ export interface County {
   readonly population: number;
 }
 
-/** The county grant as published (seed 000, Bilaga 2; seed 001, "66 + 13"), in kronor. */
+/**
+ * The county grant as published (Sörmlandsöverenskommelsen, Bilaga 2; "Att bygga infrastruktur för socialtjänsten",
+ * bild 17, "Fördelning av 66* + 13 milj. kr"), in kronor.
+ */
 export interface PublishedCountyGrant {
   readonly code: string;
   readonly name: string;
@@ -67,7 +70,7 @@ export interface DischargeRecord {
   readonly care: CareKind;
   /** Days as first reported. */
   readonly daysReported: number;
-  /** Days after the joint analysis and recount (seed 003: "efter analys/omräkning av dagar"). */
+  /** Days after the joint analysis and recount ("Länsgemensam ledning i samverkan", bild 10: "efter analys/omräkning av dagar"). */
   readonly daysAfterAnalysis: number;
 }
 
@@ -79,7 +82,7 @@ export interface PilotGrant {
   readonly grantedKr: number;
 }
 
-/** One line of a county's own budget of its grant (e.g. Sörmland, seed 000). */
+/** One line of a county's own budget of its grant (e.g. Sörmland: Sörmlandsöverenskommelsen, s. 2). */
 export interface CountyBudgetLine {
   readonly county: string;
   readonly item: string;
@@ -103,7 +106,7 @@ export interface TimelineEvent {
 }
 
 /**
- * A year's parameters. Every figure that the seeds do not give is marked as an assumption with a
+ * A year's parameters. Every figure that the sources do not give is marked as an assumption with a
  * note, and shows as an input cell on `Parametrar`, never as a constant inside a formula.
  */
 export interface YearParameters {
@@ -121,21 +124,21 @@ export interface YearParameters {
   readonly regionalSupportKr: number;
   readonly pilotsKr: number;
   readonly agreementTotalKr: number;
-  /** The performance-based part of the agreement (P and S together): 100 MSEK (seed 002). */
+  /** The performance-based part of the agreement (P and S together): 100 MSEK (Cirkulär 10:11). */
   readonly performanceBasedKr: number;
-  /** Registries and national coordination: not a figure of its own in the seeds (an assumption: the rest). */
+  /** Registries and national coordination: not a figure of its own in the sources (an assumption: the rest). */
   readonly registriesKr: number;
-  /** The municipalities' share of each performance pot (an assumption: not in the seeds). */
+  /** The municipalities' share of each performance pot (an assumption: not in the sources). */
   readonly municipalShare: number;
   /** Rounding steps in kronor. */
   readonly paymentStepKr: number;
   readonly countyGrantStepKr: number;
-  /** Kalmar 2018 discharge settlement: price per day (an assumption: not in the seed). */
+  /** Kalmar 2018 discharge settlement: price per day (an assumption: not in "Länsgemensam ledning i samverkan"). */
   readonly dischargePricePerDayKr: number;
   readonly dischargeDayLimit: number;
   readonly dischargeAverageLimit: number;
   readonly psychiatryDayLimit: number;
-  /** Whether the monthly-average condition also applies to psychiatry (open in seed 003). */
+  /** Whether the monthly-average condition also applies to psychiatry (open in "Länsgemensam ledning i samverkan", bild 10). */
   readonly psychiatryAverageLimit: number;
   readonly dischargeGoalDays: number;
   readonly dischargeAverage2016Days: number;

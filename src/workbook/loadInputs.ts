@@ -404,7 +404,7 @@ interface RegistryData {
   readonly countyBudget: CountyBudgetLine[];
 }
 
-/** The discharge settlement is Kalmar county's (08), for 2018 (seed 003). */
+/** The discharge settlement is Kalmar county's (08), for 2018 ("Länsgemensam ledning i samverkan", bild 2, 10). */
 export const DISCHARGE_COUNTY = "08";
 export const DISCHARGE_YEAR = "2018";
 
@@ -516,7 +516,7 @@ function readDischarge(input: Files, known: KnownParties): DischargeRecord[] {
   });
 }
 
-/** A discharge row's municipality must be known and in Kalmar county (seed 003). */
+/** A discharge row's municipality must be known and in Kalmar county ("Länsgemensam ledning i samverkan", bild 7, 10). */
 function checkDischargeMunicipality(r: Row, known: KnownParties, municipality: string): void {
   const unknown = known.unknown("kommun", municipality);
   if (unknown) r.fail(unknown);

@@ -21,6 +21,11 @@ export interface SourceDocument {
   readonly place: "bild" | "s." | "avsnitt";
   /** The start of its transcript's file name in the seeds folder (for the test that checks quotations). */
   readonly transcript: string;
+  /**
+   * How a text names it: its title, short names and reference number, as they are written. A title in
+   * quotation marks is a citation, not a quotation of the document's words.
+   */
+  readonly names: readonly string[];
 }
 
 export const SOURCES: Readonly<Record<SourceKey, SourceDocument>> = {
@@ -33,6 +38,13 @@ export const SOURCES: Readonly<Record<SourceKey, SourceDocument>> = {
     reference: "SKL dnr 09/5304",
     place: "s.",
     transcript: "000_",
+    names: [
+      "Sörmlandsöverenskommelsen",
+      "Sörmland agreement",
+      "dnr 09/5304",
+      "Bilaga 2",
+      "Överenskommelse mellan kommunerna och landstinget i Sörmlands län och Sveriges Kommuner och Landsting (SKL) om stöd till ett långsiktigt förbättringsarbete för de mest sjuka äldre",
+    ],
   },
   infrastructure: {
     cited: 'presentationen "Att bygga infrastruktur för socialtjänsten"',
@@ -42,15 +54,22 @@ export const SOURCES: Readonly<Record<SourceKey, SourceDocument>> = {
     reference: "bild 1–20",
     place: "bild",
     transcript: "001_",
+    names: ["Att bygga infrastruktur för socialtjänsten", "Att bygga infrastruktur"],
   },
   circular: {
     cited: "Cirkulär 10:11",
     label: "Cirkulär 10:11",
     title: "Överenskommelser mellan staten och Sveriges Kommuner och Landsting på äldreområdet 2010",
     date: "2010-02-10",
-    reference: "SKL cirkulär 10:11, dnr 10/0702",
+    reference: "Cirkulär 10:11, SKL dnr 10/0702",
     place: "avsnitt",
     transcript: "002_",
+    names: [
+      "Cirkulär 10:11",
+      "cirkulär 10:11",
+      "circular 10:11",
+      "Överenskommelser mellan staten och Sveriges Kommuner och Landsting på äldreområdet 2010",
+    ],
   },
   kalmar: {
     cited: 'presentationen "Länsgemensam ledning i samverkan" (Kalmar län)',
@@ -61,6 +80,7 @@ export const SOURCES: Readonly<Record<SourceKey, SourceDocument>> = {
     reference: "bild 1–13",
     place: "bild",
     transcript: "003_",
+    names: ["Länsgemensam ledning i samverkan", "Länsgemensam ledning"],
   },
   performance: {
     cited: 'presentationen "Prestationsbaserade statsbidrag till insatser för äldre"',
@@ -70,6 +90,11 @@ export const SOURCES: Readonly<Record<SourceKey, SourceDocument>> = {
     reference: "bild 1–10 (samma bilder som bild 10–16 i Att bygga infrastruktur för socialtjänsten)",
     place: "bild",
     transcript: "004_",
+    names: [
+      "Prestationsbaserade statsbidrag till insatser för äldre",
+      "Prestationbaserade statsbidrag till insatser för äldre",
+      "Prestationsbaserade",
+    ],
   },
 };
 

@@ -110,7 +110,7 @@ describe("loadBundledInputs", () => {
     expect(granted).toBeLessThanOrEqual(inputs.parameters.pilotsKr);
   });
 
-  it("has Sörmland's budget lines of seed 000: leaders take the rest, 500 tkr follow-up, 200 tkr training", () => {
+  it("has Sörmland's budget lines of the Sörmland agreement, page (2): leaders take the rest, 500 tkr follow-up, 200 tkr training", () => {
     expect(inputs.countyBudget.map((l) => [l.county, l.item, l.amountKr])).toEqual([
       ["04", "Gemensamma utvecklingsledare", null],
       ["04", "Kvalitativ uppföljning av multisjuka äldre", 500_000],

@@ -19,7 +19,7 @@ describe("palliative registry payout, one tier", () => {
     expect(line.reason).toBe("40,0\u00a0% ≥ 40\u00a0% (2 av 5)");
   });
 
-  it("qualifies 7 of 10 at 70 % (seed 002's bonus tier), and 6 of 10 not", () => {
+  it("qualifies 7 of 10 at 70 % (the bonus tier, Cirkulär 10:11, Mål 1), and 6 of 10 not", () => {
     const lines = palliativeShares([party("0114", 7, 10, 100), party("0115", 6, 10, 100)], {
       pot: 10000000,
       threshold: 0.7,

@@ -298,7 +298,7 @@ describe("SKL.COUNTY_GRANT in a sheet", () => {
 
 describe("SKL.DISCHARGE_SETTLEMENT in a sheet", () => {
   /*
-   * One municipality-month; the price per day is an input (not in the seed), here 4 000 kr.
+   * One municipality-month; the price per day is an input (not in the source), here 4 000 kr.
    *   Somatic, days 2, 5, 7, 1 (and a blank cell, skipped): average 15/4 = 3,75 > 3, so the days above 3 are
    *     billed per individual: 0 + 2 + 4 + 0 = 6 days → 6 × 4 000 = 24 000 kr.
    *   Somatic, days 1, 2, 3, 6: average 12/4 = 3,0, not above 3 → 0 kr, although one individual had 6 days.

@@ -41,7 +41,7 @@ const REGISTRY = {
   seniorAlert: "kind;code;all_units_started;registrations\nkommun;0114;ja;12\n",
   discharge: "municipality;month;individual;care;days_reported;days_after_analysis\n0880;2018-03;S01;somatisk;4;3\n",
   pilots: "id;recipient;project;granted_kr\nF01;Kommun X;Försök A;2500000\n",
-  countyBudget: "county;item;amount_kr;source\n04;Utvecklingsledare;;seed 000\n",
+  countyBudget: "county;item;amount_kr;source\n04;Utvecklingsledare;;Sörmlandsöverenskommelsen\n",
 };
 const IMPORT_REFERENCE = (() => {
   const inputs = loadInputs({ ...REFERENCE, ...REGISTRY }, { year: 2010, synthetic: false });
@@ -311,10 +311,12 @@ describe("one verdict per raw value, whatever face reads it", () => {
           (rows) => (isMonth ? rows[0].month : rows[0].care)
         );
         const reading = isMonth ? readMonth(text, Label.month) : readCare(text, Label.care);
-        // A month outside 2018 is read, then refused by the rule (seed 003) in both faces alike.
+        // A month outside 2018 is read, then refused by the rule (Kalmar, bild 2 and 10) in both faces alike.
         const expected =
           isMonth && typeof reading === "string" && !reading.startsWith("2018-")
-            ? { problem: `månaden ${reading} ligger inte i 2018: regleringen gäller 2018 (seed 003).` }
+            ? {
+                problem: `månaden ${reading} ligger inte i 2018: regleringen gäller 2018 (presentationen "Länsgemensam ledning i samverkan", Kalmar län, bild 2 och 10).`,
+              }
             : ofReading(reading);
         expect({ text, loader, imported }).toEqual({ text, loader: expected, imported: expected });
       }),

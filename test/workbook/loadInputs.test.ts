@@ -27,7 +27,8 @@ const validRegistry = {
   discharge:
     "municipality,month,individual,care,days_reported,days_after_analysis\n0880,2018-03,S01,somatisk,4,3\n0880,2018-03,P01,psykiatri,25,25\n",
   pilots: "id,recipient,project,granted_kr\nF01,Kommun X,Försök A,2500000\n",
-  countyBudget: "county,item,amount_kr,source\n04,Utvecklingsledare,,seed 000\n04,Uppföljning,500000,seed 000\n",
+  countyBudget:
+    "county,item,amount_kr,source\n04,Utvecklingsledare,,Sörmlandsöverenskommelsen\n04,Uppföljning,500000,Sörmlandsöverenskommelsen\n",
 };
 
 const load = (overrides: DataFileContents = {}, year = 2010) =>
@@ -94,7 +95,7 @@ describe("parameters (data/parameters.json)", () => {
     expect([2010, 2011, 2012].map((y) => loadParameters(json, y).palliativeBonusThreshold)).toEqual([0.7, 0.7, 0.7]);
   });
 
-  it("has the 2010 pots of the agreement (seed 002): 40 + 10, 50, 66 + 13, 70 of 271 MSEK", () => {
+  it("has the 2010 pots of the agreement (Cirkulär 10:11): 40 + 10, 50, 66 + 13, 70 of 271 MSEK", () => {
     expect(loadParameters(json, 2010)).toMatchObject({
       palliativeBasePotKr: 40_000_000,
       palliativeBonusPotKr: 10_000_000,
@@ -252,8 +253,8 @@ describe("registry data", () => {
       "utskrivningsklara.csv rad 3 (0880, 2018-03, S01): vårdform (akut) ska vara somatisk eller psykiatri.",
       "utskrivningsklara.csv rad 4 (0880, 2018-03, S02): dagar efter analys (5) är fler än rapporterade dagar (4). Analysen och omräkningen kan bara minska dagarna.",
       "utskrivningsklara.csv rad 6 (0880, 2018-03, S03): individ S03 (somatisk) finns redan på rad 5. Varje individ får bara förekomma en gång per kommun, månad och vårdform.",
-      "utskrivningsklara.csv rad 8 (0114, 2018-03, S04): kommunen 0114 ligger inte i Kalmar län (08): regleringen gäller Kalmar läns kommuner (seed 003).",
-      "utskrivningsklara.csv rad 9 (0880, 2017-12, S05): månaden 2017-12 ligger inte i 2018: regleringen gäller 2018 (seed 003).",
+      'utskrivningsklara.csv rad 8 (0114, 2018-03, S04): kommunen 0114 ligger inte i Kalmar län (08): regleringen gäller Kalmar läns kommuner (presentationen "Länsgemensam ledning i samverkan", Kalmar län, bild 7 och 10).',
+      'utskrivningsklara.csv rad 9 (0880, 2017-12, S05): månaden 2017-12 ligger inte i 2018: regleringen gäller 2018 (presentationen "Länsgemensam ledning i samverkan", Kalmar län, bild 2 och 10).',
       "forsoksverksamhet.csv rad 3 (F01): id F01 finns redan på rad 2. Varje beviljat försök ska ha ett eget id.",
       "lansbudget.csv rad 3 (04): beloppet saknas även på rad 2. Bara en rad per län kan ta resten av bidraget; skriv belopp på de andra.",
       "lansbudget.csv rad 4 (04): belopp (1000.123) får ha högst två decimaler (öre).",

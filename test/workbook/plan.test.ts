@@ -123,7 +123,7 @@ describe("the 2010 allocation workbook in a formula engine", () => {
     expect(column(fileHf, filePlan, "Länsbidrag", "Lansbidrag", "Regel: bidrag (kr)")).toEqual(
       msek.map((m) => m * 1e6)
     );
-    // Published (seed 000) minus rule, Stockholm: 7.0 − 4.0 = 3.0 MSEK.
+    // Published (Bilaga 2) minus rule, Stockholm: 7.0 − 4.0 = 3.0 MSEK.
     expect(column(fileHf, filePlan, "Länsbidrag", "Lansbidrag", "Publicerat − regel (kr)")[0]).toBe(3000000);
   });
 

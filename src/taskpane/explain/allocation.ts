@@ -4,12 +4,12 @@
  * DOMAIN.md, "Money": "Rounding distributes each pot exactly: the largest-remainder method".
  */
 import { Allocation, AllocationLine } from "../../engine/allocate";
-import { PartyCode } from "../../engine/codes";
+import { PartyCode, partyCode } from "../../engine/codes";
 import { formatKronor, formatNumberSv } from "../../engine/money";
 import { CellValue } from "../../workbook/plan";
-import { TableView } from "../import/tables";
-import { cellText } from "../import/tables";
-import { formatQuota, formatShare, numberIn, plural } from "./read";
+import { cellText, HEADER, TableView } from "../import/tables";
+import { columnNote } from "./columns";
+import { formatQuota, formatShare, numberIn, plural, rowNumber } from "./read";
 import { CellSnapshot, Explanation, ExplanationFact } from "./types";
 
 /** One party's line of an allocation and how to name its weight and pot. */
@@ -88,6 +88,65 @@ export function cellDiffers(shown: CellValue, engine: { toNumber(): number }, wh
     `Cellen visar ${formatNumberSv(value)} ${what}, men regeln ger ${formatNumberSv(expected)} ${what} på tabellens nuvarande värden. ` +
     "Räkna om arbetsboken (F9) eller kontrollera formeln i cellen."
   );
+}
+
+/** Where a table row stands, for messages: its worksheet row, the party's code and name. */
+export interface RowPlace {
+  readonly row: number;
+  readonly party: string;
+  readonly name: string;
+}
+
+/**
+ * Each row of the table that has a party code, read into the rule's input by `input`, and the index of the
+ * selected row among them (-1 when it has no code).
+ */
+export function partyRows<T>(
+  snapshot: CellSnapshot,
+  view: TableView,
+  nameHeader: string,
+  input: (r: number, place: RowPlace, code: PartyCode) => T
+): { inputs: T[]; selected: number } {
+  const inputs: T[] = [];
+  let selected = -1;
+  for (let r = 0; r < view.rowCount; r++) {
+    const code = partyCode(view.get(r, HEADER.code));
+    if (!code) continue;
+    if (r === snapshot.row) selected = inputs.length;
+    inputs.push(
+      input(r, { row: rowNumber(snapshot, r), party: code.text, name: cellText(view.get(r, nameHeader)) }, code)
+    );
+  }
+  return { inputs, selected };
+}
+
+/** The selected cell's column and data row, and the party of that row by the table's code and name columns. */
+export function selectedParty(snapshot: CellSnapshot, view: TableView, codeHeader: string, nameHeader: string) {
+  const column = snapshot.column!;
+  const row = snapshot.row!;
+  const code = partyCode(view.get(row, codeHeader));
+  const name = cellText(view.get(row, nameHeader));
+  return { column, row, code, name, party: code ? { code: code.text, name } : undefined };
+}
+
+/**
+ * The selected column's note, and when it is one of `amountColumns`, a note if the cell shows another value
+ * than `amount`, the rule on the table as it is now.
+ */
+export function amountNotes(
+  snapshot: CellSnapshot,
+  view: TableView,
+  amountColumns: readonly string[],
+  amount: { toNumber(): number } | undefined
+): string[] {
+  const column = snapshot.column!;
+  const note = columnNote(view.name, column);
+  const notes = note ? [note] : [];
+  if (amount !== undefined && amountColumns.includes(column)) {
+    const differs = cellDiffers(selectedValue(snapshot, view), amount);
+    if (differs) notes.push(differs);
+  }
+  return notes;
 }
 
 /** The selected cell's value. */

@@ -2,6 +2,8 @@
  * What each column of the workbook's tables means, in a sentence, for the explanation of an input or a
  * lookup cell (and as a note under an amount's explanation).
  */
+import { cite } from "../../workbook/sources";
+import { SHARE_TABLE } from "../../workbook/sheets/share";
 import { ALLOCATION_LABEL, HEADER, TABLE, TWIN_PART } from "../import/tables";
 
 const CODE_NOTE = "Partens kod: kommunkod med fyra siffror (0114) eller länskod med två (08). Indata.";
@@ -48,9 +50,8 @@ const WEIGHT_TEXT: Readonly<Record<string, string>> = {
 const PALLIATIVE: Readonly<Record<string, string>> = {
   [HEADER.code]: CODE_NOTE,
   [HEADER.name]: NAME_NOTE,
-  [HEADER.population]:
-    "Folkmängden hämtas med koden från referenslistan. Den är vikten när potten delas mellan de kvalificerade (seed 002: ”utifrån befolkningens storlek”).",
-  [HEADER.deaths]: "Indata: dödsfall under mätperioden (2010: oktober–december) enligt Svenska Palliativregistret.",
+  [HEADER.population]: `Folkmängden hämtas med koden från referenslistan. Den är vikten när potten delas mellan de kvalificerade ("utifrån befolkningens storlek": ${cite("infrastructure", 13)}; ${cite("performance", 6)}).`,
+  [HEADER.deaths]: `Indata: dödsfall under mätperioden (2010: oktober–december; ${cite("infrastructure", 13)}). Andelen är "andel registreringar per kommun i förhållande till antalet dödsfall i kommunen" (${cite("circular", "avsnitt 1")}, Mål 1).`,
   [HEADER.registrations]:
     "Indata: hur många av dödsfallen som registrerats i Svenska Palliativregistret. Högst lika många som dödsfallen.",
   [HEADER.rate]:
@@ -65,7 +66,7 @@ const SENIOR_ALERT: Readonly<Record<string, string>> = {
   [HEADER.name]: NAME_NOTE,
   [HEADER.started]:
     "Indata: Ja när alla relevanta enheter har startat registrering i Senior alert (kommuner: SÄBO, hemsjukvård, korttidsboende; landsting: medicin, geriatrik, kirurgi, ortopedi, infektion).",
-  [HEADER.registrations]: "Indata: registreringar i partens relevanta enheter. Potten betalas per registrering.",
+  [HEADER.registrations]: `Indata: registreringar i partens relevanta enheter. Potten betalas per registrering ("Ersättning per utförd registrering": ${cite("infrastructure", 14)}; ${cite("performance", 8)}).`,
   [HEADER.codeNumber]: CODE_NUMBER_NOTE,
   [HEADER.rowsWithCode]: ROWS_WITH_CODE_NOTE,
 };
@@ -76,29 +77,28 @@ const COUNTY: Readonly<Record<string, string>> = {
   [HEADER.municipalityCount]:
     "Antalet kommuner i länet, hämtat från Landsting. Resten av de 66 mnkr (efter 2 mnkr per län) delas efter det.",
   [HEADER.codeNumber]: CODE_NUMBER_NOTE,
-  [HEADER.published]:
-    "Det publicerade beloppet (seed 000, Bilaga 2), som det publicerades. Summerar till 65,5 mnkr, inte 66.",
-  [HEADER.publishedDiff]:
-    "Publicerat minus regeln: den ”jämkning för små län” som inte är nedskriven. Visas för att granskas, inte för att räknas bort.",
+  [HEADER.published]: `Det publicerade beloppet (${cite("sormland", "Bilaga 2")}), som det publicerades. Summerar till 65,5 mnkr, inte 66.`,
+  [HEADER.publishedDiff]: `Publicerat minus regeln: den "jämkning för små län" (${cite("infrastructure", 17)}) som inte är nedskriven. Visas för att granskas, inte för att räknas bort.`,
   [HEADER.adjustment]:
     "Indata: uttrycklig justering i kronor (jämkning för små län). Justeringarna ska summera till 0.",
-  [HEADER.final]: "Regelns bidrag plus justeringen: det som betalas.",
+  [HEADER.final]:
+    "Det som betalas, efter grunden för utbetalning på Parametrar (C_Utbetalningsgrund): Publicerat betalar det publicerade beloppet, Regeln regelns bidrag, Regeln med justeringar regelns bidrag plus justeringen.",
   [HEADER.regionalWeight]:
     "Indata: länets vikt för de 13 mnkr till regionala stödstrukturer; 1 för alla ger lika delar.",
-  [HEADER.total79]: "Slutligt bidrag plus den regionala delen (tabellen ”66 + 13” i seed 001).",
-  [HEADER.published79]: "Seed 001:s tabell ”66 + 13”, som den publicerades (summerar till 78, inte 79).",
+  [HEADER.total79]: `Slutligt bidrag plus den regionala delen (tabellen "Fördelning av 66* + 13 milj. kr", ${cite("infrastructure", 17)}).`,
+  [HEADER.published79]: `Tabellen på bild 17 i ${cite("infrastructure")}, som den är transkriberad (summerar till 78, inte 79; Stockholms "7," har tappat en decimal).`,
   [HEADER.published79Diff]: "Publicerat 66 + 13 minus arbetsbokens summa.",
+  [HEADER.published13]: `Vad tabellen på bild 17 i ${cite("infrastructure")} lägger till Bilaga 2: 0,6 mnkr för de flesta län, Dalarna 1,1 mnkr och Stockholm 0 som transkriberat. Stockholms 0 är en läsning: "Stockholm 7," har tappat en decimal (7,6 är lika troligt).`,
 };
 
 const DISCHARGE_INDIVIDUALS: Readonly<Record<string, string>> = {
   [HEADER.municipality]: "Indata: kommunkoden (fyra siffror).",
   [HEADER.month]: "Indata: månaden som ÅÅÅÅ-MM.",
   [HEADER.individual]: "Indata: individens anonyma id, unikt inom kommun, månad och vårdform.",
-  [HEADER.care]: "Indata: somatisk eller psykiatri. Psykiatrin regleras per individ över 20 dagar (seed 003).",
+  [HEADER.care]: `Indata: somatisk eller psykiatri. Psykiatrin regleras per individ över 20 dagar (${cite("kalmar", 10)}).`,
   [HEADER.daysReported]:
     "Indata: utskrivningsklara dagar som de först rapporterades. Avgör om kommunen ska analysera med landstinget.",
-  [HEADER.daysAfter]:
-    "Indata: dagarna efter den gemensamma analysen och omräkningen. Det är de som debiteras (seed 003).",
+  [HEADER.daysAfter]: `Indata: dagarna efter den gemensamma analysen och omräkningen. Det är de som debiteras ("efter analys/omräkning av dagar": ${cite("kalmar", 10)}).`,
   [HEADER.daysOver]:
     "Dagar efter analys över dagsgränsen (3 för somatik, 20 för psykiatri): de dagar som kan debiteras.",
   [HEADER.afterCheck]: "Kontroll: dagarna efter analys får inte vara fler än de rapporterade.",
@@ -117,15 +117,24 @@ const DISCHARGE_SETTLEMENT: Readonly<Record<string, string>> = {
   [HEADER.averageLimit]:
     "Snittet ska överstiga detta för debitering (U_Snittgrans, psykiatri U_Psyk_Snittgrans; 0 = inget snittvillkor).",
   [HEADER.analysisRequired]:
-    "Ja när det rapporterade snittet överstiger snittgränsen: kommunen analyserar med landstinget.",
+    "Ja när de rapporterade dagarna skulle debiteras (snittet över snittgränsen och någon individ över dagsgränsen): kommunen analyserar med landstinget. Nej när inget skulle debiteras, t.ex. psykiatri där ingen individ har fler än 20 dagar.",
   [HEADER.daysAfter]: "Summan av dagarna efter analys och omräkning.",
   [HEADER.averageAfter]: "Dagar efter analys / individer.",
-  [HEADER.billed]: "Ja när snittet efter analys fortfarande överstiger snittgränsen.",
+  [HEADER.billed]:
+    "Ja när något debiteras: snittet efter analys överstiger fortfarande snittgränsen och någon individ har fler dagar än dagsgränsen. Psykiatri utan individ över 20 dagar debiteras inte.",
   [HEADER.billableDays]: "Dagarna över dagsgränsen per individ, summerade, när gruppen debiteras.",
   [HEADER.dischargeAmount]: "Debiterbara dagar × pris per dag (U_Pris).",
   [HEADER.dischargeEngine]: "Motorns belopp för samma grupp; ska vara lika med Belopp.",
   [HEADER.dischargeAddin]: "Tilläggets funktion SKL.DISCHARGE_SETTLEMENT för samma grupp; ska vara lika med Belopp.",
   [HEADER.dischargeDiff]: "Kontroll: Belopp minus motorn/funktionen. Ska vara 0.",
+};
+
+const SHARE: Readonly<Record<string, string>> = {
+  Pott: "Potten: Palliativregistrets två nivåer och Senior alert till parten, länsbidraget och det regionala stödet till länets mottagare.",
+  Kvalificerad: "Ja när parten når pottens villkor (registreringsgraden mot tröskeln, alla relevanta enheter startat).",
+  Varför: "Varför parten kvalificerar sig eller inte, med registreringarna som fattas till tröskeln.",
+  Vikt: "Vikten som potten delas efter: folkmängden, registreringarna eller antalet kommuner (den regionala vikten).",
+  "Belopp (kr)": "Beloppet som pottens blad ger parten, hämtat därifrån med koden.",
 };
 
 /** What a column of a table means, or undefined for a column the pane does not know. */
@@ -149,7 +158,9 @@ export function columnNote(table: string, column: string): string | undefined {
     case TABLE.dischargeSettlement:
       return DISCHARGE_SETTLEMENT[column];
     case TABLE.dischargeCounty:
-      return "Länets snitt per månad inom somatisk vård (rapporterade dagar) mot målet 2,0 dagar (seed 003); 2016 var snittet 2,68.";
+      return `Länets snitt per månad inom somatisk vård (rapporterade dagar) mot målet 2,0 dagar; 2016 var snittet 2,68 (${cite("kalmar", 9)}). Målet gäller indikatorn, som följs upp årligen (bild 8); om den räknar rapporterade dagar eller dagar efter analys säger källan inte.`;
+    case SHARE_TABLE:
+      return SHARE[column];
     case TABLE.municipalities:
     case TABLE.counties:
       return "Referensdata: kod, namn, län och folkmängd (SCB, 31 december året före). Ändra bara om källan ändras.";

@@ -1,17 +1,28 @@
 /**
- * Explains a cell of `Lansbidrag`: the county grant by the rule as written (seed 002: at least 2 MSEK per
- * county, the rest by number of municipalities), the published table beside it (seed 000, Bilaga 2) with
- * the difference, the explicit adjustment, and the 13 MSEK regional support (seed 001, "66 + 13").
+ * Explains a cell of `Lansbidrag`: the county grant by the rule as written (Sörmlandsöverenskommelsen,
+ * Bilaga 2; "Att bygga infrastruktur för socialtjänsten", bild 17: at least 2 MSEK per county, the rest by
+ * number of municipalities), the published table beside it (Bilaga 2) with the difference, the explicit
+ * adjustment, the grant as paid on the basis chosen on Parametrar (the engine's `countyGrantPaid`), and the
+ * 13 MSEK regional support (the engine's `regionalSupport`; bild 17, "Fördelning av 66* + 13 milj. kr").
  */
 import Decimal from "decimal.js";
-import { partyCode } from "../../engine/codes";
-import { CountyGrantResult, countyGrant, CountyInput } from "../../engine/countyGrant";
+import { PartyCode } from "../../engine/codes";
+import {
+  CountyGrantResult,
+  countyGrant,
+  countyGrantPaid,
+  CountyInput,
+  PAYMENT_BASES,
+  PaymentBasis,
+  regionalSupport,
+} from "../../engine/countyGrant";
 import { formatKronor, formatNumberSv, Money } from "../../engine/money";
 import { NAME } from "../../workbook/sheets/parameters";
-import { ALLOCATION_LABEL, cellText, HEADER, TableView, TWIN_PART } from "../import/tables";
-import { allocationFacts, cellDiffers, columnExplanation, partyText, selectedValue } from "./allocation";
+import { cite } from "../../workbook/sources";
+import { ALLOCATION_LABEL, HEADER, TableView, TWIN_PART } from "../import/tables";
+import { allocationFacts, amountNotes, columnExplanation, partyRows, partyText, selectedParty } from "./allocation";
 import { columnNote } from "./columns";
-import { cellAmount, numberIn, parameter, rowNumber } from "./read";
+import { cellAmount, formatQuota, numberIn, parameter, paymentBasisParameter } from "./read";
 import { CellSnapshot, Explanation, ExplanationFact } from "./types";
 
 /** The named parameters the county-grant explanation reads. */
@@ -21,11 +32,15 @@ export const COUNTY_PARAMETERS = [
   NAME.countyStep,
   NAME.regional,
   NAME.paymentStep,
+  NAME.paymentBasis,
 ] as const;
 
-type Part = "rule" | "regional";
+/** Stockholm's county code: its figure in the table on bild 17 has lost a decimal in the transcript. */
+const STOCKHOLM = "01";
 
-function partsOf(column: string): Part[] {
+type PartName = "rule" | "regional";
+
+function partsOf(column: string): PartName[] {
   if (column === HEADER.regionalWeight) return [];
   if (column.startsWith(`${ALLOCATION_LABEL.countyRule}: `)) return ["rule"];
   if (column.startsWith(`${ALLOCATION_LABEL.regional}: `)) return ["regional"];
@@ -42,16 +57,80 @@ function signedKronor(value: Decimal): string {
   return `${value.isNegative() ? "−" : "+"}${formatKronor(value.abs())}`;
 }
 
+/** The table's counties run through the engine: the rule, the grant as paid on the chosen basis, the regional part. */
+interface CountyRun {
+  readonly selected: number;
+  readonly who: string;
+  readonly code: PartyCode;
+  readonly rule: CountyGrantResult;
+  readonly regional: CountyGrantResult;
+  readonly basis: PaymentBasis;
+  /** The selected county's grant on each basis, and on the chosen one. */
+  readonly paidOn: Readonly<Record<PaymentBasis, Decimal>>;
+  readonly paid: Decimal;
+  /** What of the total the chosen basis leaves undistributed, and the total. */
+  readonly undistributed: Decimal;
+  readonly total: Decimal;
+  readonly published?: number;
+  readonly adjustment: Decimal;
+  readonly adjustments: Decimal;
+}
+
+function runCounties(snapshot: CellSnapshot, view: TableView, code: PartyCode, name: string): CountyRun {
+  const { inputs: rows, selected } = partyRows(snapshot, view, HEADER.county, (r, place, c) => ({
+    index: r,
+    input: (weight: string): CountyInput => ({
+      ...place,
+      code: c,
+      weight: cellAmount(view.get(r, weight), weight.toLowerCase(), place),
+    }),
+  }));
+  const rule = countyGrant(
+    rows.map((row) => row.input(HEADER.municipalityCount)),
+    {
+      total: parameter(snapshot, NAME.countyTotal),
+      base: parameter(snapshot, NAME.countyBase),
+      step: parameter(snapshot, NAME.countyStep),
+    }
+  );
+  const regional = regionalSupport(
+    rows.map((row) => row.input(HEADER.regionalWeight)),
+    { total: parameter(snapshot, NAME.regional), step: parameter(snapshot, NAME.paymentStep) }
+  );
+  // Blank cells count as 0, as they do in the sheet's sums.
+  const money = (r: number, header: string) => new Money(numberIn(view.get(r, header)) ?? 0);
+  const payment = rows.map((row, k) => ({
+    rule: rule.lines[k].total,
+    published: money(row.index, HEADER.published),
+    adjustment: money(row.index, HEADER.adjustment),
+  }));
+  const total = parameter(snapshot, NAME.countyTotal);
+  const basis = paymentBasisParameter(snapshot);
+  const on = (b: PaymentBasis) => countyGrantPaid(b, payment, total);
+  const chosen = on(basis);
+  return {
+    selected,
+    who: partyText(code, name),
+    code,
+    rule,
+    regional,
+    basis,
+    paidOn: Object.fromEntries(PAYMENT_BASES.map((b) => [b, on(b).paid[selected]])) as Record<PaymentBasis, Decimal>,
+    paid: chosen.paid[selected],
+    undistributed: chosen.undistributed,
+    total: new Money(total),
+    published: numberIn(view.get(rows[selected].index, HEADER.published)),
+    adjustment: payment[selected].adjustment,
+    adjustments: payment.reduce((sum, p) => sum.plus(p.adjustment), new Money(0)),
+  };
+}
+
 /**
  * Explains a cell of `Lansbidrag`: rule (base + share of the rest by municipalities), published figure,
- * difference and adjustment, or the regional part, or both for the "66 + 13" columns.
+ * difference, adjustment and the grant as paid, or the regional part, or both for the "66 + 13" columns.
  */
 export function explainCountyGrant(snapshot: CellSnapshot, view: TableView): Explanation {
-  const column = snapshot.column!;
-  const i = snapshot.row!;
-  const code = partyCode(view.get(i, HEADER.code));
-  const name = cellText(view.get(i, HEADER.county));
-  const party = code ? { code: code.text, name } : undefined;
+  const { column, row: i, code, name, party } = selectedParty(snapshot, view, HEADER.code, HEADER.county);
   const parts = partsOf(column);
   const title =
     parts.length === 2
@@ -61,144 +140,186 @@ export function explainCountyGrant(snapshot: CellSnapshot, view: TableView): Exp
         : "Länsbidrag till utvecklingsledare (66 mnkr)";
   if (parts.length === 0 || !code) return columnExplanation(title, column, columnNote(view.name, column), party);
 
-  const rows: { index: number; input: (weight: string) => CountyInput }[] = [];
-  let selected = -1;
-  for (let r = 0; r < view.rowCount; r++) {
-    const c = partyCode(view.get(r, HEADER.code));
-    if (!c) continue;
-    const place = { row: rowNumber(snapshot, r), party: c.text, name: cellText(view.get(r, HEADER.county)) };
-    if (r === i) selected = rows.length;
-    rows.push({
-      index: r,
-      input: (weight) => ({
-        code: c,
-        row: place.row,
-        name: place.name,
-        weight: cellAmount(view.get(r, weight), weight.toLowerCase(), place),
-      }),
-    });
-  }
-  const rule = countyGrant(
-    rows.map((row) => row.input(HEADER.municipalityCount)),
-    {
-      total: parameter(snapshot, NAME.countyTotal),
-      base: parameter(snapshot, NAME.countyBase),
-      step: parameter(snapshot, NAME.countyStep),
-    }
-  );
-  const regional = countyGrant(
-    rows.map((row) => row.input(HEADER.regionalWeight)),
-    { total: parameter(snapshot, NAME.regional), base: 0, step: parameter(snapshot, NAME.paymentStep) }
-  );
-  const who = partyText(code, name);
-  const ruleLine = rule.lines[selected];
-  const regionalLine = regional.lines[selected];
-  const money = (value: unknown) => new Money(numberIn(value as never) ?? 0);
-  const published = numberIn(view.get(i, HEADER.published));
-  const adjustment = money(view.get(i, HEADER.adjustment));
-  const final = ruleLine.total.plus(adjustment);
-  const adjustments = rows.reduce((sum, row) => sum.plus(money(view.get(row.index, HEADER.adjustment))), new Money(0));
+  const run = runCounties(snapshot, view, code, name);
+  const part =
+    parts.length === 2
+      ? bothParts(run, numberIn(view.get(i, HEADER.published79)))
+      : parts[0] === "rule"
+        ? rulePart(run, column)
+        : regionalPart(run);
+  const notes = [...amountNotes(snapshot, view, amountColumns(), part.shown), ...part.notes];
+  return {
+    kind: "amount",
+    title,
+    party,
+    summary: part.summary,
+    facts: part.facts,
+    whatWouldChange: part.changes,
+    notes,
+  };
+}
 
-  const facts: ExplanationFact[] = [];
-  const changes: string[] = [];
-  const notes: string[] = [];
-  let summary = "";
-  let shown: Decimal | undefined;
-
-  if (parts.includes("rule")) {
-    facts.push(...ruleFacts(rule, selected, parts.length > 1));
-    facts.push({
-      label: "Enligt regeln",
-      value: `${formatKronor(rule.base)} + ${formatKronor(ruleLine.share.amount)} = ${formatKronor(ruleLine.total)}`,
-    });
-    if (published !== undefined) {
-      const diff = new Money(published).minus(ruleLine.total);
-      facts.push({ label: "Publicerat (seed 000, Bilaga 2)", value: formatKronor(published) });
-      facts.push({ label: "Publicerat − regel", value: signedKronor(diff) });
-      if (diff.isZero()) changes.push("Regeln ger samma belopp som den publicerade tabellen.");
-      else if (adjustment.equals(diff))
-        changes.push(
-          `Justeringen ${signedKronor(adjustment)} ger det publicerade beloppet ${formatKronor(published)}.`
-        );
-      else
-        changes.push(
-          `Det publicerade beloppet ${formatKronor(published)} är ${formatKronor(diff.abs())} ${diff.isNegative() ? "mindre" : "mer"} än regeln ` +
-            `(en jämkning för små län som inte är nedskriven). Skriv ${signedKronor(diff)} i Justering (kr) för att betala det publicerade beloppet; justeringarna ska summera till 0.`
-        );
-    }
-    facts.push({ label: "Justering", value: signedKronor(adjustment) });
-    facts.push({
-      label: "Slutligt bidrag",
-      value: `${formatKronor(ruleLine.total)} ${adjustment.isNegative() ? "−" : "+"} ${formatKronor(adjustment.abs())} = ${formatKronor(final)}`,
-    });
-    facts.push({
-      label: "Summa justeringar (alla län)",
-      value: `${signedKronor(adjustments)}${adjustments.isZero() ? " (ska vara 0: stämmer)" : " (ska vara 0: justera så att summan blir 0)"}`,
-    });
-    summary =
-      `${who} får ${formatKronor(final)}: ${formatKronor(rule.base)} i grundbelopp + ${formatKronor(ruleLine.share.amount)} av resten efter antal kommuner` +
-      (adjustment.isZero() ? "" : ` ${signedKronor(adjustment)} i justering`) +
-      (published !== undefined ? `; publicerat ${formatKronor(published)}.` : ".");
-    shown = column === HEADER.final ? final : ruleLine.total;
-  }
-  if (parts.includes("regional")) {
-    facts.push(
-      ...allocationFacts({
-        line: regionalLine.share,
-        allocation: regional.allocation,
-        weightLabel: "regional vikt",
-        potName: NAME.regional,
-        prefix: "Regionalt: ",
-      })
-    );
-    changes.push(
-      "Den regionala delen delas efter kolumnen Regionalt: vikt (indata); samma vikt för alla län ger lika delar (seed 001: ”ca 0,6 mnkr per län”)."
-    );
-    if (parts.length === 1) {
-      summary = `${who} får ${formatKronor(regionalLine.share.amount)} av de regionala stödstrukturerna (${formatKronor(regional.allocation.pot)}).`;
-      shown = regionalLine.share.amount;
-    }
-  }
-  if (parts.length === 2) {
-    const total = final.plus(regionalLine.share.amount);
-    const published79 = numberIn(view.get(i, HEADER.published79));
-    facts.push({
-      label: "66 + 13: summa",
-      value: `${formatKronor(final)} + ${formatKronor(regionalLine.share.amount)} = ${formatKronor(total)}`,
-    });
-    if (published79 !== undefined) {
-      facts.push({ label: "Publicerat 66 + 13 (seed 001)", value: formatKronor(published79) });
-      facts.push({ label: "Publicerat 66 + 13 − summa", value: signedKronor(new Money(published79).minus(total)) });
-    }
-    summary = `${who} får ${formatKronor(total)} av 66 + 13 mnkr: ${formatKronor(final)} i länsbidrag och ${formatKronor(regionalLine.share.amount)} i regionalt stöd.`;
-    shown = column === HEADER.total79 ? total : undefined;
-  }
-
-  const note = columnNote(view.name, column);
-  if (note) notes.push(note);
-  const amountColumns = [
+/** The columns whose cell is an amount the explanation computes. */
+function amountColumns(): string[] {
+  return [
     ...[TWIN_PART.countyAmount, TWIN_PART.engine, TWIN_PART.addin].map((p) => `${ALLOCATION_LABEL.countyRule}: ${p}`),
     ...[TWIN_PART.amount, TWIN_PART.engine, TWIN_PART.addin].map((p) => `${ALLOCATION_LABEL.regional}: ${p}`),
     HEADER.final,
     HEADER.total79,
   ];
-  if (shown !== undefined && amountColumns.includes(column)) {
-    const differs = cellDiffers(selectedValue(snapshot, view), shown);
-    if (differs) notes.push(differs);
+}
+
+/** What one part of the explanation says, and the amount its cell should show (if it is an amount). */
+interface Part {
+  readonly summary: string;
+  readonly facts: ExplanationFact[];
+  readonly changes: string[];
+  readonly notes: string[];
+  readonly shown?: Decimal;
+}
+
+/** How the chosen basis arrives at the grant paid: "det publicerade beloppet = 7 000 000 kr". */
+function paidText(run: CountyRun): string {
+  const ruleTotal = formatKronor(run.rule.lines[run.selected].total);
+  switch (run.basis) {
+    case "Publicerat":
+      return `det publicerade beloppet = ${formatKronor(run.paid)}`;
+    case "Regeln":
+      return `regelns bidrag = ${formatKronor(run.paid)}`;
+    case "Regeln med justeringar":
+      return `${ruleTotal} ${run.adjustment.isNegative() ? "−" : "+"} ${formatKronor(run.adjustment.abs())} = ${formatKronor(run.paid)}`;
   }
-  return { kind: "amount", title, party, summary, facts, whatWouldChange: changes, notes };
+}
+
+/** The rule (base and share of the rest), the published figure, the adjustment and the grant as paid. */
+function rulePart(run: CountyRun, column: string): Part {
+  const line = run.rule.lines[run.selected];
+  const facts: ExplanationFact[] = [
+    ...ruleFacts(run.rule, run.selected),
+    {
+      label: "Enligt regeln",
+      value: `${formatKronor(run.rule.base)} + ${formatKronor(line.share.amount)} = ${formatKronor(line.total)}`,
+    },
+  ];
+  if (run.published !== undefined) {
+    facts.push({ label: "Publicerat (Sörmlandsöverenskommelsen, Bilaga 2)", value: formatKronor(run.published) });
+    facts.push({ label: "Publicerat − regel", value: signedKronor(new Money(run.published).minus(line.total)) });
+  }
+  facts.push(
+    { label: "Justering", value: signedKronor(run.adjustment) },
+    {
+      label: "Summa justeringar (alla län)",
+      value: `${signedKronor(run.adjustments)}${run.adjustments.isZero() ? " (ska vara 0: stämmer)" : " (ska vara 0: justera så att summan blir 0)"}`,
+    },
+    { label: "Grund för utbetalning", value: `${run.basis} (${NAME.paymentBasis})` },
+    { label: "Slutligt bidrag", value: paidText(run) },
+    {
+      label: "Ej fördelat av länsbidraget (alla län)",
+      value: `${formatKronor(run.total)} − ${formatKronor(run.total.minus(run.undistributed))} = ${formatKronor(run.undistributed)}`,
+    }
+  );
+  const ruleSummary = `${formatKronor(run.rule.base)} i grundbelopp + ${formatKronor(line.share.amount)} av resten efter antal kommuner`;
+  const published = run.published !== undefined ? `; publicerat ${formatKronor(run.published)}` : "";
+  const summary = column.startsWith(`${ALLOCATION_LABEL.countyRule}: `)
+    ? `${run.who} får ${formatKronor(line.total)} enligt regeln: ${ruleSummary}${published}. Med grunden ${run.basis} betalas ${formatKronor(run.paid)}.`
+    : run.basis === "Publicerat"
+      ? `${run.who} får ${formatKronor(run.paid)} med grunden Publicerat, beloppet i Bilaga 2 (enligt regeln ${formatKronor(line.total)}).`
+      : `${run.who} får ${formatKronor(run.paid)} med grunden ${run.basis}: ${ruleSummary}` +
+        (run.basis === "Regeln med justeringar" && !run.adjustment.isZero()
+          ? ` ${signedKronor(run.adjustment)} i justering`
+          : "") +
+        `${published}.`;
+  return {
+    summary,
+    facts,
+    changes: ruleChanges(run),
+    notes: [],
+    shown: column === HEADER.final ? run.paid : line.total,
+  };
+}
+
+/** Which basis pays what, and what would make the rule pay the published figure. */
+function ruleChanges(run: CountyRun): string[] {
+  const line = run.rule.lines[run.selected];
+  const others = PAYMENT_BASES.map((b) => `${b} ${formatKronor(run.paidOn[b])}`).join(", ");
+  const changes = [`Grunden för utbetalning (${NAME.paymentBasis} på Parametrar) avgör vad länet får: ${others}.`];
+  if (run.published === undefined) return changes;
+  const diff = new Money(run.published).minus(line.total);
+  if (diff.isZero()) changes.push("Regeln ger samma belopp som den publicerade tabellen.");
+  else if (run.adjustment.equals(diff))
+    changes.push(
+      `Justeringen ${signedKronor(run.adjustment)} ger det publicerade beloppet ${formatKronor(run.published)} med grunden Regeln med justeringar.`
+    );
+  else
+    changes.push(
+      `Det publicerade beloppet ${formatKronor(run.published)} är ${formatKronor(diff.abs())} ${diff.isNegative() ? "mindre" : "mer"} än regeln ` +
+        `(en jämkning för små län som inte är nedskriven). Med grunden Regeln med justeringar betalar ${signedKronor(diff)} i Justering (kr) det publicerade beloppet; justeringarna ska summera till 0.`
+    );
+  return changes;
+}
+
+/** The regional support: the county's share of the 13 MSEK by its weight. */
+function regionalPart(run: CountyRun): Part {
+  const line = run.regional.lines[run.selected];
+  const pot = run.regional.allocation.pot;
+  const n = run.regional.lines.length;
+  return {
+    summary: `${run.who} får ${formatKronor(line.share.amount)} av de regionala stödstrukturerna (${formatKronor(pot)}).`,
+    facts: allocationFacts({
+      line: line.share,
+      allocation: run.regional.allocation,
+      weightLabel: "regional vikt",
+      potName: NAME.regional,
+      prefix: "Regionalt: ",
+    }),
+    changes: [
+      `Den regionala delen delas efter kolumnen Regionalt: vikt (indata); samma vikt för alla län ger lika delar, ` +
+        `${formatKronor(pot)} / ${n} = ${formatQuota(pot.dividedBy(n))} per län (tabellen på bild 17 i ${cite("infrastructure")} lägger till 0,6 mnkr för de flesta län).`,
+    ],
+    notes: [],
+    shown: line.share.amount,
+  };
+}
+
+/** The grant as paid plus the regional part, against the table "Fördelning av 66* + 13 milj. kr". */
+function bothParts(run: CountyRun, published79: number | undefined): Part {
+  const rule = rulePart(run, HEADER.final);
+  const regional = regionalPart(run);
+  const regionalAmount = run.regional.lines[run.selected].share.amount;
+  const total = run.paid.plus(regionalAmount);
+  // The rule's facts are labelled "Länsbidrag: …" where they stand beside the regional part's.
+  const facts = [...rule.facts.map((f) => ({ ...f, label: `Länsbidrag: ${f.label}` })), ...regional.facts];
+  facts.push({
+    label: "66 + 13: summa",
+    value: `${formatKronor(run.paid)} + ${formatKronor(regionalAmount)} = ${formatKronor(total)}`,
+  });
+  const notes: string[] = [];
+  if (published79 !== undefined) {
+    facts.push({ label: "Publicerat 66 + 13 (Att bygga infrastruktur, bild 17)", value: formatKronor(published79) });
+    facts.push({ label: "Publicerat 66 + 13 − summa", value: signedKronor(new Money(published79).minus(total)) });
+    if (run.code.text === STOCKHOLM)
+      notes.push(
+        `Stockholms siffra i tabellen på bild 17 i ${cite("infrastructure")} är en läsning: transkriptet har "Stockholm 7," med en decimal som fallit bort (7,0 eller lika troligt 7,6).`
+      );
+  }
+  return {
+    summary: `${run.who} får ${formatKronor(total)} av 66 + 13 mnkr: ${formatKronor(run.paid)} i länsbidrag (grunden ${run.basis}) och ${formatKronor(regionalAmount)} i regionalt stöd.`,
+    facts,
+    changes: [...rule.changes, ...regional.changes],
+    notes,
+    shown: total,
+  };
 }
 
 /** The base and the rest: "66 000 000 kr − 21 × 2 000 000 kr = 24 000 000 kr", then the share of the rest. */
-function ruleFacts(rule: CountyGrantResult, selected: number, prefixed: boolean): ExplanationFact[] {
+function ruleFacts(rule: CountyGrantResult, selected: number): ExplanationFact[] {
   const line = rule.lines[selected];
   const counties = rule.lines.length;
   const total = rule.rest.plus(rule.base.times(counties));
-  const p = prefixed ? "Länsbidrag: " : "";
   return [
-    { label: `${p}Grundbelopp per län`, value: `${formatKronor(rule.base)} (${NAME.countyBase})` },
+    { label: "Grundbelopp per län", value: `${formatKronor(rule.base)} (${NAME.countyBase})` },
     {
-      label: `${p}Resten som delas efter antal kommuner`,
+      label: "Resten som delas efter antal kommuner",
       value: `${formatKronor(total)} − ${formatNumberSv(counties)} × ${formatKronor(rule.base)} = ${formatKronor(rule.rest)}`,
     },
     ...allocationFacts({
@@ -206,7 +327,7 @@ function ruleFacts(rule: CountyGrantResult, selected: number, prefixed: boolean)
       allocation: rule.allocation,
       weightLabel: "antal kommuner",
       potName: `${NAME.countyTotal} − antal län × ${NAME.countyBase}`,
-      prefix: `${p}Resten: `,
+      prefix: "Resten: ",
     }),
   ];
 }

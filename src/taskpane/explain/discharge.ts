@@ -1,19 +1,32 @@
 /**
  * Explains a row of `UK_avrakning`: the settlement of one municipality, month and kind of care, re-run
- * with the engine on the individuals in `UK_individer` as they are now. Seed 003 (Kalmar county 2018):
- * above 3 days on average after the joint analysis, every day above 3 is billed per individual;
- * psychiatry is billed above 20 days per individual.
+ * with the engine on the individuals in `UK_individer` as they are now ("Länsgemensam ledning i samverkan",
+ * Kalmar län, bild 10): above 3 days on average after the joint analysis, every day above 3 is billed per
+ * individual; psychiatry is billed above 20 days per individual. The group, the limits that apply to its kind
+ * of care and what would change the outcome are the engine's (`dischargeGroupKey`, `limitsFor`,
+ * `dischargeOutlook`); the month and the kind of care are read as every other face reads them (`src/input`).
  */
 import Decimal from "decimal.js";
-import { partyCode } from "../../engine/codes";
-import { DischargeResult, dischargeSettlement } from "../../engine/discharge";
-import { RuleError } from "../../engine/errors";
+import { PartyCode, partyCode } from "../../engine/codes";
+import {
+  CareKind,
+  dischargeGroupKey,
+  DischargeOutlook,
+  dischargeOutlook,
+  DischargeResult,
+  DischargeRules,
+  dischargeSettlement,
+  limitsFor,
+} from "../../engine/discharge";
+import { ErrorPlace, RuleError } from "../../engine/errors";
 import { formatKronor, formatNumberSv } from "../../engine/money";
+import { Label, readCare, readMonth, Refused } from "../../input";
 import { NAME } from "../../workbook/sheets/parameters";
+import { DISCHARGE_COLUMNS } from "../import/preview";
 import { cellText, HEADER, TABLE, TableView } from "../import/tables";
-import { cellDiffers, columnExplanation, selectedValue } from "./allocation";
+import { amountNotes, columnExplanation, selectedParty } from "./allocation";
 import { columnNote } from "./columns";
-import { cellCount, parameter, plural, quotientText } from "./read";
+import { cellCount, parameter, plural, quotientText, read, rowNumber } from "./read";
 import { CellSnapshot, Explanation, ExplanationFact } from "./types";
 
 /** The named parameters the discharge explanation reads. */
@@ -28,69 +41,98 @@ export const DISCHARGE_PARAMETERS = [
 /** The columns of `UK_avrakning` that say who the row is: explained as columns, not as the settlement. */
 const IDENTITY: readonly string[] = [HEADER.municipality, HEADER.name, HEADER.month, HEADER.monthNumber, HEADER.care];
 
-const monthText = (value: unknown): string => {
-  if (typeof value === "number" && value > 0) {
-    const date = new Date(Date.UTC(1899, 11, 30) + Math.round(value) * 86400000);
-    return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, "0")}`;
-  }
-  const match = /^(\d{4})[-/](\d{1,2})/.exec(cellText(value as string));
-  return match ? `${match[1]}-${match[2].padStart(2, "0")}` : cellText(value as string);
-};
+/** The columns that hold the group's amount. */
+const AMOUNT: readonly string[] = [HEADER.dischargeAmount, HEADER.dischargeEngine, HEADER.dischargeAddin];
 
-/**
- * Explains a row of `UK_avrakning` from the individuals of its municipality, month and care in
- * `UK_individer` (the snapshot's `tables`): averages against the limit, days over the day limit, price.
- */
-export function explainDischarge(snapshot: CellSnapshot, view: TableView): Explanation {
-  const column = snapshot.column!;
-  const i = snapshot.row!;
-  const code = partyCode(view.get(i, HEADER.municipality));
-  const name = cellText(view.get(i, HEADER.name));
-  const month = monthText(view.get(i, HEADER.month));
-  const care = cellText(view.get(i, HEADER.care)).toLocaleLowerCase("sv") === "psykiatri" ? "psykiatri" : "somatisk";
-  const party = code ? { code: code.text, name } : undefined;
-  const title = `Utskrivningsklara, ${care === "psykiatri" ? "psykiatri" : "somatik"} ${month}`;
-  if (IDENTITY.includes(column) || !code) return columnExplanation(title, column, columnNote(view.name, column), party);
+/** One settlement row's group: its municipality, month and kind of care, and the key that joins its individuals. */
+interface Group {
+  readonly code: PartyCode;
+  readonly who: string;
+  readonly month: string;
+  readonly care: CareKind;
+  readonly key: string;
+}
 
-  const individualsValues = snapshot.tables?.[TABLE.dischargeIndividuals];
-  if (!individualsValues) {
+/** A row's month and kind of care, read as the input module reads them (a refusal is the row's problem). */
+function monthAndCare(view: TableView, r: number, place: ErrorPlace): { month: string; care: CareKind } {
+  return {
+    month: read(readMonth(view.get(r, HEADER.month), Label.month), place),
+    care: read(readCare(view.get(r, HEADER.care), Label.care), place),
+  };
+}
+
+/** "Utskrivningsklara, somatik 2018-03", from the row as it reads, or as it is typed when it does not read. */
+function titleOf(view: TableView, i: number): string {
+  const month = readMonth(view.get(i, HEADER.month), Label.month);
+  const care = readCare(view.get(i, HEADER.care), Label.care);
+  const careText =
+    care instanceof Refused ? cellText(view.get(i, HEADER.care)) : care === "psykiatri" ? "psykiatri" : "somatik";
+  return `Utskrivningsklara, ${careText} ${month instanceof Refused ? cellText(view.get(i, HEADER.month)) : month}`;
+}
+
+/** The individuals' table, checked for the columns the explanation reads. */
+function individualsTable(snapshot: CellSnapshot): TableView {
+  const values = snapshot.tables?.[TABLE.dischargeIndividuals];
+  if (!values) {
     throw new RuleError(
       "notAvailable",
       `förklaringen behöver tabellen ${TABLE.dischargeIndividuals} (bladet UK individer). Bygg arbetsboken på nytt om tabellen saknas.`
     );
   }
-  const individuals = new TableView(TABLE.dischargeIndividuals, individualsValues);
-  const missing = individuals.missing([
-    HEADER.municipality,
-    HEADER.month,
-    HEADER.individual,
-    HEADER.care,
-    HEADER.daysReported,
-    HEADER.daysAfter,
-  ]);
+  const view = new TableView(TABLE.dischargeIndividuals, values);
+  const missing = view.missing(DISCHARGE_COLUMNS);
   if (missing.length > 0) {
     throw new RuleError(
       "notAvailable",
       `tabellen ${TABLE.dischargeIndividuals} saknar kolumnerna ${missing.join(", ")}.`
     );
   }
+  return view;
+}
+
+function individualText(view: TableView, r: number): string {
+  return [HEADER.municipality, HEADER.month, HEADER.individual].map((h) => cellText(view.get(r, h))).join(", ");
+}
+
+/** The rows of `UK_individer` in the group: same municipality, and the same key once month and care are read. */
+function groupRows(individuals: TableView, group: Group): number[] {
   const rows: number[] = [];
   for (let r = 0; r < individuals.rowCount; r++) {
-    if (
-      partyCode(individuals.get(r, HEADER.municipality))?.key === code.key &&
-      monthText(individuals.get(r, HEADER.month)) === month &&
-      cellText(individuals.get(r, HEADER.care)).toLocaleLowerCase("sv") === care
-    )
-      rows.push(r);
+    if (partyCode(individuals.get(r, HEADER.municipality))?.key !== group.code.key) continue;
+    const { month, care } = monthAndCare(individuals, r, { row: r + 1, party: individualText(individuals, r) });
+    if (dischargeGroupKey(group.code.text, month, care) === group.key) rows.push(r);
   }
-  const psychiatry = care === "psykiatri";
-  const limits = {
+  return rows;
+}
+
+/** The price and both kinds of care's limits, from the named parameters. */
+function dischargeRules(snapshot: CellSnapshot): DischargeRules {
+  return {
     pricePerDay: parameter(snapshot, NAME.price),
-    dayLimit: parameter(snapshot, psychiatry ? NAME.psychiatryDayLimit : NAME.dayLimit),
-    averageLimit: parameter(snapshot, psychiatry ? NAME.psychiatryAverageLimit : NAME.averageLimit),
+    somatic: { dayLimit: parameter(snapshot, NAME.dayLimit), averageLimit: parameter(snapshot, NAME.averageLimit) },
+    psychiatry: {
+      dayLimit: parameter(snapshot, NAME.psychiatryDayLimit),
+      averageLimit: parameter(snapshot, NAME.psychiatryAverageLimit),
+    },
   };
+}
+
+/** The group settled as reported and after the analysis, with the limits of its kind of care. */
+interface Settlement {
+  readonly group: Group;
+  readonly individuals: TableView;
+  readonly rows: readonly number[];
+  readonly reported: DischargeResult;
+  readonly settled: DischargeResult;
+}
+
+function settle(snapshot: CellSnapshot, group: Group): Settlement {
+  const individuals = individualsTable(snapshot);
+  const rows = groupRows(individuals, group);
+  const rules = dischargeRules(snapshot);
+  const params = { pricePerDay: rules.pricePerDay, ...limitsFor(group.care, rules) };
   // Rows of UK_individer are numbered within that table (the snapshot's firstRow is for UK_avrakning).
-  const settle = (header: string) =>
+  const run = (header: string) =>
     dischargeSettlement(
       rows.map((r) => ({
         row: r + 1,
@@ -99,46 +141,87 @@ export function explainDischarge(snapshot: CellSnapshot, view: TableView): Expla
           party: individualText(individuals, r),
         }),
       })),
-      limits
+      params
     );
-  const reported = settle(HEADER.daysReported);
-  const settled = settle(HEADER.daysAfter);
-  const who = `${code.text}${name ? ` ${name}` : ""}`;
-  const limit = formatNumberSv(settled.averageLimit);
-  const dayLimit = formatNumberSv(settled.dayLimit);
+  return { group, individuals, rows, reported: run(HEADER.daysReported), settled: run(HEADER.daysAfter) };
+}
 
-  const noAverageCondition = settled.averageLimit.isZero();
+/**
+ * Explains a row of `UK_avrakning` from the individuals of its municipality, month and care in
+ * `UK_individer` (the snapshot's `tables`): averages against the limit, days over the day limit, price.
+ */
+export function explainDischarge(snapshot: CellSnapshot, view: TableView): Explanation {
+  const { column, row: i, code, name, party } = selectedParty(snapshot, view, HEADER.municipality, HEADER.name);
+  const title = titleOf(view, i);
+  if (IDENTITY.includes(column) || !code) return columnExplanation(title, column, columnNote(view.name, column), party);
+
+  const { month, care } = monthAndCare(view, i, { row: rowNumber(snapshot, i), party: code.text, name });
+  const who = `${code.text}${name ? ` ${name}` : ""}`;
+  const s = settle(snapshot, { code, who, month, care, key: dischargeGroupKey(code.text, month, care) });
+  return {
+    kind: "amount",
+    title,
+    party,
+    summary: summaryText(s),
+    qualification: { qualifies: s.settled.billed, reason: reasonText(s.settled) },
+    facts: settlementFacts(s),
+    whatWouldChange: outlookText(dischargeOutlook(s.reported, s.settled), s),
+    notes: amountNotes(snapshot, view, AMOUNT, s.settled.amount),
+  };
+}
+
+const days = (count: Decimal) => `${formatNumberSv(count)} ${plural(count.toNumber(), "dag", "dagar")}`;
+const limitOf = (r: DischargeResult) => formatNumberSv(r.averageLimit);
+const dayLimitOf = (r: DischargeResult) => formatNumberSv(r.dayLimit);
+
+/** As reported: is the joint analysis required (would anything be billed)? */
+function reportedText(r: DischargeResult): string {
+  if (r.averageLimit.isZero()) {
+    return r.billed
+      ? `${averageText(r)}: någon individ har fler än ${dayLimitOf(r)} dagar, analys med landstinget krävs`
+      : `${averageText(r)}: ingen individ har fler än ${dayLimitOf(r)} dagar, ingen analys krävs`;
+  }
+  const against = `${averageText(r)} ${r.averageExceeded ? ">" : "≤"} ${limitOf(r)}`;
+  if (r.billed) return `${against}: analys med landstinget krävs`;
+  return r.averageExceeded
+    ? `${against}, men ingen individ har fler än ${dayLimitOf(r)} dagar: ingen analys krävs`
+    : `${against}: ingen analys krävs`;
+}
+
+/** After the analysis: is anything billed? */
+function settledText(r: DischargeResult): string {
+  const outcome = r.billed ? "debiteras" : "debiteras inte";
+  if (r.averageLimit.isZero())
+    return `${averageText(r)} (inget snittvillkor: ${NAME.psychiatryAverageLimit} = 0): ${outcome}`;
+  const against = `${averageText(r)} ${r.averageExceeded ? ">" : "≤"} ${limitOf(r)}`;
+  return r.averageExceeded && !r.billed
+    ? `${against}, men ingen individ har fler än ${dayLimitOf(r)} dagar: ${outcome}`
+    : `${against}: ${outcome}`;
+}
+
+function settlementFacts(s: Settlement): ExplanationFact[] {
+  const { reported, settled } = s;
+  const dayLimit = dayLimitOf(settled);
   const facts: ExplanationFact[] = [
     { label: "Individer", value: String(settled.individuals) },
-    {
-      label: "Snitt rapporterat",
-      value: noAverageCondition
-        ? averageText(reported)
-        : `${averageText(reported)} ${reported.billed ? ">" : "≤"} ${limit}: ${reported.billed ? "analys med landstinget krävs" : "ingen analys krävs"}`,
-    },
-    {
-      label: "Snitt efter analys",
-      value: noAverageCondition
-        ? `${averageText(settled)} (inget snittvillkor: ${NAME.psychiatryAverageLimit} = 0)`
-        : `${averageText(settled)} ${settled.billed ? ">" : "≤"} ${limit}: ${settled.billed ? "debiteras" : "debiteras inte"}`,
-    },
+    { label: "Snitt rapporterat", value: reportedText(reported) },
+    { label: "Snitt efter analys", value: settledText(settled) },
   ];
-  const over = rows
+  const over = s.rows
     .map((r, k) => ({
-      id: cellText(individuals.get(r, HEADER.individual)),
+      id: cellText(s.individuals.get(r, HEADER.individual)),
       days: settled.billableDaysPerIndividual[k],
-      r,
     }))
     .filter((x) => x.days.greaterThan(0));
   if (over.length > 0) {
-    const shownOver = over
+    const shown = over
       .slice(0, 8)
       .map(
         (x) => `${x.id}: ${formatNumberSv(x.days.plus(settled.dayLimit))} − ${dayLimit} = ${formatNumberSv(x.days)}`
       );
     facts.push({
       label: `Dagar över ${dayLimit} per individ`,
-      value: shownOver.join("; ") + (over.length > 8 ? `; och ${over.length - 8} till` : ""),
+      value: shown.join("; ") + (over.length > 8 ? `; och ${over.length - 8} till` : ""),
     });
   }
   facts.push({ label: "Debiterbara dagar", value: formatNumberSv(settled.billableDays) });
@@ -147,99 +230,82 @@ export function explainDischarge(snapshot: CellSnapshot, view: TableView): Expla
     label: "Belopp",
     value: `${formatNumberSv(settled.billableDays)} × ${formatKronor(settled.pricePerDay)} = ${formatKronor(settled.amount)}`,
   });
-
-  const changes = whatWouldChange(reported, settled, dayLimit, limit);
-  const reason = reasonText(settled, dayLimit, limit);
-  const billableText = `${formatNumberSv(settled.billableDays)} ${plural(settled.billableDays.toNumber(), "dag", "dagar")}`;
-  const summary = noAverageCondition
-    ? `${who} debiteras ${formatKronor(settled.amount)} för ${month} (${care}): inget snittvillkor, ${billableText} över ${dayLimit} per individ.`
-    : settled.billed
-      ? `${who} debiteras ${formatKronor(settled.amount)} för ${month} (${care}): snittet efter analys (${averageText(settled)}) överstiger ${limit}, så ${billableText} över ${dayLimit} per individ debiteras.`
-      : settled.individuals === 0
-        ? `${who} debiteras inte för ${month} (${care}): inga individer i gruppen.`
-        : `${who} debiteras inte för ${month} (${care}): snittet efter analys (${averageText(settled)}) överstiger inte ${limit}.`;
-  const notes: string[] = [];
-  const note = columnNote(view.name, column);
-  if (note) notes.push(note);
-  if (([HEADER.dischargeAmount, HEADER.dischargeEngine, HEADER.dischargeAddin] as string[]).includes(column)) {
-    const differs = cellDiffers(selectedValue(snapshot, view), settled.amount);
-    if (differs) notes.push(differs);
-  }
-  return {
-    kind: "amount",
-    title,
-    party,
-    summary,
-    qualification: { qualifies: settled.billed && settled.billableDays.greaterThan(0), reason },
-    facts,
-    whatWouldChange: changes,
-    notes,
-  };
+  return facts;
 }
 
-function individualText(view: TableView, r: number): string {
-  return [HEADER.municipality, HEADER.month, HEADER.individual].map((h) => cellText(view.get(r, h))).join(", ");
+function summaryText(s: Settlement): string {
+  const { who, month, care } = s.group;
+  const { settled } = s;
+  const when = `för ${month} (${care})`;
+  const dayLimit = dayLimitOf(settled);
+  const billable = `${days(settled.billableDays)} över ${dayLimit} per individ`;
+  if (settled.individuals === 0) return `${who} debiteras inte ${when}: inga individer i gruppen.`;
+  if (settled.averageLimit.isZero()) {
+    return settled.billed
+      ? `${who} debiteras ${formatKronor(settled.amount)} ${when}: inget snittvillkor, ${billable}.`
+      : `${who} debiteras inte ${when}: inget snittvillkor, och ingen individ har fler än ${dayLimit} dagar.`;
+  }
+  const average = `snittet efter analys (${averageText(settled)})`;
+  if (settled.billed)
+    return `${who} debiteras ${formatKronor(settled.amount)} ${when}: ${average} överstiger ${limitOf(settled)}, så ${billable} debiteras.`;
+  return settled.averageExceeded
+    ? `${who} debiteras inte ${when}: ${average} överstiger ${limitOf(settled)}, men ingen individ har fler än ${dayLimit} dagar.`
+    : `${who} debiteras inte ${when}: ${average} överstiger inte ${limitOf(settled)}.`;
 }
 
 /** Why the group is billed or not, in the pane's words (the limits as the workbook has them). */
-function reasonText(settled: DischargeResult, dayLimit: string, limit: string): string {
+function reasonText(settled: DischargeResult): string {
+  const dayLimit = dayLimitOf(settled);
   if (settled.individuals === 0) return "Inga individer i gruppen: ingen debitering.";
   if (settled.averageLimit.isZero()) {
-    return settled.billableDays.isZero()
-      ? `Inget snittvillkor, och ingen individ har fler än ${dayLimit} dagar: ingen debitering.`
-      : `Inget snittvillkor: dagarna över ${dayLimit} per individ debiteras.`;
+    return settled.billed
+      ? `Inget snittvillkor: dagarna över ${dayLimit} per individ debiteras.`
+      : `Inget snittvillkor, och ingen individ har fler än ${dayLimit} dagar: ingen debitering.`;
   }
-  return settled.billed
-    ? `Snittet efter analys överstiger ${limit}: dagarna över ${dayLimit} per individ debiteras.`
-    : `Snittet efter analys överstiger inte ${limit}: ingen debitering.`;
+  if (settled.billed)
+    return `Snittet efter analys överstiger ${limitOf(settled)}: dagarna över ${dayLimit} per individ debiteras.`;
+  return settled.averageExceeded
+    ? `Snittet efter analys överstiger ${limitOf(settled)}, men ingen individ har fler än ${dayLimit} dagar: ingen debitering.`
+    : `Snittet efter analys överstiger inte ${limitOf(settled)}: ingen debitering.`;
 }
 
-/**
- * What would change the outcome. Billed: how many days fewer after the analysis would bring the average to
- * the limit (billed when the total is above limit × individuals, so the total must come down to
- * ⌊limit × individuals⌋). Not billed: the analysis can only take days away, never add any, so the days
- * after analysis can grow at most back to the reported days; the text says whether that would be enough,
- * or how many days the group would need. Without an average condition: the days above the day limit.
- */
-function whatWouldChange(
-  reported: DischargeResult,
-  settled: DischargeResult,
-  dayLimit: string,
-  limit: string
-): string[] {
+/** What would change the outcome, in words, from the engine's figures (`dischargeOutlook`). */
+function outlookText(outlook: DischargeOutlook, s: Settlement): string[] {
+  const { reported, settled } = s;
   const n = settled.individuals;
-  if (n === 0) return [];
-  const days = (count: Decimal) => `${formatNumberSv(count)} ${plural(count.toNumber(), "dag", "dagar")}`;
-  const individuals = `${n} ${plural(n, "individ", "individer")}`;
-  if (settled.averageLimit.isZero()) {
-    if (settled.billableDays.isZero()) return [`Ingen individ har fler än ${dayLimit} dagar: inget debiteras.`];
-    return [
-      `Inget snittvillkor: varje dag över ${dayLimit} per individ debiteras. ${days(settled.billableDays)} färre (högst ${dayLimit} per individ) skulle ge 0 kr.`,
-    ];
+  const limit = limitOf(settled);
+  const dayLimit = dayLimitOf(settled);
+  switch (outlook.kind) {
+    case "none":
+      return [];
+    case "dayLimitOnly":
+      return outlook.daysOver.isZero()
+        ? [`Ingen individ har fler än ${dayLimit} dagar: inget debiteras.`]
+        : [
+            `Inget snittvillkor: varje dag över ${dayLimit} per individ debiteras. ${days(outlook.daysOver)} färre (högst ${dayLimit} per individ) skulle ge 0 kr.`,
+          ];
+    case "billed":
+      if (!settled.billed)
+        return [`Ingen individ har fler än ${dayLimit} dagar: inget debiteras, hur högt snittet än är.`];
+      return [
+        `${days(outlook.fewer)} färre efter analys skulle ge snitt ≤ ${limit} ` +
+          `(${formatNumberSv(outlook.allowed)} / ${n} ${quotientText(outlook.allowed, n)}) och ingen debitering.`,
+      ];
+    case "notBilled": {
+      const average = `${formatNumberSv(outlook.needed)} / ${n} ${quotientText(outlook.needed, n, settled.averageLimit)}`;
+      if (outlook.reachable) {
+        return [
+          `Om analysen hade lämnat kvar ${days(outlook.more)} fler (av de ${days(outlook.removed)} den räknade bort) skulle snittet ` +
+            `överstiga ${limit} (${average}) och dagarna över ${dayLimit} per individ debiteras.`,
+        ];
+      }
+      return [
+        `Snittet efter analys kan inte bli högre än det rapporterade (${averageText(reported)}), och det överstiger inte ${limit}. ` +
+          `Debitering skulle kräva minst ${days(outlook.needed)} för ${n} ${plural(n, "individ", "individer")} (${average}), ` +
+          `${days(outlook.needed.minus(reported.totalDays))} fler än de rapporterade.`,
+      ];
+    }
   }
-  const allowed = settled.averageLimit.times(n).floor();
-  if (settled.billed) {
-    const fewer = settled.totalDays.minus(allowed);
-    return [
-      `${days(fewer)} färre efter analys skulle ge snitt ≤ ${limit} ` +
-        `(${formatNumberSv(allowed)} / ${n} ${quotientText(allowed, n)}) och ingen debitering.`,
-    ];
-  }
-  const needed = allowed.plus(1);
-  const more = needed.minus(settled.totalDays);
-  const removed = reported.totalDays.minus(settled.totalDays);
-  const average = `${formatNumberSv(needed)} / ${n} ${quotientText(needed, n, settled.averageLimit)}`;
-  if (more.lessThanOrEqualTo(removed)) {
-    return [
-      `Om analysen hade lämnat kvar ${days(more)} fler (av de ${days(removed)} den räknade bort) skulle snittet ` +
-        `överstiga ${limit} (${average}) och dagarna över ${dayLimit} per individ debiteras.`,
-    ];
-  }
-  return [
-    `Snittet efter analys kan inte bli högre än det rapporterade (${averageText(reported)}), och det överstiger inte ${limit}. ` +
-      `Debitering skulle kräva minst ${days(needed)} för ${individuals} (${average}), ` +
-      `${days(needed.minus(reported.totalDays))} fler än de rapporterade.`,
-  ];
 }
 
 /** "16 / 4 = 4,00 dagar", "5 / 3 ≈ 1,67 dagar"; "inga individer" for an empty group. */

@@ -11,6 +11,8 @@ import { COUNTY_PARAMETERS, explainCountyGrant } from "./countyGrant";
 import { DISCHARGE_PARAMETERS, explainDischarge } from "./discharge";
 import { explainPalliative, palliativeParameters } from "./palliative";
 import { explainSeniorAlert, seniorAlertParameters } from "./seniorAlert";
+import { explainShare, shareNeeds } from "./share";
+import { SHARE_TABLE } from "../../workbook/sheets/share";
 import { CellSnapshot, ExplainNeeds, Explanation } from "./types";
 
 /** What the pane says when the selection is not in one of the workbook's tables. */
@@ -30,6 +32,7 @@ const TITLES: Readonly<Record<string, string>> = {
   [TABLE.dischargeCounty]: "Länets snitt per månad mot målet",
   [TABLE.municipalities]: "Kommuner (referensdata)",
   [TABLE.counties]: "Landsting (referensdata)",
+  [SHARE_TABLE]: "Andel: partens poster",
 };
 
 /**
@@ -63,6 +66,8 @@ export function explainCell(snapshot: CellSnapshot): Explanation {
         return explainCountyGrant(snapshot, view);
       case TABLE.dischargeSettlement:
         return explainDischarge(snapshot, view);
+      case SHARE_TABLE:
+        return explainShare(snapshot, view, explainCell);
       default:
         return columnExplanation(TITLES[table] ?? table, column, columnNote(table, column));
     }
@@ -94,6 +99,8 @@ function explainNeedsOf(table: string): ExplainNeeds | undefined {
       return { parameters: [...COUNTY_PARAMETERS], tables: [] };
     case TABLE.dischargeSettlement:
       return { parameters: [...DISCHARGE_PARAMETERS], tables: [TABLE.dischargeIndividuals] };
+    case SHARE_TABLE:
+      return shareNeeds();
     default:
       return undefined;
   }
@@ -116,6 +123,7 @@ export const EXPLAIN_PARAMETERS: readonly string[] = [
     ...seniorAlertParameters("landsting"),
     ...COUNTY_PARAMETERS,
     ...DISCHARGE_PARAMETERS,
+    ...shareNeeds().parameters,
   ]),
 ];
 

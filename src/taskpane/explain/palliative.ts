@@ -1,23 +1,17 @@
 /**
  * Explains a cell of `Palliativ_kommun` or `Palliativ_landsting`: both tiers re-run with the engine on
- * the table's current values. Seed 002 (circular 10:11): 40 MSEK to parties registering at least 40 %
- * of deaths, a further 10 MSEK at 70 %, shared "utifrån befolkningens storlek".
+ * the table's current values. Cirkulär 10:11, Mål 1: 40 MSEK to parties registering at least 40 % of deaths,
+ * a further 10 MSEK at 70 %; shared "utifrån befolkningens storlek" ("Att bygga infrastruktur för
+ * socialtjänsten", bild 13; "Prestationsbaserade statsbidrag till insatser för äldre", bild 6).
  */
-import { partyCode } from "../../engine/codes";
 import { formatKronor, formatNumberSv, formatThresholdSv } from "../../engine/money";
-import {
-  PalliativeInput,
-  PalliativeLine,
-  PalliativeResult,
-  palliativeShares,
-  palliativeThreshold,
-} from "../../engine/palliative";
+import { PalliativeInput, PalliativeLine, PalliativeResult, palliativeShares } from "../../engine/palliative";
 import { PartyKind } from "../../workbook/inputs";
 import { NAME } from "../../workbook/sheets/parameters";
-import { ALLOCATION_LABEL, cellText, HEADER, TableView, TWIN_PART } from "../import/tables";
-import { allocationFacts, cellDiffers, columnExplanation, partyText, selectedValue } from "./allocation";
+import { ALLOCATION_LABEL, HEADER, TableView, TWIN_PART } from "../import/tables";
+import { allocationFacts, amountNotes, columnExplanation, partyRows, partyText, selectedParty } from "./allocation";
 import { columnNote } from "./columns";
-import { cellCount, parameter, plural, rateText, rowNumber } from "./read";
+import { cellCount, parameter, plural, rateText } from "./read";
 import { CellSnapshot, Explanation, ExplanationFact } from "./types";
 
 type Tier = "base" | "bonus";
@@ -46,61 +40,48 @@ function tiersOf(column: string): Tier[] {
   return [];
 }
 
+/** Both tiers run on the table's rows, the selected row's index among them, and how to run a tier again. */
 interface Run {
   readonly inputs: PalliativeInput[];
+  readonly selected: number;
+  readonly run: (rows: PalliativeInput[], tier: Tier) => PalliativeResult;
   readonly results: Readonly<Record<Tier, PalliativeResult>>;
 }
 
-/**
- * Explains a cell of a palliative table: for a tier's column that tier, for "Summa (kr)" both, for an
- * input or lookup what the column means.
- */
-export function explainPalliative(snapshot: CellSnapshot, view: TableView, kind: PartyKind): Explanation {
-  const column = snapshot.column!;
-  const i = snapshot.row!;
-  const code = partyCode(view.get(i, HEADER.code));
-  const name = cellText(view.get(i, HEADER.name));
-  const party = code ? { code: code.text, name } : undefined;
-  const tiers = tiersOf(column);
-  const title = `Palliativregistret, ${tiers.map((t) => TIER_NAME[t]).join(" + ") || "indata"} (${KIND_TITLE[kind]})`;
-  if (tiers.length === 0 || !code) return columnExplanation(title, column, columnNote(view.name, column), party);
+/** The party rows of the table as engine inputs, and the index of the selected row among them. */
+function partyInputs(snapshot: CellSnapshot, view: TableView): { inputs: PalliativeInput[]; selected: number } {
+  return partyRows(snapshot, view, HEADER.name, (r, place, code) => ({
+    code,
+    row: place.row,
+    name: place.name,
+    deaths: cellCount(view.get(r, HEADER.deaths), "dödsfall", place),
+    registrations: cellCount(view.get(r, HEADER.registrations), "registreringar", place),
+    population: cellCount(view.get(r, HEADER.population), "folkmängd", place),
+  }));
+}
 
-  const params = {
-    step: parameter(snapshot, NAME.paymentStep),
-    pot: { base: parameter(snapshot, POT[kind].base), bonus: parameter(snapshot, POT[kind].bonus) },
-    threshold: { base: parameter(snapshot, THRESHOLD.base), bonus: parameter(snapshot, THRESHOLD.bonus) },
-  };
-  const inputs: PalliativeInput[] = [];
-  let selected = -1;
-  for (let r = 0; r < view.rowCount; r++) {
-    const c = partyCode(view.get(r, HEADER.code));
-    if (!c) continue;
-    const place = { row: rowNumber(snapshot, r), party: c.text, name: cellText(view.get(r, HEADER.name)) };
-    if (r === i) selected = inputs.length;
-    inputs.push({
-      code: c,
-      row: place.row,
-      name: place.name,
-      deaths: cellCount(view.get(r, HEADER.deaths), "dödsfall", place),
-      registrations: cellCount(view.get(r, HEADER.registrations), "registreringar", place),
-      population: cellCount(view.get(r, HEADER.population), "folkmängd", place),
-    });
-  }
+/** Both tiers re-run on the table as it is now, with the named parameters of the party kind's pots. */
+function runTiers(snapshot: CellSnapshot, view: TableView, kind: PartyKind): Run {
+  const step = parameter(snapshot, NAME.paymentStep);
+  const pot = { base: parameter(snapshot, POT[kind].base), bonus: parameter(snapshot, POT[kind].bonus) };
+  const threshold = { base: parameter(snapshot, THRESHOLD.base), bonus: parameter(snapshot, THRESHOLD.bonus) };
   const run = (rows: PalliativeInput[], tier: Tier) =>
-    palliativeShares(rows, { pot: params.pot[tier], threshold: params.threshold[tier], step: params.step });
-  const current: Run = { inputs, results: { base: run(inputs, "base"), bonus: run(inputs, "bonus") } };
-  const lines = { base: current.results.base.lines[selected], bonus: current.results.bonus.lines[selected] };
-  const who = partyText(code, name);
+    palliativeShares(rows, { pot: pot[tier], threshold: threshold[tier], step });
+  const { inputs, selected } = partyInputs(snapshot, view);
+  return { inputs, selected, run, results: { base: run(inputs, "base"), bonus: run(inputs, "bonus") } };
+}
 
+/** The party's inputs, then per tier its rate against the threshold, whether it qualifies and its share. */
+function tierFacts(current: Run, tiers: readonly Tier[], kind: PartyKind): ExplanationFact[] {
+  const base = current.results.base.lines[current.selected];
   const facts: ExplanationFact[] = [
-    { label: "Dödsfall", value: formatNumberSv(lines.base.deaths) },
-    { label: "Registreringar", value: formatNumberSv(lines.base.registrations) },
-    { label: "Folkmängd", value: formatNumberSv(lines.base.population) },
+    { label: "Dödsfall", value: formatNumberSv(base.deaths) },
+    { label: "Registreringar", value: formatNumberSv(base.registrations) },
+    { label: "Folkmängd", value: formatNumberSv(base.population) },
   ];
-  const changes: string[] = [];
   for (const tier of tiers) {
-    const line = lines[tier];
     const result = current.results[tier];
+    const line = result.lines[current.selected];
     const prefix = tiers.length > 1 ? `${TIER_LABEL[tier]}: ` : "";
     facts.push({ label: `${prefix}Registreringsgrad`, value: rateAgainstThreshold(line, result) });
     facts.push({ label: `${prefix}Kvalificerad`, value: line.qualifies ? "Ja" : "Nej" });
@@ -113,35 +94,48 @@ export function explainPalliative(snapshot: CellSnapshot, view: TableView, kind:
         prefix,
       })
     );
-    changes.push(...whatWouldChange(current, selected, tier, run));
   }
+  return facts;
+}
+
+/** The amount columns of the tiers: the twin's amount, the engine's and the add-in's. */
+function amountColumns(tiers: readonly Tier[]): string[] {
+  return [
+    ...tiers.flatMap((t) =>
+      [TWIN_PART.amount, TWIN_PART.engine, TWIN_PART.addin].map((part) => `${TIER_LABEL[t]}: ${part}`)
+    ),
+    HEADER.palliativeTotal,
+  ];
+}
+
+/**
+ * Explains a cell of a palliative table: for a tier's column that tier, for "Summa (kr)" both, for an
+ * input or lookup what the column means.
+ */
+export function explainPalliative(snapshot: CellSnapshot, view: TableView, kind: PartyKind): Explanation {
+  const { column, code, name, party } = selectedParty(snapshot, view, HEADER.code, HEADER.name);
+  const tiers = tiersOf(column);
+  const title = `Palliativregistret, ${tiers.map((t) => TIER_NAME[t]).join(" + ") || "indata"} (${KIND_TITLE[kind]})`;
+  if (tiers.length === 0 || !code) return columnExplanation(title, column, columnNote(view.name, column), party);
+
+  const current = runTiers(snapshot, view, kind);
+  const lines = {
+    base: current.results.base.lines[current.selected],
+    bonus: current.results.bonus.lines[current.selected],
+  };
+  const who = partyText(code, name);
+  const changes = tiers.flatMap((tier) => whatWouldChange(current, tier));
   // From the base tier, say how far the bonus tier is.
   if (tiers.length === 1 && tiers[0] === "base" && lines.base.qualifies && !lines.bonus.qualifies) {
-    changes.push(...whatWouldChange(current, selected, "bonus", run));
+    changes.push(...whatWouldChange(current, "bonus"));
   }
-
   const tier = tiers[0];
   const total = tiers.reduce((sum, t) => sum.plus(lines[t].amount), lines.base.amount.times(0));
   const summary =
     tiers.length > 1
       ? `${who} får ${formatKronor(total)}: ${formatKronor(lines.base.amount)} av nivå 1 och ${formatKronor(lines.bonus.amount)} av nivå 2.`
       : `${who} får ${formatKronor(lines[tier].amount)} av ${TIER_NAME[tier]}: ${rateAgainstThreshold(lines[tier], current.results[tier])}.`;
-
-  const notes: string[] = [];
-  const note = columnNote(view.name, column);
-  if (note) notes.push(note);
-  const amountColumns = new Set(
-    tiers.flatMap((t) =>
-      [TWIN_PART.amount, TWIN_PART.engine, TWIN_PART.addin].map((part) => `${TIER_LABEL[t]}: ${part}`)
-    )
-  );
-  if (amountColumns.has(column) || column === HEADER.palliativeTotal) {
-    const differs = cellDiffers(
-      selectedValue(snapshot, view),
-      column === HEADER.palliativeTotal ? total : lines[tier].amount
-    );
-    if (differs) notes.push(differs);
-  }
+  const shown = column === HEADER.palliativeTotal ? total : lines[tier].amount;
   return {
     kind: "amount",
     title,
@@ -151,9 +145,9 @@ export function explainPalliative(snapshot: CellSnapshot, view: TableView, kind:
       tiers.length === 1
         ? { qualifies: lines[tier].qualifies, reason: qualificationReason(lines[tier], tier) }
         : undefined,
-    facts,
+    facts: tierFacts(current, tiers, kind),
     whatWouldChange: changes,
-    notes,
+    notes: amountNotes(snapshot, view, amountColumns(tiers), shown),
   };
 }
 
@@ -173,16 +167,12 @@ function qualificationReason(line: PalliativeLine, tier: Tier): string {
 
 /**
  * How many registrations would make the party reach the threshold (and what it would then get, with the
- * other parties' figures as they are), or how many fewer would make it fall below.
+ * other parties' figures as they are), or how many fewer would make it fall below: the engine's
+ * `registrationsToQualify` and `registrationsToFallBelow`.
  */
-function whatWouldChange(
-  current: Run,
-  selected: number,
-  tier: Tier,
-  run: (rows: PalliativeInput[], tier: Tier) => PalliativeResult
-): string[] {
+function whatWouldChange(current: Run, tier: Tier): string[] {
   const result = current.results[tier];
-  const line = result.lines[selected];
+  const line = result.lines[current.selected];
   const threshold = formatThresholdSv(result.threshold);
   if (line.deaths === 0n) {
     return [
@@ -193,18 +183,16 @@ function whatWouldChange(
   if (more !== null) {
     const registrations = line.registrations + more;
     const rows = current.inputs.map((row, k) =>
-      k === selected ? { ...row, registrations: registrations.toString() } : row
+      k === current.selected ? { ...row, registrations: registrations.toString() } : row
     );
-    const amount = run(rows, tier).lines[selected].amount;
+    const amount = current.run(rows, tier).lines[current.selected].amount;
     return [
       `${formatNumberSv(more)} ${plural(more, "registrering", "registreringar")} till skulle nå ${threshold} ` +
         `(${rateText(registrations, line.deaths)}) och ge ${formatKronor(amount)} av ${TIER_NAME[tier]}, med övriga parters uppgifter oförändrade.`,
     ];
   }
-  const { numerator, denominator } = palliativeThreshold(result.threshold);
-  const needed = (numerator * line.deaths + denominator - 1n) / denominator;
-  const fewer = line.registrations - needed + 1n;
-  if (fewer > line.registrations) return [];
+  const fewer = line.registrationsToFallBelow;
+  if (fewer === null) return [];
   return [
     `Med ${formatNumberSv(fewer)} ${plural(fewer, "registrering", "registreringar")} färre ` +
       `(${rateText(line.registrations - fewer, line.deaths)}) skulle parten inte längre nå ${threshold} för ${TIER_NAME[tier]}.`,

@@ -5,6 +5,7 @@
  * `RuleError`, caught in one place.
  */
 import Decimal from "decimal.js";
+import { PAYMENT_BASES, PaymentBasis } from "../../engine/countyGrant";
 import { ErrorPlace, RuleError } from "../../engine/errors";
 import { formatKronor, formatNumberSv, formatPercentSv, formatThresholdSv, Money } from "../../engine/money";
 import { Amount } from "../../engine/parties";
@@ -20,7 +21,9 @@ import {
   readShare,
   readStep,
   readYesNo,
+  Problem,
   Refused,
+  shownValue,
 } from "../../input";
 import { CellValue } from "../../workbook/plan";
 import { NAME } from "../../workbook/sheets/parameters";
@@ -53,22 +56,42 @@ const PARAMETER_READERS: Readonly<Record<string, Reader<number>>> = {
   [NAME.psychiatryDayLimit]: readCount,
 };
 
-/** A value the readers refused, as the engine's error with its place. */
-function read<T>(reading: Reading<T>, place: ErrorPlace = {}): T {
+/** A reading as its value, or the readers' refusal as the engine's error with its place. */
+export function read<T>(reading: Reading<T>, place: ErrorPlace = {}): T {
   if (reading instanceof Refused) throw new RuleError("invalidValue", reading.problem, place);
   return reading;
 }
 
-/** A named parameter as an engine amount; a missing or blank parameter is a problem naming it. */
-export function parameter(snapshot: CellSnapshot, name: string): Amount {
+/** A named parameter's value; a missing or blank parameter is a problem naming it. */
+function named(snapshot: CellSnapshot, name: string): CellValue {
   const value = snapshot.parameters[name];
-  if (isBlank(value)) {
+  if (value === undefined || isBlank(value)) {
     throw new RuleError(
       "invalidValue",
       `parametern ${name} saknas eller är tom. Kontrollera bladet Parametrar (Formler → Namnhanteraren).`
     );
   }
-  return read((PARAMETER_READERS[name] ?? readAmount)(value, name));
+  return value;
+}
+
+/** A named parameter as an engine amount; a missing or blank parameter is a problem naming it. */
+export function parameter(snapshot: CellSnapshot, name: string): Amount {
+  return read((PARAMETER_READERS[name] ?? readAmount)(named(snapshot, name), name));
+}
+
+/**
+ * The basis of payment of the county grant (the choice cell `C_Utbetalningsgrund`), as the sheet's formulas
+ * compare it (Excel's = ignores case); a blank or unknown basis is a problem naming the cell.
+ */
+export function paymentBasisParameter(snapshot: CellSnapshot): PaymentBasis {
+  const value = named(snapshot, NAME.paymentBasis);
+  const text = typeof value === "string" ? value.toLocaleLowerCase("sv") : undefined;
+  const basis = PAYMENT_BASES.find((b) => b.toLocaleLowerCase("sv") === text);
+  if (basis) return basis;
+  throw new RuleError(
+    "invalidValue",
+    Problem.notPaymentBasis(`grunden för utbetalning ${NAME.paymentBasis}`, shownValue(value), PAYMENT_BASES.join(", "))
+  );
 }
 
 /** A count cell (deaths, registrations, population, days) as the custom functions read it; blank is a problem. */

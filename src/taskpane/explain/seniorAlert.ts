@@ -1,25 +1,28 @@
 /**
  * Explains a cell of `SeniorAlert_kommun` or `SeniorAlert_landsting`, re-run with the engine on the
- * table's current values. Seed 002: 50 MSEK to the parties where all relevant units have started
- * registration in Senior alert, paid "per registrering".
+ * table's current values. Cirkulär 10:11, Mål 2: 50 MSEK to the parties where "samtliga relevanta verksamheter
+ * har påbörjat registrering i Senior alert"; "Ersättning per utförd registrering" ("Att bygga infrastruktur för
+ * socialtjänsten", bild 14; "Prestationsbaserade statsbidrag till insatser för äldre", bild 8).
  */
-import { partyCode } from "../../engine/codes";
 import { formatKronor, formatNumberSv } from "../../engine/money";
-import { SeniorAlertInput, seniorAlertPayout } from "../../engine/seniorAlert";
+import { SeniorAlertInput, seniorAlertPayout, SeniorAlertResult } from "../../engine/seniorAlert";
 import { PartyKind } from "../../workbook/inputs";
 import { NAME } from "../../workbook/sheets/parameters";
-import { ALLOCATION_LABEL, cellText, HEADER, TableView, TWIN_PART } from "../import/tables";
-import { allocationFacts, cellDiffers, columnExplanation, partyText, selectedValue } from "./allocation";
+import { ALLOCATION_LABEL, HEADER, TableView, TWIN_PART } from "../import/tables";
+import { allocationFacts, amountNotes, columnExplanation, partyRows, partyText, selectedParty } from "./allocation";
 import { columnNote } from "./columns";
-import { cellCount, cellYesNo, formatQuota, parameter, rowNumber } from "./read";
-import { CellSnapshot, Explanation } from "./types";
+import { cellCount, cellYesNo, formatQuota, parameter } from "./read";
+import { CellSnapshot, Explanation, ExplanationFact } from "./types";
 
 const POT: Readonly<Record<PartyKind, string>> = {
   kommun: NAME.seniorAlertKommun,
   landsting: NAME.seniorAlertLandsting,
 };
 
-/** The relevant units (seeds 002, 004). */
+/**
+ * The relevant units ("Att bygga infrastruktur för socialtjänsten", bild 14; "Prestationsbaserade statsbidrag
+ * till insatser för äldre", bild 8: "sjukhus (medicin, geriatrik, kirurgi, ortopedi, infektion)").
+ */
 const RELEVANT_UNITS: Readonly<Record<PartyKind, string>> = {
   kommun: "särskilt boende (SÄBO), hemsjukvård och korttidsboende",
   landsting: "vårdavdelningarna inom medicin, geriatrik, kirurgi, ortopedi och infektion",
@@ -30,44 +33,30 @@ export function seniorAlertParameters(kind: PartyKind): string[] {
   return [POT[kind], NAME.paymentStep];
 }
 
-/**
- * Explains a cell of a Senior alert table: qualification (all relevant units started), registrations,
- * kronor per registration, share and rounding; for an input or lookup what the column means.
- */
-export function explainSeniorAlert(snapshot: CellSnapshot, view: TableView, kind: PartyKind): Explanation {
-  const column = snapshot.column!;
-  const i = snapshot.row!;
-  const code = partyCode(view.get(i, HEADER.code));
-  const name = cellText(view.get(i, HEADER.name));
-  const party = code ? { code: code.text, name } : undefined;
-  const title = `Senior alert (${kind === "kommun" ? "kommuner" : "landsting"})`;
-  if (!column.startsWith(`${ALLOCATION_LABEL.seniorAlert}: `) || !code) {
-    return columnExplanation(title, column, columnNote(view.name, column), party);
-  }
+/** The party rows of the table as engine inputs, and the index of the selected row among them. */
+function partyInputs(snapshot: CellSnapshot, view: TableView): { inputs: SeniorAlertInput[]; selected: number } {
+  return partyRows(snapshot, view, HEADER.name, (r, place, code) => ({
+    code,
+    row: place.row,
+    name: place.name,
+    qualifies: cellYesNo(view.get(r, HEADER.started), place),
+    registrations: cellCount(view.get(r, HEADER.registrations), "registreringar", place),
+  }));
+}
 
-  const pot = parameter(snapshot, POT[kind]);
-  const step = parameter(snapshot, NAME.paymentStep);
-  const inputs: SeniorAlertInput[] = [];
-  let selected = -1;
-  for (let r = 0; r < view.rowCount; r++) {
-    const c = partyCode(view.get(r, HEADER.code));
-    if (!c) continue;
-    const place = { row: rowNumber(snapshot, r), party: c.text, name: cellText(view.get(r, HEADER.name)) };
-    if (r === i) selected = inputs.length;
-    inputs.push({
-      code: c,
-      row: place.row,
-      name: place.name,
-      qualifies: cellYesNo(view.get(r, HEADER.started), place),
-      registrations: cellCount(view.get(r, HEADER.registrations), "registreringar", place),
-    });
-  }
-  const run = (rows: SeniorAlertInput[]) => seniorAlertPayout(rows, { pot, step });
-  const result = run(inputs);
-  const line = result.lines[selected];
-  const who = partyText(code, name);
+/** The pot re-run on the table's rows, the selected row's index, and how to run it again with other rows. */
+interface Run {
+  readonly inputs: SeniorAlertInput[];
+  readonly selected: number;
+  readonly run: (rows: SeniorAlertInput[]) => SeniorAlertResult;
+  readonly result: SeniorAlertResult;
+}
 
-  const facts = [
+/** Qualification, registrations, kronor per registration, then the share and its rounding. */
+function seniorAlertFacts(current: Run, kind: PartyKind): ExplanationFact[] {
+  const { result } = current;
+  const line = result.lines[current.selected];
+  return [
     { label: "Alla relevanta enheter startat", value: line.qualifies ? "Ja" : "Nej" },
     { label: "Registreringar", value: formatNumberSv(line.registrations) },
     { label: "Kvalificerad", value: line.qualifies ? "Ja" : "Nej" },
@@ -85,33 +74,50 @@ export function explainSeniorAlert(snapshot: CellSnapshot, view: TableView, kind
       potName: POT[kind],
     }),
   ];
+}
 
-  const changes: string[] = [];
+/** What starting in every relevant unit, or one more registration, would give the party. */
+function whatWouldChange(current: Run, kind: PartyKind, who: string): string[] {
+  const line = current.result.lines[current.selected];
   const withChange = (change: Partial<SeniorAlertInput>) =>
-    run(inputs.map((row, k) => (k === selected ? { ...row, ...change } : row))).lines[selected].amount;
+    current.run(current.inputs.map((row, k) => (k === current.selected ? { ...row, ...change } : row))).lines[
+      current.selected
+    ].amount;
   if (!line.qualifies) {
-    changes.push(
+    return [
       `Start av registrering i alla relevanta enheter (${RELEVANT_UNITS[kind]}) skulle kvalificera ${who}: ` +
-        `med dagens ${formatNumberSv(line.registrations)} registreringar skulle det ge ${formatKronor(withChange({ qualifies: true }))}, med övriga parters uppgifter oförändrade.`
-    );
-  } else {
-    const next = line.registrations + 1n;
-    changes.push(
-      `Beloppet följer registreringarna i de relevanta enheterna: ${formatNumberSv(next)} i stället för ${formatNumberSv(line.registrations)} ` +
-        `skulle ge ${formatKronor(withChange({ registrations: next.toString() }))}, med övriga parters uppgifter oförändrade.`
-    );
+        `med dagens ${formatNumberSv(line.registrations)} registreringar skulle det ge ${formatKronor(withChange({ qualifies: true }))}, med övriga parters uppgifter oförändrade.`,
+    ];
+  }
+  const next = line.registrations + 1n;
+  return [
+    `Beloppet följer registreringarna i de relevanta enheterna: ${formatNumberSv(next)} i stället för ${formatNumberSv(line.registrations)} ` +
+      `skulle ge ${formatKronor(withChange({ registrations: next.toString() }))}, med övriga parters uppgifter oförändrade.`,
+  ];
+}
+
+/**
+ * Explains a cell of a Senior alert table: qualification (all relevant units started), registrations,
+ * kronor per registration, share and rounding; for an input or lookup what the column means.
+ */
+export function explainSeniorAlert(snapshot: CellSnapshot, view: TableView, kind: PartyKind): Explanation {
+  const { column, code, name, party } = selectedParty(snapshot, view, HEADER.code, HEADER.name);
+  const title = `Senior alert (${kind === "kommun" ? "kommuner" : "landsting"})`;
+  if (!column.startsWith(`${ALLOCATION_LABEL.seniorAlert}: `) || !code) {
+    return columnExplanation(title, column, columnNote(view.name, column), party);
   }
 
-  const notes: string[] = [];
-  const note = columnNote(view.name, column);
-  if (note) notes.push(note);
+  const pot = parameter(snapshot, POT[kind]);
+  const step = parameter(snapshot, NAME.paymentStep);
+  const run = (rows: SeniorAlertInput[]) => seniorAlertPayout(rows, { pot, step });
+  const { inputs, selected } = partyInputs(snapshot, view);
+  const current: Run = { inputs, selected, run, result: run(inputs) };
+  const line = current.result.lines[selected];
+  const who = partyText(code, name);
+
   const amountColumns = [TWIN_PART.amount, TWIN_PART.engine, TWIN_PART.addin].map(
     (part) => `${ALLOCATION_LABEL.seniorAlert}: ${part}`
   );
-  if (amountColumns.includes(column)) {
-    const differs = cellDiffers(selectedValue(snapshot, view), line.amount);
-    if (differs) notes.push(differs);
-  }
   return {
     kind: "amount",
     title,
@@ -120,8 +126,8 @@ export function explainSeniorAlert(snapshot: CellSnapshot, view: TableView, kind
       ? `${who} får ${formatKronor(line.amount)} av Senior alert för ${formatNumberSv(line.registrations)} registreringar (alla relevanta enheter har startat).`
       : `${who} får 0 kr av Senior alert: alla relevanta enheter har inte startat registrering.`,
     qualification: { qualifies: line.qualifies, reason: `${line.reason}.` },
-    facts,
-    whatWouldChange: changes,
-    notes,
+    facts: seniorAlertFacts(current, kind),
+    whatWouldChange: whatWouldChange(current, kind, who),
+    notes: amountNotes(snapshot, view, amountColumns, line.amount),
   };
 }

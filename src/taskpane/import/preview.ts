@@ -329,7 +329,8 @@ function yesNoOf(value: CellValue): string | undefined {
 // ---------------------------------------------------------------------------------------------------
 // Discharge days: one row per municipality, month, individual and kind of care, summed per group
 
-const DISCHARGE_COLUMNS = [
+/** The columns of `UK_individer` that the import and Förklara read. */
+export const DISCHARGE_COLUMNS = [
   HEADER.municipality,
   HEADER.month,
   HEADER.individual,

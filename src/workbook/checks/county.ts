@@ -8,6 +8,7 @@ import { twinAmounts } from "../sheets/allocationColumns";
 import { PlanContext } from "../sheets/context";
 import { CountyGrantRefs } from "../sheets/countyGrant";
 import { NAMED } from "../sheets/parameters";
+import { cite } from "../sources";
 import { Check, constant, noneFound, sum } from "./check";
 import { potChecks } from "./pots";
 
@@ -19,12 +20,10 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-export function countyChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
-  const { countyRule, regional } = ctx.results;
-  const p = ctx.inputs.parameters;
-  const counties = countyRule.lines.length;
+/** What every check of the county grant reads: the engine's figures per county and the published tables. */
+function countyFigures(ctx: PlanContext) {
+  const { countyRule } = ctx.results;
   const base = countyRule.base.toNumber();
-  const where = c.table.sheet;
   const published = new Map(ctx.inputs.publishedCountyGrant.map((g) => [g.code, g]));
   const publishedOf = (code: string) => published.get(code)?.publishedKr ?? 0;
   const published79Of = (code: string) => published.get(code)?.publishedWithRegionalKr ?? 0;
@@ -33,31 +32,28 @@ export function countyChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
     countyRule.lines.map((l) => l.share),
     () => base
   ).twin;
+  const additions = codes.map((code) => published79Of(code) - publishedOf(code));
+  return {
+    codes,
+    rule,
+    publishedOf,
+    published79Of,
+    published66: sum(codes.map(publishedOf)),
+    additions,
+    usual: median(additions),
+  };
+}
+
+/** The adjustments, the grant as paid on the chosen basis, and what that basis leaves undistributed. */
+function paymentChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
+  const p = ctx.inputs.parameters;
+  const where = c.table.sheet;
+  const { countyRule } = ctx.results;
   const payment = ctx.results.countyPayment;
   const adjustments = payment.adjustments;
-  const finals = payment.paid.map((p) => p.toNumber());
-  const published66 = sum(codes.map(publishedOf));
-  const additions = codes.map((code) => published79Of(code) - publishedOf(code));
-  const usual = median(additions);
+  const finals = payment.paid.map((x) => x.toNumber());
+  const { published66 } = countyFigures(ctx);
   return [
-    ...potChecks(ctx, {
-      id: "c",
-      label: "Länsbidrag, regeln",
-      table: c.table,
-      cells: c.rule,
-      prefix: "c",
-      allocation: countyRule.allocation,
-      besidesPot: { formula: fx`COUNTA(${c.table.col("kod")})*${NAMED.countyBase}`, result: counties * base },
-      base: () => base,
-    }),
-    ...potChecks(ctx, {
-      id: "r",
-      label: "Regionala stödstrukturer",
-      table: c.table,
-      cells: c.regional,
-      prefix: "r",
-      allocation: regional.allocation,
-    }),
     {
       id: "c-justering",
       label: "Länsbidrag: justeringarna summerar till 0",
@@ -97,9 +93,18 @@ export function countyChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
       targets: [c.table.col("slut")],
       failing: { kind: "targets" },
     },
+  ];
+}
+
+/** The published tables against the total and the rule (INFO: the sources' own figures). */
+function publishedChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
+  const p = ctx.inputs.parameters;
+  const where = c.table.sheet;
+  const { codes, rule, publishedOf, published79Of, published66, additions, usual } = countyFigures(ctx);
+  return [
     {
       id: "c-publicerat",
-      label: "Publicerat 66 mnkr mot totalen (källan summerar till 65,5)",
+      label: "Publicerat 66 mnkr mot totalen (Bilaga 2 summerar till 65,5)",
       where,
       value: { formula: fx`${c.sums.published}`, result: published66 },
       expected: { formula: fx`${NAMED.countyTotal}`, result: p.countyGrantKr },
@@ -110,7 +115,7 @@ export function countyChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
     },
     {
       id: "c-publicerat-79",
-      label: "Publicerat 66 + 13 mnkr mot totalen (källan summerar till 78)",
+      label: "Publicerat 66 + 13 mnkr mot totalen (tabellen på bild 17 summerar till 78)",
       where,
       value: { formula: fx`${c.sums.published79}`, result: sum(codes.map(published79Of)) },
       expected: {
@@ -138,7 +143,8 @@ export function countyChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
     noneFound({
       id: "c-publicerat-13",
       label:
-        'Tabellen "66 + 13": län vars tillägg till det publicerade 66-beloppet inte är det vanliga (Stockholm 0, Dalarna 1,1 mnkr)',
+        `Tabellen "Fördelning av 66* + 13 milj. kr" (${cite("infrastructure", 17)}): län vars tillägg till Bilaga 2 inte är det vanliga 0,6 mnkr ` +
+        '(Stockholm 0 som transkriberat, en läsning: "Stockholm 7," har tappat en decimal; Dalarna 1,1 mnkr)',
       where,
       count: {
         formula: fx`COUNTIF(${c.table.col("pub13")},"<>"&MEDIAN(${c.table.col("pub13")}))`,
@@ -148,5 +154,33 @@ export function countyChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
       targets: [c.table.col("pub13")],
       failing: { kind: "targets" },
     }),
+  ];
+}
+
+export function countyChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
+  const { countyRule, regional } = ctx.results;
+  const counties = countyRule.lines.length;
+  const base = countyRule.base.toNumber();
+  return [
+    ...potChecks(ctx, {
+      id: "c",
+      label: "Länsbidrag, regeln",
+      table: c.table,
+      cells: c.rule,
+      prefix: "c",
+      allocation: countyRule.allocation,
+      besidesPot: { formula: fx`COUNTA(${c.table.col("kod")})*${NAMED.countyBase}`, result: counties * base },
+      base: () => base,
+    }),
+    ...potChecks(ctx, {
+      id: "r",
+      label: "Regionala stödstrukturer",
+      table: c.table,
+      cells: c.regional,
+      prefix: "r",
+      allocation: regional.allocation,
+    }),
+    ...paymentChecks(ctx, c),
+    ...publishedChecks(ctx, c),
   ];
 }

@@ -99,7 +99,7 @@ export function paymentChecks(
     noneFound({
       id: "utb-mottagare",
       label:
-        'Utbetalningar: län vars mottagare av länsbidraget inte är ifylld (källan lämnar fältet tomt: "Medel utbetalas till Bank/postgiro")',
+        'Utbetalningar: län vars mottagare av länsbidraget inte är ifylld (Sörmlandsöverenskommelsen, s. 3, lämnar fältet tomt: "Medel utbetalas till Bank/postgiro")',
       where,
       count: {
         formula: fx`ROWS(${payments.payees.col("mottagare")})-COUNTA(${payments.payees.col("mottagare")})`,

@@ -287,12 +287,12 @@ function countyGrantNotes(ctx: PlanContext): [string, "note" | "warning"][] {
       "note",
     ],
     [
-      `Bild 17 nämner en "jämkning för små län" som inte är nedskriven; Bilaga 2 publicerar beloppen utan regel. Skillnaden mellan regeln och Bilaga 2 visas per län. ` +
+      `Bild 17 i ${cite("infrastructure")} nämner en "jämkning för små län" som inte är nedskriven; Bilaga 2 publicerar beloppen utan regel. Skillnaden mellan regeln och Bilaga 2 visas per län. ` +
         "Bilaga 2 summerar till 65,5 mnkr, inte 66. Slutligt bidrag följer grunden för utbetalning på Parametrar (Publicerat, Regeln eller Regeln med justeringar); justeringar förs in uttryckligen i den gula kolumnen och ska summera till 0.",
       "warning",
     ],
     [
-      "Regionala stödstrukturer: 13 mnkr (15 mkr varav 2 mkr till nationellt stöd, bild 18), här i lika delar per län, omkring 0,6 mnkr (vår uträkning: 13/21). " +
+      `Regionala stödstrukturer: 13 mnkr (15 mkr varav 2 mkr till nationellt stöd, ${cite("infrastructure", 18)}), här i lika delar per län, omkring 0,6 mnkr (vår uträkning: 13/21). ` +
         `Tabellen "Fördelning av 66* + 13 milj. kr" (bild 17) summerar som den är transkriberad till 78, inte 79. Stockholms siffra står där som "Stockholm 7," med en decimal som fallit bort: ` +
         "att Stockholm inte får något tillägg är en läsning, 7,6 är lika troligt. Dalarna har 3,6 där Bilaga 2 ger 2,5.",
       "note",

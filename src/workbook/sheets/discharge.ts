@@ -520,10 +520,10 @@ export function dischargeSheets(
   sheet.line("Utskrivningsklara: ekonomisk reglering i Kalmar län 2018", "title");
   sheet.line(
     "Somatik: en kommun med mer än 3 dagar i snitt under en månad analyserar med landstinget; överstiger snittet efter analys/omräkning fortfarande 3 " +
-      "debiteras varje dag över 3 per individ. Psykiatri: dagar över 20 per individ (om snittvillkoret gäller är öppet: parameter). Källa: seed 003."
+      'debiteras varje dag över 3 per individ. Psykiatri: dagar över 20 per individ (om snittvillkoret gäller är öppet: parameter). Källa: presentationen "Länsgemensam ledning i samverkan" (Kalmar län), bild 10.'
   );
   sheet.line(
-    "Priset per dag finns inte i källan: det är en parameter (Parametrar). Målet 2018 är 2,0 dagar i länets snitt; 2016 var snittet 2,68.",
+    "Priset per dag finns inte i källan: det är en parameter (Parametrar). Målet 2018 är 2,0 dagar i länets snitt; 2016 var snittet 2,68 (bild 9).",
     "warning"
   );
   if (ctx.inputs.synthetic) sheet.line("SYNTETISKA DATA: dagarna är påhittade demonstrationsvärden.", "warning");

@@ -4,6 +4,7 @@ import { PartyKind } from "../inputs";
 import { FORMAT } from "../plan";
 import { fx, NameRef } from "../refs";
 import { ColumnSpec, RowRefs, SheetBuilder, TableRefs } from "../sheetBuilder";
+import { cite } from "../sources";
 import { fillPotRows, PotCells, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
 import { PlanContext, reusedDataLine, SHEET, TAB, yesNo } from "./context";
 import { ALLOCATION_LABEL, HEADER, TABLE, TWIN_PART, twinHeader } from "./names";
@@ -218,7 +219,9 @@ export function palliativeSheet(
       "Registreringsgraden visas avkortad till en tiondels procent (69,96 % visas 69,9 %)."
   );
   sheet.line(
-    "Nivå 2-parter får även sin nivå 1-andel. Kommuner och landsting har skilda potter. Källa: cirkulär 10:11 (seed 002), seed 004."
+    "Nivå 2-parter får även sin nivå 1-andel. Kommuner och landsting har skilda potter. " +
+      `Källa: ${cite("circular", "avsnitt 1")} (Mål 1: trösklar och potter); ${cite("infrastructure", 13)}, och ${cite("performance", "5–6")} ` +
+      '(mätperiod, skilda potter, fördelning "utifrån befolkningens storlek").'
   );
   if (ctx.inputs.synthetic)
     sheet.line(

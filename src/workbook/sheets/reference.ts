@@ -3,6 +3,7 @@ import { CellRef, Expr, fx } from "../refs";
 import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { PlanContext, reusedDataLine, SHEET, TAB } from "./context";
 import { HEADER, TABLE } from "./names";
+import { cite } from "../sources";
 
 export interface ReferenceTables {
   readonly municipalities: TableRefs;
@@ -17,9 +18,9 @@ export function referenceNote(ctx: PlanContext): string {
   );
 }
 
-/** `Kommuner` and `Landsting`: the reference lists every other sheet looks names and populations up in. */
-export function referenceSheets(ctx: PlanContext): { sheets: SheetBuilder[]; tables: ReferenceTables } {
-  const { municipalities, counties, publishedCountyGrant } = ctx.inputs;
+/** `Kommuner`: code, name, county and population of every municipality. */
+function municipalitiesSheet(ctx: PlanContext): { sheet: SheetBuilder; table: TableRefs } {
+  const { municipalities } = ctx.inputs;
   const m = new SheetBuilder(SHEET.municipalities, TAB.reference);
   m.line("Kommuner: kod, namn, län och folkmängd", "title");
   m.line(referenceNote(ctx));
@@ -60,7 +61,12 @@ export function referenceSheets(ctx: PlanContext): { sheets: SheetBuilder[]; tab
     },
   ]);
   m.freeze(m.at(1, mt.firstRow));
+  return { sheet: m, table: mt };
+}
 
+/** `Landsting`: code, name, number of municipalities and population of every county, and its published grants. */
+function countiesSheet(ctx: PlanContext): { sheet: SheetBuilder; table: TableRefs } {
+  const { counties, publishedCountyGrant } = ctx.inputs;
   const published = new Map(publishedCountyGrant.map((g) => [g.code, g]));
   const c = new SheetBuilder(SHEET.counties, TAB.reference);
   c.line("Län och landsting: kod, namn, antal kommuner och folkmängd", "title");
@@ -69,7 +75,9 @@ export function referenceSheets(ctx: PlanContext): { sheets: SheetBuilder[]; tab
     "Gotland hade inget landsting: Gotlands kommun bar landstingets roll och är part i landstingspotten med länskoden 09."
   );
   c.line(
-    'Publicerat: Bilaga 2 (66 mnkr, summerar till 65,5) och tabellen "66 + 13 mnkr" (summerar till 78, inte 79). Siffrorna återges som de publicerades.',
+    `Publicerat: ${cite("sormland", "Bilaga 2")} (66 mnkr, summerar till 65,5) och tabellen "Fördelning av 66* + 13 milj. kr" ` +
+      `(${cite("infrastructure", 17)}; summerar till 78, inte 79, och Stockholms siffra har tappat en decimal: "Stockholm 7,"). ` +
+      "Siffrorna återges som de publicerades.",
     "warning"
   );
   c.skip();
@@ -117,7 +125,14 @@ export function referenceSheets(ctx: PlanContext): { sheets: SheetBuilder[]; tab
     },
   ]);
   c.freeze(c.at(1, ct.firstRow));
-  return { sheets: [m, c], tables: { municipalities: mt, counties: ct } };
+  return { sheet: c, table: ct };
+}
+
+/** `Kommuner` and `Landsting`: the reference lists every other sheet looks names and populations up in. */
+export function referenceSheets(ctx: PlanContext): { sheets: SheetBuilder[]; tables: ReferenceTables } {
+  const m = municipalitiesSheet(ctx);
+  const c = countiesSheet(ctx);
+  return { sheets: [m.sheet, c.sheet], tables: { municipalities: m.table, counties: c.table } };
 }
 
 /** A lookup formula of a reference column by code, with a visible marker for an unknown code. */

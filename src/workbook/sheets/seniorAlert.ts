@@ -2,6 +2,7 @@ import { PartyKind } from "../inputs";
 import { FORMAT } from "../plan";
 import { fx, NameRef } from "../refs";
 import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
+import { cite } from "../sources";
 import { fillPotRows, PotCells, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
 import { isYes, PlanContext, reusedDataLine, SHEET, TAB, yesNo } from "./context";
 import { ALLOCATION_LABEL, HEADER, TABLE } from "./names";
@@ -111,7 +112,11 @@ export function seniorAlertSheet(
     "Steg 1: kvalificerad när alla relevanta enheter startat registrering (kommuner: SÄBO, hemsjukvård, korttidsboende; " +
       "landsting: medicin, geriatrik, kirurgi, ortopedi, infektion). Steg 2: potten delas med registreringarna i kvalificerade parters relevanta enheter."
   );
-  sheet.line("Källa: cirkulär 10:11 (seed 002), seed 004. Kommuner och landsting har skilda potter.");
+  sheet.line(
+    `Källa: ${cite("circular", "avsnitt 1")} (Mål 2: 50 mnkr när samtliga relevanta verksamheter påbörjat registrering); ` +
+      `${cite("infrastructure", 14)}, och ${cite("performance", "7–8")} (relevanta verksamheter, skilda potter, "Ersättning per utförd registrering"). ` +
+      "Kommuner och landsting har skilda potter."
+  );
   if (ctx.inputs.synthetic)
     sheet.line("SYNTETISKA DATA: start och registreringar är påhittade demonstrationsvärden.", "warning");
   reusedDataLine(ctx, sheet);

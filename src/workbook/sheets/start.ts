@@ -4,6 +4,7 @@ import { PlanContext, reusedDataLine, SHEET, TAB } from "./context";
 import { DISCHARGE_DATA_SHEET } from "./discharge";
 import { referenceNote } from "./reference";
 import { timelineOnStart } from "./timeline";
+import { cite, SourceKey, SOURCES } from "../sources";
 
 /** One line per sheet, as the README explains them. */
 export function sheetGuide(municipalities: number, counties: number): readonly [string, string][] {
@@ -48,29 +49,32 @@ export function sheetGuide(municipalities: number, counties: number): readonly [
   ];
 }
 
-/** The source documents that notes cite as "seed 000" … "seed 004". */
-const SEEDS: readonly [string, string][] = [
-  [
-    "Seed 000",
-    "Överenskommelse mellan kommunerna och landstinget i Sörmlands län och SKL (dnr 09/5304), med Bilaga 2: länsbidraget 66 mnkr per län.",
-  ],
-  [
-    "Seed 001",
-    'Presentation "Att bygga infrastruktur för socialtjänsten": prestationsersättningen i två steg och tabellen "66 + 13 mnkr".',
-  ],
-  [
-    "Seed 002",
-    "SKL cirkulär 10:11 (2010-02-10): Överenskommelser mellan staten och SKL, 271 mnkr av 981 mnkr stimulansbidrag 2010.",
-  ],
-  [
-    "Seed 003",
-    'Presentation "Länsgemensam ledning i samverkan", Kalmar län: utskrivningsklara dagar och ekonomisk reglering 2018.',
-  ],
-  [
-    "Seed 004",
-    'Presentation "Prestationsbaserade statsbidrag till insatser för äldre": trösklar, potter och fördelning.',
-  ],
-];
+/** What each document gives the workbook, with its slides, pages or sections. */
+const CONTENTS: Readonly<Record<SourceKey, string>> = {
+  sormland:
+    "Bilaga 2 (s. 5): fördelningen av 66 mnkr mellan länen; s. 2: Sörmlands budget för bidraget; s. 3: uppföljning och utbetalning.",
+  infrastructure:
+    'Prestationsersättningen (bild 12–14), länsbidraget (bild 15, 17), försöksverksamheterna (bild 16), tabellen "Fördelning av 66* + 13 milj. kr" (bild 17), avsiktsförklaringar (bild 18–20).',
+  circular:
+    "271 mnkr av drygt 981 mnkr stimulansbidrag 2010. Utan sidnummer: avsnitt 1 Prestationsersättning (Mål 1, Mål 2), 2 Stöd till ett långsiktigt och systematiskt förbättringsarbete, 3 Försöksverksamheter, 4 Utvärdering.",
+  kalmar:
+    "Överenskommelsen om samverkan vid utskrivning, i kraft 1/1 2018 (bild 2), mål och uppföljning (bild 8–9, 11), ekonomisk reglering (bild 10).",
+  performance: 'Titeln är i transkriptet stavad "Prestationbaserade".',
+};
+
+/** The source documents, by their own titles, with their dates and reference numbers. */
+function sourceList(): [string, string][] {
+  return (Object.keys(SOURCES) as SourceKey[]).map((key) => {
+    const doc = SOURCES[key];
+    const title = doc.title.endsWith(".") ? doc.title : `${doc.title}.`;
+    return [doc.label, `${title} ${capitalized(doc.date)}; ${doc.reference}. ${CONTENTS[key]}`];
+  });
+}
+
+/** A text with its first letter as a capital, to begin a sentence. */
+function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
 
 /** One row per pair: the label in A, its text as a note in B. */
 function labelledLines(sheet: SheetBuilder, lines: readonly (readonly [string, string])[]): void {
@@ -88,8 +92,14 @@ export function startSheet(ctx: PlanContext): SheetBuilder {
   sheet.width(2, 110);
   sheet.line(`Statliga stimulansmedel för de mest sjuka äldre ${p.year}: fördelningsarbetsbok`, "title");
   sheet.line(
-    "Överenskommelsen mellan staten och SKL (cirkulär 10:11): prestationsersättning (Palliativregistret, Senior alert), länsbidrag och försöksverksamheter."
+    "Överenskommelsen mellan staten och SKL (Cirkulär 10:11): prestationsersättning (Palliativregistret, Senior alert), länsbidrag och försöksverksamheter."
   );
+  if (p.year !== 2010) {
+    sheet.line(
+      `Källorna ger ingen registerdata, folkmängd eller publicerad tabell för ${p.year}: filen använder 2010 års referensdata och publicerade tabeller (se anteckningarna på Parametrar).`,
+      "warning"
+    );
+  }
   if (ctx.inputs.synthetic) {
     sheet.line(
       "OBS: registerdata i denna fil (dödsfall, registreringar, Senior alert, utskrivningsklara dagar, försöksverksamheter) är SYNTETISKA demonstrationsvärden. " +
@@ -118,16 +128,16 @@ export function startSheet(ctx: PlanContext): SheetBuilder {
   sheet.skip();
   sheet.line("Källor", "subtitle");
   for (const source of [
-    "Cirkulär 10:11 och överenskommelsen 2010 (trösklar, potter, två steg, fördelning efter befolkning, per registrering).",
-    'Bilaga 2 (länsbidrag 66 mnkr) och tabellen "66 + 13 mnkr": publicerade belopp, återgivna som de står (summerar till 65,5 och 78).',
-    "Kalmar läns överenskommelse om utskrivning 2018 (3 dagar, 20 dagar i psykiatrin, mål 2,0, snitt 2016 2,68).",
+    `${cite("circular", "avsnitt 1")}: trösklar och potter. Två steg, fördelning efter befolkning och ersättning per utförd registrering: ${cite("infrastructure", "12–14")}, och ${cite("performance", "4–8")}.`,
+    `${cite("sormland", "Bilaga 2")} (66 mnkr) och tabellen "Fördelning av 66* + 13 milj. kr" (${cite("infrastructure", 17)}): publicerade belopp, återgivna som de står (summerar till 65,5 och 78). I bild 17 har Stockholms siffra tappat en decimal ("Stockholm 7,").`,
+    `${capitalized(cite("kalmar", "9–10"))}: 3 dagar, 20 dagar i psykiatrin, mål 2018 2,0, snitt 2016 2,68.`,
     `${referenceNote(ctx)} Summa folkmängd: ${formatNumberSv(ctx.inputs.municipalities.reduce((sum, m) => sum + m.population, 0))}.`,
-    "Uppgifter som källorna saknar (fördelningen kommun/landsting, pris per dag, jämkningen för små län) är parametrar med anteckning.",
+    "Uppgifter som källorna saknar (fördelningen kommun/landsting, pris per dag, jämkningen för små län, om snittvillkoret gäller psykiatrin) är parametrar med anteckning.",
   ]) {
     sheet.line(source);
   }
   sheet.skip();
-  sheet.line("Källorna som anteckningarna hänvisar till", "subtitle");
-  labelledLines(sheet, SEEDS);
+  sheet.line("Källdokumenten", "subtitle");
+  labelledLines(sheet, sourceList());
   return sheet;
 }

@@ -97,6 +97,15 @@ describe("palliative registry", () => {
     expect(e.notes).toEqual(["Beloppet: (golv + extra steg) × avrundningssteget, räknat med Excels egna funktioner."]);
   });
 
+  it("says nothing about falling below a threshold of 0, which every party with deaths reaches", () => {
+    // Tier 1 at 0 %: 0114, 0115 and 0117 all qualify; even 0 registrations would. Tier 2 as above.
+    const e = explain("Palliativ_kommun", values, "Nivå 1: belopp", 0, { ...parameters, P_Troskel_Bas: 0 });
+    expect(e.qualification?.qualifies).toBe(true);
+    expect(e.whatWouldChange).toEqual([
+      "5 registreringar till skulle nå 70 % (14 av 20 = 70,0 %) och ge 66 667 kr av nivå 2, med övriga parters uppgifter oförändrade.",
+    ]);
+  });
+
   it("explains a party below the threshold and how many registrations would reach it", () => {
     const e = palliative("Nivå 1: belopp", 1);
     expect(e.summary).toBe("0115 Vallentuna får 0 kr av nivå 1: 1 av 10 = 10,0 % < 40 %.");
@@ -161,7 +170,7 @@ describe("palliative registry", () => {
     expect(e.kind).toBe("column");
     expect(e.summary).toBe("Dödsfall för 0114 Upplands Väsby.");
     expect(e.notes).toEqual([
-      "Indata: dödsfall under mätperioden (2010: oktober–december) enligt Svenska Palliativregistret.",
+      'Indata: dödsfall under mätperioden (2010: oktober–december; presentationen "Att bygga infrastruktur för socialtjänsten", bild 13). Andelen är "andel registreringar per kommun i förhållande till antalet dödsfall i kommunen" (Cirkulär 10:11, avsnitt 1, Mål 1).',
     ]);
   });
 });
@@ -221,7 +230,10 @@ describe("county grant", () => {
   // Rest: 10 000 000 − 3 × 2 000 000 = 4 000 000 = 8 steps of 500 000, by 26 : 8 : 1 municipalities (35).
   // Floors: 8·26/35 = 5,94 → 5; 8·8/35 = 1,83 → 1; 8/35 → 0. Two steps left; remainders 208 − 175 = 33,
   // 64 − 35 = 29, 8: to 01 and 03. Rule: 01 = 2 + 3 = 5 MSEK, 03 = 2 + 1 = 3 MSEK, 09 = 2 MSEK.
-  // Regional: 1 000 000 in thirds, 333 333 each and the one krona left to the lowest code, 01.
+  // Published 5,5 + 2 + 2 = 9,5 MSEK (0,5 of the 10 not distributed, as Bilaga 2 leaves 0,5 of 66).
+  // Adjustments +0,5 − 1 + 0 = −0,5 MSEK. Paid: Publicerat 5,5 / 2 / 2; Regeln 5 / 3 / 2; with the
+  // adjustments 5,5 / 2 / 2. Regional: 1 000 000 in thirds, 333 333 each and the one krona left to the
+  // lowest code, 01.
   const values: TableValues = [
     [
       "Kod",
@@ -236,16 +248,17 @@ describe("county grant", () => {
       "66 + 13: summa (kr)",
       "Publicerat 66 + 13 (kr)",
     ],
-    ["01", "Stockholms län", 26, 5000000, 7000000, 0, 5000000, 1, 333334, 5333334, 7000000],
+    ["01", "Stockholms län", 26, 5000000, 5500000, 500000, 5500000, 1, 333334, 5833334, 6000000],
     ["03", "Uppsala län", 8, 3000000, 2000000, -1000000, 2000000, 1, 333333, 2333333, 2600000],
     ["09", "Gotlands län", 1, 2000000, 2000000, 0, 2000000, 1, 333333, 2333333, 2600000],
   ];
-  const county = (column: string, row: number) => explain("Lansbidrag", values, column, row, parameters);
+  const county = (column: string, row: number, basis = "Publicerat") =>
+    explain("Lansbidrag", values, column, row, { ...parameters, C_Utbetalningsgrund: basis });
 
-  it("explains the rule, the published figure and the difference", () => {
+  it("explains the rule, the published figure, the difference and what the chosen basis pays", () => {
     const e = county("Regel: bidrag (kr)", 0);
     expect(e.summary).toBe(
-      "01 Stockholms län får 5 000 000 kr: 2 000 000 kr i grundbelopp + 3 000 000 kr av resten efter antal kommuner; publicerat 7 000 000 kr."
+      "01 Stockholms län får 5 000 000 kr enligt regeln: 2 000 000 kr i grundbelopp + 3 000 000 kr av resten efter antal kommuner; publicerat 5 500 000 kr. Med grunden Publicerat betalas 5 500 000 kr."
     );
     expect(e.facts).toMatchObject({
       "Grundbelopp per län": "2 000 000 kr (C_Grund)",
@@ -256,27 +269,52 @@ describe("county grant", () => {
         "+500 000 kr: golvet 2 500 000 kr plus ett steg, eftersom resten är nr 1 av 3 och 2 steg var kvar efter golven",
       "Resten: Belopp − exakt andel": "+28 571,4285… kr",
       "Enligt regeln": "2 000 000 kr + 3 000 000 kr = 5 000 000 kr",
-      "Publicerat (seed 000, Bilaga 2)": "7 000 000 kr",
-      "Publicerat − regel": "+2 000 000 kr",
-      Justering: "0 kr",
-      "Summa justeringar (alla län)": "−1 000 000 kr (ska vara 0: justera så att summan blir 0)",
+      "Publicerat (Sörmlandsöverenskommelsen, Bilaga 2)": "5 500 000 kr",
+      "Publicerat − regel": "+500 000 kr",
+      Justering: "+500 000 kr",
+      "Summa justeringar (alla län)": "−500 000 kr (ska vara 0: justera så att summan blir 0)",
+      "Grund för utbetalning": "Publicerat (C_Utbetalningsgrund)",
+      "Slutligt bidrag": "det publicerade beloppet = 5 500 000 kr",
+      "Ej fördelat av länsbidraget (alla län)": "10 000 000 kr − 9 500 000 kr = 500 000 kr",
     });
     expect(e.whatWouldChange).toEqual([
-      "Det publicerade beloppet 7 000 000 kr är 2 000 000 kr mer än regeln (en jämkning för små län som inte är nedskriven). Skriv +2 000 000 kr i Justering (kr) för att betala det publicerade beloppet; justeringarna ska summera till 0.",
+      "Grunden för utbetalning (C_Utbetalningsgrund på Parametrar) avgör vad länet får: Regeln 5 000 000 kr, Publicerat 5 500 000 kr, Regeln med justeringar 5 500 000 kr.",
+      "Justeringen +500 000 kr ger det publicerade beloppet 5 500 000 kr med grunden Regeln med justeringar.",
     ]);
   });
 
-  it("explains the final amount with its explicit adjustment", () => {
-    const e = county("Slutligt bidrag (kr)", 1);
+  it("explains the final amount on the rule with its explicit adjustment", () => {
+    // 03: 3 000 000 − 1 000 000 = 2 000 000. Paid 5,5 + 2 + 2 = 9,5 MSEK of 10.
+    const e = county("Slutligt bidrag (kr)", 1, "Regeln med justeringar");
     expect(e.summary).toBe(
-      "03 Uppsala län får 2 000 000 kr: 2 000 000 kr i grundbelopp + 1 000 000 kr av resten efter antal kommuner −1 000 000 kr i justering; publicerat 2 000 000 kr."
+      "03 Uppsala län får 2 000 000 kr med grunden Regeln med justeringar: 2 000 000 kr i grundbelopp + 1 000 000 kr av resten efter antal kommuner −1 000 000 kr i justering; publicerat 2 000 000 kr."
     );
     expect(e.facts["Resten: Avrundning"]).toBe(
       "+500 000 kr: golvet 500 000 kr plus ett steg, eftersom resten är nr 2 av 3 och 2 steg var kvar efter golven"
     );
+    expect(e.facts["Grund för utbetalning"]).toBe("Regeln med justeringar (C_Utbetalningsgrund)");
     expect(e.facts["Slutligt bidrag"]).toBe("3 000 000 kr − 1 000 000 kr = 2 000 000 kr");
-    expect(e.whatWouldChange).toEqual(["Justeringen −1 000 000 kr ger det publicerade beloppet 2 000 000 kr."]);
-    expect(e.notes).toEqual(["Regelns bidrag plus justeringen: det som betalas."]);
+    expect(e.facts["Ej fördelat av länsbidraget (alla län)"]).toBe("10 000 000 kr − 9 500 000 kr = 500 000 kr");
+    expect(e.whatWouldChange).toEqual([
+      "Grunden för utbetalning (C_Utbetalningsgrund på Parametrar) avgör vad länet får: Regeln 3 000 000 kr, Publicerat 2 000 000 kr, Regeln med justeringar 2 000 000 kr.",
+      "Justeringen −1 000 000 kr ger det publicerade beloppet 2 000 000 kr med grunden Regeln med justeringar.",
+    ]);
+    expect(e.notes).toEqual([
+      "Det som betalas, efter grunden för utbetalning på Parametrar (C_Utbetalningsgrund): Publicerat betalar det publicerade beloppet, Regeln regelns bidrag, Regeln med justeringar regelns bidrag plus justeringen.",
+    ]);
+  });
+
+  it("pays the rule without the adjustments on the basis Regeln, and says the cell differs when it shows another basis", () => {
+    // Regeln: 5 + 3 + 2 = 10 MSEK, nothing left undistributed. 01's cell shows the published 5 500 000.
+    const e = county("Slutligt bidrag (kr)", 0, "regeln");
+    expect(e.summary).toBe(
+      "01 Stockholms län får 5 000 000 kr med grunden Regeln: 2 000 000 kr i grundbelopp + 3 000 000 kr av resten efter antal kommuner; publicerat 5 500 000 kr."
+    );
+    expect(e.facts["Slutligt bidrag"]).toBe("regelns bidrag = 5 000 000 kr");
+    expect(e.facts["Ej fördelat av länsbidraget (alla län)"]).toBe("10 000 000 kr − 10 000 000 kr = 0 kr");
+    expect(e.notes[1]).toBe(
+      "Cellen visar 5 500 000 kr, men regeln ger 5 000 000 kr på tabellens nuvarande värden. Räkna om arbetsboken (F9) eller kontrollera formeln i cellen."
+    );
   });
 
   it("explains a county that keeps only its floor", () => {
@@ -284,18 +322,39 @@ describe("county grant", () => {
     expect(e.facts["Resten: Avrundning"]).toBe(
       "0 kr: golvet 0 kr behålls; resten är nr 3 av 3 och 2 steg var kvar efter golven"
     );
-    expect(e.whatWouldChange).toEqual(["Regeln ger samma belopp som den publicerade tabellen."]);
+    expect(e.whatWouldChange).toEqual([
+      "Grunden för utbetalning (C_Utbetalningsgrund på Parametrar) avgör vad länet får: Regeln 2 000 000 kr, Publicerat 2 000 000 kr, Regeln med justeringar 2 000 000 kr.",
+      "Regeln ger samma belopp som den publicerade tabellen.",
+    ]);
   });
 
-  it("explains the 66 + 13 sum with the regional part", () => {
+  it("explains the 66 + 13 sum: the grant as paid plus the regional part, and Stockholm's figure as a reading", () => {
+    // 5 500 000 (published) + 333 334 = 5 833 334; the table's 6 000 000 is 166 666 more.
     const e = county("66 + 13: summa (kr)", 0);
     expect(e.summary).toBe(
-      "01 Stockholms län får 5 333 334 kr av 66 + 13 mnkr: 5 000 000 kr i länsbidrag och 333 334 kr i regionalt stöd."
+      "01 Stockholms län får 5 833 334 kr av 66 + 13 mnkr: 5 500 000 kr i länsbidrag (grunden Publicerat) och 333 334 kr i regionalt stöd."
     );
     expect(e.facts["Regionalt: Avrundning"]).toBe(
       "+1 kr: golvet 333 333 kr plus ett steg, eftersom resten är nr 1 av 3 och 1 steg var kvar efter golven"
     );
-    expect(e.facts["Publicerat 66 + 13 − summa"]).toBe("+1 666 666 kr");
+    expect(e.facts["Länsbidrag: Slutligt bidrag"]).toBe("det publicerade beloppet = 5 500 000 kr");
+    expect(e.facts["66 + 13: summa"]).toBe("5 500 000 kr + 333 334 kr = 5 833 334 kr");
+    expect(e.facts["Publicerat 66 + 13 − summa"]).toBe("+166 666 kr");
+    expect(e.whatWouldChange).toContain(
+      'Den regionala delen delas efter kolumnen Regionalt: vikt (indata); samma vikt för alla län ger lika delar, 1 000 000 kr / 3 = 333 333,3333… kr per län (tabellen på bild 17 i presentationen "Att bygga infrastruktur för socialtjänsten" lägger till 0,6 mnkr för de flesta län).'
+    );
+    expect(e.notes).toContain(
+      'Stockholms siffra i tabellen på bild 17 i presentationen "Att bygga infrastruktur för socialtjänsten" är en läsning: transkriptet har "Stockholm 7," med en decimal som fallit bort (7,0 eller lika troligt 7,6).'
+    );
+    expect(county("66 + 13: summa (kr)", 1).notes.some((n) => n.startsWith("Stockholms"))).toBe(false);
+  });
+
+  it("refuses a basis of payment it does not know, naming the cell", () => {
+    const e = county("Slutligt bidrag (kr)", 0, "Allt");
+    expect(e.kind).toBe("problem");
+    expect(e.summary).toBe(
+      "Regeln kan inte räknas på tabellens nuvarande värden. Grunden för utbetalning C_Utbetalningsgrund (Allt) ska vara Regeln, Publicerat, Regeln med justeringar. Välj grunden i listan på bladet Parametrar."
+    );
   });
 });
 
@@ -388,6 +447,57 @@ describe("discharge settlement", () => {
     ]);
   });
 
+  it("explains psychiatry with nobody over 20 days: no analysis, nothing billed", () => {
+    // 1 individual, 17 days: not over 20, so nothing is billed and no analysis is asked for.
+    const rows: TableValues = [settlement[0], ["0880", "Kalmar", "2018-02", "psykiatri", 0]];
+    const days: TableValues = [individuals[0], ["0880", "2018-02", "P01", "psykiatri", 17, 17]];
+    const e = explain("UK_avrakning", rows, "Belopp (kr)", 0, parameters, { tables: { UK_individer: days } });
+    expect(e.title).toBe("Utskrivningsklara, psykiatri 2018-02");
+    expect(e.summary).toBe(
+      "0880 Kalmar debiteras inte för 2018-02 (psykiatri): inget snittvillkor, och ingen individ har fler än 20 dagar."
+    );
+    expect(e.qualification).toEqual({
+      qualifies: false,
+      reason: "Inget snittvillkor, och ingen individ har fler än 20 dagar: ingen debitering.",
+    });
+    expect(e.facts["Snitt rapporterat"]).toBe(
+      "17 / 1 = 17,00 dagar: ingen individ har fler än 20 dagar, ingen analys krävs"
+    );
+    expect(e.facts["Snitt efter analys"]).toBe(
+      "17 / 1 = 17,00 dagar (inget snittvillkor: U_Psyk_Snittgrans = 0): debiteras inte"
+    );
+    expect(e.facts.Belopp).toBe("0 × 7 000 kr = 0 kr");
+    expect(e.whatWouldChange).toEqual(["Ingen individ har fler än 20 dagar: inget debiteras."]);
+  });
+
+  it("reads months and kinds of care in every spelling the input module accepts, as one group", () => {
+    // 43160 is Excel's date number of 2018-03-01. The four individuals are the billed group of 2018-03 above
+    // (after analysis 2 + 3 + 5 + 6 = 16 > 3 × 4), spelled four ways; 0880's psychiatry stays apart.
+    const rows: TableValues = [settlement[0], ["0880", "Kalmar", 43160, "Somatik", 35000]];
+    const days: TableValues = [
+      individuals[0],
+      ["0880", "2018-3", "S01", "somatik", 3, 2],
+      ["0880", "2018/03", "S02", "SOMATISK", 3, 3],
+      ["0880", "2018-03-01", "S03", "s", 5, 5],
+      ["0880", 43160, "S04", "somatisk", 7, 6],
+      ["0880", "2018-03", "P01", "psyk", 25, 25],
+    ];
+    const e = explain("UK_avrakning", rows, "Belopp (kr)", 0, parameters, { tables: { UK_individer: days } });
+    expect(e.title).toBe("Utskrivningsklara, somatik 2018-03");
+    expect(e.facts.Individer).toBe("4");
+    expect(e.facts.Belopp).toBe("5 × 7 000 kr = 35 000 kr");
+    expect(e.notes.filter((n) => n.startsWith("Cellen visar"))).toEqual([]);
+  });
+
+  it("names the individual's row when its kind of care cannot be read", () => {
+    const days: TableValues = [...individuals, ["0880", "2018-03", "S05", "akut", 1, 1]];
+    const e = explain("UK_avrakning", settlement, "Belopp (kr)", 0, parameters, { tables: { UK_individer: days } });
+    expect(e.kind).toBe("problem");
+    expect(e.summary).toBe(
+      "Regeln kan inte räknas på tabellens nuvarande värden. Rad 12 (0880, 2018-03, S05): vårdform (akut) ska vara somatisk eller psykiatri."
+    );
+  });
+
   it("asks for the individuals' table when the pane did not read it", () => {
     const e = explain("UK_avrakning", settlement, "Belopp (kr)", 0, parameters);
     expect(e.kind).toBe("problem");
@@ -433,6 +543,7 @@ describe("every amount of the built workbook", () => {
     ["SeniorAlert_landsting", "Senior alert: SKL-funktion"],
     ["Lansbidrag", "Regel: bidrag (kr)"],
     ["Lansbidrag", "Regionalt: belopp"],
+    ["Lansbidrag", "Slutligt bidrag (kr)"],
     ["Lansbidrag", "66 + 13: summa (kr)"],
     ["UK_avrakning", "Belopp (kr)"],
   ];

@@ -131,8 +131,8 @@ describe("reading the file", () => {
     );
     expect(parsed.ok).toBe(false);
     expect(parsed.problems.map(problemText)).toEqual([
-      "Rad 3 (0114 Upplands Väsby, 2018-05, A2): kommunen 0114 ligger inte i Kalmar län (08): regleringen gäller Kalmar läns kommuner (seed 003).",
-      "Rad 4 (0880 Kalmar, 2019-01, A3): månaden 2019-01 ligger inte i 2018: regleringen gäller 2018 (seed 003).",
+      'Rad 3 (0114 Upplands Väsby, 2018-05, A2): kommunen 0114 ligger inte i Kalmar län (08): regleringen gäller Kalmar läns kommuner (presentationen "Länsgemensam ledning i samverkan", Kalmar län, bild 7 och 10).',
+      'Rad 4 (0880 Kalmar, 2019-01, A3): månaden 2019-01 ligger inte i 2018: regleringen gäller 2018 (presentationen "Länsgemensam ledning i samverkan", Kalmar län, bild 2 och 10).',
     ]);
   });
 
