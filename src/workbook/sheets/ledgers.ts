@@ -1,6 +1,6 @@
 import { CellContent, CellStyle, FORMAT } from "../plan";
 import { CellRef, fx } from "../refs";
-import { SheetBuilder } from "../sheetBuilder";
+import { SheetBuilder, TableRefs } from "../sheetBuilder";
 import { PlanContext, reusedDataLine, SHEET, TAB } from "./context";
 import { CountyGrantRefs } from "./countyGrant";
 import { NAMED } from "./parameters";
@@ -79,7 +79,59 @@ export interface BudgetRefs {
   }[];
 }
 
-/** One county's budget: its grant as paid (with that grant's source), its lines, the rest, the sum and the smallest line. */
+/** The county's grant as paid (Länsbidrag's final grant on the chosen basis), with that grant's source beside it. */
+function grantField(ctx: PlanContext, sheet: SheetBuilder, grants: CountyGrantRefs, code: string, grantKr: number) {
+  const row = sheet.row;
+  const grant = sheet.field(
+    "Länets bidrag som det betalas (kr)",
+    {
+      formula: fx`IFERROR(INDEX(${grants.table.col("slut")},MATCH("${code}",${grants.table.col("kod")},0)),0)`,
+      result: grantKr,
+    },
+    "calc",
+    FORMAT.kronor,
+    undefined,
+    2
+  );
+  const publishedSource = `Publicerat: ${cite("sormland", "Bilaga 2")}.`;
+  const ruleSource = "Regeln på Länsbidrag (kolumnen Slutligt bidrag).";
+  sheet.put(
+    sheet.at(3, row),
+    {
+      formula: fx`IF(${NAMED.paymentBasis}="Publicerat","${publishedSource}","${ruleSource}")`,
+      result: ctx.results.countyPayment.basis === "Publicerat" ? publishedSource : ruleSource,
+    },
+    "note"
+  );
+  return grant;
+}
+
+/** The budget's lines with an amount: an input table (item, kronor, source). */
+function budgetLines(sheet: SheetBuilder, code: string, lines: readonly CountyBudgetLine[]): TableRefs {
+  const budget = sheet.table(`Lansbudget_${code}`, lines.length, [
+    { key: "post", header: "Post", style: "input", width: 46, value: (i) => lines[i].item },
+    {
+      key: "belopp",
+      header: "Belopp (kr)",
+      style: "input",
+      numFmt: FORMAT.kronor,
+      width: 16,
+      value: (i) => lines[i].amountKr,
+    },
+    { key: "kalla", header: "Källa", style: "note", width: 60, value: (i) => lines[i].source },
+  ]);
+  sheet.validate({
+    range: budget.col("belopp"),
+    kind: "decimal",
+    min: 0,
+    prompt: "Belopp i kronor",
+    error: "Ett belopp i kronor, 0 eller mer.",
+  });
+  sheet.row = budget.lastRow + 1;
+  return budget;
+}
+
+/** One county's budget: its grant as paid, its lines, the rest, the sum and the smallest line. */
 function countyBudget(
   ctx: PlanContext,
   sheet: SheetBuilder,
@@ -93,54 +145,12 @@ function countyBudget(
   const field = (label: string, content: CellContent, style: CellStyle, note?: string) =>
     sheet.field(label, content, style, FORMAT.kronor, note, 2);
   sheet.line(`${counties[index]?.name ?? code} (${code})`, "subtitle");
-  const sourceRow = sheet.row;
-  const grant = field(
-    "Länets bidrag som det betalas (kr)",
-    {
-      formula: fx`IFERROR(INDEX(${grants.table.col("slut")},MATCH("${code}",${grants.table.col("kod")},0)),0)`,
-      result: grantKr,
-    },
-    "calc"
-  );
-  // The grant's source beside it: the published table, or the rule on Länsbidrag, as the basis says.
-  const publishedSource = `Publicerat: ${cite("sormland", "Bilaga 2")}.`;
-  const ruleSource = "Regeln på Länsbidrag (kolumnen Slutligt bidrag).";
-  sheet.put(
-    sheet.at(3, sourceRow),
-    {
-      formula: fx`IF(${NAMED.paymentBasis}="Publicerat","${publishedSource}","${ruleSource}")`,
-      result: ctx.results.countyPayment.basis === "Publicerat" ? publishedSource : ruleSource,
-    },
-    "note"
-  );
+  const grant = grantField(ctx, sheet, grants, code, grantKr);
   const fixedLines = lines.filter((l) => l.amountKr !== null);
   const restLine = lines.find((l) => l.amountKr === null);
   const fixed = fixedLines.reduce((s, l) => s + (l.amountKr ?? 0), 0);
-  const budget = sheet.table(`Lansbudget_${code}`, fixedLines.length, [
-    { key: "post", header: "Post", style: "input", width: 46, value: (i) => fixedLines[i].item },
-    {
-      key: "belopp",
-      header: "Belopp (kr)",
-      style: "input",
-      numFmt: FORMAT.kronor,
-      width: 16,
-      value: (i) => fixedLines[i].amountKr,
-    },
-    { key: "kalla", header: "Källa", style: "note", width: 60, value: (i) => fixedLines[i].source },
-  ]);
-  sheet.validate({
-    range: budget.col("belopp"),
-    kind: "decimal",
-    min: 0,
-    prompt: "Belopp i kronor",
-    error: "Ett belopp i kronor, 0 eller mer.",
-  });
-  sheet.row = budget.lastRow + 1;
-  const fixedSum = field(
-    "Summa poster med belopp (kr)",
-    { formula: fx`SUM(${budget.col("belopp")})`, result: fixed },
-    "calc"
-  );
+  const amounts = budgetLines(sheet, code, fixedLines).col("belopp");
+  const fixedSum = field("Summa poster med belopp (kr)", { formula: fx`SUM(${amounts})`, result: fixed }, "calc");
   const rest = restLine
     ? field(
         `${restLine.item} (resten, kr)`,
@@ -160,7 +170,7 @@ function countyBudget(
   const smallestKr = Math.min(...lines.map((l) => (l.amountKr === null ? grantKr - fixed : l.amountKr)));
   const smallest = field(
     "Minsta post (kr)",
-    { formula: rest ? fx`MIN(${budget.col("belopp")},${rest})` : fx`MIN(${budget.col("belopp")})`, result: smallestKr },
+    { formula: rest ? fx`MIN(${amounts},${rest})` : fx`MIN(${amounts})`, result: smallestKr },
     "calc",
     "Ingen post får vara negativ: då ryms posterna inte i bidraget."
   );
