@@ -86,9 +86,9 @@ const COUNTY: Readonly<Record<string, string>> = {
   [HEADER.regionalWeight]:
     "Indata: länets vikt för de 13 mnkr till regionala stödstrukturer; 1 för alla ger lika delar.",
   [HEADER.total79]: `Slutligt bidrag plus den regionala delen (tabellen "Fördelning av 66* + 13 milj. kr", ${cite("infrastructure", 17)}).`,
-  [HEADER.published79]: `Tabellen på bild 17 i ${cite("infrastructure")}, som den är transkriberad (summerar till 78, inte 79; Stockholms "7," har tappat en decimal).`,
+  [HEADER.published79]: `Tabellen på bild 17 i ${cite("infrastructure")}, som den är transkriberad (summerar till 78, inte 79; Stockholms "7," har troligen tappat en decimal, en läsning).`,
   [HEADER.published79Diff]: "Publicerat 66 + 13 minus arbetsbokens summa.",
-  [HEADER.published13]: `Vad tabellen på bild 17 i ${cite("infrastructure")} lägger till Bilaga 2: 0,6 mnkr för de flesta län, Dalarna 1,1 mnkr och Stockholm 0 som transkriberat. Stockholms 0 är en läsning: "Stockholm 7," har tappat en decimal (7,6 är lika troligt).`,
+  [HEADER.published13]: `Vad tabellen på bild 17 i ${cite("infrastructure")} lägger till Bilaga 2: 0,6 mnkr för de flesta län, Dalarna 1,1 mnkr och Stockholm 0 som transkriberat. Stockholms 0 är en läsning: "Stockholm 7," har troligen tappat en decimal (7,6 är lika troligt som 7,0).`,
 };
 
 const DISCHARGE_INDIVIDUALS: Readonly<Record<string, string>> = {

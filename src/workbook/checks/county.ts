@@ -144,7 +144,7 @@ function publishedChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
       id: "c-publicerat-13",
       label:
         `Tabellen "Fördelning av 66* + 13 milj. kr" (${cite("infrastructure", 17)}): län vars tillägg till Bilaga 2 inte är det vanliga 0,6 mnkr ` +
-        '(Stockholm 0 som transkriberat, en läsning: "Stockholm 7," har tappat en decimal; Dalarna 1,1 mnkr)',
+        '(Stockholm 0 som transkriberat, en läsning: "Stockholm 7," har troligen tappat en decimal; Dalarna 1,1 mnkr)',
       where,
       count: {
         formula: fx`COUNTIF(${c.table.col("pub13")},"<>"&MEDIAN(${c.table.col("pub13")}))`,

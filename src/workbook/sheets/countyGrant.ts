@@ -293,7 +293,7 @@ function countyGrantNotes(ctx: PlanContext): [string, "note" | "warning"][] {
     ],
     [
       `Regionala stödstrukturer: 13 mnkr (15 mkr varav 2 mkr till nationellt stöd, ${cite("infrastructure", 18)}), här i lika delar per län, omkring 0,6 mnkr (vår uträkning: 13/21). ` +
-        `Tabellen "Fördelning av 66* + 13 milj. kr" (bild 17) summerar som den är transkriberad till 78, inte 79. Stockholms siffra står där som "Stockholm 7," med en decimal som fallit bort: ` +
+        `Tabellen "Fördelning av 66* + 13 milj. kr" (bild 17) summerar som den är transkriberad till 78, inte 79. Stockholms siffra står där som "Stockholm 7," med en decimal som troligen fallit bort: ` +
         "att Stockholm inte får något tillägg är en läsning, 7,6 är lika troligt. Dalarna har 3,6 där Bilaga 2 ger 2,5.",
       "note",
     ],

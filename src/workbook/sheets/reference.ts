@@ -76,7 +76,7 @@ function countiesSheet(ctx: PlanContext): { sheet: SheetBuilder; table: TableRef
   );
   c.line(
     `Publicerat: ${cite("sormland", "Bilaga 2")} (66 mnkr, summerar till 65,5) och tabellen "Fördelning av 66* + 13 milj. kr" ` +
-      `(${cite("infrastructure", 17)}; summerar till 78, inte 79, och Stockholms siffra har tappat en decimal: "Stockholm 7,"). ` +
+      `(${cite("infrastructure", 17)}; summerar till 78, inte 79, och Stockholms siffra står som "Stockholm 7,", där en decimal troligen fallit bort: en läsning). ` +
       "Siffrorna återges som de publicerades.",
     "warning"
   );

@@ -88,7 +88,7 @@ function labelledLines(sheet: SheetBuilder, lines: readonly (readonly [string, s
 export function startSheet(ctx: PlanContext): SheetBuilder {
   const p = ctx.inputs.parameters;
   const sheet = new SheetBuilder(SHEET.start, TAB.about);
-  sheet.width(1, 24);
+  sheet.width(1, 44);
   sheet.width(2, 110);
   sheet.line(`Statliga stimulansmedel för de mest sjuka äldre ${p.year}: fördelningsarbetsbok`, "title");
   sheet.line(
@@ -129,7 +129,7 @@ export function startSheet(ctx: PlanContext): SheetBuilder {
   sheet.line("Källor", "subtitle");
   for (const source of [
     `${cite("circular", "avsnitt 1")}: trösklar och potter. Två steg, fördelning efter befolkning och ersättning per utförd registrering: ${cite("infrastructure", "12–14")}, och ${cite("performance", "4–8")}.`,
-    `${cite("sormland", "Bilaga 2")} (66 mnkr) och tabellen "Fördelning av 66* + 13 milj. kr" (${cite("infrastructure", 17)}): publicerade belopp, återgivna som de står (summerar till 65,5 och 78). I bild 17 har Stockholms siffra tappat en decimal ("Stockholm 7,").`,
+    `${cite("sormland", "Bilaga 2")} (66 mnkr) och tabellen "Fördelning av 66* + 13 milj. kr" (${cite("infrastructure", 17)}): publicerade belopp, återgivna som de står (summerar till 65,5 och 78). I bild 17 står Stockholms siffra som "Stockholm 7,", där en decimal troligen fallit bort (en läsning).`,
     `${capitalized(cite("kalmar", "9–10"))}: 3 dagar, 20 dagar i psykiatrin, mål 2018 2,0, snitt 2016 2,68.`,
     `${referenceNote(ctx)} Summa folkmängd: ${formatNumberSv(ctx.inputs.municipalities.reduce((sum, m) => sum + m.population, 0))}.`,
     "Uppgifter som källorna saknar (fördelningen kommun/landsting, pris per dag, jämkningen för små län, om snittvillkoret gäller psykiatrin) är parametrar med anteckning.",
