@@ -232,10 +232,12 @@ function identify(
   chosen: ReturnType<typeof chosenParty>
 ): PartyCells {
   const find = (what: Term, col: string) => fx`INDEX(${payments.col("kod")},MATCH(${what},${payments.col(col)},0))`;
+  // A code typed into the cell after its text format was lost arrives as a number (0114 as 114, 04 as 4).
+  const typed = fx`IF(ISNUMBER(${choice}),TEXT(${choice},IF(${choice}>=100,"0000","00")),${choice})`;
   const code = sheet.field(
     "Kod",
     {
-      formula: fx`IFERROR(${find(choice, "kod")},IFERROR(${find(choice, "mottagare")},IFERROR(${find(fx`LEFT(${choice},FIND(" ",${choice}&" ")-1)`, "kod")},"")))`,
+      formula: fx`IFERROR(${find(typed, "kod")},IFERROR(${find(choice, "mottagare")},IFERROR(${find(fx`LEFT(${choice},FIND(" ",${choice}&" ")-1)`, "kod")},"")))`,
       result: chosen.row.code,
     },
     "calc",
