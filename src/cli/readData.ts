@@ -13,6 +13,7 @@ import {
   DataFileKey,
   loadInputs,
   REFERENCE_FILES,
+  OPTIONAL_FILES,
   REGISTRY_FILES,
   SYNTHETIC_MARKER,
 } from "../workbook/loadInputs";
@@ -59,7 +60,8 @@ export function loadBundledInputs(year = 2010): WorkbookInputs {
 /**
  * Reads a `--data` folder: the registry files of data/demo/ (palliativ.csv, senior-alert.csv,
  * utskrivningsklara.csv, forsoksverksamhet.csv, lansbudget.csv) are required; kommuner.csv, lan.csv,
- * lansbidrag-publicerat.csv and parameters.json are optional and default to the bundled ones. The
+ * lansbidrag-publicerat.csv and parameters.json are optional and default to the bundled ones; mottagare.csv
+ * (the payees of the county grants) is optional and has no bundled copy. The
  * registry data are synthetic when the folder holds a `SYNTHETIC` marker or is the bundled demo.
  * Throws a {@link DataError} listing every problem, including missing files.
  */
@@ -78,7 +80,7 @@ export function readDataDirectory(dir: string, year = 2010): WorkbookInputs {
     // A link that leads nowhere is there (and reported), not missing: never silently replaced by a bundled file.
     const file = isThere(own)
       ? own
-      : (REGISTRY_FILES as readonly DataFileKey[]).includes(key)
+      : [...REGISTRY_FILES, ...OPTIONAL_FILES].includes(key as never)
         ? undefined
         : fallback[key];
     if (file === undefined) continue;

@@ -198,9 +198,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (opts.payments && payments !== undefined) {
       writeAtomically(fromUser(opts.payments), Buffer.from(payments, "utf8"), opts.force);
-      console.log(
-        `Skrev ${fromUser(opts.payments)} (utbetalningslistan, ${paymentRows(inputs, results).length} mottagare)`
-      );
+      const rows = paymentRows(inputs, results);
+      console.log(`Skrev ${fromUser(opts.payments)} (utbetalningslistan, ${rows.length} mottagare)`);
+      const unnamed = rows.filter((r) => r.recipient === "").map((r) => r.code);
+      if (unnamed.length > 0)
+        console.log(
+          `  OBS: ${unnamed.length} ${unnamed.length === 1 ? "rad" : "rader"} för länsbidraget saknar mottagare (län ${unnamed.join(", ")}): källan lämnar fältet tomt. ` +
+            "Ange mottagarna i mottagare.csv (kolumnerna county,recipient) i --data-katalogen, eller i filen, innan listan används för betalning."
+        );
     }
     return 0;
   } catch (error) {

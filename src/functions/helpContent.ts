@@ -239,7 +239,7 @@ export const HELP: Readonly<Record<FunctionId, FunctionHelp>> = {
       ),
       text(
         "Den publicerade tabellen 2010 följer inte regeln för de flesta län (”jämkning för små län” är inte nedskriven); arbetsboken visar regel och publicerat bredvid varandra.",
-        "The published 2010 table does not follow the rule for most counties (the “adjustment for small counties” is not written down); the workbook shows the rule and the published figures side by side."
+        "The published 2010 table does not follow the rule for most counties (the adjustment for small counties, ”jämkning för små län”, is not written down); the workbook shows the rule and the published figures side by side."
       ),
     ],
     example: {

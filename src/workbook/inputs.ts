@@ -148,6 +148,12 @@ export interface YearParameters {
   readonly timeline: readonly TimelineEvent[];
 }
 
+/** The recipient of a county's grant and regional support (the payment list's county rows). */
+export interface CountyPayee {
+  readonly county: string;
+  readonly recipient: string;
+}
+
 /** Everything a workbook is built from. */
 export interface WorkbookInputs {
   readonly parameters: YearParameters;
@@ -159,6 +165,8 @@ export interface WorkbookInputs {
   readonly discharge: readonly DischargeRecord[];
   readonly pilots: readonly PilotGrant[];
   readonly countyBudget: readonly CountyBudgetLine[];
+  /** Who receives each county's grant, where a data folder says (`mottagare.csv`); the sources leave it blank. */
+  readonly countyPayees?: readonly CountyPayee[];
   /** True when the registry data are the synthetic demo (shown on Start and on every data sheet). */
   readonly synthetic: boolean;
   /**

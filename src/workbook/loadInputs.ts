@@ -38,6 +38,7 @@ import {
   PilotGrant,
   PublishedCountyGrant,
   SeniorAlertReport,
+  CountyPayee,
   TimelineEvent,
   WorkbookInputs,
   YearParameters,
@@ -54,6 +55,7 @@ export const DATA_FILES = {
   discharge: "utskrivningsklara.csv",
   pilots: "forsoksverksamhet.csv",
   countyBudget: "lansbudget.csv",
+  countyPayees: "mottagare.csv",
 } as const;
 
 export type DataFileKey = keyof typeof DATA_FILES;
@@ -74,6 +76,12 @@ export const REGISTRY_FILES = [
   "countyBudget",
 ] as const satisfies readonly DataFileKey[];
 
+/**
+ * Optional in a data folder: who receives each county's grant. The sources leave the payee blank ("Medel
+ * utbetalas till Bank/postgiro"), so the demo has no such file and the workbook leaves the yellow cells empty.
+ */
+export const OPTIONAL_FILES = ["countyPayees"] as const satisfies readonly DataFileKey[];
+
 /** A file with this name in a data folder marks its registry data as synthetic (the demo). */
 export const SYNTHETIC_MARKER = "SYNTHETIC";
 
@@ -87,6 +95,7 @@ export const CSV_COLUMNS = {
   discharge: ["municipality", "month", "individual", "care", "days_reported", "days_after_analysis"],
   pilots: ["id", "recipient", "project", "granted_kr"],
   countyBudget: ["county", "item", "amount_kr", "source"],
+  countyPayees: ["county", "recipient"],
 } as const satisfies Record<Exclude<DataFileKey, "parameters">, readonly string[]>;
 
 /** One problem in the input: the file, the row (header = 1) and party when known, and what is wrong. */
@@ -401,6 +410,7 @@ interface RegistryData {
   readonly seniorAlert: SeniorAlertReport[];
   readonly discharge: DischargeRecord[];
   readonly pilots: PilotGrant[];
+  readonly countyPayees?: CountyPayee[];
   readonly countyBudget: CountyBudgetLine[];
 }
 
@@ -441,6 +451,9 @@ function readRegistry(input: Files, reference: ReferenceData): RegistryData {
     discharge: readDischarge(input, known),
     pilots: readPilots(input),
     countyBudget: readCountyBudget(input, known),
+    ...(input.files.countyPayees === undefined && !input.options.fileProblems?.countyPayees
+      ? {}
+      : { countyPayees: readCountyPayees(input, known) }),
   };
 }
 
@@ -565,6 +578,24 @@ function readCountyBudget(input: Files, known: KnownParties): CountyBudgetLine[]
     const source = r.raw("source") === "" ? "" : r.read("source", readText, "källa");
     if (county === undefined || item === undefined || amountKr === undefined || source === undefined) return undefined;
     return { county, item, amountKr, source } satisfies CountyBudgetLine;
+  });
+}
+
+/** Who receives each county's grant (optional file): a county once, with the payee's name. */
+function readCountyPayees(input: Files, known: KnownParties): CountyPayee[] {
+  const duplicates = new Duplicates();
+  return rowsOf("countyPayees", input, (r) => {
+    r.who = r.raw("county") || undefined;
+    const county = r.read("county", countyCode, Label.countyCode);
+    if (county !== undefined) {
+      r.who = county;
+      const unknown = known.unknown("landsting", county);
+      if (unknown) r.fail(unknown);
+      duplicates.check(county, r, `länet ${county}`, "Varje län har en mottagare.");
+    }
+    const recipient = r.read("recipient", readText, "mottagare");
+    if (county === undefined || recipient === undefined) return undefined;
+    return { county, recipient } satisfies CountyPayee;
   });
 }
 

@@ -79,11 +79,12 @@ export function paymentRows(inputs: WorkbookInputs, results: WorkbookResults): P
   const kommun = party("kommun");
   const landsting = party("landsting");
   const counties = sorted(inputs.counties);
+  const payee = new Map((inputs.countyPayees ?? []).map((p) => [p.county, p.recipient]));
   return [
     ...sorted(inputs.municipalities).map((m) => row("Kommun", m.code, m.name, m.countyCode, of(kommun, m.code))),
     ...counties.map((c) => row("Landsting", c.code, c.name, c.code, of(landsting, c.code))),
     ...counties.map((c, i) =>
-      row("Länsbidrag", c.code, "", c.code, {
+      row("Länsbidrag", c.code, payee.get(c.code) ?? "", c.code, {
         ...zero(),
         countyGrant: results.countyPayment.paid[i],
         regional: results.regional.lines[i].total,

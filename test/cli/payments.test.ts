@@ -59,6 +59,33 @@ describe("npm run workbook -- --payments FILE.csv", () => {
     );
   });
 
+  it("pays each county's grant to the payee a data folder names (mottagare.csv), and says which are still blank", async () => {
+    const data = path.join(dir, "data");
+    fs.cpSync(path.resolve(__dirname, "../../data/demo"), data, { recursive: true });
+    const counties = loadBundledInputs(2010).counties.map((c) => c.code);
+    const named = counties.filter((c) => c !== "25");
+    fs.writeFileSync(
+      path.join(data, "mottagare.csv"),
+      `county,recipient\n${named.map((c) => `${c},Länets mottagare ${c}`).join("\n")}\n`
+    );
+    const csv = path.join(dir, "utbetalningar.csv");
+    const log = jest.spyOn(console, "log");
+    expect(await main(["--data", data, "--out", path.join(dir, "skl.xlsx"), "--payments", csv])).toBe(0);
+    const rows = fs
+      .readFileSync(csv, "utf8")
+      .slice(1)
+      .trimEnd()
+      .split("\r\n")
+      .map((l) => l.split(";"));
+    expect(rows.find((x) => x[0] === "Länsbidrag" && x[1] === "04")?.slice(0, 3)).toEqual([
+      "Länsbidrag",
+      "04",
+      "Länets mottagare 04",
+    ]);
+    expect(rows.find((x) => x[0] === "Länsbidrag" && x[1] === "25")?.[2]).toBe("");
+    expect(log.mock.calls.flat().join("\n")).toMatch(/OBS: 1 rad för länsbidraget saknar mottagare \(län 25\)/);
+  });
+
   it("writes nothing when either file exists, and both with --force", async () => {
     const out = path.join(dir, "skl.xlsx");
     const csv = path.join(dir, "utbetalningar.csv");

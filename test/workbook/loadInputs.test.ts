@@ -7,6 +7,7 @@ import {
   loadInputs,
   loadParameters,
   loadReference,
+  OPTIONAL_FILES,
   problemText,
 } from "../../src/workbook/loadInputs";
 
@@ -340,10 +341,34 @@ describe("Swedish CSV conventions", () => {
 
 describe("file names", () => {
   it("are those of data/demo and data/2010", () => {
-    for (const name of Object.values(DATA_FILES)) {
+    const optional = OPTIONAL_FILES.map((key) => DATA_FILES[key] as string);
+    for (const name of Object.values(DATA_FILES).filter((n) => !optional.includes(n))) {
       const inDemo = fs.existsSync(path.join(DATA, "demo", name));
       const inReference = fs.existsSync(path.join(DATA, "2010", name)) || fs.existsSync(path.join(DATA, name));
       expect({ name, found: inDemo || inReference }).toEqual({ name, found: true });
     }
+  });
+});
+
+describe("who receives each county's grant (mottagare.csv, optional)", () => {
+  it("is left out when the folder has no such file: the sources leave the payee blank", () => {
+    expect(load().countyPayees).toBeUndefined();
+  });
+
+  it("names a county's payee, read as text", () => {
+    const countyPayees = "county,recipient\n04,Region Sörmland\n08,Regionförbundet i Kalmar län\n";
+    expect(load({ countyPayees }).countyPayees).toEqual([
+      { county: "04", recipient: "Region Sörmland" },
+      { county: "08", recipient: "Regionförbundet i Kalmar län" },
+    ]);
+  });
+
+  it("refuses an unknown county, a county twice and a row without a payee, naming the row", () => {
+    const countyPayees = "county,recipient\n04,Region Sörmland\n04,Någon annan\n99,Ingen\n08,\n";
+    expect(problemsOf({ countyPayees })).toEqual([
+      "mottagare.csv rad 3 (04): länet 04 finns redan på rad 2. Varje län har en mottagare.",
+      expect.stringMatching(/^mottagare\.csv rad 4 \(99\): .*99/),
+      expect.stringMatching(/^mottagare\.csv rad 5 \(08\): .*mottagare/),
+    ]);
   });
 });

@@ -35,7 +35,7 @@ export const COUNTY_PARAMETERS = [
   NAME.paymentBasis,
 ] as const;
 
-/** Stockholm's county code: its figure in the table on bild 17 has lost a decimal in the transcript. */
+/** Stockholm's county code: its figure in the table on bild 17 reads "Stockholm 7," in the transcript (a decimal probably lost). */
 const STOCKHOLM = "01";
 
 type PartName = "rule" | "regional";

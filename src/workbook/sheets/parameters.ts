@@ -170,7 +170,7 @@ const paymentBasis: Special = (ctx, cells) =>
     "Grund för utbetalning av länsbidraget",
     ctx.results.countyPayment.basis,
     PAYMENT_BASES,
-    `Publicerat: beloppen i ${cite("sormland", "Bilaga 2")}, så som de betalades (summerar till 65,5 mnkr: 0,5 mnkr fördelas inte). ` +
+    `Publicerat: beloppen i ${cite("sormland", "Bilaga 2")}, som de publicerades (summerar till 65,5 mnkr: 0,5 mnkr fördelas inte). ` +
       "Regeln: 2 mnkr per län och resten efter antalet kommuner. Regeln med justeringar: regeln plus kolumnen Justering (kr) på Länsbidrag, som ska summera till 0."
   );
 

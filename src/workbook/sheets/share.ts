@@ -403,7 +403,8 @@ export function shareSheet(ctx: PlanContext, s: ShareSources): { sheet: SheetBui
     "title"
   );
   const today = Math.floor(Date.now() / 86_400_000) + 25_569;
-  sheet.field("Datum", { formula: fx`TODAY()`, result: today }, "calc", "yyyy-mm-dd");
+  // The letter's date is an input (the day the file was written), so that it does not change when opened again.
+  sheet.field("Datum", today, "input", "yyyy-mm-dd", "ändra till beslutsdagen");
   const facts = partyFacts(sheet, s, party, chosen);
   sheet.skip();
   const lines = [
