@@ -111,6 +111,8 @@ const DISCHARGE_SETTLEMENT: Readonly<Record<string, string>> = {
   [HEADER.monthNumber]: "Månadens nummer, för länets snitt per månad.",
   [HEADER.care]: "Vårdformen: somatisk eller psykiatri, med var sina gränser.",
   [HEADER.individuals]: "Antalet individer i gruppen (rader i UK_individer).",
+  [HEADER.individualMonths]:
+    "Individerna i kommunens avräkningsrader under året, summerade: en individ räknas en gång för varje månad och vårdform den finns med i.",
   [HEADER.daysReported]: "Summan av de rapporterade dagarna.",
   [HEADER.averageReported]: "Rapporterade dagar / individer.",
   [HEADER.dayLimit]: "Dagar per individ som inte debiteras (U_Daggrans, psykiatri U_Psyk_Daggrans).",

@@ -462,7 +462,7 @@ function municipalityYears(
       ...municipalityColumns(ctx, reference, (i) => years[i].municipality),
       {
         key: "ind",
-        header: HEADER.individuals,
+        header: HEADER.individualMonths,
         style: "calc",
         numFmt: FORMAT.count,
         width: 9,

@@ -60,6 +60,7 @@ export const HEADER = {
   daysOverReported: "Rapporterat över gränsen",
   afterCheck: "Efter analys ≤ rapporterat",
   individuals: "Individer",
+  individualMonths: "Individmånader",
   averageReported: "Snitt rapporterat",
   dayLimit: "Dagsgräns",
   averageLimit: "Snittgräns",

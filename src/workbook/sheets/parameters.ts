@@ -257,7 +257,7 @@ export function parametersSheet(ctx: PlanContext): SheetBuilder {
     "warning"
   );
   sheet.skip();
-  [62, 22, 16, 90].forEach((width, i) => sheet.width(i + 1, width));
+  [62, 22, 22, 90].forEach((width, i) => sheet.width(i + 1, width));
   const cells = new NamedCells(ctx, sheet);
   for (const [title, items] of SECTIONS) {
     sheet.line(title, "subtitle");

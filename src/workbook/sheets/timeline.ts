@@ -32,6 +32,20 @@ function inOrder(events: readonly TimelineEvent[]): TimelineEvent[] {
   return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i)).map((k) => k.e);
 }
 
+/** The label column of Parametrar holds this many characters. */
+const LABEL_CHARS = 62;
+
+/**
+ * An event's label on Parametrar and the note beside it: a long event is named by its words before the first
+ * parenthesis (or colon) and told whole in the note, before its source; Start shows it whole.
+ */
+function labelAndNote(event: TimelineEvent, note: string): [string, string] {
+  if (event.event.length <= LABEL_CHARS) return [event.event, note];
+  const short = event.event.split(" (")[0];
+  const label = short.length <= LABEL_CHARS ? short : short.split(": ")[0];
+  return [label, `${event.event}. ${note}`];
+}
+
 /** The dates on Parametrar: a dated input per event (yellow), or the source's words where it gives no date. */
 export function timelineInputs(ctx: PlanContext, sheet: SheetBuilder): void {
   const events = ctx.inputs.parameters.timeline;
@@ -41,10 +55,12 @@ export function timelineInputs(ctx: PlanContext, sheet: SheetBuilder): void {
     const row = sheet.row;
     if (event.date) {
       sheet.put(sheet.at(2, row), dateName(event), "note");
-      const ref = sheet.field(event.event, excelDate(event.date), "input", "yyyy-mm-dd", event.source);
+      const [label, note] = labelAndNote(event, event.source);
+      const ref = sheet.field(label, excelDate(event.date), "input", "yyyy-mm-dd", note);
       ctx.names.push({ name: dateName(event), ref });
     } else {
-      sheet.field(event.event, event.when, "reference", FORMAT.text, `Inget datum i källan. ${event.source}`);
+      const [label, note] = labelAndNote(event, `Inget datum i källan. ${event.source}`);
+      sheet.field(label, event.when, "reference", FORMAT.text, note);
     }
   }
 }
