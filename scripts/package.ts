@@ -88,8 +88,21 @@ function build(base: string, into: string): void {
   }
 }
 
+/**
+ * Why an existing `out` is not an earlier package that --force may replace (a folder holding manifest.xml and
+ * taskpane.html, or an empty folder), or undefined: --force must never delete a folder of the user's own.
+ */
+function notAPackage(out: string): string | undefined {
+  if (!fs.statSync(out).isDirectory()) return "är en fil, inte en paketkatalog";
+  const names = fs.readdirSync(out);
+  if (names.length === 0 || (names.includes("manifest.xml") && names.includes("taskpane.html"))) return undefined;
+  return "är inte ett tidigare paket (där finns ingen manifest.xml med taskpane.html)";
+}
+
 export function main(argv: readonly string[]): number {
   let temporary: string | undefined;
+  // The first folder this run made for the package's parent, removed again when nothing was written.
+  let created: string | undefined;
   try {
     const { base, out, force } = options(argv);
     if (fs.existsSync(out) && !force) {
@@ -97,7 +110,9 @@ export function main(argv: readonly string[]): number {
         `${out} finns redan. Välj en annan katalog med --out eller lägg till --force för att ersätta den.`
       );
     }
-    fs.mkdirSync(path.dirname(out), { recursive: true });
+    const foreign = fs.existsSync(out) ? notAPackage(out) : undefined;
+    if (foreign) throw new PackageError(`${out} ${foreign}; --force ersätter bara ett tidigare paket. Inget skrevs.`);
+    created = fs.mkdirSync(path.dirname(out), { recursive: true });
     temporary = fs.mkdtempSync(path.join(path.dirname(out), `.${path.basename(out)}.`));
     console.log(`Bygger tillägget för ${base} …`);
     build(base, temporary);
@@ -124,7 +139,10 @@ export function main(argv: readonly string[]): number {
     console.error(`Oväntat fel: ${(error as Error).stack ?? error}`);
     return 1;
   } finally {
-    if (temporary) fs.rmSync(temporary, { recursive: true, force: true });
+    if (temporary) {
+      fs.rmSync(temporary, { recursive: true, force: true });
+      if (created) fs.rmSync(created, { recursive: true, force: true });
+    }
   }
 }
 

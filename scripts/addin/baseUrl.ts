@@ -11,7 +11,8 @@ export const DEV_BASE_URL = "https://localhost:3000/";
 /** A base URL that cannot be used, with what is wrong in Swedish and English. */
 export class BaseUrlError extends Error {}
 
-const LOCAL_HOSTS = /^(localhost|127(\.\d+){3}|\[::1\]|0\.0\.0\.0)$/i;
+/** This machine: localhost (with a final dot too, and its subdomains), the loopback addresses, 0.0.0.0. */
+const LOCAL_HOSTS = /^(([a-z0-9-]+\.)*localhost\.?|127(\.\d+){3}|\[::1\]|0\.0\.0\.0)$/i;
 
 /**
  * Checks a base URL for a production package and returns it with a final "/": absolute, https, no user or

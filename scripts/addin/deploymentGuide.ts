@@ -11,6 +11,7 @@ export const MIME_TYPES: readonly (readonly [string, string])[] = [
   [".css", "text/css; charset=utf-8"],
   [".png", "image/png"],
   [".xml", "application/xml; charset=utf-8"],
+  [".txt", "text/plain; charset=utf-8"],
 ];
 
 export const SOURCES: readonly (readonly [string, string])[] = [

@@ -66,7 +66,7 @@ function missingRequirementSets(): string[] {
   );
 }
 
-/** What the pane says in an Excel too old for it (Excel 2016 or 2019 bought once, an old Office 2021). */
+/** What the pane says in an Excel too old for it (Excel 2016 or 2019 bought once, an Office 2021 before version 2108). */
 function tooOldText(missing: readonly string[]): string {
   return (
     `Den här Excel-versionen är för gammal för åtgärdsfönstret: den saknar ${missing.join(" och ")}. ` +

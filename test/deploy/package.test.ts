@@ -232,6 +232,8 @@ describe("npm run package refuses, writing nothing", () => {
     ["https://aldrestod.example.se/skl/?v=2", "fråga"],
     ["https://aldrestod.example.se/skl/#start", "fragment"],
     ["https://localhost:3000/", "localhost"],
+    ["https://localhost.:3000/", "localhost"],
+    ["https://skl.localhost/", "localhost"],
   ])("--url %s", (url, says) => {
     const result = runPackage(["--url", url, "--out", "annat"]);
     expect(result.status).toBe(2);
@@ -249,6 +251,17 @@ describe("npm run package refuses, writing nothing", () => {
     const result = runPackage(["--url", BASE, "--out", "."], ROOT);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("innehåller projektet");
+  });
+
+  it("an existing folder that is not an earlier package, even with --force: the user's files stay", () => {
+    const mine = path.join(work, "mina-filer");
+    fs.mkdirSync(mine);
+    fs.writeFileSync(path.join(mine, "budget.xlsx"), "mitt");
+    const result = runPackage(["--url", BASE, "--out", "mina-filer", "--force"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("inte ett tidigare paket");
+    expect(fs.readdirSync(mine)).toEqual(["budget.xlsx"]);
+    fs.rmSync(mine, { recursive: true });
   });
 
   it("an existing folder without --force, and replaces it with --force", async () => {
