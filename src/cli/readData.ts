@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { decodeText, isNotText, Problem, sizeProblem } from "../input";
+import { decodeText, FILE_SIZE_LIMIT, isNotText, Problem, sizeProblem } from "../input";
 import { WorkbookInputs } from "../workbook/inputs";
 import {
   DATA_FILES,
@@ -131,14 +131,38 @@ function fileSystemProblem(error: unknown): string {
   return Problem.unreadable(String(code ?? (error as Error).message));
 }
 
+/**
+ * At most `limit` bytes of a file: a file whose size the file system does not tell (0 for /proc files) is read
+ * only so far, so that one larger than the limit is refused by its length.
+ */
+function readAtMost(file: string, limit: number): Buffer {
+  const fd = fs.openSync(file, "r");
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, limit - total));
+      const n = chunk.length === 0 ? 0 : fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** The text of a file, or why it cannot be read: a folder, too large, unreadable, not text. */
 function readFile(file: string): { readonly text: string } | { readonly problem: string } {
   try {
     const stat = fs.statSync(file);
     if (stat.isDirectory()) return { problem: Problem.notAFile() };
+    // A device (/dev/zero), a named pipe or a socket would be read forever, or wait forever.
+    if (!stat.isFile()) return { problem: Problem.notARegularFile() };
     const tooLarge = sizeProblem(stat.size);
     if (tooLarge) return { problem: tooLarge };
-    const decoded = decodeText(fs.readFileSync(file));
+    const decoded = decodeText(readAtMost(file, FILE_SIZE_LIMIT + 1));
     return isNotText(decoded) ? decoded : { text: decoded.text };
   } catch (error) {
     return { problem: fileSystemProblem(error) };

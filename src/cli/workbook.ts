@@ -80,6 +80,12 @@ function options(argv: readonly string[]): Options {
     throw new CliError(`${(error as Error).message}\n\n${USAGE}`, 2);
   }
   if (values.help) throw new CliError(USAGE, 0);
+  // An empty --data (a script's unset variable) must not quietly mean the bundled demo.
+  if (values.data !== undefined && values.data.trim() === "")
+    throw new CliError(
+      `--data är tom: ange katalogen med CSV-filerna, eller utelämna --data för demodata.\n\n${USAGE}`,
+      2
+    );
   if (!values.out) throw new CliError(`--out saknas: ange vilken fil som ska skrivas.\n\n${USAGE}`, 2);
   if (!values.out.toLowerCase().endsWith(".xlsx"))
     throw new CliError(`--out ${values.out}: filen ska sluta på .xlsx.`, 2);
@@ -124,16 +130,16 @@ function writeProblem(error: unknown): string {
  * The folder of --out must exist and be a folder, and the target must not be a folder: checked before any
  * input is read, so that a typo in the path is told at once, by name.
  */
-function checkTarget(target: string): void {
+function checkTarget(target: string, option: string): void {
   const folder = path.dirname(target);
   const stat = fs.statSync(folder, { throwIfNoEntry: false });
   if (stat === undefined) {
     throw new CliError(
-      `Katalogen ${folder} finns inte, så ${path.basename(target)} kan inte skrivas där. Skapa katalogen eller välj en annan --out.`
+      `Katalogen ${folder} finns inte, så ${path.basename(target)} kan inte skrivas där. Skapa katalogen eller välj en annan ${option}.`
     );
   }
   if (!stat.isDirectory())
-    throw new CliError(`${folder} är en fil, inte en katalog: --out ${target} kan inte skrivas där.`);
+    throw new CliError(`${folder} är en fil, inte en katalog: ${option} ${target} kan inte skrivas där.`);
   if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
     throw new CliError(`${target} är en katalog. Välj ett filnamn som slutar på ${path.extname(target)}.`);
   }
@@ -166,7 +172,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     const opts = options(argv);
     const targets = [opts.out, ...(opts.payments ? [opts.payments] : [])].map(fromUser);
-    for (const target of targets) checkTarget(target);
+    checkTarget(targets[0], "--out");
+    if (opts.payments) checkTarget(targets[1], "--payments");
     const inputs: WorkbookInputs = opts.data
       ? readDataDirectory(fromUser(opts.data), opts.year)
       : loadBundledInputs(opts.year);

@@ -7,13 +7,13 @@ import { partyCode, PartyCode } from "../engine/codes";
 import { Problem, RuleError } from "../engine/errors";
 import { PartyRow } from "../engine/parties";
 import {
-  cleanText,
   isBlank,
   Label,
   readAmount,
   Reader,
   readCount,
   readKronor,
+  readPartyCode,
   readShare,
   readStep,
   readYesNo,
@@ -135,22 +135,25 @@ export function readPartyTable<C extends ColumnSpecs>(
   return { rows, rowCount: codeCells.length };
 }
 
-/** A code cell as a party code; undefined for a blank code. A code with an invisible character is refused. */
+/**
+ * A code cell as a party code; undefined for a blank code (or FALSE, as desktop Excel may pass a blank cell).
+ * Read by the one code reader: an invisible character, other digits than 0–9, TRUE or 114,5 are refused.
+ */
 function codeOf(cell: Cell, row: number): PartyCode | undefined {
-  if (isBlankCode(cell)) return undefined;
-  if (typeof cell === "string" && !isPlainCode(cell)) {
-    const clean = cleanText(cell, Label.code);
-    if (clean instanceof Refused) throw new RuleError("invalidValue", clean.problem, { row, party: shownText(cell) });
-  }
-  return partyCode(cell);
+  if (isBlankCode(cell) || cell === false) return undefined;
+  if (typeof cell === "string" && isPlainDigits(cell)) return partyCode(cell);
+  const code = readPartyCode(cell, Label.code);
+  if (code instanceof Refused)
+    throw new RuleError("invalidValue", code.problem, { row, party: shownText(String(cell)) });
+  return partyCode(code);
 }
 
-/** A short code of printable ASCII ("0114", "01", "K1"): nothing in it for `cleanText` to refuse. */
-function isPlainCode(text: string): boolean {
-  if (text.length > 64) return false;
+/** A short code of ASCII digits ("0114", "08"), the usual case: nothing in it for the reader to refuse. */
+function isPlainDigits(text: string): boolean {
+  if (text.length === 0 || text.length > 64) return false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e) return false;
+    if (c < 0x30 || c > 0x39) return false;
   }
   return true;
 }

@@ -97,9 +97,32 @@ export function decodeText(input: Uint8Array | ArrayBuffer | string): DecodedTex
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
     return { text: stripBom(text), encoding: "utf-8" };
   } catch {
+    const mixed = mixedLine(bytes);
+    if (mixed !== undefined) return { problem: Problem.mixedEncoding(mixed) };
     return { text: stripBom(windows1252(new TextDecoder("windows-1252").decode(bytes))), encoding: "windows-1252" };
   }
 }
+
+/**
+ * Bytes that are not all UTF-8 but carry UTF-8 of their own: a byte-order mark, or "å", "ä", "ö", "é" in UTF-8
+ * (C3 A5 and the like, which Windows-1252 would read as "Ã¥", never in a Swedish text). Such a file was saved
+ * as UTF-8 and then had text of another encoding put in; read as Windows-1252 every letter would be garbled.
+ * Returns the line (1-based) of the first byte that is not UTF-8, or undefined for a Windows-1252 file.
+ */
+function mixedLine(bytes: Uint8Array): number | undefined {
+  const marked = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  let utf8Letters = false;
+  for (let i = 0; i + 1 < bytes.length && !marked && !utf8Letters; i++) {
+    utf8Letters = bytes[i] === 0xc3 && UTF8_LETTER_TAILS.has(bytes[i + 1]);
+  }
+  if (!marked && !utf8Letters) return undefined;
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  const bad = text.indexOf("\ufffd");
+  return text.slice(0, bad).split("\n").length;
+}
+
+/** Second bytes of Å Ä Ö É Ü å ä ö é ü in UTF-8 (after C3). */
+const UTF8_LETTER_TAILS = new Set([0x85, 0x84, 0x96, 0x89, 0x9c, 0xa5, 0xa4, 0xb6, 0xa9, 0xbc]);
 
 /** The decoded text was refused. */
 export function isNotText(decoded: DecodedText | NotText): decoded is NotText {

@@ -14,6 +14,7 @@ export {
   readKronor,
   readMonth,
   readNumber,
+  readPartyCode,
   readPartyKind,
   readShare,
   readStep,

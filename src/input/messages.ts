@@ -100,6 +100,8 @@ export const Problem = {
   notDigits: (what: string, value: string, digits: number, example: string) =>
     `${what} (${value}) ska vara ${digits === 4 ? "fyra" : digits === 2 ? "två" : digits} siffror, t.ex. ${example}.`,
   notText: (what: string, value: string) => `${what} ska vara text, men cellen innehåller ${value}.`,
+  notCode: (what: string, value: string) =>
+    `${what} (${value}) är ingen kod: skriv koden som siffror (0114, 08) eller text (K1), utan decimaler och minustecken.`,
   textTooLong: (what: string, length: string, limit: string) =>
     `${what} har ${length} tecken, men en cell i Excel rymmer högst ${limit}. Korta texten.`,
 
@@ -122,6 +124,10 @@ export const Problem = {
     (commaSeparated
       ? "Ett decimaltal med komma i en kommaseparerad fil måste stå inom citattecken; använd hellre semikolon som avgränsare."
       : "Ta bort de extra värdena eller lägg till kolumnerna i rubrikraden."),
+  mixedDelimiters: (header: string, row: string) =>
+    `raden har ett enda värde med ${row} i, men rubrikraden skiljer kolumnerna med ${header}. Använd samma avgränsare i hela filen.`,
+  tooManyColumns: (columns: string, limit: string) =>
+    `rubrikraden har ${columns} kolumner, men ett blad i Excel rymmer högst ${limit}. Kontrollera att det är rätt fil.`,
   tooManyRows: (rows: string, limit: string) =>
     `filen har ${rows} rader, men ett blad i Excel rymmer högst ${limit}. Kontrollera att det är rätt fil, eller dela upp den.`,
   headerRepeated: (headerRow: number) =>
@@ -140,6 +146,11 @@ export const Problem = {
   fileTooLarge: (size: string, limit: string) =>
     `filen är ${size}, men högst ${limit} läses. Dela upp filen eller kontrollera att det är rätt fil.`,
   notAFile: () => "är en katalog, inte en fil. Lägg CSV-filen här med det namnet.",
+  notARegularFile: () =>
+    "är ingen vanlig fil (en enhet, en namngiven pipe eller en socket), och den läses inte. Lägg CSV-filen här med det namnet.",
+  mixedEncoding: (line: number) =>
+    `filen är sparad som UTF-8 men rad ${line} har tecken i en annan teckenkodning (troligen Windows-1252, som "å" skrivet i en annan editor). ` +
+    "Spara hela filen på nytt som CSV UTF-8 och försök igen.",
   linkLoop: () => "är en symbolisk länk som pekar i en slinga och leder aldrig till en fil. Ersätt länken med filen.",
   unreadable: (reason: string) => `filen går inte att läsa (${reason}).`,
   noPermission: () => "ingen behörighet att läsa",

@@ -187,6 +187,25 @@ export function readCode(raw: unknown, what: string, digits: number, example: st
   return text.padStart(digits, "0");
 }
 
+/**
+ * A party code of a custom function's table: any short text ("0114", "08", "K1") or a whole number (Excel drops a
+ * code's leading zeros when it is typed as a number; the engine matches 114 with "0114"). Refused: TRUE, a
+ * number with decimals or below 0, a text that is a decimal number ("114.0"), digits other than 0–9 ("０１１４",
+ * which would be another party than "0114"), and what cleanText refuses (an invisible character, a long text).
+ */
+export function readPartyCode(raw: unknown, what: string): Reading<string | number> {
+  if (isBlank(raw)) return refuse(Problem.missing(what));
+  if (typeof raw === "number")
+    return Number.isSafeInteger(raw) && raw >= 0 ? raw : refuse(Problem.notCode(what, shownValue(raw)));
+  if (typeof raw !== "string") return refuse(Problem.notCode(what, shownValue(raw)));
+  const text = cleanText(raw, what);
+  if (text instanceof Refused) return text;
+  const foreign = FOREIGN_DIGIT.exec(text);
+  if (foreign) return refuse(Problem.foreignDigits(what, shownValue(raw), codePoint(foreign[0])));
+  if (/^[-+−]?\d*[.,]\d+$|^[-+−]\d+$/.test(text)) return refuse(Problem.notCode(what, shownValue(raw)));
+  return text;
+}
+
 /** Free text (a name, an individual's id, a project): trimmed, within a cell's 32 767 characters, nothing invisible. */
 export function readText(raw: unknown, what: string): Reading<string> {
   if (isBlank(raw)) return refuse(Problem.missing(what));

@@ -20,7 +20,10 @@ const DELIMITERS: readonly Delimiter[] = ["\t", ";", ","];
  * of tab, semicolon and comma outside quotes wins; ties go in that order.
  */
 export function headerDelimiter(text: string): Delimiter {
-  const firstLine = text.split(/\r\n|\n|\r/).find((line) => line.trim() !== "") ?? "";
+  const lines = text.split(/\r\n|\n|\r/).filter((line) => line.trim() !== "");
+  const declared = declaredDelimiter(lines[0] ?? "");
+  if (declared) return declared;
+  const firstLine = lines[0] ?? "";
   const unquoted = firstLine.replace(/"[^"]*"/g, "");
   let best: Delimiter = ";";
   let bestCount = 0;
@@ -61,6 +64,21 @@ export interface Table {
 
 /** The rows of an Excel sheet: a file with more could never be laid out on one. */
 export const SHEET_ROWS = 1048576;
+/** The columns of one Excel sheet. */
+export const SHEET_COLUMNS = 16384;
+
+/** What a first line "sep=;" (which Excel writes and reads) declares, or undefined for any other line. */
+function declaredDelimiter(line: string): Delimiter | undefined {
+  const match = /^"?sep=(.)"?[;,\t]?$/i.exec(line.trim());
+  return match && (DELIMITERS as readonly string[]).includes(match[1]) ? (match[1] as Delimiter) : undefined;
+}
+
+/** The delimiter other than `delimiter` that a lone cell holds: a row written with another separator. */
+function otherDelimiter(cell: string, delimiter: Delimiter): Delimiter | undefined {
+  return DELIMITERS.find((d) => d !== delimiter && cell.includes(d));
+}
+
+const DELIMITER_NAMES: Readonly<Record<Delimiter, string>> = { ";": "semikolon", ",": "komma", "\t": "tabb" };
 
 const blank = (cells: readonly string[]) => cells.every((c) => c.trim() === "");
 
@@ -85,17 +103,27 @@ export function readTable(text: string): Table | NoTable {
     const problem = Problem.tooManyRows(shownCount(records.length), shownCount(SHEET_ROWS));
     return { empty: false, problems: [{ problem }] };
   }
-  const headerIndex = records.findIndex((cells) => !blank(cells));
+  // A "sep=;" line is Excel's note of the separator, not the header.
+  const first = records.findIndex((cells) => !blank(cells));
+  const declared = first >= 0 && declaredDelimiter(records[first].join(delimiter)) !== undefined;
+  const headerIndex = records.findIndex((cells, i) => !blank(cells) && !(declared && i === first));
   if (headerIndex < 0) return { empty: true, problems: [{ problem: Problem.fileEmpty("") }] };
   const header = records[headerIndex].map((h) => h.trim());
+  if (header.length > SHEET_COLUMNS) {
+    const problem = Problem.tooManyColumns(shownCount(header.length), shownCount(SHEET_COLUMNS));
+    return { empty: false, problems: [{ row: headerIndex + 1, problem }] };
+  }
   const headerKey = header.join("\u0000").toLocaleLowerCase("sv");
   const rows: TableRow[] = [];
   for (let i = headerIndex + 1; i < records.length; i++) {
     if (blank(records[i])) continue;
     const cells = records[i].map((c) => c.trim());
     const row = i + 1;
+    const other = header.length > 1 && cells.length === 1 ? otherDelimiter(cells[0], delimiter) : undefined;
     if (cells.slice(header.length).some((c) => c !== "")) {
       problems.push({ row, problem: Problem.tooManyValues(cells.length, header.length, delimiter === ",") });
+    } else if (other) {
+      problems.push({ row, problem: Problem.mixedDelimiters(DELIMITER_NAMES[delimiter], DELIMITER_NAMES[other]) });
     } else if (cells.join("\u0000").toLocaleLowerCase("sv") === headerKey) {
       problems.push({ row, problem: Problem.headerRepeated(headerIndex + 1) });
     } else {

@@ -248,9 +248,7 @@ function readCsv(key: CsvKey, text: string | undefined, problems: Problems, opti
   const header = table.header.map((h) => withoutInvisible(h).toLowerCase());
   const headerProblems = [
     ...columns.filter((c) => !header.includes(c)).map((c) => Problem.columnMissing(c, columns.join(","))),
-    ...header
-      .filter((name, i) => name !== "" && header.indexOf(name) !== i)
-      .map((name) => Problem.columnTwice(shownText(name))),
+    ...twice(header).map((name) => Problem.columnTwice(shownText(name))),
   ];
   for (const problem of headerProblems) problems.add({ file, row: table.headerRow, problem });
   if (headerProblems.length > 0) return [];
@@ -267,6 +265,17 @@ function readCsv(key: CsvKey, text: string | undefined, problems: Problems, opti
         ({ row, who, problem }) => problems.add({ file, row, what: who, problem })
       )
   );
+}
+
+/** The header names that stand more than once (each once, in order), in one pass over a header however wide. */
+function twice(header: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const name of header) {
+    if (name !== "" && seen.has(name)) repeated.add(name);
+    seen.add(name);
+  }
+  return [...repeated];
 }
 
 /** The files being read, where their problems go, and what the reader of the files found. */

@@ -5,7 +5,7 @@
  * read right and written.
  */
 import ExcelJS from "exceljs";
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -236,6 +236,27 @@ describe("bad files", () => {
     await refused(data, [
       "palliativ.csv rad 5: raden upprepar rubrikraden (rad 1); två filer har kanske klistrats ihop. Ta bort raden.",
       "senior-alert.csv rad 1: kolumnen code finns två gånger i rubrikraden. Ta bort den ena.",
+    ]);
+  });
+
+  it("refuses a device, a named pipe and a file of unknown size beyond 50 MB, without reading them forever", async () => {
+    const data = dataFolder();
+    fs.rmSync(path.join(data, "palliativ.csv"));
+    fs.symlinkSync("/dev/zero", path.join(data, "palliativ.csv"));
+    fs.rmSync(path.join(data, "senior-alert.csv"));
+    execFileSync("mkfifo", [path.join(data, "senior-alert.csv")]);
+    const notRegular =
+      "är ingen vanlig fil (en enhet, en namngiven pipe eller en socket), och den läses inte. Lägg CSV-filen här med det namnet.";
+    await refused(data, [`palliativ.csv: ${notRegular}`, `senior-alert.csv: ${notRegular}`]);
+  });
+
+  it("refuses a UTF-8 file with a line in another encoding, naming the line, instead of garbling every letter", async () => {
+    const data = dataFolder();
+    const file = path.join(data, "forsoksverksamhet.csv");
+    fs.appendFileSync(file, Buffer.from([...Buffer.from("F09,Kommun "), 0xe9, ...Buffer.from(",Projekt,100000\n")]));
+    const line = fs.readFileSync(file, "latin1").split("\n").length - 1;
+    await refused(data, [
+      `forsoksverksamhet.csv: filen är sparad som UTF-8 men rad ${line} har tecken i en annan teckenkodning (troligen Windows-1252, som "å" skrivet i en annan editor). Spara hela filen på nytt som CSV UTF-8 och försök igen.`,
     ]);
   });
 

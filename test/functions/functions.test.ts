@@ -350,6 +350,24 @@ describe("hostile cells", () => {
     expect(result.message.startsWith(`Rad 2 (0115): ${problem}`)).toBe(true);
   });
 
+  // A code is read as the files read it: "０１１５" would be another party than "0115", 115,5 no party at all.
+  it.each([
+    ["fullwidth digits", "０１１５", "koden (０１１５) har siffror som inte är 0–9 (U+FF10)"],
+    ["Arabic-Indic digits", "٠١١٥", "koden (٠١١٥) har siffror som inte är 0–9 (U+0660)"],
+    ["a decimal number as text", "115.0", "koden (115.0) är ingen kod"],
+    ["a number with decimals", 115.5, "koden (115,5) är ingen kod"],
+    ["a negative number", -115, "koden (\u2212115) är ingen kod"],
+    ["TRUE", true, "koden (SANT) är ingen kod"],
+  ])("refuses a code with %s", (_what, cell, problem) => {
+    const result = shown(() => palliativeShare("0114", col("0114", cell, "0117"), regs, deaths, pop, 400, 0.4)) as {
+      code: string;
+      message: string;
+    };
+    expect(result.code).toBe("#VALUE!");
+    expect(result.message).toContain(problem);
+    expect(result.message).toMatch(/^Rad 2 \(/);
+  });
+
   it("shows an invisible character in a party asked for that is not in the list", () => {
     expect(shown(() => palliativeShare("0114\u200b", codes, regs, deaths, pop, 400, 0.4))).toEqual({
       code: "#N/A",

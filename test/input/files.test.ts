@@ -47,6 +47,16 @@ describe("the bytes of a file", () => {
     });
   });
 
+  it("refuses a UTF-8 file with a line in another encoding, naming the line, and reads a file all in Windows-1252", () => {
+    const mixed = new Uint8Array([...Buffer.from("Namn\nMalmö\nMal"), 0xe5, ...Buffer.from("\n")]);
+    expect(decodeText(mixed)).toEqual({
+      problem:
+        'filen är sparad som UTF-8 men rad 3 har tecken i en annan teckenkodning (troligen Windows-1252, som "å" skrivet i en annan editor). Spara hela filen på nytt som CSV UTF-8 och försök igen.',
+    });
+    const w1252 = new Uint8Array([...Buffer.from("Namn\nMal"), 0xe5, ...Buffer.from("\nMalm"), 0xf6]);
+    expect(decodeText(w1252)).toEqual({ text: "Namn\nMalå\nMalmö", encoding: "windows-1252" });
+  });
+
   it("refuses more than 50 MB", () => {
     expect(FILE_SIZE_LIMIT).toBe(52428800);
     expect(decodeText(new Uint8Array(FILE_SIZE_LIMIT + 1))).toEqual({
@@ -89,6 +99,40 @@ describe("delimited text", () => {
         {
           problem:
             "filen har 1\u00a0048\u00a0578 rader, men ett blad i Excel rymmer högst 1\u00a0048\u00a0576. Kontrollera att det är rätt fil, eller dela upp den.",
+        },
+      ],
+    });
+  });
+
+  it('takes the separator from a first line "sep=;" (which Excel writes) and reads the header below it', () => {
+    const table = readTable("sep=;\nKod;Namn, län\n0114;Upplands Väsby, Stockholm\n");
+    expect("header" in table && [table.delimiter, table.headerRow, table.header, table.rows]).toEqual([
+      ";",
+      2,
+      ["Kod", "Namn, län"],
+      [{ row: 3, cells: ["0114", "Upplands Väsby, Stockholm"] }],
+    ]);
+  });
+
+  it("says when a row is written with another separator than the header", () => {
+    expect(readTable("Kod;Dödsfall\n0114,5\n").problems).toEqual([
+      {
+        row: 2,
+        problem:
+          "raden har ett enda värde med komma i, men rubrikraden skiljer kolumnerna med semikolon. Använd samma avgränsare i hela filen.",
+      },
+    ]);
+  });
+
+  it("refuses a header wider than an Excel sheet (16 384 columns) at once", () => {
+    const header = Array.from({ length: 20000 }, (_, i) => `k${i}`).join(";");
+    expect(readTable(`${header}\n1\n`)).toEqual({
+      empty: false,
+      problems: [
+        {
+          row: 1,
+          problem:
+            "rubrikraden har 20\u00a0000 kolumner, men ett blad i Excel rymmer högst 16\u00a0384. Kontrollera att det är rätt fil.",
         },
       ],
     });
