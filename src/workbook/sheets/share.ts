@@ -10,6 +10,7 @@ import { PalliativeLine } from "../../engine/palliative";
 import { SeniorAlertLine } from "../../engine/seniorAlert";
 import { PaymentRow } from "../payments";
 import { FORMAT } from "../plan";
+import { PaymentBasis } from "../../engine/countyGrant";
 import { CellRef, Expr, fx, Term } from "../refs";
 import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { cite } from "../sources";
@@ -17,6 +18,9 @@ import { twinKeys } from "./allocationColumns";
 import { isYes, PlanContext, reusedDataLine, SHEET, TAB } from "./context";
 import { NAMED } from "./parameters";
 import { PaymentRefs, PaymentSources } from "./payments";
+
+/** The basis of payment under which the county grant is the published table's amount. */
+const PUBLISHED: PaymentBasis = "Publicerat";
 
 /** The page is columns A to E wide. */
 const PAGE_COLUMNS = 5;
@@ -185,9 +189,12 @@ function countyLine(
       fx`IF(${p.kind}="Landsting",${grant ? fx`"${to}"&${NAMED.paymentBasis}` : fx`"${to}"`},"${notHere}")`,
       county ? (grant ? `${to}${county.basis}` : to) : notHere,
     ],
+    // The rule's weight (municipalities) plays no part when the published table is paid: then it is not shown.
     weight: [
-      fx`IF(${p.kind}="Landsting",${at(grant ? "kommuner" : "rvikt")},"")`,
-      county ? (grant ? county.municipalities : county.regionalWeight) : "",
+      grant
+        ? fx`IF(AND(${p.kind}="Landsting",${NAMED.paymentBasis}<>"${PUBLISHED}"),${at("kommuner")},"")`
+        : fx`IF(${p.kind}="Landsting",${at("rvikt")},"")`,
+      county ? (grant ? (county.basis === PUBLISHED ? "" : county.municipalities) : county.regionalWeight) : "",
     ],
     amount: [
       fx`IF(${p.kind}="Landsting",${at(grant ? "slut" : twinKeys("r").amount)},0)`,
