@@ -561,16 +561,21 @@ function readPilots(input: Files): PilotGrant[] {
   });
 }
 
+/** A row's county (column `county`): a known county's code, which then names the row in its problems. */
+function readCounty(r: Row, known: KnownParties): string | undefined {
+  r.who = r.raw("county") || undefined;
+  const county = r.read("county", countyCode, Label.countyCode);
+  if (county === undefined) return undefined;
+  r.who = county;
+  const unknown = known.unknown("landsting", county);
+  if (unknown) r.fail(unknown);
+  return county;
+}
+
 function readCountyBudget(input: Files, known: KnownParties): CountyBudgetLine[] {
   const restRows = new Map<string, number>();
   return rowsOf("countyBudget", input, (r) => {
-    r.who = r.raw("county") || undefined;
-    const county = r.read("county", countyCode, Label.countyCode);
-    if (county !== undefined) {
-      r.who = county;
-      const unknown = known.unknown("landsting", county);
-      if (unknown) r.fail(unknown);
-    }
+    const county = readCounty(r, known);
     const item = r.read("item", readText, "post");
     const amountKr = r.raw("amount_kr") === "" ? null : r.read("amount_kr", readKronor, "belopp");
     if (county !== undefined && amountKr === null) {
@@ -594,14 +599,8 @@ function readCountyBudget(input: Files, known: KnownParties): CountyBudgetLine[]
 function readCountyPayees(input: Files, known: KnownParties): CountyPayee[] {
   const duplicates = new Duplicates();
   return rowsOf("countyPayees", input, (r) => {
-    r.who = r.raw("county") || undefined;
-    const county = r.read("county", countyCode, Label.countyCode);
-    if (county !== undefined) {
-      r.who = county;
-      const unknown = known.unknown("landsting", county);
-      if (unknown) r.fail(unknown);
-      duplicates.check(county, r, `länet ${county}`, "Varje län har en mottagare.");
-    }
+    const county = readCounty(r, known);
+    if (county !== undefined) duplicates.check(county, r, `länet ${county}`, "Varje län har en mottagare.");
     const recipient = r.read("recipient", readText, "mottagare");
     if (county === undefined || recipient === undefined) return undefined;
     return { county, recipient } satisfies CountyPayee;
