@@ -8,9 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildPlan, PlanMode } from "../workbook/buildPlan";
-import { WorkbookResults } from "../workbook/compute";
 import { WorkbookInputs } from "../workbook/inputs";
-import { paymentRows } from "../workbook/payments";
+import { paymentRows, PaymentRow } from "../workbook/payments";
 import { paymentsCsv } from "../workbook/paymentsCsv";
 import { DataError, loadBundledInputs, readDataDirectory } from "./readData";
 import { planToXlsx } from "./xlsxWriter";
@@ -108,9 +107,9 @@ function options(argv: readonly string[]): Options {
 }
 
 /** The payment list as CSV; an amount that is not whole kronor is told as a usage problem of the parameters. */
-function paymentsText(inputs: WorkbookInputs, results: WorkbookResults): string {
+function paymentsText(rows: readonly PaymentRow[]): string {
   try {
-    return paymentsCsv(paymentRows(inputs, results));
+    return paymentsCsv(rows);
   } catch (error) {
     throw new CliError(`${(error as Error).message} Ingen fil skrevs.`);
   }
@@ -179,7 +178,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       : loadBundledInputs(opts.year);
     const { plan, results } = buildPlan(inputs, opts.mode);
     const content = await planToXlsx(plan);
-    const payments = opts.payments ? paymentsText(inputs, results) : undefined;
+    const rows = opts.payments ? paymentRows(inputs, results) : [];
+    const payments = opts.payments ? paymentsText(rows) : undefined;
     // Nothing is written when either file exists without --force.
     for (const target of targets) if (fs.existsSync(target) && !opts.force) throw alreadyThere(target);
     const target = fromUser(opts.out);
@@ -205,7 +205,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (opts.payments && payments !== undefined) {
       writeAtomically(fromUser(opts.payments), Buffer.from(payments, "utf8"), opts.force);
-      const rows = paymentRows(inputs, results);
       console.log(`Skrev ${fromUser(opts.payments)} (utbetalningslistan, ${rows.length} mottagare)`);
       const unnamed = rows.filter((r) => r.recipient === "").map((r) => r.code);
       if (unnamed.length > 0)

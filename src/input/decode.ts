@@ -111,14 +111,15 @@ export function decodeText(input: Uint8Array | ArrayBuffer | string): DecodedTex
  */
 function mixedLine(bytes: Uint8Array): number | undefined {
   const marked = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  let utf8Letters = false;
-  for (let i = 0; i + 1 < bytes.length && !marked && !utf8Letters; i++) {
-    utf8Letters = bytes[i] === 0xc3 && UTF8_LETTER_TAILS.has(bytes[i + 1]);
-  }
-  if (!marked && !utf8Letters) return undefined;
+  if (!marked && !hasUtf8Letter(bytes)) return undefined;
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
   const bad = text.indexOf("\ufffd");
   return text.slice(0, bad).split("\n").length;
+}
+
+function hasUtf8Letter(bytes: Uint8Array): boolean {
+  for (let i = 0; i + 1 < bytes.length; i++) if (bytes[i] === 0xc3 && UTF8_LETTER_TAILS.has(bytes[i + 1])) return true;
+  return false;
 }
 
 /** Second bytes of Å Ä Ö É Ü å ä ö é ü in UTF-8 (after C3). */

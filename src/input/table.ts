@@ -20,10 +20,18 @@ const DELIMITERS: readonly Delimiter[] = ["\t", ";", ","];
  * of tab, semicolon and comma outside quotes wins; ties go in that order.
  */
 export function headerDelimiter(text: string): Delimiter {
-  const lines = text.split(/\r\n|\n|\r/).filter((line) => line.trim() !== "");
-  const declared = declaredDelimiter(lines[0] ?? "");
-  if (declared) return declared;
-  const firstLine = lines[0] ?? "";
+  return delimiterOf(text).delimiter;
+}
+
+/**
+ * The delimiter of a text, from its first non-blank line: a line "sep=;" (which Excel writes and reads)
+ * declares it, and is then no header (`declared`); otherwise the header line's most frequent separator.
+ */
+function delimiterOf(text: string): { readonly delimiter: Delimiter; readonly declared: boolean } {
+  const firstLine = text.split(/\r\n|\n|\r/).find((line) => line.trim() !== "") ?? "";
+  const declaration = /^"?sep=(.)"?[;,\t]?$/i.exec(firstLine.trim());
+  if (declaration && (DELIMITERS as readonly string[]).includes(declaration[1]))
+    return { delimiter: declaration[1] as Delimiter, declared: true };
   const unquoted = firstLine.replace(/"[^"]*"/g, "");
   let best: Delimiter = ";";
   let bestCount = 0;
@@ -34,7 +42,7 @@ export function headerDelimiter(text: string): Delimiter {
       bestCount = count;
     }
   }
-  return best;
+  return { delimiter: best, declared: false };
 }
 
 /** A problem of the table: its row (header = 1) when it has one. */
@@ -67,12 +75,6 @@ export const SHEET_ROWS = 1048576;
 /** The columns of one Excel sheet. */
 export const SHEET_COLUMNS = 16384;
 
-/** What a first line "sep=;" (which Excel writes and reads) declares, or undefined for any other line. */
-function declaredDelimiter(line: string): Delimiter | undefined {
-  const match = /^"?sep=(.)"?[;,\t]?$/i.exec(line.trim());
-  return match && (DELIMITERS as readonly string[]).includes(match[1]) ? (match[1] as Delimiter) : undefined;
-}
-
 /** The delimiter other than `delimiter` that a lone cell holds: a row written with another separator. */
 function otherDelimiter(cell: string, delimiter: Delimiter): Delimiter | undefined {
   return DELIMITERS.find((d) => d !== delimiter && cell.includes(d));
@@ -90,7 +92,7 @@ export interface NoTable {
 
 /** Splits delimited text; the first non-blank row is the header. An empty text is a problem, not a table. */
 export function readTable(text: string): Table | NoTable {
-  const delimiter = headerDelimiter(text);
+  const { delimiter, declared } = delimiterOf(text);
   const parsed = Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false });
   const problems: TableProblem[] = [];
   for (const error of parsed.errors) {
@@ -105,7 +107,6 @@ export function readTable(text: string): Table | NoTable {
   }
   // A "sep=;" line is Excel's note of the separator, not the header.
   const first = records.findIndex((cells) => !blank(cells));
-  const declared = first >= 0 && declaredDelimiter(records[first].join(delimiter)) !== undefined;
   const headerIndex = records.findIndex((cells, i) => !blank(cells) && !(declared && i === first));
   if (headerIndex < 0) return { empty: true, problems: [{ problem: Problem.fileEmpty("") }] };
   const header = records[headerIndex].map((h) => h.trim());
