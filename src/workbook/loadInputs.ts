@@ -234,7 +234,10 @@ function readCsv(key: CsvKey, text: string | undefined, problems: Problems, opti
   const file = DATA_FILES[key];
   const columns: readonly string[] = CSV_COLUMNS[key];
   if (text === undefined) {
-    problems.add({ file, problem: options.fileProblems?.[key] ?? Problem.fileMissing() });
+    const problem = options.fileProblems?.[key];
+    // An optional file that is not there has no rows; one that is there but cannot be read is a problem.
+    if (problem || !(OPTIONAL_FILES as readonly DataFileKey[]).includes(key))
+      problems.add({ file, problem: problem ?? Problem.fileMissing() });
     return [];
   }
   const table = readTable(text);
@@ -419,7 +422,7 @@ interface RegistryData {
   readonly seniorAlert: SeniorAlertReport[];
   readonly discharge: DischargeRecord[];
   readonly pilots: PilotGrant[];
-  readonly countyPayees?: CountyPayee[];
+  readonly countyPayees: CountyPayee[];
   readonly countyBudget: CountyBudgetLine[];
 }
 
@@ -460,9 +463,7 @@ function readRegistry(input: Files, reference: ReferenceData): RegistryData {
     discharge: readDischarge(input, known),
     pilots: readPilots(input),
     countyBudget: readCountyBudget(input, known),
-    ...(input.files.countyPayees === undefined && !input.options.fileProblems?.countyPayees
-      ? {}
-      : { countyPayees: readCountyPayees(input, known) }),
+    countyPayees: readCountyPayees(input, known),
   };
 }
 
