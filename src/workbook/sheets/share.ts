@@ -6,11 +6,11 @@
  * that every spreadsheet program and locale shows the same words; the cached values are the same texts
  * made from the engine's results.
  */
+import { PaymentBasis } from "../../engine/countyGrant";
 import { PalliativeLine } from "../../engine/palliative";
 import { SeniorAlertLine } from "../../engine/seniorAlert";
 import { PaymentRow } from "../payments";
 import { FORMAT } from "../plan";
-import { PaymentBasis } from "../../engine/countyGrant";
 import { CellRef, Expr, fx, Term } from "../refs";
 import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { cite } from "../sources";
@@ -18,9 +18,6 @@ import { twinKeys } from "./allocationColumns";
 import { isYes, PlanContext, reusedDataLine, SHEET, TAB } from "./context";
 import { NAMED } from "./parameters";
 import { PaymentRefs, PaymentSources } from "./payments";
-
-/** The basis of payment under which the county grant is the published table's amount. */
-const PUBLISHED: PaymentBasis = "Publicerat";
 
 /** The page is columns A to E wide. */
 const PAGE_COLUMNS = 5;
@@ -163,7 +160,7 @@ function seniorAlertLine(
 
 /** What the engine gives the county of a county council's page: its grant as paid and its regional support. */
 interface CountyFacts {
-  readonly basis: string;
+  readonly basis: PaymentBasis;
   readonly municipalities: number;
   readonly regionalWeight: number;
   readonly grant: number;
@@ -192,9 +189,9 @@ function countyLine(
     // The rule's weight (municipalities) plays no part when the published table is paid: then it is not shown.
     weight: [
       grant
-        ? fx`IF(AND(${p.kind}="Landsting",${NAMED.paymentBasis}<>"${PUBLISHED}"),${at("kommuner")},"")`
+        ? fx`IF(AND(${p.kind}="Landsting",${NAMED.paymentBasis}<>"Publicerat"),${at("kommuner")},"")`
         : fx`IF(${p.kind}="Landsting",${at("rvikt")},"")`,
-      county ? (grant ? (county.basis === PUBLISHED ? "" : county.municipalities) : county.regionalWeight) : "",
+      county ? (grant ? (county.basis === "Publicerat" ? "" : county.municipalities) : county.regionalWeight) : "",
     ],
     amount: [
       fx`IF(${p.kind}="Landsting",${at(grant ? "slut" : twinKeys("r").amount)},0)`,
