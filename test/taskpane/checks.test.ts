@@ -12,6 +12,7 @@ import { buildWorkbook, Built } from "../../src/taskpane/writePlan";
 import { buildPlan } from "../../src/workbook/buildPlan";
 import { a1, cellRef, rangeRef } from "../../src/workbook/refs";
 import { createExcelDouble, ExcelDouble } from "../support/excelDouble";
+import { built, installExcel } from "../support/paneBuild";
 import { dataCell, dataRange } from "../support/planCells";
 
 // office-addin-mock reads one enum from office-addin-manifest, whose dependencies are ES modules that jest (CommonJS)
@@ -152,10 +153,8 @@ describe("selecting the cells of a failing check (in-memory Excel)", () => {
 
   beforeAll(async () => {
     excel = await createExcelDouble();
-    (globalThis as unknown as { Excel: unknown }).Excel = excel.api;
-    const result = await buildWorkbook(plan, { year: 2010 });
-    if (result.status !== "built") throw new Error("Väntade ett bygge");
-    workbook = result;
+    installExcel(excel);
+    workbook = built(await buildWorkbook(plan, { year: 2010 }));
   });
 
   beforeEach(() => ((globalThis as unknown as { Excel: unknown }).Excel = excel.api));

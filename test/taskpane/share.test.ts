@@ -10,6 +10,7 @@ import { buildPlan } from "../../src/workbook/buildPlan";
 import { paymentRows } from "../../src/workbook/payments";
 import { a1 } from "../../src/workbook/refs";
 import { createExcelDouble, ExcelDouble } from "../support/excelDouble";
+import { built, installExcel } from "../support/paneBuild";
 
 const inputs = loadBundledInputs(2010);
 const { plan, results } = buildPlan(inputs, "addin");
@@ -28,10 +29,8 @@ describe("Min andel (in-memory Excel)", () => {
 
   beforeAll(async () => {
     excel = await createExcelDouble();
-    (globalThis as unknown as { Excel: unknown }).Excel = excel.api;
-    const result = await buildWorkbook(plan, { year: 2010 });
-    if (result.status !== "built") throw new Error("Väntade ett bygge");
-    workbook = result;
+    installExcel(excel);
+    workbook = built(await buildWorkbook(plan, { year: 2010 }));
   });
 
   it("opens Andel on a county council chosen by code and name, and the page pays what its row of Utbetalningar pays", async () => {

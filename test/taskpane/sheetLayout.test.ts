@@ -4,7 +4,7 @@
  */
 import { excelInput, freezeOf, layoutSheet, widthInPoints } from "../../src/taskpane/sheetLayout";
 import { SheetPlan } from "../../src/workbook/plan";
-import { cellRef, fx, parseAddress, rangeRef } from "../../src/workbook/refs";
+import { fx, parseAddress, rangeRef } from "../../src/workbook/refs";
 
 describe("a cell as Office.js writes it", () => {
   it("gives a formula its '=' and leaves plain text, numbers and booleans as they are", () => {

@@ -29,10 +29,11 @@ import {
   tableAt,
   writeImport,
 } from "../../src/taskpane/workbookTables";
-import { buildWorkbook, Built, BuildResult, BuiltWorkbook } from "../../src/taskpane/writePlan";
+import { buildWorkbook, Built, BuiltWorkbook } from "../../src/taskpane/writePlan";
 import { a1, columnLetter } from "../../src/workbook/refs";
 import { buildPlan } from "../../src/workbook/buildPlan";
 import { createExcelDouble, ExcelDouble } from "../support/excelDouble";
+import { built, installExcel } from "../support/paneBuild";
 import { dataCell, namedCell } from "../support/planCells";
 
 const plan = buildPlan(loadBundledInputs(2010), "addin").plan;
@@ -40,15 +41,6 @@ const plan = buildPlan(loadBundledInputs(2010), "addin").plan;
 const cellOf = (header: string, row = 0) => dataCell(plan, TABLE.palliativeKommun, header, row).a1;
 const master = namedCell(plan, "Alla_kontroller").a1;
 const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(__dirname, "../fixtures/import", name)));
-
-function built(result: BuildResult): Built {
-  if (result.status !== "built") throw new Error("Väntade ett bygge");
-  return result;
-}
-
-function install(excel: ExcelDouble): void {
-  (globalThis as unknown as { Excel: unknown }).Excel = excel.api;
-}
 
 /** Parses an import against the workbook's own reference lists and previews it, as the pane does. */
 async function previewOf(workbook: BuiltWorkbook, input: string | Uint8Array) {
@@ -67,11 +59,11 @@ describe("the built workbook's tables", () => {
 
   beforeAll(async () => {
     excel = await createExcelDouble();
-    install(excel);
+    installExcel(excel);
     workbook = built(await buildWorkbook(plan, { year: 2010 }));
   });
 
-  beforeEach(() => install(excel));
+  beforeEach(() => installExcel(excel));
 
   it("knows where every table was built, by the name the import and explain modules use", () => {
     const tables = placedTables(workbook);
@@ -214,11 +206,11 @@ describe("discharge days: an import replaces the groups the file holds", () => {
 
   beforeAll(async () => {
     excel = await createExcelDouble();
-    install(excel);
+    installExcel(excel);
     workbook = built(await buildWorkbook(plan, { year: 2010 }));
   });
 
-  beforeEach(() => install(excel));
+  beforeEach(() => installExcel(excel));
 
   it("changes the days of one municipality and month and leaves every other group as it was", async () => {
     const before = await individuals();
@@ -354,12 +346,12 @@ describe("every build of the pane", () => {
 
   beforeAll(async () => {
     excel = await createExcelDouble();
-    install(excel);
+    installExcel(excel);
     built(await buildWorkbook(plan, { year: 2010 }));
     built(await buildWorkbook(plan, { year: 2010, onConflict: "suffix" }));
   });
 
-  beforeEach(() => install(excel));
+  beforeEach(() => installExcel(excel));
 
   it("is found again from the workbook's settings, each with its suffix", async () => {
     const restored = await restoreBuilds(() => plan);
@@ -380,14 +372,14 @@ describe("every build of the pane", () => {
 
   it("reads a workbook built before the settings listed every build (one record)", async () => {
     const old = await createExcelDouble();
-    install(old);
+    installExcel(old);
     built(await buildWorkbook(plan, { year: 2010 }));
     old.settings.set("skl.arbetsbok", JSON.stringify({ title: plan.title, year: 2010, suffix: null }));
     expect((await restoreBuilds(() => plan)).map((b) => b.suffix)).toEqual([undefined]);
   });
 
   it("finds nothing in a workbook the pane did not build", async () => {
-    install(await createExcelDouble());
+    installExcel(await createExcelDouble());
     expect(await restoreBuilds(() => plan)).toEqual([]);
   });
 });

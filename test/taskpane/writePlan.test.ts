@@ -6,25 +6,17 @@
 import { loadBundledInputs } from "../../src/cli/readData";
 import { runChecks } from "../../src/taskpane/checks";
 import { conflictMessage } from "../../src/taskpane/conflict";
-import { BuildFailedError, buildWorkbook, Built, BuildResult, Conflict, MAX_SYNCS } from "../../src/taskpane/writePlan";
+import { BuildFailedError, buildWorkbook, Built, Conflict, MAX_SYNCS } from "../../src/taskpane/writePlan";
 import { buildPlan } from "../../src/workbook/buildPlan";
 import { a1, address, formulaText } from "../../src/workbook/refs";
 import { isFormula, TablePlan, WorkbookPlan } from "../../src/workbook/plan";
 import { createExcelDouble, ExcelDouble, parseAddress } from "../support/excelDouble";
+import { built, installExcel } from "../support/paneBuild";
 import { dataRange, namedCell } from "../support/planCells";
 
 const plan = buildPlan(loadBundledInputs(2010), "addin").plan;
 /** The master check's cell on Avstämning. */
 const master = namedCell(plan, "Alla_kontroller").a1;
-
-function install(excel: ExcelDouble): void {
-  (globalThis as unknown as { Excel: unknown }).Excel = excel.api;
-}
-
-function built(result: BuildResult): Built {
-  if (result.status !== "built") throw new Error(`Väntade ett bygge, fick ${JSON.stringify(result)}`);
-  return result;
-}
 
 /** Sheet, address of the first data cell and the column's cells of a table column, by header. */
 function tableColumn(table: TablePlan, header: string): { column: number; firstRow: number } {
@@ -71,7 +63,7 @@ describe("Bygg arbetsbok: the 2010 workbook written through the Excel JavaScript
 
   beforeAll(async () => {
     excel = await createExcelDouble();
-    install(excel);
+    installExcel(excel);
     result = built(await buildWorkbook(plan, { onProgress: (f) => progress.push(f) }));
   });
 
@@ -253,7 +245,7 @@ describe("Bygg arbetsbok never overwrites", () => {
   it("reports a planned sheet that exists, writes nothing, and leaves the user's sheet as it was", async () => {
     const excel = await createExcelDouble();
     excel.addUserSheet("Palliativ", userRows);
-    install(excel);
+    installExcel(excel);
     const result = await buildWorkbook(plan);
     expect(result).toEqual({ status: "conflict", sheets: ["Palliativ"], tables: [], names: [], suffix: 2 });
     expect(excel.syncs).toBe(1);
@@ -267,7 +259,7 @@ describe("Bygg arbetsbok never overwrites", () => {
 
   it("reports a workbook name of the user's that the plan would add, as a name and not as a sheet", async () => {
     const excel = await createExcelDouble();
-    install(excel);
+    installExcel(excel);
     await Excel.run(async (context) => {
       context.workbook.names.add("P_Troskel_Bas", "=Blad1!$A$1");
       await context.sync();
@@ -281,7 +273,7 @@ describe("Bygg arbetsbok never overwrites", () => {
   it("builds beside it under suffixed names, every formula and name pointing at the new sheets", async () => {
     const excel = await createExcelDouble();
     excel.addUserSheet("Palliativ", userRows);
-    install(excel);
+    installExcel(excel);
     const result = built(await buildWorkbook(plan, { onConflict: "suffix" }));
     expect(result.suffix).toBe(2);
     expect(excel.syncs).toBeLessThanOrEqual(10);
@@ -330,7 +322,7 @@ describe("Bygg arbetsbok never overwrites", () => {
 
   it("takes the next free suffix when the workbook was built before", async () => {
     const excel = await createExcelDouble();
-    install(excel);
+    installExcel(excel);
     built(await buildWorkbook(plan));
     const again = await buildWorkbook(plan);
     expect(again.status).toBe("conflict");
@@ -350,7 +342,7 @@ describe("a build that fails partway", () => {
   it("removes the sheets and names it had added, leaves the user's sheet, and says so", async () => {
     const excel = await createExcelDouble();
     excel.addUserSheet("Mitt blad", [["Mina siffror", 12]]);
-    install(excel);
+    installExcel(excel);
     // The read is sync 1; sync 3 is a batch of writes in the middle of the build.
     excel.failOnSync(3);
     const attempt = buildWorkbook(plan, { year: 2010 });
@@ -370,7 +362,7 @@ describe("a build that fails partway", () => {
 
   it("never touches an earlier build: a failed second build leaves the first and its record", async () => {
     const excel = await createExcelDouble();
-    install(excel);
+    installExcel(excel);
     const first = built(await buildWorkbook(plan, { year: 2010 }));
     const record = excel.settings.get("skl.arbetsbok");
     const sheets = excel.sheetNames();
