@@ -4,7 +4,7 @@ import { CellRef, Expr, fx, NameRef } from "../refs";
 import { ColumnSpec, RowRefs, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { num, PlanContext } from "./context";
 import { Money } from "../../engine/money";
-import { TWIN_PART, twinHeader } from "./names";
+import { HEADER, TWIN_PART, twinHeader } from "./names";
 
 /** The cells above a pot table that its twin formulas read: the pot, its steps, the total weight and what is left. */
 export interface PotCells {
@@ -238,4 +238,16 @@ export function fillPotRows(
   ];
   for (const [cell, formula, result, style] of rows)
     sheet.put(cell, { formula, result }, style, style === "check" ? undefined : FORMAT.kronor);
+}
+
+/** The registrations a party reported (an input): the same column on Palliativ and on Senior alert. */
+export function registrationsColumn(registrations: (i: number) => number): ColumnSpec {
+  return {
+    key: "reg",
+    header: HEADER.registrations,
+    style: "input",
+    numFmt: FORMAT.count,
+    width: 11,
+    value: registrations,
+  };
 }

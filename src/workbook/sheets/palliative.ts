@@ -5,7 +5,7 @@ import { FORMAT } from "../plan";
 import { fx, NameRef } from "../refs";
 import { ColumnSpec, RowRefs, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { cite } from "../sources";
-import { fillPotRows, PotCells, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
+import { fillPotRows, PotCells, registrationsColumn, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
 import { PlanContext, reusedDataLine, SHEET, TAB, yesNo } from "./context";
 import { ALLOCATION_LABEL, HEADER, TABLE, TWIN_PART, twinHeader } from "./names";
 import { NAMED } from "./parameters";
@@ -99,14 +99,7 @@ function inputColumns(pot: PalliativePot, reference: TableRefs): ColumnSpec[] {
       width: 9,
       value: (i) => parties[i].deaths,
     },
-    {
-      key: "reg",
-      header: HEADER.registrations,
-      style: "input",
-      numFmt: FORMAT.count,
-      width: 11,
-      value: (i) => parties[i].registrations,
-    },
+    registrationsColumn((i) => parties[i].registrations),
     {
       key: "andel",
       header: HEADER.rate,

@@ -3,7 +3,7 @@ import { FORMAT } from "../plan";
 import { fx, NameRef } from "../refs";
 import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { cite } from "../sources";
-import { fillPotRows, PotCells, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
+import { fillPotRows, PotCells, registrationsColumn, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
 import { isYes, PlanContext, reusedDataLine, SHEET, TAB, yesNo } from "./context";
 import { ALLOCATION_LABEL, HEADER, TABLE } from "./names";
 import { NAMED } from "./parameters";
@@ -28,14 +28,7 @@ function columns(ctx: PlanContext, kind: PartyKind, reference: TableRefs, cells:
       width: 12,
       value: (i) => yesNo(parties[i].allUnitsStarted),
     },
-    {
-      key: "reg",
-      header: HEADER.registrations,
-      style: "input",
-      numFmt: FORMAT.count,
-      width: 11,
-      value: (i) => parties[i].registrations,
-    },
+    registrationsColumn((i) => parties[i].registrations),
     ...codeNumberColumns(parties.map((p) => p.code)),
     ...twinColumns(ctx, {
       prefix: "s",
