@@ -8,11 +8,11 @@ import { OfficeMockObject } from "office-addin-mock";
 import { loadBundledInputs } from "../../src/cli/readData";
 import { CheckResult, runChecks, selectCheckCells, splitReference, targetsBySheet } from "../../src/taskpane/checks";
 import { builtFrom } from "../../src/taskpane/workbookTables";
-import { buildWorkbook, Built } from "../../src/taskpane/writePlan";
+import { Built } from "../../src/taskpane/writePlan";
 import { buildPlan } from "../../src/workbook/buildPlan";
 import { a1, cellRef, rangeRef } from "../../src/workbook/refs";
-import { createExcelDouble, ExcelDouble } from "../support/excelDouble";
-import { built, installExcel } from "../support/paneBuild";
+import { ExcelDouble } from "../support/excelDouble";
+import { builtInDouble } from "../support/paneBuild";
 import { dataCell, dataRange } from "../support/planCells";
 
 // office-addin-mock reads one enum from office-addin-manifest, whose dependencies are ES modules that jest (CommonJS)
@@ -152,9 +152,7 @@ describe("selecting the cells of a failing check (in-memory Excel)", () => {
   let workbook: Built;
 
   beforeAll(async () => {
-    excel = await createExcelDouble();
-    installExcel(excel);
-    workbook = built(await buildWorkbook(plan, { year: 2010 }));
+    ({ excel, workbook } = await builtInDouble(plan, { year: 2010 }));
   });
 
   beforeEach(() => ((globalThis as unknown as { Excel: unknown }).Excel = excel.api));

@@ -5,12 +5,12 @@
  */
 import { loadBundledInputs } from "../../src/cli/readData";
 import { openShare, rememberedShare } from "../../src/taskpane/share";
-import { buildWorkbook, Built } from "../../src/taskpane/writePlan";
+import { Built } from "../../src/taskpane/writePlan";
 import { buildPlan } from "../../src/workbook/buildPlan";
 import { paymentRows } from "../../src/workbook/payments";
 import { a1 } from "../../src/workbook/refs";
-import { createExcelDouble, ExcelDouble } from "../support/excelDouble";
-import { built, installExcel } from "../support/paneBuild";
+import { ExcelDouble } from "../support/excelDouble";
+import { builtInDouble } from "../support/paneBuild";
 
 const inputs = loadBundledInputs(2010);
 const { plan, results } = buildPlan(inputs, "addin");
@@ -28,9 +28,7 @@ describe("Min andel (in-memory Excel)", () => {
   let workbook: Built;
 
   beforeAll(async () => {
-    excel = await createExcelDouble();
-    installExcel(excel);
-    workbook = built(await buildWorkbook(plan, { year: 2010 }));
+    ({ excel, workbook } = await builtInDouble(plan, { year: 2010 }));
   });
 
   it("opens Andel on a county council chosen by code and name, and the page pays what its row of Utbetalningar pays", async () => {

@@ -33,7 +33,7 @@ import { buildWorkbook, Built, BuiltWorkbook } from "../../src/taskpane/writePla
 import { a1, columnLetter } from "../../src/workbook/refs";
 import { buildPlan } from "../../src/workbook/buildPlan";
 import { createExcelDouble, ExcelDouble } from "../support/excelDouble";
-import { built, installExcel } from "../support/paneBuild";
+import { built, builtInDouble, installExcel } from "../support/paneBuild";
 import { dataCell, namedCell } from "../support/planCells";
 
 const plan = buildPlan(loadBundledInputs(2010), "addin").plan;
@@ -58,9 +58,7 @@ describe("the built workbook's tables", () => {
   let workbook: Built;
 
   beforeAll(async () => {
-    excel = await createExcelDouble();
-    installExcel(excel);
-    workbook = built(await buildWorkbook(plan, { year: 2010 }));
+    ({ excel, workbook } = await builtInDouble(plan, { year: 2010 }));
   });
 
   beforeEach(() => installExcel(excel));
@@ -205,9 +203,7 @@ describe("discharge days: an import replaces the groups the file holds", () => {
       .sort();
 
   beforeAll(async () => {
-    excel = await createExcelDouble();
-    installExcel(excel);
-    workbook = built(await buildWorkbook(plan, { year: 2010 }));
+    ({ excel, workbook } = await builtInDouble(plan, { year: 2010 }));
   });
 
   beforeEach(() => installExcel(excel));

@@ -11,7 +11,7 @@ import { buildPlan } from "../../src/workbook/buildPlan";
 import { a1, address, formulaText } from "../../src/workbook/refs";
 import { isFormula, TablePlan, WorkbookPlan } from "../../src/workbook/plan";
 import { createExcelDouble, ExcelDouble, parseAddress } from "../support/excelDouble";
-import { built, installExcel } from "../support/paneBuild";
+import { built, builtInDouble, installExcel } from "../support/paneBuild";
 import { dataRange, namedCell } from "../support/planCells";
 
 const plan = buildPlan(loadBundledInputs(2010), "addin").plan;
@@ -62,9 +62,7 @@ describe("Bygg arbetsbok: the 2010 workbook written through the Excel JavaScript
   const progress: number[] = [];
 
   beforeAll(async () => {
-    excel = await createExcelDouble();
-    installExcel(excel);
-    result = built(await buildWorkbook(plan, { onProgress: (f) => progress.push(f) }));
+    ({ excel, workbook: result } = await builtInDouble(plan, { onProgress: (f) => progress.push(f) }));
   });
 
   it(`makes at most ${MAX_SYNCS} context.sync() calls, counted by the double`, () => {
