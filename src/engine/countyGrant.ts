@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { Allocation, AllocationLine, allocateLargestRemainder, scaledWeights } from "./allocate";
 import { PartyCode } from "./codes";
-import { Problem, RuleError } from "./errors";
+import { RuleError, RuleProblem } from "./errors";
 import { formatNumberSv, Money, toBigInt } from "./money";
 import { Amount, assertUniqueCodes, nonNegative, PartyRow, roundingStep } from "./parties";
 
@@ -81,7 +81,7 @@ function countyWeights(counties: readonly CountyInput[]): { weights: bigint[]; s
  */
 export function countyGrant(
   counties: readonly CountyInput[],
-  params: { readonly total: Amount; readonly base: Amount; readonly step?: Amount }
+  params: { readonly total: Amount; readonly base: Amount; readonly step: Amount }
 ): CountyGrantResult {
   const total = nonNegative(params.total, "totalen");
   const base = nonNegative(params.base, "grundbeloppet");
@@ -92,7 +92,7 @@ export function countyGrant(
   if (rest.isNegative()) {
     throw new RuleError(
       "invalidValue",
-      Problem.totalBelowBase(formatNumberSv(total), counties.length, formatNumberSv(base))
+      RuleProblem.totalBelowBase(formatNumberSv(total), counties.length, formatNumberSv(base))
     );
   }
   const allocation = allocateLargestRemainder(
@@ -117,7 +117,7 @@ export const REGIONAL_EQUAL_WEIGHT = 1;
  */
 export function regionalSupport(
   counties: readonly CountyInput[],
-  params: { readonly total: Amount; readonly step?: Amount }
+  params: { readonly total: Amount; readonly step: Amount }
 ): CountyGrantResult {
   return countyGrant(counties, { total: params.total, base: 0, step: params.step });
 }

@@ -1,5 +1,4 @@
 import Decimal from "decimal.js";
-import { DEFAULTS } from "./defaults";
 import { formatNumberSv, Money } from "./money";
 import { Amount, nonNegative, wholeCount } from "./parties";
 
@@ -7,12 +6,11 @@ import { Amount, nonNegative, wholeCount } from "./parties";
  * The discharge settlement of Kalmar county, 2018 (presentationen "Länsgemensam ledning i samverkan",
  * Kalmar län, bild 7–10): somatic care is billed per individual for the days above 3 when the
  * municipality's monthly average exceeds 3; psychiatry when an individual exceeds 20 days. Whether the
- * average condition applies to psychiatry is not stated: an average limit of 0 leaves it out.
+ * average condition applies to psychiatry is not stated: an average limit of 0 leaves it out. The limits
+ * are given by the caller (`data/parameters.json` holds the figures).
+ *
+ * Somatic care or psychiatry: reported apart, with their own limits.
  */
-export const DISCHARGE_SOMATIC = DEFAULTS.somatic;
-export const DISCHARGE_PSYCHIATRY = DEFAULTS.psychiatry;
-
-/** Somatic care or psychiatry: reported apart, with their own limits. */
 export type CareKind = "somatisk" | "psykiatri";
 
 export interface DischargeIndividual {
@@ -27,7 +25,7 @@ export interface DischargeLimits {
   readonly averageLimit: Amount;
 }
 
-export interface DischargeParams extends Partial<DischargeLimits> {
+export interface DischargeParams extends DischargeLimits {
   readonly pricePerDay: Amount;
 }
 
@@ -76,8 +74,8 @@ export function dischargeSettlement(
   params: DischargeParams
 ): DischargeResult {
   const pricePerDay = nonNegative(params.pricePerDay, "priset per dag");
-  const dayLimit = nonNegative(params.dayLimit ?? DISCHARGE_SOMATIC.dayLimit, "dagsgränsen");
-  const averageLimit = nonNegative(params.averageLimit ?? DISCHARGE_SOMATIC.averageLimit, "snittgränsen");
+  const dayLimit = nonNegative(params.dayLimit, "dagsgränsen");
+  const averageLimit = nonNegative(params.averageLimit, "snittgränsen");
   const days = individuals.map(
     (ind) => new Money(wholeCount(ind.days, "utskrivningsklara dagar", { row: ind.row }).toString())
   );

@@ -1,7 +1,7 @@
 /**
  * Typed errors of the engine. Every message is Swedish (staff read them in Excel), says what is
- * wrong, where, and what to do. The messages live in one catalogue, `src/input/messages.ts`, shared with
- * the readers of every face, as HyperFormula keeps its own in one place.
+ * wrong, where, and what to do. The engine's messages are its own (`messages.ts`); the input layer's
+ * catalogue takes them in, so that the engine imports nothing from above it.
  */
 
 /** How a face should show the error: Excel's #VALUE! (bad input) or #N/A (party not in the list). */
@@ -31,5 +31,5 @@ function placeText({ row, party, name }: ErrorPlace): string {
   return who ? `${who}: ` : "";
 }
 
-/** The problems, phrased once, in the one catalogue of every input message. */
-export { Problem } from "../input/messages";
+/** The problems the rules raise, phrased once. */
+export { RuleProblem } from "./messages";

@@ -1,7 +1,6 @@
 export * from "./allocate";
 export * from "./codes";
 export * from "./countyGrant";
-export * from "./defaults";
 export * from "./discharge";
 export * from "./errors";
 export * from "./money";

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { Allocation, AllocationLine, allocateLargestRemainder } from "./allocate";
 import { PartyCode } from "./codes";
-import { Problem, RuleError } from "./errors";
+import { RuleError, RuleProblem } from "./errors";
 import { formatNumberSv, formatPercentSv, formatThresholdSv, Money, toBigInt, truncatedShare } from "./money";
 import { Amount, assertUniqueCodes, nonNegative, PartyRow, placeOf, roundingStep, wholeCount } from "./parties";
 
@@ -15,7 +15,7 @@ export interface PalliativeInput extends PartyRow {
 export interface PalliativeTier {
   readonly pot: Amount;
   readonly threshold: Amount;
-  readonly step?: Amount;
+  readonly step: Amount;
 }
 
 /** A threshold as an exact fraction: 0.4 = 4/10. */
@@ -111,7 +111,7 @@ export interface PalliativeResult {
 /** Reads a threshold given as a share between 0 and 1; 40 instead of 0.4 is an error. */
 export function palliativeThreshold(value: Amount): Threshold {
   const threshold = nonNegative(value, "tröskeln");
-  if (threshold.greaterThan(1)) throw new RuleError("invalidValue", Problem.thresholdOutOfRange(String(value)));
+  if (threshold.greaterThan(1)) throw new RuleError("invalidValue", RuleProblem.thresholdOutOfRange(String(value)));
   const denominator = 10n ** BigInt(threshold.decimalPlaces());
   return { value: threshold, numerator: toBigInt(threshold.times(denominator.toString())), denominator };
 }
@@ -132,7 +132,7 @@ export function palliativeShares(parties: readonly PalliativeInput[], tier: Pall
     const deaths = wholeCount(party.deaths, "dödsfall", party);
     const population = wholeCount(party.population, "befolkning", party);
     if (registrations > deaths) {
-      const problem = Problem.registrationsExceedDeaths(`${registrations}`, `${deaths}`);
+      const problem = RuleProblem.registrationsExceedDeaths(`${registrations}`, `${deaths}`);
       throw new RuleError("invalidValue", problem, placeOf(party));
     }
     const qualifies = deaths > 0n && registrations * threshold.denominator >= threshold.numerator * deaths;

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { PartyCode } from "./codes";
-import { DEFAULTS } from "./defaults";
-import { ErrorPlace, Problem, RuleError } from "./errors";
+import { ErrorPlace, RuleError, RuleProblem } from "./errors";
+import { RuleWord } from "./messages";
 import { formatNumberSv, Money, toBigInt } from "./money";
 
 /** A row of party input: its code, its 1-based row in the input ranges, and its name if known. */
@@ -38,11 +38,12 @@ export function nonNegative(value: Amount, what: string, where: Where = {}): Dec
   try {
     amount = new Money(value);
   } catch {
-    throw new RuleError("invalidValue", Problem.notANumber(what, JSON.stringify(value)), placeIn(where));
+    throw new RuleError("invalidValue", RuleProblem.notANumber(what, JSON.stringify(value)), placeIn(where));
   }
-  if (!amount.isFinite()) throw new RuleError("invalidValue", Problem.notANumber(what, String(value)), placeIn(where));
+  if (!amount.isFinite())
+    throw new RuleError("invalidValue", RuleProblem.notANumber(what, String(value)), placeIn(where));
   if (amount.isNegative() && !amount.isZero())
-    throw new RuleError("invalidValue", Problem.negative(what, shown(value)), placeIn(where));
+    throw new RuleError("invalidValue", RuleProblem.negative(what, shown(value)), placeIn(where));
   return amount.isZero() ? new Money(0) : amount;
 }
 
@@ -51,17 +52,14 @@ export function wholeCount(value: Amount, what: string, where: Where = {}): bigi
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
   const count = nonNegative(value, what, where);
   if (!count.isInteger())
-    throw new RuleError("invalidValue", Problem.notWholeCount(what, shown(value)), placeIn(where));
+    throw new RuleError("invalidValue", RuleProblem.notWholeCount(what, shown(value)), placeIn(where));
   return toBigInt(count);
 }
 
-/** The rounding step when none is given: whole kronor (`paymentStepKr` of data/parameters.json). */
-export const DEFAULT_ROUNDING_STEP = DEFAULTS.roundingStep;
-
 /** Reads a rounding step: any amount > 0 (1 kr, 1 000 kr, 500 000 kr). */
-export function roundingStep(value: Amount | undefined): Decimal {
-  const step = nonNegative(value ?? DEFAULT_ROUNDING_STEP, "avrundningssteget");
-  if (step.isZero()) throw new RuleError("invalidValue", Problem.stepNotPositive(shown(value ?? 0)));
+export function roundingStep(value: Amount): Decimal {
+  const step = nonNegative(value, RuleWord.step);
+  if (step.isZero()) throw new RuleError("invalidValue", RuleProblem.stepNotPositive(shown(value)));
   return step;
 }
 
@@ -71,7 +69,7 @@ export function assertUniqueCodes(parties: readonly PartyRow[]): void {
   for (const party of parties) {
     const first = seen.get(party.code.key);
     if (first !== undefined) {
-      throw new RuleError("invalidValue", Problem.duplicateCode(party.code.text, first), placeOf(party));
+      throw new RuleError("invalidValue", RuleProblem.duplicateCode(party.code.text, first), placeOf(party));
     }
     seen.set(party.code.key, party.row);
   }

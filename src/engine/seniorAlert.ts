@@ -68,7 +68,7 @@ class SeniorAlertPartyLine implements SeniorAlertLine {
  */
 export function seniorAlertPayout(
   parties: readonly SeniorAlertInput[],
-  params: { readonly pot: Amount; readonly step?: Amount }
+  params: { readonly pot: Amount; readonly step: Amount }
 ): SeniorAlertResult {
   const pot = nonNegative(params.pot, "potten");
   const step = roundingStep(params.step);

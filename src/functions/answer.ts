@@ -1,6 +1,6 @@
 import { partyCode } from "../engine/codes";
-import { Problem, RuleError } from "../engine/errors";
-import { shownText } from "../input";
+import { RuleError } from "../engine/errors";
+import { Problem, shownText } from "../input";
 import { Cell, isBlankCode } from "./args";
 import { excelErrorFrom, ExcelError } from "./excelError";
 

@@ -4,11 +4,12 @@
  * and Förklara.
  */
 import { partyCode, PartyCode } from "../engine/codes";
-import { Problem, RuleError } from "../engine/errors";
+import { RuleError } from "../engine/errors";
 import { PartyRow } from "../engine/parties";
 import {
   isBlank,
   Label,
+  Problem,
   readAmount,
   Reader,
   readCount,

@@ -5,15 +5,15 @@
  * (CustomFunctionsMetadataPlugin); the ids never change.
  */
 import { countyGrant as countyGrantRule } from "../engine/countyGrant";
-import { DISCHARGE_SOMATIC, dischargeSettlement as dischargeRule } from "../engine/discharge";
+import { dischargeSettlement as dischargeRule } from "../engine/discharge";
 import { palliativeShares } from "../engine/palliative";
-import { DEFAULT_ROUNDING_STEP } from "../engine/parties";
 import { seniorAlertPayout as seniorAlertRule } from "../engine/seniorAlert";
 import { Label } from "../input";
 import { forgetTables, listFunction, partyFunction } from "./adapter";
 import { Answer } from "./answer";
+import { DEFAULTS } from "./defaults";
 
-const ROUNDING = { what: Label.step, kind: "step", default: DEFAULT_ROUNDING_STEP } as const;
+const ROUNDING = { what: Label.step, kind: "step", default: DEFAULTS.roundingStep } as const;
 
 const PALLIATIVE = partyFunction({
   columns: {
@@ -51,8 +51,8 @@ const DISCHARGE = listFunction({
   column: { what: Label.dischargeDays, kind: "count" },
   scalars: {
     pricePerDay: { what: Label.pricePerDay, kind: "kronor" },
-    dayLimit: { what: Label.dayLimit, kind: "count", default: DISCHARGE_SOMATIC.dayLimit },
-    averageLimit: { what: Label.averageLimit, kind: "amount", default: DISCHARGE_SOMATIC.averageLimit },
+    dayLimit: { what: Label.dayLimit, kind: "count", default: DEFAULTS.somatic.dayLimit },
+    averageLimit: { what: Label.averageLimit, kind: "amount", default: DEFAULTS.somatic.averageLimit },
   },
   rule: (days, limits) =>
     dischargeRule(

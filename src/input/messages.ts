@@ -1,13 +1,14 @@
 /**
  * Every message about input, phrased once: the engine's rule errors, the readers' verdicts on a cell,
  * and the problems of a file or a table. Swedish, as staff read them in Excel, the pane and the command
- * line; each says what is wrong and what to do. A leaf module (it imports nothing), so that the engine
- * (`src/engine/errors.ts`) and the readers (`src/input/`) share one catalogue without a cycle, as
- * HyperFormula keeps its messages in one `ErrorMessage` class.
+ * line; each says what is wrong and what to do. The messages of the engine's own rule errors are written in
+ * the engine (`src/engine/messages.ts`, which imports nothing from above it) and taken in here, so that every
+ * face reads one catalogue, as HyperFormula keeps its messages in one `ErrorMessage` class.
  *
  * Values reach these functions already shown for people (cut, invisible characters made visible): see
  * `src/input/show.ts`.
  */
+import { RuleProblem, RuleWord } from "../engine/messages";
 
 /** The words a message uses for each input, so that every face names a value the same way. */
 export const Label = {
@@ -28,8 +29,8 @@ export const Label = {
   dischargeDays: "utskrivningsklara dagar",
   weight: "vikten",
   pot: "potten",
-  threshold: "tröskeln",
-  step: "avrundningssteget",
+  threshold: RuleWord.threshold,
+  step: RuleWord.step,
   total: "totalen",
   base: "grundbeloppet",
   pricePerDay: "priset per dag",
@@ -37,35 +38,24 @@ export const Label = {
   averageLimit: "snittgränsen",
 } as const;
 
-const shareOutOfRange = (what: string, value: string) =>
-  `${what} (${value}) ska vara en andel mellan 0 och 1, t.ex. 0,4 för 40 %.`;
-const notPositive = (what: string, value: string) =>
-  `${what} (${value}) måste vara större än 0, t.ex. 1 för hela kronor eller 1000 för tusental.`;
-
 /** The problems, phrased once. */
 export const Problem = {
-  // The rules (raised by the engine).
+  // The rules: those the engine raises are its own (src/engine/messages.ts); these the faces raise.
+  ...RuleProblem,
   dischargeOutsideCounty: (municipality: string, county: string) =>
     `kommunen ${municipality} ligger inte i Kalmar län (${county}): regleringen gäller Kalmar läns kommuner (presentationen "Länsgemensam ledning i samverkan", Kalmar län, bild 7 och 10).`,
   dischargeOutsideYear: (month: string, year: string) =>
     `månaden ${month} ligger inte i ${year}: regleringen gäller ${year} (presentationen "Länsgemensam ledning i samverkan", Kalmar län, bild 2 och 10).`,
-  registrationsExceedDeaths: (registrations: string, deaths: string) =>
-    `registreringar (${registrations}) är fler än dödsfall (${deaths}). Kontrollera registerutdraget.`,
   daysAfterExceedReported: (after: string, reported: string) =>
     `dagar efter analys (${after}) är fler än rapporterade dagar (${reported}). Analysen och omräkningen kan bara minska dagarna.`,
-  duplicateCode: (code: string, firstRow: number) =>
-    `koden ${code} finns redan på rad ${firstRow}. Varje part får bara förekomma en gång.`,
-  totalBelowBase: (total: string, counties: number, base: string) =>
-    `totalen (${total}) räcker inte till grundbeloppet ${base} för ${counties} län. Höj totalen eller sänk grundbeloppet.`,
   partyNotFound: (code: string) => `koden ${code} finns inte i kodkolumnen.`,
   notPaymentBasis: (what: string, value: string, bases: string) =>
     `${what} (${value}) ska vara ${bases}. Välj grunden i listan på bladet Parametrar.`,
 
-  // A cell as read by the readers (src/input/readers.ts): the same words in every face.
+  // A cell as read by the readers (src/input/readers.ts): the same words in every face (and, written in the
+  // engine, notANumber, notWholeCount, negative, shareOutOfRange and notPositive).
   blankInUsedRow: (what: string) => `${what} saknas. Fyll i ett tal (0 om det inte finns några) eller töm hela raden.`,
   missing: (what: string) => `${what} saknas.`,
-  notANumber: (what: string, value: string) =>
-    `${what} måste vara ett tal, men cellen innehåller ${value}. Skriv ett tal eller töm hela raden.`,
   numberFormat: (what: string, value: string) =>
     `${what} (${value}) går inte att läsa säkert som ett tal: skriv decimaltecknet en gång (komma eller punkt) ` +
     "och mellanslag mellan tusental, t.ex. 1 234 567,50.",
@@ -78,15 +68,9 @@ export const Problem = {
     `${what} (${value}) har siffror som inte är 0–9 (${character}). Skriv talet med vanliga siffror.`,
   invisibleCharacter: (what: string, value: string, character: string) =>
     `${what} (${value}) innehåller tecknet ${character}, som inte syns. Ta bort det och skriv värdet igen.`,
-  notWholeCount: (what: string, value: string) => `${what} (${value}) måste vara ett helt tal som är 0 eller större.`,
-  negative: (what: string, value: string) => `${what} (${value}) får inte vara negativt.`,
   tooLarge: (what: string, value: string) =>
     `${what} (${value}) är för stort för att räknas exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.`,
   tooManyDecimals: (what: string, value: string) => `${what} (${value}) får ha högst två decimaler (öre).`,
-  shareOutOfRange,
-  thresholdOutOfRange: (value: string) => shareOutOfRange(Label.threshold, value),
-  notPositive,
-  stepNotPositive: (value: string) => notPositive(Label.step, value),
   notYesNo: (what: string, value: string) => `${what} (${value}) ska vara Ja eller Nej.`,
   yesNoMissing: (what: string) => `${what} saknas. Skriv Ja eller Nej.`,
   notMonth: (what: string, value: string) => `${what} (${value}) ska skrivas ÅÅÅÅ-MM, t.ex. 2018-03.`,

@@ -43,7 +43,7 @@ describe("county grant, the rule as written", () => {
   });
 
   it("adds up to the total in whole kronor too", () => {
-    const result = countyGrant(counties, { total: 66000000, base: 2000000 });
+    const result = countyGrant(counties, { total: 66000000, base: 2000000, step: 1 });
     const sum = result.lines.reduce((s, l) => s + l.total.toNumber(), 0);
     expect(sum).toBe(66000000);
     // Stockholm: 2 000 000 + 24 000 000 × 26 / 290 = 4 151 724.14 → 4 151 724.
@@ -51,7 +51,7 @@ describe("county grant, the rule as written", () => {
   });
 
   it("rejects a total that cannot pay every county its base", () => {
-    expect(() => countyGrant(counties, { total: 40000000, base: 2000000 })).toThrow(
+    expect(() => countyGrant(counties, { total: 40000000, base: 2000000, step: 1 })).toThrow(
       /räcker inte till grundbeloppet 2\u00a0000\u00a0000 för 21 län/
     );
   });

@@ -13,7 +13,7 @@ const party = (code: string, registrations: number, deaths: number, population: 
 
 describe("palliative registry payout, one tier", () => {
   it("qualifies 2 registrations of 5 deaths at 40 % (at least, exactly)", () => {
-    const [line] = palliativeShares([party("0114", 2, 5, 1000)], { pot: 40000000, threshold: 0.4 }).lines;
+    const [line] = palliativeShares([party("0114", 2, 5, 1000)], { pot: 40000000, threshold: 0.4, step: 1 }).lines;
     expect(line.qualifies).toBe(true);
     expect(line.amount.toNumber()).toBe(40000000);
     expect(line.reason).toBe("40,0\u00a0% ≥ 40\u00a0% (2 av 5)");
@@ -23,6 +23,7 @@ describe("palliative registry payout, one tier", () => {
     const lines = palliativeShares([party("0114", 7, 10, 100), party("0115", 6, 10, 100)], {
       pot: 10000000,
       threshold: 0.7,
+      step: 1,
     }).lines;
     expect(lines.map((l) => l.qualifies)).toEqual([true, false]);
     expect(lines.map((l) => l.amount.toNumber())).toEqual([10000000, 0]);
@@ -30,7 +31,7 @@ describe("palliative registry payout, one tier", () => {
 
   it("compares exactly where floating point does not: 55 of 100 reaches 55 % (0.55 × 100 = 55.00000000000001)", () => {
     expect(55 >= 0.55 * 100).toBe(false);
-    const [line] = palliativeShares([party("0114", 55, 100, 100)], { pot: 1000, threshold: 0.55 }).lines;
+    const [line] = palliativeShares([party("0114", 55, 100, 100)], { pot: 1000, threshold: 0.55, step: 1 }).lines;
     expect(line.qualifies).toBe(true);
     expect(line.amount.toNumber()).toBe(1000);
   });
@@ -40,7 +41,7 @@ describe("palliative registry payout, one tier", () => {
     // Populations 1 000 and 3 000 share 1 000 000 kr: 250 000 and 750 000.
     const lines = palliativeShares(
       [party("0114", 3, 10, 1000), party("0115", 2, 10, 5000), party("0117", 5, 10, 3000)],
-      { pot: 1000000, threshold: 0.3 }
+      { pot: 1000000, threshold: 0.3, step: 1 }
     ).lines;
     expect(lines.map((l) => l.amount.toNumber())).toEqual([250000, 0, 750000]);
     expect(lines[1].reason).toBe("20,0\u00a0% < 30\u00a0% (2 av 10)");
@@ -48,7 +49,7 @@ describe("palliative registry payout, one tier", () => {
   });
 
   it("does not qualify a party without deaths, and says why", () => {
-    const [line] = palliativeShares([party("0114", 0, 0, 1000)], { pot: 100, threshold: 0.4 }).lines;
+    const [line] = palliativeShares([party("0114", 0, 0, 1000)], { pot: 100, threshold: 0.4, step: 1 }).lines;
     expect(line.qualifies).toBe(false);
     expect(line.rate).toBeNull();
     expect(line.reason).toMatch(/^0 dödsfall/);
@@ -56,7 +57,7 @@ describe("palliative registry payout, one tier", () => {
 
   it("truncates the shown rate so a rate just below the threshold never reads as the threshold", () => {
     // 399 of 1 000 = 39.9 %; 3 996 of 10 000 = 39.96 % shows 39,9 % (not 40,0 %).
-    const [line] = palliativeShares([party("0114", 3996, 10000, 1)], { pot: 100, threshold: 0.4 }).lines;
+    const [line] = palliativeShares([party("0114", 3996, 10000, 1)], { pot: 100, threshold: 0.4, step: 1 }).lines;
     expect(line.reason).toBe("39,9\u00a0% < 40\u00a0% (3\u00a0996 av 10\u00a0000)");
     expect(line.registrationsToQualify).toBe(4n);
     // The sheet's rate column shows the same cut figure: 0,399.
@@ -65,10 +66,10 @@ describe("palliative registry payout, one tier", () => {
 
   it("says how many fewer registrations would drop a qualifying party below the threshold", () => {
     // 9 of 20 at 40 %: 8 of 20 is exactly 40 % and still qualifies, 7 of 20 does not: 2 fewer.
-    const [line] = palliativeShares([party("0114", 9, 20, 1)], { pot: 100, threshold: 0.4 }).lines;
+    const [line] = palliativeShares([party("0114", 9, 20, 1)], { pot: 100, threshold: 0.4, step: 1 }).lines;
     expect(line.registrationsToFallBelow).toBe(2n);
     // At a threshold of 0 even no registrations qualify: nothing would drop it.
-    const [always] = palliativeShares([party("0114", 3, 20, 1)], { pot: 100, threshold: 0 }).lines;
+    const [always] = palliativeShares([party("0114", 3, 20, 1)], { pot: 100, threshold: 0, step: 1 }).lines;
     expect(always.registrationsToFallBelow).toBeNull();
   });
 
@@ -85,17 +86,19 @@ describe("palliative registry payout, one tier", () => {
       /Rad 4 \(0114\): registreringar \(1,5\) måste vara ett helt tal/,
     ],
   ])("rejects %s, naming the row and party", (_what, bad, message) => {
-    expect(() => palliativeShares([bad], { pot: 100, threshold: 0.4 })).toThrow(message);
+    expect(() => palliativeShares([bad], { pot: 100, threshold: 0.4, step: 1 })).toThrow(message);
   });
 
   it("rejects a threshold written as a percentage (40 instead of 0.4)", () => {
-    expect(() => palliativeShares([party("0114", 1, 2, 3)], { pot: 100, threshold: 40 })).toThrow(RuleError);
-    expect(() => palliativeShares([party("0114", 1, 2, 3)], { pot: 100, threshold: 40 })).toThrow(/0,4 för 40 %/);
+    expect(() => palliativeShares([party("0114", 1, 2, 3)], { pot: 100, threshold: 40, step: 1 })).toThrow(RuleError);
+    expect(() => palliativeShares([party("0114", 1, 2, 3)], { pot: 100, threshold: 40, step: 1 })).toThrow(
+      /0,4 för 40 %/
+    );
   });
 
   it("rejects the same party twice, also when one code lost its leading zero", () => {
     expect(() =>
-      palliativeShares([party("0114", 1, 2, 3, 1), party("114", 1, 2, 3, 2)], { pot: 100, threshold: 0.4 })
+      palliativeShares([party("0114", 1, 2, 3, 1), party("114", 1, 2, 3, 2)], { pot: 100, threshold: 0.4, step: 1 })
     ).toThrow(/Rad 2 \(114\): koden 114 finns redan på rad 1/);
   });
 });

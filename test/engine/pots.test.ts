@@ -1,6 +1,4 @@
-import { DEFAULTS } from "../../src/engine/defaults";
 import { splitPot } from "../../src/engine/pots";
-import parameters from "../../data/parameters.json";
 
 describe("a performance pot split between municipalities and county councils", () => {
   it("gives the municipalities their share in whole kronor, half up, and the county councils the rest", () => {
@@ -15,18 +13,5 @@ describe("a performance pot split between municipalities and county councils", (
   it("refuses a negative pot or share, naming it", () => {
     expect(() => splitPot(-1, 0.5)).toThrow(/potten/);
     expect(() => splitPot(100, -0.1)).toThrow(/kommunernas andel/);
-  });
-});
-
-describe("the rules' defaults", () => {
-  it("come from data/parameters.json, the one source of the figures", () => {
-    const newest = parameters.years[parameters.years.length - 1];
-    expect(DEFAULTS).toEqual({
-      roundingStep: newest.paymentStepKr,
-      somatic: { dayLimit: newest.dischargeDayLimit, averageLimit: newest.dischargeAverageLimit },
-      psychiatry: { dayLimit: newest.psychiatryDayLimit, averageLimit: newest.psychiatryAverageLimit },
-    });
-    // As the Kalmar presentation gives them: 3 days, 20 in psychiatry; whole kronor.
-    expect([DEFAULTS.roundingStep, DEFAULTS.somatic.dayLimit, DEFAULTS.psychiatry.dayLimit]).toEqual([1, 3, 20]);
   });
 });

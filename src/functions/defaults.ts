@@ -1,7 +1,8 @@
 /**
- * The figures the rules fall back on when a caller leaves them out (a custom function's optional argument):
- * taken from `data/parameters.json`, the one source of the workbook's figures, so that a default is never
- * written twice. The newest year of the file gives them; its notes say where each figure comes from.
+ * The figures a custom function takes when its optional argument is left out: from `data/parameters.json`,
+ * the one source of the workbook's figures, so that a default is never written twice. The newest year of
+ * the file gives them; its notes say where each figure comes from. The engine has no defaults of its own:
+ * its rules are given every figure (and import nothing from above the engine).
  */
 import parameters from "../../data/parameters.json";
 
