@@ -10,7 +10,7 @@ import { HEADER, TABLE } from "../workbook/sheets/names";
 import { NAME } from "../workbook/sheets/parameters";
 import { TablePlan, WorkbookPlan } from "../workbook/plan";
 import { PlanNames } from "./renamePlan";
-import { Area, GENERAL, rangeAddress, tableRect } from "./sheetLayout";
+import { Area, besideRect, GENERAL, rangeAddress, tableRect } from "./sheetLayout";
 
 /** One series: its name and the A1 address of its values on the chart's sheet. */
 export interface ChartSeriesSpec {
@@ -77,7 +77,8 @@ export function chartSpecs(plan: WorkbookPlan, names: PlanNames): ChartSpec[] {
     const finalGrant = columnRange(county, HEADER.final);
     const published = columnRange(county, HEADER.published);
     if (categories && finalGrant && published) {
-      const { column, row, width } = tableRect(county);
+      // Right of the table and of the columns spilled beside it.
+      const { column, row, width } = besideRect(county);
       specs.push({
         sheet: countySheet,
         name: tableName("Lansbidrag_diagram"),
@@ -105,8 +106,8 @@ export function chartSpecs(plan: WorkbookPlan, names: PlanNames): ChartSpec[] {
     const categories = columnRange(table, HEADER.name);
     const rate = columnRange(table, HEADER.rate);
     if (!categories || !rate) continue;
-    const { column, row, width } = tableRect(table);
-    // The thresholds repeated per party, one column gap right of the table, so that each is a line.
+    const { column, row, width } = besideRect(table);
+    // The thresholds repeated per party, one column gap right of the table (and its spills), so that each is a line.
     const helperColumn = column + width + 1;
     const helper: Area = {
       at: { column: helperColumn, row },

@@ -193,30 +193,50 @@ function areasOf(column: number, rows: readonly number[]): string[] {
   return out;
 }
 
-/** The table and column a target is (by the plan's layout), when it is a whole data column of a table. */
-function tableColumnOf(built: BuiltWorkbook, target: RangeRef): { table: string; column: number } | undefined {
+/**
+ * The table and column a target is (by the plan's layout), when it is a whole data column of a table or a
+ * column spilled beside one (`spilled`: the column is right of the table, in its rows).
+ */
+function tableColumnOf(
+  built: BuiltWorkbook,
+  target: RangeRef
+): { table: string; column: number; spilled: boolean } | undefined {
   const { from, to } = target;
   if (from.column !== to.column) return undefined;
   const sheet = built.plan.sheets.find((s) => s.name.toLowerCase() === target.sheet.toLowerCase());
   for (const t of sheet?.tables ?? []) {
+    if (from.row !== t.topLeft.row + 1 || to.row !== t.topLeft.row + t.rows) continue;
     const c = from.column - t.topLeft.column;
-    if (c >= 0 && c < t.columns.length && from.row === t.topLeft.row + 1 && to.row === t.topLeft.row + t.rows) {
-      return { table: t.name, column: c };
-    }
+    if (c >= 0 && c < t.columns.length) return { table: t.name, column: c, spilled: false };
+    if (t.spills.some((s) => s.column === from.column)) return { table: t.name, column: c, spilled: true };
   }
   return undefined;
+}
+
+/**
+ * The range a target is read from, where it stands now: a table column within the table's data rows (so rows
+ * an import added are included), a spilled column in the same rows beside the table, else its address.
+ */
+function targetRange(
+  context: Excel.RequestContext,
+  ref: RangeRef,
+  column: { table: string; column: number; spilled: boolean } | undefined
+): Excel.Range {
+  if (!column) return context.workbook.worksheets.getItem(ref.sheet).getRange(addressOf(ref));
+  const body = context.workbook.tables.getItem(column.table).getDataBodyRange();
+  return column.spilled ? body.getColumn(0).getOffsetRange(0, column.column) : body;
 }
 
 /** A target's cells as Excel holds them now: one column's values and where they start, or just its address. */
 function targetCells(
   on: string,
-  column: { table: string; column: number } | undefined,
+  column: { table: string; column: number; spilled: boolean } | undefined,
   range: Excel.Range
 ): TargetCells {
   const [first, last] = splitReference(range.address).address.split(":");
   const a = parseAddress(first);
   const b = parseAddress(last ?? first);
-  if (column) {
+  if (column && !column.spilled) {
     const c = a.column + column.column;
     return {
       sheet: on,
@@ -269,8 +289,8 @@ function areasToSelect(
 /**
  * Selects the cells of a check on one of its sheets. For a check that does not pass, the cells that fail it
  * where the cells' values tell (the check's `failing` description), else the whole target; a target that is
- * a table column is read where the table stands now, so rows an import added are included. Two round
- * trips: read, select.
+ * a table column, or a column spilled beside a table, is read where the table stands now, so rows an import
+ * added are included. Two round trips: read, select.
  */
 export async function selectCheckCells(
   built: BuiltWorkbook,
@@ -280,10 +300,7 @@ export async function selectCheckCells(
   return Excel.run(async (context) => {
     const loads = check.targets.map((ref) => {
       const column = tableColumnOf(built, ref);
-      const range = column
-        ? context.workbook.tables.getItem(column.table).getDataBodyRange().load("address, values")
-        : context.workbook.worksheets.getItem(ref.sheet).getRange(addressOf(ref)).load("address, values");
-      return { on: ref.sheet, column, range };
+      return { on: ref.sheet, column, range: targetRange(context, ref, column).load("address, values") };
     });
     await context.sync();
     const targets = loads.map(({ on, column, range }) => targetCells(on, column, range));

@@ -80,6 +80,7 @@ export function renamePlan(plan: WorkbookPlan, names: PlanNames): WorkbookPlan {
         ...column,
         cells: column.cells.map((c) => renameContent(c, names, sheetText)),
       })),
+      spills: table.spills.map((spill) => ({ ...spill, formula: renameExpr(spill.formula, names) })),
     })),
     validations: sheet.validations.map((v) => ({ ...v, range: renameRef(v.range, names) })),
     conditionalFormats: sheet.conditionalFormats.map((c) => ({

@@ -6,8 +6,12 @@
 import { CellContent, CellStyle, isFormula, SheetPlan, TablePlan } from "../workbook/plan";
 import { a1, columnLetter, formulaText, Position } from "../workbook/refs";
 
-/** What Office.js accepts in a `formulas` array: a formula ("=…"), text, a number or a boolean. */
-export type ExcelInput = string | number | boolean;
+/**
+ * What Office.js accepts in a `formulas` array: a formula ("=…"), text, a number or a boolean; null leaves the
+ * cell as it is ("Use null in 2-D arrays to leave specific cells unchanged": Microsoft's "Blank and null
+ * values in Excel add-ins"), as the cells a spill will fill.
+ */
+export type ExcelInput = string | number | boolean | null;
 
 /** Excel's number format for "no format". */
 export const GENERAL = "General";
@@ -35,7 +39,8 @@ export interface Area {
   /** A1 address on the sheet, e.g. "A16:Y306". */
   readonly address: string;
   readonly formulas: ExcelInput[][];
-  readonly numberFormats: string[][];
+  /** null leaves a cell's number format as it is. */
+  readonly numberFormats: (string | null)[][];
 }
 
 /** Cells that share a look: one format assignment over (possibly several) areas of one sheet. */
@@ -62,7 +67,10 @@ export type Freeze =
 
 /** Everything of one sheet except its validations and conditional formats, which the plan gives as they are. */
 export interface SheetLayout {
-  /** Areas in writing order: tables first, then the loose cells (which win where they overlap, as in the file). */
+  /**
+   * Areas in writing order: tables first, then the columns spilled beside them, then the loose cells (which
+   * win where they overlap, as in the file; they never cover a spill).
+   */
   readonly areas: readonly Area[];
   readonly tables: readonly TableArea[];
   readonly styles: readonly StyledRanges[];
@@ -93,6 +101,49 @@ export function rangeAddress(column: number, row: number, width: number, height:
 export function tableRect(table: TablePlan): { column: number; row: number; width: number; height: number } {
   const { column, row } = table.topLeft;
   return { column, row, width: table.columns.length, height: table.rows + 1 };
+}
+
+/**
+ * The rectangle a table and the columns spilled beside it cover, header included: what other content
+ * placed right of the table (a chart, its helper columns) must keep clear of.
+ */
+export function besideRect(table: TablePlan): { column: number; row: number; width: number; height: number } {
+  const rect = tableRect(table);
+  if (table.spills.length === 0) return rect;
+  const spills = spillRect(table);
+  return { ...rect, width: spills.column + spills.width - rect.column };
+}
+
+/**
+ * The columns spilled beside a table, with the empty column before them: headers in the table's header row,
+ * each column's one formula in the first data row, and below it nothing written (null), only the number
+ * format, so that the spill fills those cells.
+ */
+export function spillRect(table: TablePlan): { column: number; row: number; width: number; height: number } {
+  const first = table.topLeft.column + table.columns.length;
+  const last = Math.max(first, ...table.spills.map((s) => s.column));
+  return { column: first, row: table.topLeft.row, width: last - first + 1, height: Math.max(table.rows, 1) + 1 };
+}
+
+function spillArea(table: TablePlan, here: string): Area {
+  const { column, row, width, height } = spillRect(table);
+  const byColumn = new Map(table.spills.map((s) => [s.column, s]));
+  const formulas: ExcelInput[][] = [];
+  const numberFormats: (string | null)[][] = [];
+  for (let r = 0; r < height; r++) {
+    const f: ExcelInput[] = [];
+    const n: (string | null)[] = [];
+    for (let c = column; c < column + width; c++) {
+      const spill = byColumn.get(c);
+      if (r === 0) f.push(spill ? excelInput(spill.header, here) : "");
+      else if (r === 1) f.push(spill ? excelInput({ formula: spill.formula, result: null }, here) : "");
+      else f.push(null);
+      n.push(r === 0 || !spill ? (r <= 1 ? GENERAL : null) : (spill.numFmt ?? GENERAL));
+    }
+    formulas.push(f);
+    numberFormats.push(n);
+  }
+  return { at: { column, row }, address: rangeAddress(column, row, width, height), formulas, numberFormats };
 }
 
 function tableArea(table: TablePlan, here: string): Area {
@@ -228,7 +279,8 @@ export function freezeOf(freezeAt: Position | undefined): Freeze | undefined {
 
 /** Lays out one sheet of the plan. */
 export function layoutSheet(sheet: SheetPlan): SheetLayout {
-  const rects = sheet.tables.map(tableRect);
+  const spilling = sheet.tables.filter((t) => t.spills.length > 0);
+  const rects = [...sheet.tables.map(tableRect), ...spilling.map(spillRect)];
   const styles = new Map<CellStyle, string[]>();
   const addStyle = (style: CellStyle, address: string) => {
     if (!styles.has(style)) styles.set(style, []);
@@ -247,12 +299,20 @@ export function layoutSheet(sheet: SheetPlan): SheetLayout {
       headerRow: row,
       asTable: table.rows > 0,
     });
+    for (const spill of table.spills) {
+      addStyle("header", rangeAddress(spill.column, row, 1, 1));
+      addStyle(spill.style, rangeAddress(spill.column, row + 1, 1, Math.max(table.rows, 1)));
+    }
   }
   for (const [style, addresses] of looseStyles(sheet)) for (const a of addresses) addStyle(style, a);
   const widths: Record<string, number> = {};
   for (const [column, chars] of sheet.widths) widths[columnLetter(column)] = widthInPoints(chars);
   return {
-    areas: [...sheet.tables.map((t) => tableArea(t, sheet.name)), ...looseAreas(sheet, rects)],
+    areas: [
+      ...sheet.tables.map((t) => tableArea(t, sheet.name)),
+      ...spilling.map((t) => spillArea(t, sheet.name)),
+      ...looseAreas(sheet, rects),
+    ],
     tables,
     styles: [...styles].map(([style, addresses]) => ({ style, addresses })),
     widths,

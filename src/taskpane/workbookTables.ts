@@ -14,6 +14,12 @@ import { sameCell } from "./import/cells";
 import { plannedNames, renamePlan, suffixedNames } from "./renamePlan";
 import { BuiltWorkbook } from "./writePlan";
 
+/** A column spilled beside a table: its header and how many columns right of the table's first it stands. */
+export interface PlacedSpill {
+  readonly header: string;
+  readonly offset: number;
+}
+
 /** A table of the built workbook: its planned name, its name and place in the workbook, its columns. */
 export interface PlacedTable {
   /** The name the explain and import modules know it by ("Palliativ_kommun"). */
@@ -26,6 +32,8 @@ export interface PlacedTable {
   readonly headers: readonly string[];
   /** Data rows. */
   readonly rows: number;
+  /** The columns spilled beside it, in its rows (the add-in's amounts and their differences). */
+  readonly spills: readonly PlacedSpill[];
 }
 
 /** Header row and data rows: "A16:Y306". */
@@ -49,31 +57,47 @@ export function placedTables(built: BuiltWorkbook): Map<string, PlacedTable> {
         firstColumn: column,
         headers: table.columns.map((c) => c.header),
         rows: table.rows,
+        spills: table.spills.map((spill) => ({ header: spill.header, offset: spill.column - column })),
       });
     }
   }
   return out;
 }
 
-/** The table, data row (0-based; -1 for the header) and column header of a cell, in the tables given. */
+/**
+ * The table, data row (0-based; -1 for the header) and column header of a cell, in the tables given; a cell
+ * of a column spilled beside a table is that table's, in the row beside it (`spilled`).
+ */
 export function tableAt(
   tables: Iterable<PlacedTable> | BuiltWorkbook,
   sheet: string,
   a1: string
-): { table: PlacedTable; row: number; column: string } | undefined {
+): { table: PlacedTable; row: number; column: string; spilled: boolean } | undefined {
   const list = "plan" in tables ? placedTables(tables).values() : tables;
   const { column, row } = parseAddress(a1.split(":")[0]);
   for (const t of list) {
     if (t.sheet.toLowerCase() !== sheet.toLowerCase()) continue;
     const c = column - t.firstColumn;
     const r = row - t.headerRow - 1;
-    if (c >= 0 && c < t.headers.length && r >= -1 && r < t.rows) return { table: t, row: r, column: t.headers[c] };
+    if (r < -1 || r >= t.rows) continue;
+    if (c >= 0 && c < t.headers.length) return { table: t, row: r, column: t.headers[c], spilled: false };
+    const spill = t.spills.find((s) => s.offset === c);
+    if (spill) return { table: t, row: r, column: spill.header, spilled: true };
   }
   return undefined;
 }
 
-/** A table's place from the address Excel gives its range ("'UK individer'!A5:I1423") and its header row. */
-function placedAt(planned: string, name: string, address: string, header: readonly CellValue[]): PlacedTable {
+/**
+ * A table's place from the address Excel gives its range ("'UK individer'!A5:I1423") and its header row, with
+ * the columns the plan spills beside it.
+ */
+function placedAt(
+  planned: string,
+  name: string,
+  address: string,
+  header: readonly CellValue[],
+  spills: readonly PlacedSpill[]
+): PlacedTable {
   const { sheet, address: a1 } = splitReference(address);
   const [first, last] = a1.split(":");
   const start = parseAddress(first);
@@ -86,6 +110,7 @@ function placedAt(planned: string, name: string, address: string, header: readon
     firstColumn: start.column,
     headers: header.map((h) => String(h ?? "").trim()),
     rows: end.row - start.row,
+    spills,
   };
 }
 
@@ -117,6 +142,7 @@ function queueReads(
         .load(withFormulas ? "address, values, formulas" : "address, values");
       return { planned, name, range };
     });
+  const placed = placedTables(built);
   const refs = new Map(built.plan.names.map((n) => [n.name, n.ref]));
   const nameRanges = names.map((planned) => {
     const ref = refs.get(built.names.names.get(planned) ?? planned);
@@ -128,7 +154,7 @@ function queueReads(
       tableRanges.map(({ planned, name, range }) => [
         planned,
         {
-          placed: placedAt(planned, name, range.address, range.values[0] ?? []),
+          placed: placedAt(planned, name, range.address, range.values[0] ?? [], placed.get(planned)?.spills ?? []),
           values: range.values as TableValues,
           formulas: withFormulas ? (range.formulas as CellValue[][]) : undefined,
         },
@@ -352,10 +378,48 @@ function tableOfBuilds(
 }
 
 /**
+ * The build and planned table whose spilled columns hold a cell outside every table: the tables of the
+ * builds on the cell's sheet that have spills are read where they stand now (one round trip).
+ */
+async function spillOwner(
+  context: Excel.RequestContext,
+  builds: readonly BuiltWorkbook[],
+  selected: string
+): Promise<{ built: BuiltWorkbook; planned: string } | undefined> {
+  const { sheet, address } = splitReference(selected);
+  const candidates = builds.flatMap((built) =>
+    [...placedTables(built).values()]
+      .filter((t) => t.spills.length > 0 && t.sheet.toLowerCase() === sheet.toLowerCase())
+      .map((t) => ({ built, t, range: context.workbook.tables.getItem(t.name).getRange().load("address") }))
+  );
+  if (candidates.length === 0) return undefined;
+  await syncReads(
+    context,
+    candidates[0].built,
+    candidates.map((c) => c.t.planned)
+  );
+  const found = candidates.find(({ t, range }) =>
+    tableAt([placedAt(t.planned, t.name, range.address, t.headers, t.spills)], sheet, address)
+  );
+  return found && { built: found.built, planned: found.t.planned };
+}
+
+/** What Förklara adds for a cell of a spilled column: where its formula is, and that the row is the party's. */
+function spillNote(table: PlacedTable, column: string): string {
+  const spill = table.spills.find((s) => s.header === column)!;
+  const anchor = cellAddress({ column: table.firstColumn + spill.offset, row: table.headerRow + 1 });
+  return (
+    `${column} står bredvid tabellen ${table.name}: en formel i ${anchor} räknar hela kolumnen på en gång ` +
+    "(Excel spiller resultatet nedåt, en rad per part), och cellen här hör till partens rad."
+  );
+}
+
+/**
  * Explains the selected cell, in any build the pane made: finds the table the cell is in (Excel's own
- * answer, so a table that grew is found too) and the build it belongs to, reads the table where it is
- * now, the named parameters and the other tables the explanation needs, and lets the explain module run
- * the rule. Two round trips: the selection and its table, then what the explanation needs.
+ * answer, so a table that grew is found too), or whose spilled columns hold it, and the build it belongs
+ * to, reads the table where it is now, the named parameters and the other tables the explanation needs, and
+ * lets the explain module run the rule. Two round trips: the selection and its table, then what the
+ * explanation needs (three for a cell of a spill, whose table is found where it stands now).
  */
 export async function explainSelection(builds: readonly BuiltWorkbook[]): Promise<SelectionExplanation> {
   return Excel.run(async (context) => {
@@ -363,7 +427,9 @@ export async function explainSelection(builds: readonly BuiltWorkbook[]): Promis
     const tables = selected.getTables(false).load("items/name");
     await context.sync();
     const none = { address: selected.address, explanation: explainCell({ parameters: {} }) };
-    const owner = tables.items.map((t) => tableOfBuilds(builds, t.name)).find((o) => o !== undefined);
+    const owner =
+      tables.items.map((t) => tableOfBuilds(builds, t.name)).find((o) => o !== undefined) ??
+      (await spillOwner(context, builds, selected.address));
     if (!owner) return none;
     const { built, planned } = owner;
     const needs = explainNeeds(planned);
@@ -375,7 +441,7 @@ export async function explainSelection(builds: readonly BuiltWorkbook[]): Promis
     const { sheet, address } = splitReference(selected.address);
     const at = tableAt([table.placed], sheet, address);
     if (!at) return none;
-    const explanation = explainCell({
+    const explained = explainCell({
       table: planned,
       column: at.column,
       row: at.row,
@@ -384,6 +450,10 @@ export async function explainSelection(builds: readonly BuiltWorkbook[]): Promis
       tables: Object.fromEntries([...found].map(([t, r]) => [t, r.values])),
       firstRow: table.placed.headerRow + 1,
     });
+    const explanation =
+      at.spilled && explained.kind !== "none"
+        ? { ...explained, notes: [...explained.notes, spillNote(table.placed, at.column)] }
+        : explained;
     return { address: selected.address, explanation };
   });
 }

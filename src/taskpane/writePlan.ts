@@ -3,9 +3,10 @@
  * `src/cli/xlsxWriter.ts` writes it into a file: sheets, values and formulas (in bulk, one assignment per
  * area), tables, number formats, looks, column widths, frozen panes, validation, conditional formats and
  * workbook names, plus native charts. It never overwrites: planned sheets, tables or names that already
- * exist are reported, and the caller chooses to build under suffixed names or not at all. The whole 2010
- * workbook takes a handful of `context.sync()` calls (at most 10). A build that fails partway removes the
- * sheets and names it added, so that no half-built workbook is left.
+ * exist are reported, and the caller chooses to build under suffixed names or not at all. The cell contents
+ * go in round trips of a bounded size (`bytesPerSync`), so that every `context.sync()` stays far below Excel
+ * on the web's 5 MB per request however many parties the plan has: the 2010 workbook takes a handful. A
+ * build that fails partway removes the sheets and names it added, so that no half-built workbook is left.
  */
 import { address, columnLetter, formulaText, refText } from "../workbook/refs";
 import { CONDITIONAL_LOOK, Look, LOOK } from "../workbook/looks";
@@ -55,17 +56,17 @@ export interface BuildOptions {
    */
   readonly onConflict?: "report" | "suffix";
   /**
-   * Roughly how many bytes of cell content go in one round trip. Excel on the web refuses requests over
-   * 5 MB; the default keeps well below and gives the progress bar a few steps.
+   * At most how many bytes of cell content go in one round trip (an area larger than this is written in
+   * blocks of rows). Excel on the web refuses requests over 5 MB; the default keeps every request under
+   * 1 MB with the finishing touches of the sheets it completes, and gives the progress bar its steps.
    */
   readonly bytesPerSync?: number;
   /** The year the plan is for, remembered in the workbook's settings with the suffix (see `restoreBuilds`). */
   readonly year?: number;
 }
 
-/** Never more round trips than this for a build, whatever its size: areas are merged into fewer batches. */
-export const MAX_SYNCS = 10;
-const DEFAULT_BYTES_PER_SYNC = 400_000;
+/** The default of `bytesPerSync`. */
+export const DEFAULT_BYTES_PER_SYNC = 400_000;
 /** Areas larger than this many cells are written in several row blocks (Excel's advice for large ranges). */
 const MAX_CELLS_PER_WRITE = 20_000;
 
@@ -93,62 +94,81 @@ interface Batch {
   bytes: number;
 }
 
-function splitArea(area: Area, maxCells: number): Area[] {
-  const width = area.formulas[0]?.length ?? 0;
-  const rowsPerBlock = Math.max(1, Math.floor(maxCells / Math.max(width, 1)));
-  if (area.formulas.length <= rowsPerBlock) return [area];
-  const { column, row } = area.at;
-  const blocks: Area[] = [];
-  for (let r = 0; r < area.formulas.length; r += rowsPerBlock) {
-    const rows = Math.min(rowsPerBlock, area.formulas.length - r);
-    blocks.push({
-      at: { column, row: row + r },
-      address: rangeAddress(column, row + r, width, rows),
-      formulas: area.formulas.slice(r, r + rows),
-      numberFormats: area.numberFormats.slice(r, r + rows),
-    });
-  }
-  return blocks;
+/** Roughly the bytes a cell adds to a request: its text (or a number) as JSON, with quotes and a comma. */
+function cellBytes(v: string | number | boolean | null): number {
+  return (typeof v === "string" ? v.length : v === null ? 4 : 8) + 3;
 }
 
-/** Roughly the bytes an area adds to a request. */
-function areaBytes(area: Area): number {
-  let bytes = 0;
-  for (const row of area.formulas) for (const v of row) bytes += (typeof v === "string" ? v.length : 8) + 3;
-  for (const row of area.numberFormats) for (const f of row) bytes += f.length + 3;
-  return bytes;
+/** Roughly the bytes each row of an area adds to a request: its formulas and its number formats. */
+function rowBytes(area: Area): number[] {
+  return area.formulas.map((row, r) => {
+    let bytes = 0;
+    for (const v of row) bytes += cellBytes(v);
+    for (const f of area.numberFormats[r]) bytes += cellBytes(f);
+    return bytes;
+  });
 }
 
 /**
- * Splits the writes into round trips of about `bytesPerSync` each, never more than `maxBatches`, keeping each
- * sheet's writes in order. A sheet is finished (tables, looks, validation…) in the batch of its last write.
+ * An area as blocks of whole rows, each at most `maxBytes` (a row larger than that alone) and `maxCells`,
+ * with the bytes of each block.
+ */
+function splitArea(area: Area, maxBytes: number, maxCells: number): { area: Area; bytes: number }[] {
+  const width = area.formulas[0]?.length ?? 0;
+  const maxRows = Math.max(1, Math.floor(maxCells / Math.max(width, 1)));
+  const sizes = rowBytes(area);
+  const { column, row } = area.at;
+  const blocks: { area: Area; bytes: number }[] = [];
+  let start = 0;
+  let bytes = 0;
+  const close = (end: number) => {
+    blocks.push({
+      area: {
+        at: { column, row: row + start },
+        address: rangeAddress(column, row + start, width, end - start),
+        formulas: area.formulas.slice(start, end),
+        numberFormats: area.numberFormats.slice(start, end),
+      },
+      bytes,
+    });
+    start = end;
+    bytes = 0;
+  };
+  sizes.forEach((size, r) => {
+    if (r > start && (bytes + size > maxBytes || r - start >= maxRows)) close(r);
+    bytes += size;
+  });
+  if (sizes.length > start) close(sizes.length);
+  return blocks;
+}
+
+/**
+ * Splits the writes into round trips of at most `bytesPerSync` each, keeping each sheet's writes in order. A
+ * sheet is finished (tables, looks, validation…) in the batch of its last write.
  */
 function planBatches(
   sheets: readonly SheetPlan[],
   layouts: ReadonlyMap<string, SheetLayout>,
   extra: ReadonlyMap<string, Area[]>,
-  bytesPerSync: number,
-  maxBatches: number
+  bytesPerSync: number
 ): Batch[] {
   const items: { write: Write; bytes: number; finishes?: SheetPlan }[] = [];
   for (const sheet of sheets) {
-    const areas = [...layouts.get(sheet.name)!.areas, ...(extra.get(sheet.name) ?? [])].flatMap((a) =>
-      splitArea(a, MAX_CELLS_PER_WRITE)
+    const blocks = [...layouts.get(sheet.name)!.areas, ...(extra.get(sheet.name) ?? [])].flatMap((a) =>
+      splitArea(a, bytesPerSync, MAX_CELLS_PER_WRITE)
     );
-    areas.forEach((area, i) =>
+    blocks.forEach(({ area, bytes }, i) =>
       items.push({
         write: { sheet: sheet.name, area },
-        bytes: areaBytes(area),
-        finishes: i === areas.length - 1 ? sheet : undefined,
+        bytes,
+        finishes: i === blocks.length - 1 ? sheet : undefined,
       })
     );
   }
-  const total = items.reduce((s, i) => s + i.bytes, 0);
-  const limit = Math.max(bytesPerSync, Math.ceil(total / maxBatches));
   const batches: Batch[] = [];
   let current: Batch = { writes: [], finishes: [], bytes: 0 };
   for (const item of items) {
-    if (current.writes.length > 0 && current.bytes + item.bytes > limit && batches.length < maxBatches - 1) {
+    if (current.writes.length > 0 && current.bytes + item.bytes > bytesPerSync) {
       batches.push(current);
       current = { writes: [], finishes: [], bytes: 0 };
     }
@@ -471,7 +491,7 @@ async function writeBuild(
     const helpers = new Map<string, Area[]>();
     for (const c of charts) if (c.helper) helpers.set(c.sheet, [...(helpers.get(c.sheet) ?? []), c.helper]);
     const bytes = options.bytesPerSync ?? DEFAULT_BYTES_PER_SYNC;
-    const batches = planBatches(plan.sheets, layouts, helpers, bytes, MAX_SYNCS - 1);
+    const batches = planBatches(plan.sheets, layouts, helpers, bytes);
     const rounds = batches.length + 1;
     progress(1 / rounds);
 
@@ -492,7 +512,7 @@ async function writeBuild(
         first.getRange("A1").select();
       }
       syncs++;
-      // One round trip per batch, on purpose: at most MAX_SYNCS, each under Excel on the web's request limit.
+      // One round trip per batch, on purpose: each under Excel on the web's request limit.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       progress((i + 2) / rounds);

@@ -69,6 +69,24 @@ export interface ColumnPlan {
   readonly cells: readonly CellContent[];
 }
 
+/**
+ * A column computed by one formula that spills beside a table, one value per data row (Excel does not spill
+ * inside a table): its header in the table's header row, its formula in the first data row. It reads the
+ * table's columns whole, so it grows and shrinks with the table.
+ */
+export interface SpillPlan {
+  readonly header: string;
+  readonly style: CellStyle;
+  readonly numFmt?: string;
+  readonly width?: number;
+  /** Its column on the sheet (1 = A). */
+  readonly column: number;
+  /** The formula in the first data row, whose array result fills the rows below. */
+  readonly formula: Expr;
+  /** The value each data row shows, as the engine computed it. */
+  readonly results: readonly CellValue[];
+}
+
 /** An Excel table (ListObject): a header row and data rows. */
 export interface TablePlan {
   /** Table name, unique in the workbook (letters, digits and underscores). */
@@ -78,6 +96,8 @@ export interface TablePlan {
   readonly columns: readonly ColumnPlan[];
   /** Number of data rows. */
   readonly rows: number;
+  /** Columns spilled beside the table, left to right (the add-in's amounts and their differences). */
+  readonly spills: readonly SpillPlan[];
 }
 
 export interface ValidationPlan {

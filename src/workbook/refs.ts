@@ -26,6 +26,12 @@ export interface RangeRef {
   readonly from: Position;
   readonly to: Position;
   readonly absolute: boolean;
+  /**
+   * A spilled column: a formula reads it as its anchor's spill ("Palliativ!$Z$10#"), as far as the spill
+   * reaches when it is computed, so that it grows with the table beside it; `from` is the anchor and `to` the
+   * last cell the spill reaches as planned (what a selection or a format covers).
+   */
+  readonly spill?: true;
 }
 
 /** A workbook-level name: "P_Bas_Kommun". */
@@ -107,6 +113,12 @@ export const rangeRef = (sheet: string, from: Position, to: Position, absolute =
 
 export const nameRef = (name: string): NameRef => ({ kind: "name", name });
 
+/** The spill of the formula at `anchor`, planned to reach down to row `lastRow` (see `RangeRef.spill`). */
+export const spillRef = (sheet: string, anchor: Position, lastRow: number): RangeRef => ({
+  ...rangeRef(sheet, anchor, { column: anchor.column, row: lastRow }),
+  spill: true,
+});
+
 /** A cell or a range as a range (one cell is a range of one). */
 export function asRange(ref: CellRef | RangeRef): RangeRef {
   return ref.kind === "range" ? ref : rangeRef(ref.sheet, ref, ref, ref.absolute);
@@ -167,10 +179,13 @@ export function address(ref: CellRef | RangeRef): string {
   return same ? from : `${from}:${a1(ref.to, ref.absolute)}`;
 }
 
-/** A reference in A1, qualified by its sheet unless it is on `here`: "'Senior alert'!$C$8", "D9". */
+/**
+ * A reference in A1, qualified by its sheet unless it is on `here`: "'Senior alert'!$C$8", "D9"; a spilled
+ * column as its anchor's spill, "$Z$10#".
+ */
 export function refText(ref: Ref, here?: string): string {
   if (ref.kind === "name") return ref.name;
-  const text = address(ref);
+  const text = ref.kind === "range" && ref.spill ? `${a1(ref.from, ref.absolute)}#` : address(ref);
   return ref.sheet === here ? text : `${quoteSheet(ref.sheet)}!${text}`;
 }
 

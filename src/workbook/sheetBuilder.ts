@@ -6,16 +6,20 @@ import {
   ColumnPlan,
   ConditionalFormatPlan,
   SheetPlan,
+  SpillPlan,
   TablePlan,
   ValidationPlan,
 } from "./plan";
-import { CellRef, cellRef, Expr, Position, RangeRef, rangeRef } from "./refs";
+import { CellRef, cellRef, Expr, Position, RangeRef, rangeRef, spillRef } from "./refs";
 
-/** The references a column formula may use in its own row. */
+/**
+ * The references a column formula may use. In a row's formula: `at` is the column's cell in this row,
+ * `col` its whole data range. In a spilled column's one formula both give the whole column.
+ */
 export interface RowRefs {
   /** The cell of column `key` in this row, relative (it moves when the formula is copied down). */
-  at(key: string): CellRef;
-  /** The whole data range of column `key`, absolute. */
+  at(key: string): CellRef | RangeRef;
+  /** The whole data range of column `key`, absolute (a spilled column: its spill, "$Z$10#"). */
   col(key: string): RangeRef;
 }
 
@@ -30,7 +34,18 @@ export interface ColumnSpec {
   /** A formula per row (undefined: that row takes `value`), and the engine's value for it (the cached result). */
   readonly formula?: (row: RowRefs, i: number) => Expr | undefined;
   readonly result?: (i: number) => CellValue;
+  /**
+   * The column is one formula for all its rows, spilled beside the table (Excel does not spill inside a
+   * table): `formula` is called once, with `at` giving whole columns, so that the same formula that reads a
+   * row in a row's form reads the table in this one ("SKL.X(Kod; Kod; …)"). It stands right of the table,
+   * in the table's rows, and grows with it. `result(i)` is the value row i shows.
+   */
+  readonly spill?: boolean;
 }
+
+/** Columns left empty between a table and the columns that spill beside it, and their width in characters. */
+export const SPILL_GAP = 1;
+const SPILL_GAP_WIDTH = 2;
 
 /** What other sheets need to know about a table once it is placed. */
 export class TableRefs {
@@ -39,7 +54,9 @@ export class TableRefs {
     readonly name: string,
     private readonly columnsByKey: ReadonlyMap<string, number>,
     readonly firstRow: number,
-    readonly lastRow: number
+    readonly lastRow: number,
+    /** The keys of the columns that spill beside the table. */
+    private readonly spilled: ReadonlySet<string> = new Set()
   ) {}
 
   columnOf(key: string): number {
@@ -48,9 +65,18 @@ export class TableRefs {
     return column;
   }
 
-  /** The data range of a column, absolute: "Palliativ!$D$9:$D$298". */
+  /** True for a column that spills beside the table. */
+  isSpilled(key: string): boolean {
+    return this.spilled.has(key);
+  }
+
+  /**
+   * The data range of a column, absolute: "Palliativ!$D$9:$D$298"; for a spilled column its spill
+   * ("Palliativ!$Z$9#" in a formula), which grows with the table.
+   */
   col(key: string): RangeRef {
     const column = this.columnOf(key);
+    if (this.spilled.has(key)) return spillRef(this.sheet, { column, row: this.firstRow }, this.lastRow);
     return rangeRef(this.sheet, { column, row: this.firstRow }, { column, row: this.lastRow });
   }
 
@@ -60,8 +86,9 @@ export class TableRefs {
     return cellRef(this.sheet, this.columnOf(key), this.firstRow + i, absolute);
   }
 
-  /** The cell just below a column's last data row (where its sum goes). */
+  /** The cell just below a column's last data row (where its sum goes; never below a spill, which grows). */
   below(key: string): CellRef {
+    if (this.spilled.has(key)) throw new Error(`${this.name}: kolumnen ${key} spills och växer; inget får stå under den`);
     return cellRef(this.sheet, this.columnOf(key), this.lastRow + 1);
   }
 }
@@ -161,18 +188,47 @@ export class SheetBuilder {
     this.conditionals.push(c);
   }
 
-  /** Places a table with its header at the current row and returns its references. */
+  /**
+   * Places a table with its header at the current row and returns its references. Columns whose spec
+   * spills stand right of the table, after `SPILL_GAP` empty columns, each one formula in the first data row.
+   */
   table(name: string, rows: number, specs: readonly ColumnSpec[], startColumn = 1): TableRefs {
     const headerRow = this.row;
     const firstRow = headerRow + 1;
     const lastRow = headerRow + Math.max(rows, 1);
-    const byKey = new Map(specs.map((spec, i) => [spec.key, startColumn + i]));
-    const refs = new TableRefs(this.name, name, byKey, firstRow, lastRow);
+    const inTable = specs.filter((spec) => !spec.spill);
+    const spilling = specs.filter((spec) => spec.spill);
+    const spillStart = startColumn + inTable.length + SPILL_GAP;
+    const byKey = new Map([
+      ...inTable.map((spec, i) => [spec.key, startColumn + i] as const),
+      ...spilling.map((spec, i) => [spec.key, spillStart + i] as const),
+    ]);
+    const spilled = new Set(spilling.map((spec) => spec.key));
+    const refs = new TableRefs(this.name, name, byKey, firstRow, lastRow, spilled);
     const rowRefs = (i: number): RowRefs => ({
-      at: (key) => refs.cell(key, i),
+      at: (key) => {
+        // Excel shifts only a table's own columns when rows are inserted into it: a row's reference to a cell
+        // of a spill beside it would then point at another row. Read a spilled column whole.
+        if (spilled.has(key)) throw new Error(`${name}: kolumnen ${key} spills; läs den hel (col), inte per rad`);
+        return refs.cell(key, i);
+      },
       col: (key) => refs.col(key),
     });
-    const columns = specs.map((spec): ColumnPlan => {
+    const wholeRefs: RowRefs = { at: (key) => refs.col(key), col: (key) => refs.col(key) };
+    const spills = spilling.map((spec, i): SpillPlan => {
+      const formula = spec.formula?.(wholeRefs, 0);
+      if (formula === undefined) throw new Error(`${name}: kolumnen ${spec.key} spills men har ingen formel`);
+      return {
+        header: spec.header,
+        style: spec.style,
+        numFmt: spec.numFmt,
+        width: spec.width,
+        column: spillStart + i,
+        formula,
+        results: Array.from({ length: rows }, (_, r) => (spec.result ? spec.result(r) : null)),
+      };
+    });
+    const columns = inTable.map((spec): ColumnPlan => {
       const cells: CellContent[] = [];
       for (let i = 0; i < rows; i++) {
         const formula = spec.formula?.(rowRefs(i), i);
@@ -186,10 +242,11 @@ export class SheetBuilder {
       }
       return { header: spec.header, style: spec.style, numFmt: spec.numFmt, width: spec.width, cells };
     });
-    specs.forEach((spec, i) => {
-      if (spec.width) this.width(startColumn + i, Math.max(spec.width, headerWordWidth(spec.header)));
-    });
-    this.tables.push({ name, topLeft: { column: startColumn, row: headerRow }, columns, rows });
+    for (const spec of specs) {
+      if (spec.width) this.width(byKey.get(spec.key)!, Math.max(spec.width, headerWordWidth(spec.header)));
+    }
+    if (spills.length > 0) this.width(spillStart - 1, SPILL_GAP_WIDTH);
+    this.tables.push({ name, topLeft: { column: startColumn, row: headerRow }, columns, rows, spills });
     this.row = lastRow + 2;
     return refs;
   }

@@ -7,7 +7,7 @@
 import type { IAssociate, ICustomFunctionsMetadata } from "custom-functions-metadata";
 import { HyperFormula } from "hyperformula";
 import * as functions from "../../src/functions/functions";
-import { ExcelDouble } from "../support/excelDouble";
+import { ExcelDouble, excelFormulaEngine } from "../support/excelDouble";
 import { formulaName, LICENSE_KEY, sklFunctionPlugin } from "../support/hyperformulaSkl";
 
 /** What the browser test passes to the page: the generated metadata and the id → function associations. */
@@ -32,7 +32,7 @@ export function createBrowserDouble(setup: DoubleSetup): ExcelDouble {
       Object.fromEntries(HyperFormula.getRegisteredLanguagesCodes().map((code) => [code, translations]))
     );
   }
-  return new ExcelDouble(HyperFormula.buildEmpty({ licenseKey: LICENSE_KEY }));
+  return new ExcelDouble(excelFormulaEngine({ licenseKey: LICENSE_KEY }));
 }
 
 export { ExcelDouble };

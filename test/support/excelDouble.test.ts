@@ -183,6 +183,108 @@ describe("the Excel double's tables, copies and failures", () => {
   });
 });
 
+describe("the Excel double's dynamic arrays: a custom function's column spilled beside a table", () => {
+  /**
+   * A table A1:C4 of codes (typed, so numbers), weights and twin amounts, and beside it (after column D) the
+   * add-in and the difference.
+   */
+  async function withSpill(): Promise<void> {
+    excel.addUserSheet("Data", [
+      ["Kod", "Vikt", "Tvilling", null, "SKL", "Skillnad"],
+      ["01", 1, "=QUOTIENT(1000*B2,SUM($B$2:$B$4))"],
+      ["03", 1, "=QUOTIENT(1000*B3,SUM($B$2:$B$4))"],
+      ["04", 2, "=QUOTIENT(1000*B4,SUM($B$2:$B$4))"],
+    ]);
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Data");
+      sheet.tables.add("A1:C4", true).name = "Lan";
+      // One call for the whole column; the difference reads its spill with "#".
+      sheet.getRange("E2:F2").formulas = [
+        ["=SKL.COUNTY_GRANT($A$2:$A$4,$A$2:$A$4,$B$2:$B$4,1000,0,1)", "=$C$2:$C$4-$E$2#"],
+      ];
+      await context.sync();
+    });
+  }
+
+  it("spills the array into the cells below, reads it with #, and gives the formula back as written", async () => {
+    await withSpill();
+    expect(excel.valuesAt("Data", "E2:F5")).toEqual([
+      [250, 0],
+      [250, 0],
+      [500, 0],
+      ["", ""],
+    ]);
+    expect(excel.formulaAt("Data", "F2")).toBe("=$C$2:$C$4-$E$2#");
+    expect(excel.hasFormula("Data", "E3")).toBe(false);
+    await Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Data").getRange("E2:F3").load("formulas");
+      await context.sync();
+      expect(range.formulas).toEqual([
+        ["=SKL.COUNTY_GRANT($A$2:$A$4,$A$2:$A$4,$B$2:$B$4,1000,0,1)", "=$C$2:$C$4-$E$2#"],
+        [250, 0],
+      ]);
+    });
+  });
+
+  it("grows and shrinks the spill with the table when rows are added or deleted inside it", async () => {
+    await withSpill();
+    await Excel.run(async (context) => {
+      const table = context.workbook.tables.getItem("Lan");
+      table.rows.add(2, [["", "", ""]]);
+      const sheet = context.workbook.worksheets.getItem("Data");
+      sheet.getRange("A4:C4").copyFrom("Data!A3:C3", "Formulas");
+      sheet.getRange("A4:B4").values = [["'05", 4]];
+      await context.sync();
+    });
+    // 1000 kr by weights 1, 1, 4, 2: each row's amount beside it, the last party one row down.
+    expect(excel.valuesAt("Data", "A2:F6")).toEqual([
+      [1, 1, 125, "", 125, 0],
+      [3, 1, 125, "", 125, 0],
+      ["05", 4, 500, "", 500, 0],
+      [4, 2, 250, "", 250, 0],
+      ["", "", "", "", "", ""],
+    ]);
+    expect(excel.formulaAt("Data", "E2")).toBe("=SKL.COUNTY_GRANT($A$2:$A$5,$A$2:$A$5,$B$2:$B$5,1000,0,1)");
+    await Excel.run(async (context) => {
+      // Not the first row: the double deletes whole rows and would take the formula in E2 with it (Excel does
+      // not, as it shifts only the table's columns), so it refuses that.
+      context.workbook.tables.getItem("Lan").rows.getItemAt(1).delete();
+      await context.sync();
+    });
+    // Weights 1, 4, 2: the add-in shares by largest remainder (143, 571, 286), the plain quotient beside it
+    // floors (142, 571, 285), and each difference stands in its party's row.
+    expect(excel.valuesAt("Data", "C2:F5")).toEqual([
+      [142, "", 143, -1],
+      [571, "", 571, 0],
+      [285, "", 286, -1],
+      ["", "", "", ""],
+    ]);
+  });
+
+  it("still refuses to move a cell of the user's beside the table, and shows #SPILL! where a spill is blocked", async () => {
+    await withSpill();
+    excel.userWrite("Data", "F7", [["anteckning"]]);
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.tables.getItem("Lan").rows.add(1, [["", "", ""]]);
+        await context.sync();
+      })
+    ).rejects.toMatchObject({ code: "InvalidOperation" });
+    excel.userWrite("Data", "H3", [["i vägen"]]);
+    excel.userWrite("Data", "H2", [["=SKL.COUNTY_GRANT($A$2:$A$4,$A$2:$A$4,$B$2:$B$4,1000,0,1)"]]);
+    expect(excel.valueAt("Data", "H2")).toBe("#SPILL!");
+  });
+
+  it("leaves a cell as it is where the array written holds null, as Office.js does", async () => {
+    excel.userWrite("Blad1", "A1:C1", [["kvar", 1, 2]]);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Blad1").getRange("A1:C1").formulas = [[null, 10, null]];
+      await context.sync();
+    });
+    expect(excel.valuesAt("Blad1", "A1:C1")).toEqual([["kvar", 10, 2]]);
+  });
+});
+
 describe("Excel on the web's 5 MB limit per sync, in the double", () => {
   /** A column of `rows` texts of 100 characters: about 104 bytes a cell as JSON. */
   const column = (rows: number) => Array.from({ length: rows }, (_, i) => [`${i}`.padEnd(100, "x")]);

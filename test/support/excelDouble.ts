@@ -14,12 +14,30 @@
  * references that span them growing as in Excel), ranges can be copied with their references moved
  * (`range.copyFrom`), sheets and names deleted, and a sync can be made to fail partway (`failOnSync`).
  *
+ * Formulas are dynamic arrays, as in Excel for Microsoft 365: a formula whose result is an array (a custom
+ * function given a whole column, `R10:R20-Z10#`) spills into the cells below it, and `Z10#` reads the spill
+ * of the formula in Z10 wherever it reaches now (HyperFormula has no `#`: the double writes it as Excel's
+ * own file format stores it, `ANCHORARRAY(Z10)`, and gives it back as `Z10#`). A spill beside a table grows
+ * and shrinks with the table when rows are added or deleted, since its formula reads the table's columns.
+ * A `null` in an array written to a range leaves that cell as it is, as in Office.js.
+ *
  * Excel on the web refuses a request (one `context.sync()`) whose payload is larger than 5 MB, and so does the
  * double: it measures each sync as the JSON of its queued operations with their values, and of the values it
  * hands back, and fails past the limit as Excel would (`syncPayloads`, `largestSyncPayload`). It answers
  * `isSetSupported` from the requirement sets it is told this Excel has (`supportedSets`).
  */
-import { DetailedCellError, HyperFormula, RawCellContent } from "hyperformula";
+import {
+  ArraySize,
+  CellError,
+  ConfigParams,
+  DetailedCellError,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  RawCellContent,
+  SimpleRangeValue,
+} from "hyperformula";
 
 /**
  * Excel on the web's limit on one request or response ("Resource limits and performance optimization for Office
@@ -59,6 +77,9 @@ interface Rect {
   readonly c2: number;
   readonly r2: number;
 }
+
+/** A cell of an array written to a range that is left as it is (null in Office.js). */
+const UNCHANGED = Symbol("unchanged");
 
 const MAX_ROW = 1048576;
 const MAX_COLUMN = 16384;
@@ -106,6 +127,106 @@ function contains(r: Rect, column: number, row: number): boolean {
 
 function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A formula's parts outside string literals, rewritten by `f`; the literals kept as they are. */
+function outsideLiterals(formula: string, f: (code: string) => string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : f(part)))
+    .join("");
+}
+
+/** A spill reference, `Z10#` or `'Senior alert'!$M$18#`, with its sheet. */
+const SPILL_REFERENCE = /((?:'(?:[^']|'')+'!|[\p{L}_][\p{L}\p{N}_.]*!)?\$?[A-Za-z]{1,3}\$?\d+)#/gu;
+
+/** `Z10#` as Excel's file format stores it, `ANCHORARRAY(Z10)`, which the double's formula engine reads. */
+export function withAnchorArrays(formula: string): string {
+  return outsideLiterals(formula, (code) => code.replace(SPILL_REFERENCE, "ANCHORARRAY($1)"));
+}
+
+/** `ANCHORARRAY(Z10)` back as Excel shows it, `Z10#`. */
+function withSpillReferences(formula: string): string {
+  return outsideLiterals(formula, (code) => code.replace(/ANCHORARRAY\(([^()]+)\)/g, "$1#"));
+}
+
+/**
+ * `ANCHORARRAY(cell)`: the array the formula in `cell` spills, as far as it reaches now (Excel's `cell#`).
+ * HyperFormula keeps an array formula as one vertex: the reference to its anchor makes the formula depend on
+ * all of it, and its size is the anchor's.
+ */
+class SpillReferencePlugin extends FunctionPlugin {
+  static implementedFunctions = {
+    ANCHORARRAY: {
+      method: "anchorArray",
+      sizeOfResultArrayMethod: "anchorArraySize",
+      parameters: [{ argumentType: FunctionArgumentType.ANY }],
+    },
+  };
+
+  /** The array formula anchored at the referenced cell, if there is one. */
+  private anchored(ast: SpillAst, state: SpillState): SpilledVertex | undefined {
+    const arg = ast.args[0];
+    if (arg?.type !== "CELL_REFERENCE" || !arg.reference) return undefined;
+    const address = arg.reference.toSimpleCellAddress(state.formulaAddress);
+    const graph = (this as unknown as { dependencyGraph: { getCell(a: unknown): unknown } }).dependencyGraph;
+    const vertex = graph.getCell(address) as Partial<SpilledVertex> | undefined;
+    return vertex && typeof vertex.isLeftCorner === "function" && vertex.isLeftCorner(address)
+      ? (vertex as SpilledVertex)
+      : undefined;
+  }
+
+  anchorArray(ast: SpillAst, state: SpillState): SimpleRangeValue | CellError {
+    const vertex = this.anchored(ast, state);
+    if (!vertex) return new CellError(ErrorType.REF, "Cellen har ingen formel som spills (#).");
+    const value = vertex.getCellValue();
+    if (value instanceof CellError) return value;
+    // A copy: HyperFormula's array arithmetic may write into the arrays it is given.
+    return SimpleRangeValue.onlyValues(value.data.map((row) => [...row]));
+  }
+
+  anchorArraySize(ast: SpillAst, state: SpillState): ArraySize {
+    const vertex = this.anchored(ast, state);
+    return vertex ? new ArraySize(vertex.width, vertex.height) : ArraySize.scalar();
+  }
+}
+
+/** What the plugin reads of HyperFormula's internals (not exported by it). */
+interface SpillAst {
+  readonly args: readonly {
+    readonly type?: string;
+    readonly reference?: { toSimpleCellAddress(a: unknown): unknown };
+  }[];
+}
+interface SpillState {
+  readonly formulaAddress: unknown;
+}
+interface SpilledVertex {
+  readonly width: number;
+  readonly height: number;
+  isLeftCorner(address: unknown): boolean;
+  getCellValue(): SimpleRangeValue | CellError;
+}
+
+let spillReferences = false;
+
+/** Registers `ANCHORARRAY` (Excel's `#`) with HyperFormula, once; engines built after it have it. */
+export function registerSpillReferences(): void {
+  if (spillReferences) return;
+  HyperFormula.registerFunctionPlugin(
+    SpillReferencePlugin,
+    Object.fromEntries(HyperFormula.getRegisteredLanguagesCodes().map((code) => [code, { ANCHORARRAY: "ANCHORARRAY" }]))
+  );
+  spillReferences = true;
+}
+
+/**
+ * The formula engine behind a double: HyperFormula (with the SKL functions registered by the caller) computing
+ * dynamic arrays as Excel for Microsoft 365 does, with `#` (ANCHORARRAY) registered.
+ */
+export function excelFormulaEngine(config: Partial<ConfigParams> = {}): HyperFormula {
+  registerSpillReferences();
+  return HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true, ...config });
 }
 
 /** The sheets a formula refers to (string literals skipped). */
@@ -394,7 +515,8 @@ export class ExcelDouble {
 
   private cellFormula(s: SheetState, column: number, row: number): ExcelValue {
     const address = { sheet: s.id, row: row - 1, col: column - 1 };
-    return this.hf.getCellFormula(address) ?? this.cellValue(s, column, row);
+    const formula = this.hf.getCellFormula(address);
+    return formula === undefined ? this.cellValue(s, column, row) : withSpillReferences(formula);
   }
 
   private selectNow(sheet: string, address: string): void {
@@ -434,10 +556,9 @@ export class ExcelDouble {
         `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rectAddress(r)}).`
       );
     }
-    const contents: RawCellContent[][] = rows.map((row, i) =>
-      row.map((v, j): RawCellContent => {
-        const address = { sheet: s.id, row: r.r1 - 1 + i, col: r.c1 - 1 + j };
-        if (v === null || v === undefined) return this.hf.getCellSerialized(address);
+    const contents: (RawCellContent | typeof UNCHANGED)[][] = rows.map((row, i) =>
+      row.map((v, j): RawCellContent | typeof UNCHANGED => {
+        if (v === null || v === undefined) return UNCHANGED;
         if (typeof v === "number" || typeof v === "boolean") return v;
         const text = String(v);
         if (text === "") return null;
@@ -453,15 +574,68 @@ export class ExcelDouble {
               );
             }
           }
+          return withAnchorArrays(text);
         }
         return text;
       })
     );
-    this.hf.setCellContents({ sheet: s.id, row: r.r1 - 1, col: r.c1 - 1 }, contents);
+    this.setContents(s, r, contents);
     this.writes.push({ sheet: s.name, address: rectAddress(r), kind, rows: height, columns: width });
   }
 
-  /** Refuses a row shift that would move cells beside the table or another table (see `insertTableRows`). */
+  /**
+   * Sets the contents of a rectangle, leaving the UNCHANGED cells as they are (each row's runs of cells to
+   * set apart). Formulas that read a spill (`ANCHORARRAY`) are set after the rest, so that the spill they
+   * read exists when HyperFormula sizes their own.
+   */
+  private setContents(s: SheetState, r: Rect, contents: (RawCellContent | typeof UNCHANGED)[][]): void {
+    const reads = (v: unknown) => typeof v === "string" && v.startsWith("=") && v.includes("ANCHORARRAY(");
+    const plain = contents.every((row) => row.every((v) => v !== UNCHANGED && !reads(v)));
+    if (plain) {
+      this.hf.setCellContents({ sheet: s.id, row: r.r1 - 1, col: r.c1 - 1 }, contents as RawCellContent[][]);
+      return;
+    }
+    const later: { row: number; col: number; value: RawCellContent }[] = [];
+    contents.forEach((row, i) => {
+      let start = 0;
+      const flush = (end: number) => {
+        if (end > start) {
+          const run = row.slice(start, end) as RawCellContent[];
+          this.hf.setCellContents({ sheet: s.id, row: r.r1 - 1 + i, col: r.c1 - 1 + start }, [run]);
+        }
+        start = end + 1;
+      };
+      row.forEach((v, j) => {
+        if (v === UNCHANGED) flush(j);
+        else if (reads(v)) {
+          later.push({ row: r.r1 - 1 + i, col: r.c1 - 1 + j, value: v as RawCellContent });
+          flush(j);
+        }
+      });
+      flush(row.length);
+    });
+    for (const cell of later) this.hf.setCellContents({ sheet: s.id, row: cell.row, col: cell.col }, [[cell.value]]);
+  }
+
+  /**
+   * The row of the formula whose spill covers a cell, when the cell is a spilled one (not its anchor);
+   * undefined for any other cell.
+   */
+  private spillAnchorRow(s: SheetState, column: number, row: number): number | undefined {
+    const at = (r: number) => ({ sheet: s.id, row: r - 1, col: column - 1 });
+    if (!this.hf.isCellPartOfArray(at(row)) || this.hf.doesCellHaveFormula(at(row))) return undefined;
+    for (let r = row - 1; r >= 1; r--) {
+      if (!this.hf.isCellPartOfArray(at(r))) return undefined;
+      if (this.hf.doesCellHaveFormula(at(r))) return r;
+    }
+    return undefined;
+  }
+
+  /**
+   * Refuses a row shift that would move cells beside the table or another table (see `insertTableRows`).
+   * Cells of a spill beside the table whose formula stands above the place are no cells of their own: the
+   * spill grows or shrinks with the table's columns that its formula reads, as in Excel.
+   */
   private checkRowShift(s: SheetState, table: TableRecord, r: Rect, from: number): void {
     // Works with evaluation suspended: only whether cells are empty is asked.
     const { width, height } = this.hf.getSheetDimensions(s.id);
@@ -469,6 +643,8 @@ export class ExcelDouble {
       for (let c = 1; c <= width; c++) {
         if (c >= r.c1 && c <= r.c2) continue;
         if (!this.hf.isCellEmpty({ sheet: s.id, row: row - 1, col: c - 1 })) {
+          const anchor = this.spillAnchorRow(s, c, row);
+          if (anchor !== undefined && anchor < from && anchor > r.r1) continue;
           throw new ExcelDoubleError(
             "InvalidOperation",
             `Dubbeln flyttar hela rader: ${s.name}!${rectAddress({ c1: c, r1: row, c2: c, r2: row })} bredvid ${table.name} skulle flyttas med.`
@@ -488,12 +664,13 @@ export class ExcelDouble {
   }
 
   /**
-   * Moves what the double keeps by row on a sheet (number formats, formats, validation, conditional formats,
-   * other tables) as Excel does when `count` rows are inserted at row `at` (or, negative, deleted above it):
-   * areas below move, areas that span the place grow or shrink.
+   * Moves what the double keeps by row on a sheet (number formats, formats, validation, conditional formats)
+   * as Excel does when `count` rows are inserted into the columns `columns` at row `at` (or, negative, deleted
+   * above it): areas below move, areas that span the place grow or shrink; areas beside those columns stay.
    */
-  private moveRows(s: SheetState, at: number, count: number): void {
+  private moveRows(s: SheetState, at: number, count: number, columns: { c1: number; c2: number }): void {
     const moved = (r: Rect): Rect | undefined => {
+      if (r.c2 < columns.c1 || r.c1 > columns.c2) return r;
       if (count > 0) {
         if (r.r1 >= at) return { ...r, r1: r.r1 + count, r2: r.r2 + count };
         if (r.r2 >= at) return { ...r, r2: r.r2 + count };
@@ -514,8 +691,9 @@ export class ExcelDouble {
     const formats = new Map<string, string>();
     for (const [key, format] of s.numberFormats) {
       const [row, c] = key.split(",").map(Number);
-      if (count < 0 && row >= at + count && row < at) continue;
-      formats.set(`${row >= at ? row + count : row},${c}`, format);
+      const shifts = c >= columns.c1 && c <= columns.c2;
+      if (shifts && count < 0 && row >= at + count && row < at) continue;
+      formats.set(`${shifts && row >= at ? row + count : row},${c}`, format);
     }
     s.numberFormats.clear();
     for (const [key, format] of formats) s.numberFormats.set(key, format);
@@ -712,7 +890,7 @@ export class ExcelDouble {
       throw new ExcelDoubleError("InvalidArgument", `Rad ${index} finns inte i ${table.name}`);
     this.checkRowShift(s, table, r, at);
     this.hf.addRows(s.id, [at - 1, count]);
-    this.moveRows(s, at, count);
+    this.moveRows(s, at, count, r);
     table.address = rectAddress({ ...r, r2: r.r2 + count });
     for (let row = at; row < at + count; row++) {
       for (let c = r.c1; c <= r.c2; c++) {
@@ -731,7 +909,7 @@ export class ExcelDouble {
       throw new ExcelDoubleError("InvalidArgument", `Rad ${index} finns inte i ${table.name}`);
     this.checkRowShift(s, table, r, row);
     this.hf.removeRows(s.id, [row - 1, 1]);
-    this.moveRows(s, row + 1, -1);
+    this.moveRows(s, row + 1, -1, r);
     table.address = rectAddress({ ...r, r2: r.r2 - 1 });
   };
   /**
@@ -1282,6 +1460,26 @@ class Range extends Loadable {
     });
   }
 
+  /** Column `column` of the range (0-based), as `range.getColumn` gives it. */
+  getColumn(column: number): Range {
+    return new Range(this.context, () => {
+      const { sheet, address } = this.where();
+      const r = parseAddress(address);
+      return { sheet, address: rectAddress({ c1: r.c1 + column, r1: r.r1, c2: r.c1 + column, r2: r.r2 }) };
+    });
+  }
+
+  /** The range moved `rows` down and `columns` right, of the same size, as `range.getOffsetRange` gives it. */
+  getOffsetRange(rows: number, columns: number): Range {
+    return new Range(this.context, () => {
+      const { sheet, address } = this.where();
+      const r = parseAddress(address);
+      const moved = { c1: r.c1 + columns, r1: r.r1 + rows, c2: r.c2 + columns, r2: r.r2 + rows };
+      if (moved.c1 < 1 || moved.r1 < 1) throw new ExcelDoubleError("InvalidArgument", "Utanför bladet.");
+      return { sheet, address: rectAddress(moved) };
+    });
+  }
+
   getRow(row: number): Range {
     return new Range(this.context, () => {
       const { sheet, address } = this.where();
@@ -1605,5 +1803,5 @@ class SettingCollection {
 export async function createExcelDouble(firstSheet = "Blad1"): Promise<ExcelDouble> {
   const { registerSklFunctions, LICENSE_KEY } = await import("./hyperformulaSkl");
   await registerSklFunctions();
-  return new ExcelDouble(HyperFormula.buildEmpty({ licenseKey: LICENSE_KEY }), firstSheet);
+  return new ExcelDouble(excelFormulaEngine({ licenseKey: LICENSE_KEY }), firstSheet);
 }

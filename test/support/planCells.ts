@@ -13,13 +13,18 @@ function findTable(plan: WorkbookPlan, table: string): { sheet: string; table: T
   throw new Error(`Planen har ingen tabell ${table}`);
 }
 
+/** A table column's sheet column by header, or a column spilled beside the table's. */
 function columnNumber(t: TablePlan, header: string): number {
   const i = t.columns.findIndex((c) => c.header === header);
-  if (i < 0) throw new Error(`${t.name} har ingen kolumn ${header}`);
-  return t.topLeft.column + i;
+  const spill = t.spills.find((s) => s.header === header);
+  if (i < 0 && !spill) throw new Error(`${t.name} har ingen kolumn ${header}`);
+  return i >= 0 ? t.topLeft.column + i : spill!.column;
 }
 
-/** The cell of a table column in data row `row` (0-based): { sheet: "Palliativ", a1: "N17" }. */
+/**
+ * The cell of a table column (or of a column spilled beside the table) in data row `row` (0-based):
+ * { sheet: "Palliativ", a1: "N17" }.
+ */
 export function dataCell(plan: WorkbookPlan, table: string, header: string, row = 0): { sheet: string; a1: string } {
   const { sheet, table: t } = findTable(plan, table);
   return { sheet, a1: a1({ column: columnNumber(t, header), row: t.topLeft.row + 1 + row }) };

@@ -5,9 +5,14 @@
 import { HyperFormula } from "hyperformula";
 import { a1, formulaText, refText } from "../../src/workbook/refs";
 import { CellContent, CellValue, isFormula, WorkbookPlan } from "../../src/workbook/plan";
+import { registerSpillReferences, withAnchorArrays } from "./excelDouble";
 import { LICENSE_KEY, registerSklFunctions, SheetCell, SheetRows } from "./hyperformulaSkl";
 
-/** Every formula cell of a plan: sheet, address, formula and the engine's cached value. */
+/**
+ * Every formula cell of a plan: sheet, address, formula and the engine's cached value. A column spilled
+ * beside a table counts a cell per row: its formula in the first, and each row's value as the engine has it
+ * (`spilled` for the rows below, which hold the first row's spill).
+ */
 export interface PlannedFormula {
   readonly sheet: string;
   readonly ref: string;
@@ -15,12 +20,15 @@ export interface PlannedFormula {
   readonly column: number;
   readonly formula: string;
   readonly result: CellValue;
-  /** The table column header, when the cell is in a table. */
+  /** The table column header, when the cell is in a table (or spilled beside one). */
   readonly header?: string;
+  /** True for a cell a spill fills (its formula is the one in the spill's first row). */
+  readonly spilled?: boolean;
 }
 
 function toSheetCell(content: CellContent, here: string): SheetCell {
-  if (isFormula(content)) return `=${formulaText(content.formula, here)}`;
+  // A spill reference ("Z10#") as HyperFormula reads it (ANCHORARRAY, see excelDouble.ts).
+  if (isFormula(content)) return withAnchorArrays(`=${formulaText(content.formula, here)}`);
   // An apostrophe keeps text as text ("0114" stays a code, not the number 114).
   if (typeof content === "string") return `'${content}`;
   return content;
@@ -43,6 +51,10 @@ export function planRows(plan: WorkbookPlan): Record<string, SheetRows> {
         set(column + c, row, `'${col.header}`);
         col.cells.forEach((content, r) => set(column + c, row + 1 + r, toSheetCell(content, sheet.name)));
       });
+      for (const spill of table.spills) {
+        set(spill.column, row, `'${spill.header}`);
+        set(spill.column, row + 1, toSheetCell({ formula: spill.formula, result: null }, sheet.name));
+      }
     }
     for (const cell of sheet.cells) {
       const { column, row } = cell.at;
@@ -73,6 +85,20 @@ export function plannedFormulas(plan: WorkbookPlan): PlannedFormula[] {
           }
         })
       );
+      for (const spill of table.spills) {
+        spill.results.forEach((result, r) =>
+          out.push({
+            sheet: sheet.name,
+            ref: a1({ column: spill.column, row: row + 1 + r }),
+            row: row + 1 + r,
+            column: spill.column,
+            formula: formulaText(spill.formula, sheet.name),
+            result,
+            header: spill.header,
+            spilled: r > 0,
+          })
+        );
+      }
     }
     for (const cell of sheet.cells) {
       if (isFormula(cell.content)) {
@@ -94,9 +120,11 @@ export function plannedFormulas(plan: WorkbookPlan): PlannedFormula[] {
 /** The plan as a HyperFormula workbook, with the plan's names and the add-in's functions. */
 export async function planInHyperFormula(plan: WorkbookPlan): Promise<HyperFormula> {
   await registerSklFunctions();
+  registerSpillReferences();
   return HyperFormula.buildFromSheets(
     planRows(plan),
-    { licenseKey: LICENSE_KEY },
+    // Dynamic arrays, as in Excel for Microsoft 365 (the pane's spilled columns).
+    { licenseKey: LICENSE_KEY, useArrayArithmetic: true },
     plan.names.map((n) => ({ name: n.name, expression: `=${refText(n.ref)}` }))
   );
 }

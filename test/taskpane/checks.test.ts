@@ -198,13 +198,16 @@ describe("selecting the cells of a failing check (in-memory Excel)", () => {
     }
   });
 
-  it("an amount that differs from the add-in: the difference that is not 0", async () => {
+  it("an amount that differs from the add-in: the difference that is not 0, in the party's row", async () => {
     // The code of row 5 back as built (a duplicate code makes the add-in refuse the whole table).
     excel.userWrite("Palliativ", at("Kod", 5), [[`'${codeOf(5)}`]]);
-    excel.userWrite("Palliativ", at("Nivå 1: SKL-funktion", 7), [[1]]);
+    // A twin amount typed over: the add-in's spill beside the table still computes the rule.
+    excel.userWrite("Palliativ", at("Nivå 1: belopp", 7), [[1]]);
     const twin = await failing("p1-kommun-tvilling");
     expect(twin.status).toBe("FEL");
     await selectCheckCells(workbook, twin, "Palliativ");
+    // The difference spilled beside the table, in the row of the party whose amount differs.
     expect(excel.selection).toEqual({ sheet: "Palliativ", address: at("Nivå 1: skillnad", 7) });
+    expect(excel.valueAt("Palliativ", at("Nivå 1: skillnad", 7))).not.toBe(0);
   });
 });

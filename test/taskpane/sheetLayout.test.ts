@@ -4,7 +4,7 @@
  */
 import { excelInput, freezeOf, layoutSheet, widthInPoints } from "../../src/taskpane/sheetLayout";
 import { SheetPlan } from "../../src/workbook/plan";
-import { fx, parseAddress, rangeRef } from "../../src/workbook/refs";
+import { fx, parseAddress, rangeRef, spillRef } from "../../src/workbook/refs";
 
 describe("a cell as Office.js writes it", () => {
   it("gives a formula its '=' and leaves plain text, numbers and booleans as they are", () => {
@@ -80,6 +80,7 @@ describe("a sheet's layout", () => {
           { header: "Namn", style: "calc", cells: ["A", "B"] },
           { header: "Belopp", style: "amount", numFmt: "#,##0", cells: [1, 2] },
         ],
+        spills: [],
       },
     ],
     widths: new Map([[1, 10]]),
@@ -113,5 +114,85 @@ describe("a sheet's layout", () => {
     expect(byStyle.total).toEqual(["A9", "C9"]);
     expect(layout.tables).toEqual([{ name: "Prov_tabell", address: "A6:C8", headerRow: 6, asTable: true }]);
     expect(layout.freeze).toEqual({ kind: "rows", count: 6 });
+  });
+});
+
+describe("columns spilled beside a table", () => {
+  const code = rangeRef("Prov", { column: 1, row: 3 }, { column: 1, row: 5 });
+  const amount = rangeRef("Prov", { column: 2, row: 3 }, { column: 2, row: 5 });
+  const addin = spillRef("Prov", { column: 4, row: 3 }, 5);
+  const sheet: SheetPlan = {
+    name: "Prov",
+    cells: [
+      { at: parseAddress("A1"), content: "Rubrik", style: "title" },
+      { at: parseAddress("E1"), content: "Not", style: "note" },
+      { at: parseAddress("A6"), content: "Summa", style: "total" },
+    ],
+    tables: [
+      {
+        name: "Prov_tabell",
+        topLeft: parseAddress("A2"),
+        rows: 3,
+        columns: [
+          { header: "Kod", style: "input", numFmt: "@", cells: ["0114", "0115", "0117"] },
+          { header: "Belopp", style: "amount", numFmt: "#,##0", cells: [100, 0, 300] },
+        ],
+        spills: [
+          {
+            header: "SKL-funktion",
+            style: "engine",
+            numFmt: "#,##0",
+            column: 4,
+            formula: fx`SKL.F(${code},${code})`,
+            results: [100, 0, 300],
+          },
+          {
+            header: "Skillnad",
+            style: "check",
+            numFmt: "#,##0",
+            column: 5,
+            formula: fx`${amount}-${addin}`,
+            results: [0, 0, 0],
+          },
+        ],
+      },
+    ],
+    widths: new Map(),
+    validations: [],
+    conditionalFormats: [],
+    merges: [],
+  };
+  const layout = layoutSheet(sheet);
+
+  it("writes their headers in the table's header row and one formula each in its first row, nothing below", () => {
+    const spill = layout.areas.find((a) => a.address === "C2:E5")!;
+    expect(spill.formulas).toEqual([
+      ["", "SKL-funktion", "Skillnad"],
+      ["", "=SKL.F($A$3:$A$5,$A$3:$A$5)", "=$B$3:$B$5-$D$3#"],
+      [null, null, null],
+      [null, null, null],
+    ]);
+    // Below the formula only the number format, for the cells the spill fills.
+    expect(spill.numberFormats).toEqual([
+      ["General", "General", "General"],
+      ["General", "#,##0", "#,##0"],
+      [null, "#,##0", "#,##0"],
+      [null, "#,##0", "#,##0"],
+    ]);
+    // The Excel table is the table's own columns.
+    expect(layout.tables).toEqual([{ name: "Prov_tabell", address: "A2:B5", headerRow: 2, asTable: true }]);
+  });
+
+  it("never writes a loose cell over a spill, and gives the spilled cells their look", () => {
+    for (const area of layout.areas.filter((a) => a.address !== "C2:E5" && a.address !== "A2:B5")) {
+      const r = parseAddress(area.address.split(":")[0]);
+      const end = parseAddress(area.address.split(":")[1] ?? area.address);
+      const overlaps = r.row <= 5 && end.row >= 2 && end.column >= 3;
+      expect({ area: area.address, overlaps }).toEqual({ area: area.address, overlaps: false });
+    }
+    const byStyle = Object.fromEntries(layout.styles.map((s) => [s.style, s.addresses]));
+    expect(byStyle.header).toEqual(["A2:B2", "D2", "E2"]);
+    expect(byStyle.engine).toEqual(["D3:D5"]);
+    expect(byStyle.check).toEqual(["E3:E5"]);
   });
 });

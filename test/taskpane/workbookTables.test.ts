@@ -77,6 +77,12 @@ describe("the built workbook's tables", () => {
       column: "Kod",
     });
     expect(tableAt(workbook, "Palliativ", "A1")).toBeUndefined();
+    // A cell of a column spilled beside the table is the table's, in the row beside it.
+    expect(tableAt(workbook, "Palliativ", cellOf("Nivå 1: SKL-funktion", 3))).toMatchObject({
+      row: 3,
+      column: "Nivå 1: SKL-funktion",
+      spilled: true,
+    });
   });
 
   it("reads tables in one round trip", async () => {
@@ -172,6 +178,29 @@ describe("the built workbook's tables", () => {
         .join("\n")
         .replace(/\u00a0/g, " ")
     ).toContain("9 av 25 = 36,0 %");
+  });
+
+  it("explains any cell of a spilled column as the amount of the party in its row, naming the formula's cell", async () => {
+    await excel.userSelect("Palliativ", cellOf("Nivå 1: SKL-funktion"));
+    const { address, explanation } = await explainSelection([workbook]);
+    expect(address).toBe(`Palliativ!${cellOf("Nivå 1: SKL-funktion")}`);
+    expect(explanation.kind).toBe("amount");
+    expect(explanation.party).toEqual({ code: "0114", name: "Upplands Väsby" });
+    const text = explanationLines(explanation)
+      .join("\n")
+      .replace(/\u00a0/g, " ");
+    expect(text).toContain("9 av 25 = 36,0 %");
+    expect(text).toContain(`en formel i ${cellOf("Nivå 1: SKL-funktion")} räknar hela kolumnen`);
+    // A cell further down the spill, and the difference beside it: the party of that row.
+    const code = (row: number) => excel.valueAt("Palliativ", cellOf("Kod", row));
+    for (const [header, row] of [
+      ["Nivå 2: SKL-funktion", 5],
+      ["Nivå 1: skillnad", 7],
+    ] as const) {
+      await excel.userSelect("Palliativ", cellOf(header, row));
+      const { explanation: e } = await explainSelection([workbook]);
+      expect({ header, code: e.party?.code }).toEqual({ header, code: code(row) });
+    }
   });
 
   it("asks for an amount when the selection is outside the tables", async () => {

@@ -32,16 +32,16 @@ function differences(hf: HyperFormula, plan: WorkbookPlan): string[] {
   });
 }
 
-/** The values of a table column, computed by HyperFormula. */
+/** The values of a table column (or of a column spilled beside the table), computed by HyperFormula. */
 function column(hf: HyperFormula, plan: WorkbookPlan, sheetName: string, tableName: string, header: string): unknown[] {
   const sheet = plan.sheets.find((s) => s.name === sheetName)!;
   const table = sheet.tables.find((t) => t.name === tableName)!;
   const c = table.columns.findIndex((col) => col.header === header);
-  if (c < 0) throw new Error(`${tableName} saknar kolumnen ${header}`);
+  const spill = table.spills.find((s) => s.header === header);
+  if (c < 0 && !spill) throw new Error(`${tableName} saknar kolumnen ${header}`);
+  const col = c >= 0 ? table.topLeft.column - 1 + c : spill!.column - 1;
   const id = hf.getSheetId(sheetName)!;
-  return Array.from({ length: table.rows }, (_, r) =>
-    hf.getCellValue({ sheet: id, row: table.topLeft.row + r, col: table.topLeft.column - 1 + c })
-  );
+  return Array.from({ length: table.rows }, (_, r) => hf.getCellValue({ sheet: id, row: table.topLeft.row + r, col }));
 }
 
 describe("the 2010 allocation workbook in a formula engine", () => {
@@ -83,9 +83,14 @@ describe("the 2010 allocation workbook in a formula engine", () => {
 
   it("recomputes every SKL add-in formula and its native twin to the same kronor (add-in layout)", () => {
     expect(differences(addinHf, addinPlan)).toEqual([]);
-    const skl = plannedFormulas(addinPlan).filter((f) => f.formula.startsWith("SKL."));
-    // Palliativ 2 tiers × (290 + 21), Senior alert 290 + 21, Länsbidrag 21 × 2, and one per discharge group.
-    expect(skl.length).toBeGreaterThan(2 * 311 + 311 + 42);
+    // One call per pot, spilled beside its table (each of its rows checked above), and one per discharge group.
+    const skl = plannedFormulas(addinPlan).filter((f) => f.formula.startsWith("SKL.") && !f.spilled);
+    const groups = addinPlan.sheets.flatMap((s) => s.tables).find((t) => t.name === "UK_avrakning")!.rows;
+    expect(skl.length).toBe(2 * 2 + 2 + 2 + groups);
+    // The rows below each call's first: Palliativ 2 tiers × (289 + 20), Senior alert 289 + 20, Länsbidrag 2 × 20.
+    expect(plannedFormulas(addinPlan).filter((f) => f.formula.startsWith("SKL.") && f.spilled).length).toBe(
+      2 * (289 + 20) + (289 + 20) + 2 * 20
+    );
     for (const [sheet, table, tier] of [
       ["Palliativ", "Palliativ_kommun", "Nivå 1"],
       ["Palliativ", "Palliativ_landsting", "Nivå 2"],

@@ -83,7 +83,11 @@ export interface TwinSpec {
   readonly step: NameRef;
   /** The weight formula for a row (population if qualified, registrations if started, …). */
   readonly weight: (row: RowRefs) => Expr;
-  /** The add-in formula for a row, e.g. SKL.PALLIATIVE_SHARE(…). */
+  /**
+   * The add-in formula, e.g. SKL.PALLIATIVE_SHARE(…): its party argument `row.at("kod")` and its columns
+   * `row.col(…)`. In the pane's workbook it is spilled beside the table, one call for the whole column (the
+   * party argument is then the code column); a county council writes the same call with its own code.
+   */
   readonly addin: (row: RowRefs) => Expr;
   /** Code-number column key for ties. */
   readonly codeNumber: string;
@@ -112,6 +116,9 @@ export function twinAmounts(
  * The native twin of one allocation as table columns: weight, floor, remainder, extra step, amount,
  * then the engine (file) or the add-in formula (Excel), and their difference. DESIGN.md: "Work in whole
  * steps: S = QUOTIENT(pot, step); floor_i = QUOTIENT(S·w_i, Σw); rem_i = S·w_i − Σw·floor_i; …".
+ * In the pane's workbook the add-in column and the difference spill beside the table: one call of the
+ * add-in function hands Excel each column once per recalculation, where a call per row would hand every
+ * column once per row.
  */
 export function twinColumns(ctx: PlanContext, spec: TwinSpec): ColumnSpec[] {
   const k = twinKeys(spec.prefix);
@@ -137,6 +144,7 @@ export function twinColumns(ctx: PlanContext, spec: TwinSpec): ColumnSpec[] {
           width: 13,
           formula: spec.addin,
           result: amountOf,
+          spill: true,
         };
   const basePart = spec.base ? fx`${spec.base.ref}+` : "";
   return [
@@ -196,6 +204,8 @@ export function twinColumns(ctx: PlanContext, spec: TwinSpec): ColumnSpec[] {
       width: 10,
       formula: (r) => fx`${r.at(k.amount)}-${r.at(k.engine)}`,
       result: (i) => twinOf(i) - amountOf(i),
+      // Beside the add-in's spill it reads (the twin's column minus the spill), growing with it.
+      spill: ctx.mode === "addin",
     },
   ];
 }

@@ -1,5 +1,5 @@
 import { FORMAT } from "../plan";
-import { CellRef, Expr, fx } from "../refs";
+import { CellRef, Expr, fx, RangeRef } from "../refs";
 import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { PlanContext, reusedDataLine, SHEET, TAB } from "./context";
 import { HEADER, TABLE } from "./names";
@@ -135,8 +135,16 @@ export function referenceSheets(ctx: PlanContext): { sheets: SheetBuilder[]; tab
   return { sheets: [m.sheet, c.sheet], tables: { municipalities: m.table, counties: c.table } };
 }
 
-/** A lookup formula of a reference column by code, with a visible marker for an unknown code. */
-export function lookup(reference: TableRefs, column: string, codeCell: CellRef, missing: string | number): Expr {
+/**
+ * A lookup formula of a reference column by code, with a visible marker for an unknown code. `codeCell` is a
+ * row's code cell, or the code column in a spilled column's formula (one lookup per row).
+ */
+export function lookup(
+  reference: TableRefs,
+  column: string,
+  codeCell: CellRef | RangeRef,
+  missing: string | number
+): Expr {
   const fallback = typeof missing === "string" ? `"${missing}"` : String(missing);
   return fx`IFERROR(INDEX(${reference.col(column)},MATCH(${codeCell},${reference.col("kod")},0)),${fallback})`;
 }
