@@ -88,7 +88,8 @@ export class TableRefs {
 
   /** The cell just below a column's last data row (where its sum goes; never below a spill, which grows). */
   below(key: string): CellRef {
-    if (this.spilled.has(key)) throw new Error(`${this.name}: kolumnen ${key} spills och växer; inget får stå under den`);
+    if (this.spilled.has(key))
+      throw new Error(`${this.name}: kolumnen ${key} spills och växer; inget får stå under den`);
     return cellRef(this.sheet, this.columnOf(key), this.lastRow + 1);
   }
 }
