@@ -126,7 +126,8 @@ export function readPartyTable<C extends ColumnSpecs>(
         numeric[c] && typeof cell === "number" && cell > 0 && Number.isSafeInteger(cell)
           ? cell
           : readers[c](cell, whats[c]);
-      if (value instanceof Refused) {
+      // Only a reader's verdict is an object: the number of the usual cell skips the check.
+      if (typeof value === "object" && value instanceof Refused) {
         throw new RuleError("invalidValue", value.problem, { row: r + 1, party: shownText(code.text) });
       }
       row[keys[c]] = value;
@@ -141,8 +142,9 @@ export function readPartyTable<C extends ColumnSpecs>(
  * Read by the one code reader: an invisible character, other digits than 0–9, TRUE or 114,5 are refused.
  */
 function codeOf(cell: Cell, row: number): PartyCode | undefined {
-  if (isBlankCode(cell) || cell === false) return undefined;
+  // The usual code first: plain digits are never blank.
   if (typeof cell === "string" && isPlainDigits(cell)) return partyCode(cell);
+  if (isBlankCode(cell) || cell === false) return undefined;
   const code = readPartyCode(cell, Label.code);
   if (code instanceof Refused)
     throw new RuleError("invalidValue", code.problem, { row, party: shownText(String(cell)) });
