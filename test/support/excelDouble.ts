@@ -22,8 +22,9 @@
  * A `null` in an array written to a range leaves that cell as it is, as in Office.js.
  *
  * Excel on the web refuses a request (one `context.sync()`) whose payload is larger than 5 MB, and so does the
- * double: it measures each sync as the JSON of its queued operations with their values, and of the values it
- * hands back, and fails past the limit as Excel would (`syncPayloads`, `largestSyncPayload`). It answers
+ * double: it measures each sync as the JSON of its queued operations with their values (and an envelope per
+ * operation), and of the values it hands back, and fails past the limit as Excel would (`syncPayloads`,
+ * `largestSyncPayload`). It answers
  * `isSetSupported` from the requirement sets it is told this Excel has (`supportedSets`).
  */
 import {
@@ -44,6 +45,14 @@ import {
  * Add-ins": a payload size limit of 5 MB for requests and responses).
  */
 export const SYNC_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+/**
+ * What one queued operation adds to a request besides its values: in Office.js's request each is an action and
+ * usually an object path ({"Id":5,"ActionType":4,"Name":"values","ObjectPathId":3,…} and {"Id":3,
+ * "ObjectPathType":3,"Name":"getRange","ParentObjectPathId":2,…}), some 100 to 200 bytes; the double counts
+ * the lower figure, so that a request of many small operations (formats, deleted rows) is not counted as free.
+ */
+export const OPERATION_ENVELOPE_BYTES = 100;
 
 /** The size of a value as JSON, in UTF-8 bytes. */
 export function jsonBytes(value: unknown): number {
@@ -727,7 +736,8 @@ export class ExcelDouble {
   /** Runs a batch of queued operations, with evaluation suspended between reads. */
   runQueue(operations: readonly Operation[]): void {
     this.syncs++;
-    const request = jsonBytes(operations.map((op) => op.payload ?? null));
+    const request =
+      jsonBytes(operations.map((op) => op.payload ?? null)) + operations.length * OPERATION_ENVELOPE_BYTES;
     if (request > SYNC_PAYLOAD_LIMIT) {
       this.syncPayloads.push({ request, response: 0 });
       throw new ExcelDoubleError(
@@ -927,13 +937,23 @@ export class ExcelDouble {
     if (type !== "Formulas" && type !== "All") {
       throw new ExcelDoubleError("InvalidArgument", `copyFrom med ${type} finns inte i dubbeln`);
     }
-    this.hf.copy({
-      start: { sheet: source.id, row: f.r1 - 1, col: f.c1 - 1 },
-      end: { sheet: source.id, row: f.r2 - 1, col: f.c2 - 1 },
-    });
+    // The target is the source tiled (a multiple of it) or the source's size; its contents as HyperFormula
+    // would fill them from the source, relative references moved, set in one go (one recalculation).
+    const rows = Math.max(t.r2 - t.r1 + 1, height);
+    const columns = Math.max(t.c2 - t.c1 + 1, width);
+    const filled = this.hf.getFillRangeData(
+      {
+        start: { sheet: source.id, row: f.r1 - 1, col: f.c1 - 1 },
+        end: { sheet: source.id, row: f.r2 - 1, col: f.c2 - 1 },
+      },
+      {
+        start: { sheet: target.id, row: t.r1 - 1, col: t.c1 - 1 },
+        end: { sheet: target.id, row: t.r1 - 1 + rows - 1, col: t.c1 - 1 + columns - 1 },
+      }
+    );
+    this.hf.setCellContents({ sheet: target.id, row: t.r1 - 1, col: t.c1 - 1 }, filled);
     for (let row = t.r1; row <= Math.max(t.r2, t.r1 + height - 1); row += height) {
       for (let c = t.c1; c <= Math.max(t.c2, t.c1 + width - 1); c += width) {
-        this.hf.paste({ sheet: target.id, row: row - 1, col: c - 1 });
         if (type === "All") {
           for (let i = 0; i < height; i++) {
             for (let j = 0; j < width; j++) {
@@ -1457,6 +1477,19 @@ class Range extends Loadable {
       const { sheet, address } = this.where();
       const r = parseAddress(address);
       return { sheet, address: rectAddress({ c1: r.c1 + column, r1: r.r1 + row, c2: r.c1 + column, r2: r.r1 + row }) };
+    });
+  }
+
+  /** The range grown (or shrunk) by `rows` and `columns` from its top-left cell, as `range.getResizedRange` gives it. */
+  getResizedRange(rows: number, columns: number): Range {
+    return new Range(this.context, () => {
+      const { sheet, address } = this.where();
+      const r = parseAddress(address);
+      const resized = { ...r, r2: r.r2 + rows, c2: r.c2 + columns };
+      if (resized.r2 < resized.r1 || resized.c2 < resized.c1 || resized.r2 > MAX_ROW || resized.c2 > MAX_COLUMN) {
+        throw new ExcelDoubleError("InvalidArgument", "Området kan inte få den storleken.");
+      }
+      return { sheet, address: rectAddress(resized) };
     });
   }
 

@@ -18,7 +18,13 @@ import {
   TABLE,
 } from "../import";
 import { buildLabel, currentBuild, errorText, NOT_BUILT, setStatus } from "../pane";
-import { readTables, StaleImportError, writeImport } from "../workbookTables";
+import {
+  ImportInterruptedError,
+  ImportTooLargeError,
+  readTables,
+  StaleImportError,
+  writeImport,
+} from "../workbookTables";
 import { BuiltWorkbook } from "../writePlan";
 import { renderChecks } from "./check";
 
@@ -73,9 +79,26 @@ function renderImport(parsed: ParsedImport, result: ImportPreview | undefined, s
   byId("import-result").scrollIntoView({ block: "start" });
 }
 
+/**
+ * The import's progress bar: shown while the pane reads or writes a large import in parts, moving per round
+ * trip to Excel; `fraction` undefined hides it.
+ */
+function importProgress(label: string): (fraction: number | undefined) => void {
+  const box = byId("import-progress");
+  const bar = byId<HTMLProgressElement>("import-progress-bar");
+  byId("import-progress-label").textContent = label;
+  return (fraction) => {
+    show(box, fraction !== undefined && fraction < 1);
+    const percent = Math.round((fraction ?? 0) * 100);
+    bar.value = percent;
+    bar.setAttribute("aria-valuetext", `${percent} %`);
+  };
+}
+
 async function importFrom(input: string | ArrayBuffer, source: string): Promise<void> {
   preview = undefined;
   byId<HTMLButtonElement>("import-write").disabled = true;
+  const progress = importProgress("Läser arbetsbokens tabeller …");
   try {
     const built = await currentBuild();
     if (!built) {
@@ -91,12 +114,14 @@ async function importFrom(input: string | ArrayBuffer, source: string): Promise<
       renderImport(parsed, undefined, source);
       return;
     }
-    const current = await readTables(built, importTargetTables(parsed.kind));
+    const current = await readTables(built, importTargetTables(parsed.kind), { onProgress: progress });
     const result = previewImport(parsed, current);
     preview = { result, built };
     renderImport(parsed, result, `${source}${buildLabel(built)}`);
   } catch (error) {
     setStatus(errorText(error), true);
+  } finally {
+    progress(undefined);
   }
 }
 
@@ -106,8 +131,10 @@ async function writeImported(): Promise<void> {
   const button = byId<HTMLButtonElement>("import-write");
   const summary = byId("import-summary");
   button.disabled = true;
+  const progress = importProgress("Skriver in …");
+  progress(0);
   try {
-    const written = await writeImport(built, result.edits);
+    const written = await writeImport(built, result.edits, { onProgress: progress });
     const added = Object.values(written.added).reduce((a, b) => a + b, 0);
     const removed = Object.values(written.removed).reduce((a, b) => a + b, 0);
     const parts = [`${written.cells} ${written.cells === 1 ? "värde" : "värden"}`];
@@ -119,12 +146,18 @@ async function writeImported(): Promise<void> {
     renderChecks(built, await runChecks(built));
   } catch (error) {
     preview = undefined;
-    if (error instanceof StaleImportError) {
+    if (
+      error instanceof StaleImportError ||
+      error instanceof ImportTooLargeError ||
+      error instanceof ImportInterruptedError
+    ) {
       summary.className = "message message--error";
       summary.textContent = error.message;
     } else {
       setStatus(errorText(error), true);
     }
+  } finally {
+    progress(undefined);
   }
 }
 
