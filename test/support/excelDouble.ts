@@ -516,10 +516,28 @@ export class ExcelDouble {
   }
 
   private cellValue(s: SheetState, column: number, row: number): ExcelValue {
+    this.evaluated();
     const v = this.hf.getCellValue({ sheet: s.id, row: row - 1, col: column - 1 });
     if (v === null || v === undefined) return "";
     if (v instanceof DetailedCellError) return v.value;
     return v as ExcelValue;
+  }
+
+  /**
+   * A header cell's text. A header typed as text is read as it stands, without computing the workbook (a
+   * build adds its tables between writes, and computing after each would compute the same formulas again);
+   * a header that is a formula is computed.
+   */
+  private headerText(s: SheetState, column: number, row: number): string {
+    const address = { sheet: s.id, row: row - 1, col: column - 1 };
+    if (!this.hf.doesCellHaveFormula(address)) {
+      const graph = (this.hf as unknown as { dependencyGraph: { getCell(a: unknown): unknown } }).dependencyGraph;
+      const vertex = graph.getCell(address) as { getValues?: () => { parsedValue?: unknown } } | undefined;
+      if (vertex === undefined) return "";
+      const value = vertex.getValues?.().parsedValue;
+      if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
+    }
+    return String(this.cellValue(s, column, row));
   }
 
   private cellFormula(s: SheetState, column: number, row: number): ExcelValue {
@@ -763,22 +781,34 @@ export class ExcelDouble {
     const failing = this.failure?.at === this.syncs ? this.failure : undefined;
     if (failing) this.failure = undefined;
     const ran = failing ? operations.slice(0, Math.floor(operations.length / 2)) : operations;
-    let suspended = false;
-    try {
-      for (const op of ran) {
-        if (op.reads && suspended) {
-          this.hf.resumeEvaluation();
-          suspended = false;
-        } else if (!op.reads && !suspended) {
-          this.hf.suspendEvaluation();
-          suspended = true;
-        }
-        op.run();
-      }
-    } finally {
-      if (suspended) this.hf.resumeEvaluation();
+    for (const op of ran) {
+      if (op.reads) this.evaluated();
+      else this.suspended();
+      op.run();
     }
     if (failing) throw new ExcelDoubleError("GeneralException", failing.message);
+  }
+
+  /** True while HyperFormula holds back its computing (between writes, until something reads a value). */
+  private suspendedNow = false;
+
+  /** Holds HyperFormula's computing back: writes only queue their effect until a value is read. */
+  private suspended(): void {
+    if (this.suspendedNow) return;
+    this.hf.suspendEvaluation();
+    this.suspendedNow = true;
+  }
+
+  /**
+   * The workbook computed: what was written since the last read is computed now, once (a build of many
+   * round trips is computed when something first reads it, not after each).
+   */
+  evaluated(): HyperFormula {
+    if (this.suspendedNow) {
+      this.suspendedNow = false;
+      this.hf.resumeEvaluation();
+    }
+    return this.hf;
   }
 
   // Used by the proxies below.
@@ -851,7 +881,7 @@ export class ExcelDouble {
     }
     const headers: string[] = [];
     if (hasHeaders) {
-      for (let c = r.c1; c <= r.c2; c++) headers.push(String(this.cellValue(s, c, r.r1)));
+      for (let c = r.c1; c <= r.c2; c++) headers.push(this.headerText(s, c, r.r1));
       const seen = new Set<string>();
       for (const h of headers) {
         if (h === "" || seen.has(h.toLowerCase())) {
@@ -1176,8 +1206,8 @@ class Worksheet extends Loadable {
     this.tables = {
       add: (address, hasHeaders) => {
         const table = new Table(context);
-        // Reads the header cells: computed values are needed.
-        context.enqueue(() => table.bind(excel.addTable(this.resolve(), address, hasHeaders)), true);
+        // Reads the header cells as typed (a header that is a formula is computed).
+        context.enqueue(() => table.bind(excel.addTable(this.resolve(), address, hasHeaders)));
         return table;
       },
     };
