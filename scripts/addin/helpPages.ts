@@ -76,7 +76,13 @@ const UI: Readonly<Record<Language, Record<string, string>>> = {
     sheet: "Bladet",
     formula: "Formel",
     result: "Resultat",
-    spilled: "Med hela kodkolumnen som första argument ger formeln en kolumn med allas belopp",
+    onePartyTitle: "En part",
+    oneParty:
+      "Så skriver en kommun eller ett landsting formeln i sin egen arbetsbok: den egna koden som första argument, tabellens kolumner som de andra. Formeln ger partens belopp.",
+    wholeTableTitle: "Hela tabellen",
+    wholeTable:
+      "Med hela kodkolumnen som första argument ger ett enda anrop allas belopp, en rad per part, och Excel spiller ut dem i cellerna nedanför formeln. Så räknar arbetsboken som åtgärdsfönstret bygger: ett anrop per pott, bredvid tabellen (Excel spiller inte inne i en tabell), med skillnaden mot den vanliga formeln intill. Excel lämnar då funktionen varje kolumn en gång per omräkning; en formel på varje rad lämnar hela kolumnerna en gång per rad.",
+    spilled: "Hela kodkolumnen som första argument",
     errors: "Fel",
     errorExample: "Exempel",
     gives: "ger",
@@ -106,7 +112,13 @@ const UI: Readonly<Record<Language, Record<string, string>>> = {
     sheet: "The sheet",
     formula: "Formula",
     result: "Result",
-    spilled: "With the whole code column as its first argument, the formula gives a column of everyone's amounts",
+    onePartyTitle: "One party",
+    oneParty:
+      "As a municipality or county council writes the formula in its own workbook: its own code as the first argument, the table's columns as the others. The formula gives the party's amount.",
+    wholeTableTitle: "The whole table",
+    wholeTable:
+      "With the whole code column as its first argument, one call gives everyone's amounts, one row per party, and Excel spills them into the cells below the formula. This is how the workbook the task pane builds computes: one call per pot, beside the table (Excel does not spill inside a table), with its difference against the plain formula next to it. Excel then hands the function each column once per recalculation; a formula in every row hands over the whole columns once per row.",
+    spilled: "The whole code column as the first argument",
     errors: "Errors",
     errorExample: "Example",
     gives: "gives",
@@ -215,18 +227,25 @@ function exampleSection(id: FunctionId, example: Example, language: Language): s
   const formula = formulaText(id, example.columns, example.args, language);
   let html = `<h2>${ui.example}</h2>
 <p>${escapeHtml(example.text[language]).replace("{result}", `<strong>${escapeHtml(answerText(answer, language))}</strong>`)}</p>
-${sheetTable(example.columns, language, ui.sheet)}
+${sheetTable(example.columns, language, ui.sheet)}`;
+  if (!example.spilled) {
+    return `${html}
 <p class="formula"><code>${escapeHtml(formula)}</code> → <strong>${escapeHtml(answerText(answer, language))}</strong></p>`;
-  if (example.spilled) {
-    const args = [{ column: 0 }, ...example.args.slice(1)];
-    const all = run(id, example.columns, args);
-    if ("code" in all || !Array.isArray(all.value)) throw new Error(`${id}: the spilled example gives no column`);
-    const amounts = (all.value as unknown[][]).map((row) => formatNumber(row[0] as number, language));
-    const labels = example.columns[0].values;
-    html += `
+  }
+  // The two forms of a party function: one party's call, and one call for the whole table, spilled.
+  const args = [{ column: 0 }, ...example.args.slice(1)];
+  const all = run(id, example.columns, args);
+  if ("code" in all || !Array.isArray(all.value)) throw new Error(`${id}: the spilled example gives no column`);
+  const amounts = (all.value as unknown[][]).map((row) => formatNumber(row[0] as number, language));
+  const labels = example.columns[0].values;
+  html += `
+<h3>${ui.onePartyTitle}</h3>
+<p>${escapeHtml(ui.oneParty)}</p>
+<p class="formula"><code>${escapeHtml(formula)}</code> → <strong>${escapeHtml(answerText(answer, language))}</strong></p>
+<h3>${ui.wholeTableTitle}</h3>
+<p>${escapeHtml(ui.wholeTable)}</p>
 <p>${ui.spilled}: <code>${escapeHtml(formulaText(id, example.columns, args, language))}</code> →</p>
 <ul class="amounts">${amounts.map((a, i) => `<li>${escapeHtml(String(labels[i]))}: ${escapeHtml(a)} kr</li>`).join("")}</ul>`;
-  }
   return html;
 }
 

@@ -25,7 +25,10 @@ export interface Example {
   readonly text: Text;
   readonly columns: readonly ExampleColumn[];
   readonly args: readonly ExampleArgument[];
-  /** Also shown with the first argument as the whole first column: every row's amount (a spilled column). */
+  /**
+   * A party function: shown in both forms, one party's call (as a county council writes it) and one call
+   * with the whole first column as the party, every row's amount spilled (as the pane's workbook writes it).
+   */
   readonly spilled: boolean;
 }
 

@@ -61,6 +61,21 @@ describe("the function pages", () => {
     expect(en).toContain('=SKL.PALLIATIVE_SHARE("0117", A2:A4, B2:B4, C2:C4, D2:D4, 400, 0.4) → 300 kr');
   });
 
+  it("shows a party function in both forms: one party's call, and one call for the whole table, spilled", () => {
+    const sv = text("help/palliative-share.html");
+    expect(sv).toMatch(
+      /En part Så skriver en kommun eller ett landsting formeln i sin egen arbetsbok[^→]*=SKL\.PALLIATIVE_SHARE\("0117"; A2:A4;[^→]*→ 300 kr/
+    );
+    expect(sv).toMatch(
+      /Hela tabellen Med hela kodkolumnen som första argument ger ett enda anrop allas belopp[^→]*bredvid tabellen[^→]*=SKL\.PALLIATIVE_SHARE\(A2:A4; A2:A4;[^→]*→ 0114: 100 kr 0115: 0 kr 0117: 300 kr/
+    );
+    const en = text("help/en/senior-alert-payout.html");
+    expect(en).toMatch(/One party As a municipality or county council writes the formula in its own workbook/);
+    expect(en).toMatch(/The whole table With the whole code column[^→]*=SKL\.SENIOR_ALERT_PAYOUT\(A2:A4, A2:A4,/);
+    // A list function has one form.
+    expect(text("help/discharge-settlement.html")).not.toContain("Hela tabellen");
+  });
+
   it("PALLIATIVE_SHARE: #VALUE! names the row and party, #N/A a party not in the list", () => {
     const sv = text("help/palliative-share.html");
     expect(sv).toContain("med B3 = 11 ger #VALUE! : Rad 2 (0115): registreringar (11) är fler än dödsfall (10)");
