@@ -223,29 +223,16 @@ function targetRange(
   column: { table: string; column: number; spilled: boolean } | undefined
 ): Excel.Range {
   if (!column) return context.workbook.worksheets.getItem(ref.sheet).getRange(addressOf(ref));
+  // Only the one column is read: a long table's other columns would only make the response larger.
   const body = context.workbook.tables.getItem(column.table).getDataBodyRange();
-  return column.spilled ? body.getColumn(0).getOffsetRange(0, column.column) : body;
+  return column.spilled ? body.getColumn(0).getOffsetRange(0, column.column) : body.getColumn(column.column);
 }
 
 /** A target's cells as Excel holds them now: one column's values and where they start, or just its address. */
-function targetCells(
-  on: string,
-  column: { table: string; column: number; spilled: boolean } | undefined,
-  range: Excel.Range
-): TargetCells {
+function targetCells(on: string, range: Excel.Range): TargetCells {
   const [first, last] = splitReference(range.address).address.split(":");
   const a = parseAddress(first);
   const b = parseAddress(last ?? first);
-  if (column && !column.spilled) {
-    const c = a.column + column.column;
-    return {
-      sheet: on,
-      column: c,
-      firstRow: a.row,
-      values: range.values.map((row) => row[column.column] as CellValue),
-      address: `${a1({ column: c, row: a.row })}:${a1({ column: c, row: b.row })}`,
-    };
-  }
   const one = a.column === b.column;
   return {
     sheet: on,
@@ -303,7 +290,7 @@ export async function selectCheckCells(
       return { on: ref.sheet, column, range: targetRange(context, ref, column).load("address, values") };
     });
     await context.sync();
-    const targets = loads.map(({ on, column, range }) => targetCells(on, column, range));
+    const targets = loads.map(({ on, range }) => targetCells(on, range));
     const { areas, narrowed, failing } = areasToSelect(check, targets, sheet);
     // Several areas at once need ExcelApi 1.18 (RangeAreas.select); an older Excel selects the first.
     const kept = areas.slice(0, selectsManyAreas() ? MAX_SELECTED_AREAS : 1);

@@ -62,19 +62,31 @@ describe("selecting the cells of a failing check (office-addin-mock)", () => {
   const countColumn = table.columns.findIndex((c) => c.header === "Rader med koden");
   const width = table.columns.length;
 
-  /** Excel with Palliativ_kommun as it stands now: `rows` data rows whose "Rader med koden" are `counts`. */
+  /**
+   * Excel with Palliativ_kommun as it stands now: `rows` data rows whose "Rader med koden" are `counts`; a
+   * column of its data rows is read by `getColumn`.
+   */
   function mockExcel(counts: number[]) {
     const values = counts.map((n) => Array.from({ length: width }, (_, c) => (c === countColumn ? n : "")));
-    const address = `Palliativ!${a1({ column: top.column, row: top.row + 1 })}:${a1({ column: top.column + width - 1, row: top.row + counts.length })}`;
+    const columnAddress = (c: number) =>
+      `Palliativ!${a1({ column: top.column + c, row: top.row + 1 })}:${a1({ column: top.column + c, row: top.row + counts.length })}`;
     return new OfficeMockObject({
       context: {
         workbook: {
           tables: {
             asked: "",
-            body: { address, values },
+            column: -1,
             getItem(name: string) {
               this.asked = name;
-              return { getDataBodyRange: () => this.body };
+              return {
+                getDataBodyRange: () => ({
+                  getColumn: (c: number) => {
+                    this.column = c;
+                    const range = { address: columnAddress(c), values: values.map((row) => [row[c]]) };
+                    return { ...range, load: () => range };
+                  },
+                }),
+              };
             },
           },
           worksheets: {
@@ -116,6 +128,8 @@ describe("selecting the cells of a failing check (office-addin-mock)", () => {
     const letter = dataRange(plan, "Palliativ_kommun", "Rader med koden").address.replace(/\d+.*$/, "");
     const row = (i: number) => top.row + 1 + i;
     expect(excel.context.workbook.tables.asked).toBe("Palliativ_kommun");
+    // Only the column the check is about is read.
+    expect(excel.context.workbook.tables.column).toBe(countColumn);
     expect(selection).toEqual({
       sheet: "Palliativ",
       address: `${letter}${row(3)}:${letter}${row(4)}, ${letter}${row(40)}`,
