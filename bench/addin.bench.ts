@@ -257,8 +257,9 @@ async function imported(
 
 /** A palliative registry file with every party's figures changed (one more death, as many registrations). */
 function palliativeFile(inputs: WorkbookInputs): string {
-  const lines = ["Kod;Dödsfall;Registreringar"];
-  for (const p of inputs.palliative) lines.push(`${p.code};${p.deaths + 1};${p.registrations}`);
+  // The kind too: with 10× the parties, county code 114 and municipality code 0114 are the same number.
+  const lines = ["Kod;Typ;Dödsfall;Registreringar"];
+  for (const p of inputs.palliative) lines.push(`${p.code};${p.kind};${p.deaths + 1};${p.registrations}`);
   return `${lines.join("\n")}\n`;
 }
 

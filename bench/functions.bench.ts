@@ -1,7 +1,8 @@
 /*
  * Custom-function speed, as Excel calls them:
  * - a per-row formula (=SKL.PALLIATIVE_SHARE([@Kod], …whole columns…)) is called once per row, each
- *   time with a fresh copy of the whole table; compared with the floor of merely reading those inputs;
+ *   time with a fresh copy of the whole table; compared with the floor of merely reading those inputs, at 290
+ *   and at 2 900 parties (deciding that a remembered table still holds is linear in the table);
  * - one spilled call of each party function at 290 and at 2 900 parties, with the cache cleared before
  *   each call (growth should stay near linear: issue 3 §4, goal ≤ 12×).
  * Every task is measured side by side in one run, round by round, so that machine noise hits them alike.
@@ -65,22 +66,26 @@ export function benchFunctions(): string[] {
   const t2900 = table(2900);
   // Excel hands every call its own copy of the ranges: prepare them outside the timing.
   const copies = t290.codes.map(() => copy(t290));
+  // At 2 900 parties, the first 200 rows' calls (a copy of 2 900 rows each): how a cached call's cost grows.
+  const copies2900 = t2900.codes.slice(0, 200).map(() => copy(t2900));
   let sink = 0;
 
-  const perRow = () => {
+  const perRowOf = (list: Table[]) => () => {
     forgetComputedTables();
-    copies.forEach((c, i) => {
+    list.forEach((c, i) => {
       sink += palliativeShare(c.codes[i][0], c.codes, c.registrations, c.deaths, c.population, 40000000, 0.4) as number;
     });
   };
-  const readFloor = () => {
-    // The least any per-row call must do: look at every input cell once.
-    copies.forEach((c) => {
+  // The least any per-row call must do: look at every input cell once.
+  const readFloorOf = (list: Table[]) => () => {
+    list.forEach((c) => {
       for (let r = 0; r < c.codes.length; r++) {
         sink += c.codes[r][0].length + c.registrations[r][0] + c.deaths[r][0] + c.population[r][0];
       }
     });
   };
+  const perRow = perRowOf(copies);
+  const readFloor = readFloorOf(copies);
   const spilled = (call: (t: Table) => unknown[][]) => (t: Table) => () => {
     forgetComputedTables();
     sink += call(t).length;
@@ -98,6 +103,8 @@ export function benchFunctions(): string[] {
     {
       perRow,
       readFloor,
+      perRow2900: perRowOf(copies2900),
+      readFloor2900: readFloorOf(copies2900),
       palliative290: palliative(t290),
       palliative2900: palliative(t2900),
       seniorAlert290: seniorAlert(t290),
@@ -115,6 +122,8 @@ export function benchFunctions(): string[] {
     `  290 per-row PALLIATIVE_SHARE calls:     ${fmt(m.perRow)}`,
     `  floor, reading the inputs 290 times:    ${fmt(m.readFloor)}`,
     `  per-row / floor:                        ${ratio(m.perRow, m.readFloor)}  (goal ≤ 2×)`,
+    `  at 2 900 parties, 200 per-row calls:    ${fmt(m.perRow2900)}, floor ${fmt(m.readFloor2900)}: ${ratio(m.perRow2900, m.readFloor2900)}`,
+    `  a call's cost, 290 → 2 900 rows:        ${ratio(m.perRow2900 / 200, m.perRow / 290)}  (linear in the table: about 10×)`,
     "  one spilled call, cache cleared before each (goal: growth ≤ 12×)",
     `  ${"".padEnd(20)} ${"290".padStart(9)}  ${"2 900".padStart(9)}  ${"growth".padStart(7)}`,
     growth("PALLIATIVE_SHARE", m.palliative290, m.palliative2900),
