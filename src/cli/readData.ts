@@ -35,6 +35,18 @@ export function dataRoot(): string {
   }
 }
 
+/** The years of the bundled data/parameters.json, in its order (2010, 2011, 2012); none when it cannot be read. */
+export function bundledYears(): number[] {
+  try {
+    const doc = JSON.parse(fs.readFileSync(path.join(dataRoot(), DATA_FILES.parameters), "utf8")) as {
+      years?: { year?: unknown }[];
+    };
+    return (doc.years ?? []).map((y) => y.year).filter((y): y is number => Number.isInteger(y));
+  } catch {
+    return [];
+  }
+}
+
 /** The bundled synthetic demo registry data. */
 export function demoDirectory(): string {
   return path.join(dataRoot(), "demo");

@@ -123,7 +123,7 @@ export class DataError extends Error {
     readonly source?: string
   ) {
     super(
-      `${source ? `Indata i ${source}` : "Indata"} har ${shownCount(problems.length)} fel. Rätta dem och försök igen:\n` +
+      `${source ? `Indata i ${source}` : "Indata"} har ${shownCount(problems.length)} fel. ${problems.length === 1 ? "Rätta det" : "Rätta dem"} och försök igen:\n` +
         screenful(problems.map(problemText))
           .map((line) => `  ${line}`)
           .join("\n")
