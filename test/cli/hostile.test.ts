@@ -325,6 +325,23 @@ describe("bad paths", () => {
 });
 
 describe("input a hostile tester might expect to break, but that is valid", () => {
+  it("reads a file whose lines end partly CRLF, partly LF, as lines", async () => {
+    const data = dataFolder();
+    const file = path.join(data, "utskrivningsklara.csv");
+    const lines = fs.readFileSync(file, "utf8").trimEnd().split("\n");
+    // As a file edited on Windows and then appended to elsewhere: the first rows CRLF, the rest LF.
+    fs.writeFileSync(file, lines.slice(0, 6).join("\r\n") + "\r\n" + lines.slice(6).join("\n") + "\n");
+    const out = path.join(outFolder(), "skl.xlsx");
+    const run = await workbook("--out", out, "--data", data);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    // Every individual of the file is a row of UK individer (below its header row).
+    const sheet = book.getWorksheet("UK individer")!;
+    const individuals = sheet.getColumn(1).values.filter((v) => typeof v === "string" && /^\d{4}$/.test(v));
+    expect(individuals.length).toBe(lines.length - 1);
+  });
+
   it("reads UTF-16 without a byte-order mark, CR line endings, a leading plus and a negative zero, and keeps a formula-looking text as text", async () => {
     const data = dataFolder();
     const palliative = fs
