@@ -58,13 +58,17 @@ function firstNonBlankLine(text: string): string {
   }
 }
 
+/** A quoted cell (its quotes doubled inside), or a line ending outside one. */
+const QUOTED_OR_ENDING = /"[^"]*(?:""[^"]*)*"|\r\n?/g;
+
 /**
  * Every line ending as "\n": a file edited on two systems may end its lines partly CRLF, partly LF (or CR), and
  * Papa Parse takes the first ending it meets for all, which would read such a file as one giant row. A line
- * break inside a quoted cell becomes "\n" too; the readers refuse it in a value either way.
+ * break inside a quoted cell is left as it is, so that a message shows the value as the file has it.
  */
 export function uniformLineEndings(text: string): string {
-  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  if (!text.includes("\r")) return text;
+  return text.replace(QUOTED_OR_ENDING, (match) => (match.charCodeAt(0) === 34 ? match : "\n"));
 }
 
 /** A problem of the table: its row (header = 1) when it has one. */

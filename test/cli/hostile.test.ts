@@ -130,6 +130,27 @@ describe("bad values in a file", () => {
     expect(run.stderr.length).toBeLessThan(2000);
   });
 
+  it("refuses a payee that looks blank (Hangul fillers, a blank Braille cell, a grapheme joiner) in mottagare.csv", async () => {
+    const data = dataFolder();
+    fs.writeFileSync(
+      path.join(data, "mottagare.csv"),
+      "county,recipient\n01,\u3164\n03,\u2800\u2800\n04,Region\u115fSörmland\n05,\uffa0\n06,\u034f\n07,Region Kronoberg\n"
+    );
+    const payments = path.join(outFolder(), "utbetalningar.csv");
+    await refused(
+      data,
+      [
+        `mottagare.csv rad 2 (01): ${invisible("mottagare", "[U+3164]", "U+3164 (hangul-utfyllnad)")}`,
+        `mottagare.csv rad 3 (03): ${invisible("mottagare", "[U+2800][U+2800]", "U+2800 (tomt punktskriftstecken)")}`,
+        `mottagare.csv rad 4 (04): ${invisible("mottagare", "Region[U+115F]Sörmland", "U+115F (hangul-utfyllnad)")}`,
+        `mottagare.csv rad 5 (05): ${invisible("mottagare", "[U+FFA0]", "U+FFA0 (hangul-utfyllnad)")}`,
+        `mottagare.csv rad 6 (06): ${invisible("mottagare", "[U+034F]", "U+034F (kombinerande grafemfog)")}`,
+      ],
+      ["--payments", payments]
+    );
+    expect(fs.existsSync(payments)).toBe(false);
+  });
+
   it("cuts a long value in a message to its first 40 characters, in the place and in the problem", async () => {
     const data = dataFolder();
     const code = `0114${"A".repeat(20000)}`;

@@ -280,6 +280,35 @@ describe("codes and free text", () => {
     );
   });
 
+  it.each([
+    ["\u3164", "U+3164 (hangul-utfyllnad)"],
+    ["\u2800", "U+2800 (tomt punktskriftstecken)"],
+    ["\u115f", "U+115F (hangul-utfyllnad)"],
+    ["\u1160", "U+1160 (hangul-utfyllnad)"],
+    ["\uffa0", "U+FFA0 (hangul-utfyllnad)"],
+    ["\u034f", "U+034F (kombinerande grafemfog)"],
+    ["\u180e", "U+180E"],
+    ["\ufe0f", "U+FE0F"],
+    ["\u{e0041}", "U+E0041"],
+  ])("refuses %j, which looks blank, in a name and as a whole name, as it refuses U+200B", (character, name) => {
+    const shown = `[${name.split(" ")[0]}]`;
+    expect(verdict(readText(`Region${character}Skåne`, "mottagare"))).toEqual(
+      refused(
+        `mottagare (Region${shown}Skåne) innehåller tecknet ${name}, som inte syns. Ta bort det och skriv värdet igen.`
+      )
+    );
+    expect(verdict(readText(character.repeat(3), "mottagare"))).toEqual(
+      refused(
+        `mottagare (${shown.repeat(3)}) innehåller tecknet ${name}, som inte syns. Ta bort det och skriv värdet igen.`
+      )
+    );
+    expect(code(`0114${character}`)).toEqual(
+      refused(
+        `kommunkoden (0114${shown}) innehåller tecknet ${name}, som inte syns. Ta bort det och skriv värdet igen.`
+      )
+    );
+  });
+
   it("keeps free text as it is written, a formula-looking text too, within a cell's 32 767 characters", () => {
     expect(verdict(readText('  =HYPERLINK("http://example.invalid")  ', "projekt"))).toBe(
       '=HYPERLINK("http://example.invalid")'
