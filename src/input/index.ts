@@ -3,6 +3,7 @@
  * (spellings.ts), one message catalogue (messages.ts), and the reading of files and delimited text that
  * the command line and the pane's import share (decode.ts, table.ts, rows.ts).
  */
+export { csvText, excelText, startsLikeFormula } from "./cellText";
 export * from "./decode";
 export { Label, Problem } from "./messages";
 export {

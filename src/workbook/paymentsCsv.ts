@@ -3,11 +3,15 @@
  * UTF-8 with a byte-order mark (so that Excel shows å, ä and ö), CRLF line ends, amounts in whole kronor
  * without grouping. Pure: the command line writes the text to a file.
  */
+import { csvText } from "../input";
 import { PAYMENT_POTS, PaymentRow, POT_HEADER } from "./payments";
 
-/** A field quoted when it holds a separator, a quote or a line break; a text that Excel would run as a formula is kept as text. */
+/**
+ * A field quoted when it holds a separator, a quote or a line break; a text that Excel would run as a formula
+ * (full-width "＝" too) is kept as text, by the rule the pane's import follows (`src/input/cellText.ts`).
+ */
 function field(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const safe = csvText(text);
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

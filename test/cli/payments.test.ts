@@ -86,6 +86,44 @@ describe("npm run workbook -- --payments FILE.csv", () => {
     expect(log.mock.calls.flat().join("\n")).toMatch(/OBS: 1 rad för länsbidraget saknar mottagare \(län 25\)/);
   });
 
+  it("keeps a payee that starts like a formula as text, in full-width forms too, as the pane's import does", async () => {
+    const data = path.join(dir, "data");
+    fs.cpSync(path.resolve(__dirname, "../../data/demo"), data, { recursive: true });
+    const payees = {
+      "01": "＝HYPERLINK(1)",
+      "03": "＋46 8 123",
+      "04": "－1",
+      "05": "＠SUM(A1)",
+      "06": "=1+1",
+      "07": "'Växjö",
+    };
+    fs.writeFileSync(
+      path.join(data, "mottagare.csv"),
+      `county,recipient\n${Object.entries(payees)
+        .map(([county, payee]) => `${county},${payee}`)
+        .join("\n")}\n`
+    );
+    const csv = path.join(dir, "utbetalningar.csv");
+    expect(await main(["--data", data, "--out", path.join(dir, "skl.xlsx"), "--payments", csv])).toBe(0);
+    const recipients = Object.fromEntries(
+      fs
+        .readFileSync(csv, "utf8")
+        .split("\r\n")
+        .map((l) => l.split(";"))
+        .filter((x) => x[0] === "Länsbidrag" && x[1] in payees)
+        .map((x) => [x[1], x[2]])
+    );
+    expect(recipients).toEqual({
+      "01": "'＝HYPERLINK(1)",
+      "03": "'＋46 8 123",
+      "04": "'－1",
+      "05": "'＠SUM(A1)",
+      "06": "'=1+1",
+      // An apostrophe of the payee's own stays as it is: Excel shows it when it opens a CSV file.
+      "07": "'Växjö",
+    });
+  });
+
   it("writes nothing when either file exists, and both with --force", async () => {
     const out = path.join(dir, "skl.xlsx");
     const csv = path.join(dir, "utbetalningar.csv");
