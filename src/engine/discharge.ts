@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { DEFAULTS } from "./defaults";
+import { Problem, RuleError } from "./errors";
 import { formatNumberSv, Money } from "./money";
 import { Amount, nonNegative, wholeCount } from "./parties";
 
@@ -102,9 +103,22 @@ export function dischargeSettlement(
     billableDaysPerIndividual,
     billableDays,
     pricePerDay,
-    amount: billableDays.times(pricePerDay),
+    amount: exactInExcel(billableDays.times(pricePerDay)),
     reason: reasonOf({ count, totalDays, average, averageLimit, dayLimit, averageExceeded, billableDays }),
   };
+}
+
+/**
+ * The amount, when Excel can hold it exactly: whole kronor up to 2^53 − 1, or öre up to 2^53 − 1 when it has
+ * öre (the limit every reader of kronor keeps, `src/input/readers.ts`). A larger product of days and price would
+ * reach a cell rounded (2^53 − 1 kr × 5 days shows as …950, not …955), so it is refused with the reason.
+ */
+function exactInExcel(amount: Decimal): Decimal {
+  const units = amount.isInteger() ? amount : amount.times(100);
+  if (units.greaterThan(Number.MAX_SAFE_INTEGER)) {
+    throw new RuleError("invalidValue", Problem.tooLarge("beloppet", formatNumberSv(amount)));
+  }
+  return amount;
 }
 
 /** Why a settlement is billed or not: "Snittet 13 / 3 ≈ 4,33 dagar > 3: 5 dagar över 3 debiteras". */

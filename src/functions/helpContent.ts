@@ -310,6 +310,15 @@ export const HELP: Readonly<Record<FunctionId, FunctionHelp>> = {
         columns: [col("Dagar", "Days", [2, -5, 6])],
         args: [range(0), value(7000)],
       },
+      {
+        code: "#VALUE!",
+        why: text(
+          "Ett belopp som Excel inte kan hålla exakt: över 9 007 199 254 740 991 kr (2^53 − 1), eller så många öre när beloppet har ören. Funktionen avrundar aldrig i tysthet.",
+          "An amount Excel cannot hold exactly: above 9,007,199,254,740,991 kr (2^53 − 1), or that many öre when the amount has öre. The function never rounds without a word."
+        ),
+        columns: [col("Dagar", "Days", [2, 5, 6])],
+        args: [range(0), value(9007199254740991)],
+      },
     ],
     sources: [
       text(
