@@ -215,11 +215,19 @@ export function settleDischargeGroups<R extends DischargeRecordDays>(
   return [...groups].map(([key, rows]) => {
     const { municipality, month, care } = rows[0];
     const params = { pricePerDay: rules.pricePerDay, ...limitsFor(care, rules) };
-    const settle = (days: (r: R) => number) =>
-      dischargeSettlement(
-        rows.map((r, i) => ({ row: i + 1, days: days(r) })),
-        params
-      );
+    const settle = (days: (r: R) => number) => {
+      try {
+        return dischargeSettlement(
+          rows.map((r, i) => ({ row: i + 1, days: days(r) })),
+          params
+        );
+      } catch (error) {
+        // A settlement that cannot be paid exactly is named by its group.
+        if (error instanceof RuleError && error.place.row === undefined)
+          throw new RuleError(error.kind, error.problem, { party: key });
+        throw error;
+      }
+    };
     const reported = settle((r) => r.daysReported);
     return {
       key,

@@ -151,6 +151,17 @@ describe("bad values in a file", () => {
     expect(fs.existsSync(payments)).toBe(false);
   });
 
+  it("refuses a discharge settlement whose amount a cell cannot hold exactly, naming the group", async () => {
+    const data = dataFolder();
+    const doc = JSON.parse(fs.readFileSync(path.join(ROOT, "data", "parameters.json"), "utf8"));
+    doc.years.find((y: { year: number }) => y.year === 2010).dischargePricePerDayKr = 2 ** 53 - 1;
+    fs.writeFileSync(path.join(data, "parameters.json"), JSON.stringify(doc));
+    // 0821 Högsby, April 2018, somatic care: 6 days billed in the demo data, × (2^53 − 1) kr.
+    await refused(data, [
+      "0821 2018-04 somatisk: beloppet (54 043 195 528 445 946) är för stort för att räknas exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.",
+    ]);
+  });
+
   it("cuts a long value in a message to its first 40 characters, in the place and in the problem", async () => {
     const data = dataFolder();
     const code = `0114${"A".repeat(20000)}`;
