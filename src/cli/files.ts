@@ -48,11 +48,14 @@ function besides(target: string, kind: "tmp" | "old"): string {
   return path.join(path.dirname(target), `.skl-${randomBytes(6).toString("hex")}.${kind}`);
 }
 
-/** Flushes a folder's entries (a new or changed name) to disk. Some file systems cannot; that is no failure. */
-export function syncFolder(folder: string): void {
+/**
+ * Flushes a file, or a folder's entries (a new or changed name), to disk. Some file systems cannot flush a
+ * folder; that is no failure.
+ */
+export function flushToDisk(file: string): void {
   let fd: number | undefined;
   try {
-    fd = fs.openSync(folder, "r");
+    fd = fs.openSync(file, "r");
     fs.fsyncSync(fd);
   } catch {
     // EINVAL/EISDIR where a folder cannot be flushed: the files themselves were.
@@ -113,7 +116,7 @@ export function writeAll(files: readonly FileToWrite[], force: boolean): void {
       else fs.rmSync(target, { force: true });
     }
     for (const temporary of temporaries) fs.rmSync(temporary, { force: true });
-    for (const folder of new Set(targets.map((t) => path.dirname(t.target)))) syncFolder(folder);
+    for (const folder of new Set(targets.map((t) => path.dirname(t.target)))) flushToDisk(folder);
   }
 }
 
