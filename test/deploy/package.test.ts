@@ -192,6 +192,12 @@ describe("npm run package -- --url https://aldrestod.example.se/skl/ --out paket
     }
     const swedish = JSON.parse(read("functions-sv.json")) as { functions: { id: string; name: string }[] };
     const english = JSON.parse(read("functions.json")) as { functions: { id: string; name: string }[] };
+    // No data types are asked for: the readers take numbers, text and TRUE/FALSE ("Manually create JSON metadata
+    // for custom functions in Excel", allowCustomDataForDataTypeAny).
+    expect(["allowCustomDataForDataTypeAny" in swedish, "allowCustomDataForDataTypeAny" in english]).toEqual([
+      false,
+      false,
+    ]);
     expect(swedish.functions.map((f) => [f.id, f.name])).toEqual(english.functions.map((f) => [f.id, f.name]));
     expect(swedish.functions.map((f) => f.id).sort()).toEqual([...IDS].sort());
   });
