@@ -12,8 +12,8 @@ import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DEMO = path.join(ROOT, "data", "demo");
-/** Run as an ordinary user: root reads a file whatever its permissions, so EACCES could not be tried. */
-const AS_USER = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+/** Root reads a file whatever its permissions: a refusal for lack of permission is tried as the user nobody. */
+const ROOT_USER = process.getuid?.() === 0;
 
 let tmp: string;
 
@@ -33,13 +33,13 @@ interface Run {
   readonly stderr: string;
 }
 
-/** The command as the user runs it (`npm run workbook` is `tsx src/cli/workbook.ts`). */
-function workbook(...args: string[]): Promise<Run> {
+/** Runs `node args…` and collects what it printed; `user` runs it as that user and group. */
+function run(args: readonly string[], user?: { uid: number; gid: number }): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", path.join(ROOT, "src/cli/workbook.ts"), ...args],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, INIT_CWD: ROOT }, ...AS_USER },
+      [...args],
+      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, INIT_CWD: ROOT }, ...user },
       (error, stdout, stderr) => {
         const code = error ? Number((error as { code?: unknown }).code) : 0;
         resolve({ code, stdout, stderr: stderr.replace(/[\u00a0\u202f]/g, " ") });
@@ -47,6 +47,46 @@ function workbook(...args: string[]): Promise<Run> {
     );
   });
 }
+
+/** The command as the user runs it (`npm run workbook` is `tsx src/cli/workbook.ts`). */
+function workbook(...args: string[]): Promise<Run> {
+  return run(["--import", "tsx", path.join(ROOT, "src/cli/workbook.ts"), ...args]);
+}
+
+/** The command compiled into one file with the bundled data beside it, in a folder every user may read. */
+let compiled: string | undefined;
+
+/**
+ * The command run by an ordinary user, who may not read what its permissions forbid. As root that is the user
+ * nobody, who may not read a project cloned into a private folder (mode 0700, or root's home): the same
+ * sources are then compiled with esbuild (as tsx compiles them) into one file, with data/ beside it, in a
+ * temporary folder that nobody may read.
+ */
+async function workbookAsUser(...args: string[]): Promise<Run> {
+  if (!ROOT_USER) return workbook(...args);
+  if (!compiled) {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "skl-hostile-cli-"));
+    fs.chmodSync(folder, 0o755);
+    const esbuild = await import("esbuild");
+    await esbuild.build({
+      entryPoints: [path.join(ROOT, "src/cli/workbook.ts")],
+      bundle: true,
+      platform: "node",
+      target: "node20",
+      format: "cjs",
+      outfile: path.join(folder, "cli", "workbook.js"),
+      logLevel: "silent",
+    });
+    fs.cpSync(path.join(ROOT, "data"), path.join(folder, "data"), { recursive: true });
+    execFileSync("chmod", ["-R", "a+rX", folder]);
+    compiled = folder;
+  }
+  return run([path.join(compiled, "cli", "workbook.js"), ...args], { uid: 65534, gid: 65534 });
+}
+
+afterAll(() => {
+  if (compiled) fs.rmSync(compiled, { recursive: true, force: true });
+});
 
 /** A copy of the demo data that the test then spoils. */
 function dataFolder(): string {
@@ -72,10 +112,19 @@ function setRows(file: string, rows: Readonly<Record<number, string>>): void {
   fs.writeFileSync(file, lines.join("\n"));
 }
 
-/** Runs with --data, expects a refusal with exactly these problem lines (among others), nothing written. */
-async function refused(data: string, lines: readonly string[], extra: readonly string[] = []): Promise<Run> {
+/**
+ * Runs with --data, expects a refusal with exactly these problem lines (among others), nothing written; with
+ * `asUser`, as an ordinary user (see `workbookAsUser`).
+ */
+async function refused(
+  data: string,
+  lines: readonly string[],
+  extra: readonly string[] = [],
+  asUser = false
+): Promise<Run> {
   const out = outFolder();
-  const run = await workbook("--out", path.join(out, "skl.xlsx"), "--data", data, ...extra);
+  const command = asUser ? workbookAsUser : workbook;
+  const run = await command("--out", path.join(out, "skl.xlsx"), "--data", data, ...extra);
   expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 1, stdout: "" });
   expect(run.stderr).toMatch(/^Indata innehåller fel; ingen fil skrevs\.\n/);
   const printed = run.stderr.split("\n").map((l) => l.trim());
@@ -301,13 +350,18 @@ describe("bad files", () => {
     fs.symlinkSync("lan.csv", path.join(data, "kommuner.csv"));
     fs.symlinkSync("kommuner.csv", path.join(data, "lan.csv"));
     const loop = "är en symbolisk länk som pekar i en slinga och leder aldrig till en fil. Ersätt länken med filen.";
-    await refused(data, [
-      "palliativ.csv: filen går inte att läsa (ingen behörighet att läsa).",
-      "senior-alert.csv: filen är 60 MB, men högst 50 MB läses. Dela upp filen eller kontrollera att det är rätt fil.",
-      `utskrivningsklara.csv: ${loop}`,
-      `kommuner.csv: ${loop}`,
-      `lan.csv: ${loop}`,
-    ]);
+    await refused(
+      data,
+      [
+        "palliativ.csv: filen går inte att läsa (ingen behörighet att läsa).",
+        "senior-alert.csv: filen är 60 MB, men högst 50 MB läses. Dela upp filen eller kontrollera att det är rätt fil.",
+        `utskrivningsklara.csv: ${loop}`,
+        `kommuner.csv: ${loop}`,
+        `lan.csv: ${loop}`,
+      ],
+      [],
+      true
+    );
   });
 });
 
@@ -323,7 +377,7 @@ describe("bad paths", () => {
   it("says that a --data folder may not be read", async () => {
     const data = dataFolder();
     fs.chmodSync(data, 0o000);
-    const run = await refused(data, []);
+    const run = await refused(data, [], [], true);
     fs.chmodSync(data, 0o777);
     expect(run.stderr).toContain(`${data}: katalogen går inte att läsa (ingen behörighet att läsa).`);
   });
