@@ -68,9 +68,13 @@ function valueOf(content: CellContent, here: string): ExcelJS.CellValue {
   return content;
 }
 
+const shared = new Map<string, Style>();
 function styleCell(cell: ExcelJS.Cell, style: CellStyle | undefined, numFmt: string | undefined): void {
-  if (style) Object.assign(cell, { style: { ...STYLE[style], numFmt } });
-  else if (numFmt) cell.numFmt = numFmt;
+  if (!style && !numFmt) return;
+  const key = `${style ?? ""}\u0000${numFmt ?? ""}`;
+  let s = shared.get(key);
+  if (!s) { s = style ? { ...STYLE[style], numFmt } : { numFmt }; shared.set(key, s); }
+  cell.style = s;
 }
 
 /** A letter on one A4 page, portrait; other sheets landscape, one page wide, as many pages tall as needed. */
@@ -79,6 +83,9 @@ function pageSetup(plan: SheetPlan): Partial<ExcelJS.PageSetup> {
   const area = printArea(plan.print.onePagePortrait);
   return { orientation: "portrait", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 1, printArea: area };
 }
+
+/** A table row whose values are in the sheet's cells already (see `writeTables`). */
+const NO_VALUES: ExcelJS.CellValue[] = [];
 
 /** The plan's tables: headers, cells with their looks, and an Excel table over each that has rows. */
 function writeTables(ws: ExcelJS.Worksheet, plan: SheetPlan, value: (content: CellContent) => ExcelJS.CellValue): void {
@@ -102,7 +109,9 @@ function writeTables(ws: ExcelJS.Worksheet, plan: SheetPlan, value: (content: Ce
       headerRow: true,
       style: { theme: undefined, showRowStripes: false },
       columns: table.columns.map((col) => ({ name: col.header, filterButton: true })),
-      rows: table.columns[0].cells.map((_, r) => table.columns.map((col) => value(col.cells[r]))),
+      // The cells are written above: the table only needs its height. exceljs would write the rows' values a
+      // second time and keep a copy of them all.
+      rows: new Array<ExcelJS.CellValue[]>(table.rows).fill(NO_VALUES),
     });
   }
 }
