@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { decodeText, FILE_SIZE_LIMIT, isNotText, Problem, sizeProblem } from "../input";
+import { countLines, decodeText, FILE_SIZE_LIMIT, isNotText, Problem, shownCount, sizeProblem } from "../input";
 import { WorkbookInputs } from "../workbook/inputs";
 import {
   DATA_FILES,
@@ -19,6 +19,30 @@ import {
 } from "../workbook/loadInputs";
 
 export { DataError } from "../workbook/loadInputs";
+
+/**
+ * The most data rows the command line reads from each file. Every row becomes a row of the workbook, which
+ * exceljs builds in memory; with every file at its limit the command stays within `MEMORY_BOUND`, as measured by
+ * `npm run bench` (README, "Limits"). Sweden has 290 municipalities and 21 counties; the limits on the parties
+ * are the ten-fold of the bench. A file with more rows is refused before its rows are parsed.
+ */
+export const ROW_LIMITS: Readonly<Partial<Record<DataFileKey, number>>> = {
+  municipalities: 2900,
+  counties: 210,
+  publishedCountyGrant: 210,
+  countyPayees: 210,
+  palliative: 3110,
+  seniorAlert: 3110,
+  discharge: 50000,
+  pilots: 10000,
+  countyBudget: 10000,
+};
+
+/** The limit of a file the table above does not name. */
+const DEFAULT_ROW_LIMIT = 10000;
+
+/** The most memory the command takes with every file at its limit: `npm run bench` measures about 1,3 GB. */
+export const MEMORY_BOUND = "2 GB";
 
 /** The year whose reference data are bundled (data/2010/: population on 31 December 2009, SCB). */
 export const BUNDLED_REFERENCE_YEAR = 2010;
@@ -96,7 +120,7 @@ export function readDataDirectory(dir: string, year = 2010): WorkbookInputs {
         ? undefined
         : fallback[key];
     if (file === undefined) continue;
-    const read = readFile(file);
+    const read = readFile(file, key === "parameters" ? undefined : (ROW_LIMITS[key] ?? DEFAULT_ROW_LIMIT));
     if ("problem" in read) fileProblems[key] = read.problem;
     else files[key] = read.text;
     if (file !== own) bundled.add(path.relative(path.dirname(dataRoot()), file));
@@ -165,8 +189,11 @@ function readAtMost(file: string, limit: number): Buffer {
   }
 }
 
-/** The text of a file, or why it cannot be read: a folder, too large, unreadable, not text. */
-function readFile(file: string): { readonly text: string } | { readonly problem: string } {
+/**
+ * The text of a file, or why it cannot be read: a folder, too large, more data rows than `rowLimit`,
+ * unreadable, not text.
+ */
+function readFile(file: string, rowLimit?: number): { readonly text: string } | { readonly problem: string } {
   try {
     const stat = fs.statSync(file);
     if (stat.isDirectory()) return { problem: Problem.notAFile() };
@@ -175,7 +202,13 @@ function readFile(file: string): { readonly text: string } | { readonly problem:
     const tooLarge = sizeProblem(stat.size);
     if (tooLarge) return { problem: tooLarge };
     const decoded = decodeText(readAtMost(file, FILE_SIZE_LIMIT + 1));
-    return isNotText(decoded) ? decoded : { text: decoded.text };
+    if (isNotText(decoded)) return decoded;
+    // The header is a line of its own; the rows are counted before any is parsed.
+    const rows = countLines(decoded.text) - 1;
+    if (rowLimit !== undefined && rows > rowLimit) {
+      return { problem: Problem.tooManyRowsToWrite(shownCount(rows), shownCount(rowLimit), MEMORY_BOUND) };
+    }
+    return { text: decoded.text };
   } catch (error) {
     return { problem: fileSystemProblem(error) };
   }

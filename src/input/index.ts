@@ -27,6 +27,6 @@ export { RowReader, SCREENFUL, screenful } from "./rows";
 export { characterName, cut, describeCell, shownCount, shownText, shownValue, visible, withoutInvisible } from "./show";
 export { noWords, SPELLINGS, yesWords } from "./spellings";
 export type { Delimiter, NoTable, Table, TableProblem, TableRow } from "./table";
-export { headerDelimiter, readTable } from "./table";
+export { countLines, headerDelimiter, readTable } from "./table";
 export type { Reader, Reading } from "./verdict";
 export { CELL_TEXT_LIMIT, cleanText, isBlank, Refused } from "./verdict";

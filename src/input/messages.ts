@@ -143,6 +143,10 @@ export const Problem = {
   pdfFile: () => "filen är en PDF, inte text. Hämta uppgifterna som CSV och försök igen.",
   binaryFile: () =>
     "filen innehåller binära data (NUL-tecken), inte text. Spara uppgifterna som CSV (UTF-8 eller semikolonavgränsad) och försök igen.",
+  tooManyRowsToWrite: (rows: string, limit: string, memory: string) =>
+    `filen har ${rows} rader, men kommandoraden läser högst ${limit} rader ur den: varje rad blir en rad i ` +
+    `arbetsboken, som skrivs i minnet, och med alla filer vid sina gränser tar det upp till ${memory} minne. Dela upp ` +
+    "filen, t.ex. per år eller per kommun, och bygg en arbetsbok för varje del.",
   fileTooLarge: (size: string, limit: string) =>
     `filen är ${size}, men högst ${limit} läses. Dela upp filen eller kontrollera att det är rätt fil.`,
   notAFile: () => "är en katalog, inte en fil. Lägg CSV-filen här med det namnet.",

@@ -58,6 +58,21 @@ function firstNonBlankLine(text: string): string {
   }
 }
 
+/** The lines of a text with something in them (a line ends in CRLF, LF or CR), counted without splitting it. */
+export function countLines(text: string): number {
+  let lines = 0;
+  let filled = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (filled) lines++;
+      filled = false;
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    } else if (c !== 32) filled = true;
+  }
+  return filled ? lines + 1 : lines;
+}
+
 /** A quoted cell (its quotes doubled inside), or a line ending outside one. */
 const QUOTED_OR_ENDING = /"[^"]*(?:""[^"]*)*"|\r\n?/g;
 

@@ -233,18 +233,29 @@ describe("bad values in a file", () => {
     ]);
   });
 
-  it("prints a screenful of 200 000 bad rows and counts the rest", async () => {
+  it("prints a screenful of 50 000 bad rows and counts the rest; 200 000 rows of palliativ.csv are refused at once", async () => {
     const data = dataFolder();
-    const rows = Array.from(
-      { length: 200000 },
-      (_, i) => `kommun,${String(1000 + (i % 8000)).padStart(4, "0")},tio,${i}`
+    // As many bad rows as the command reads from a file (README, "Limits of the command line").
+    const rows = Array.from({ length: 50000 }, (_, i) => `0880,2018-01,S${i},somatisk,tio,${i}`);
+    fs.writeFileSync(
+      path.join(data, "utskrivningsklara.csv"),
+      ["municipality,month,individual,care,days_reported,days_after_analysis", ...rows].join("\n")
     );
-    fs.writeFileSync(path.join(data, "palliativ.csv"), ["kind,code,deaths,registrations", ...rows].join("\n"));
     const run = await refused(data, []);
     const lines = run.stderr.trim().split("\n");
     expect(lines.length).toBeLessThanOrEqual(23);
-    expect(lines[lines.length - 1]).toMatch(/^ {2}… och [\d ]+ fel till \([\d ]+ sammanlagt\)\.$/);
-    expect(run.stderr.length).toBeLessThan(5000);
+    expect(lines[lines.length - 1]).toBe("  … och 49 980 fel till (50 000 sammanlagt).");
+    expect(run.stderr.length).toBeLessThan(6000);
+    // More rows than a file of parties can hold: refused before they are read, with the reason.
+    const parties = Array.from(
+      { length: 200000 },
+      (_, i) => `kommun,${String(1000 + (i % 8000)).padStart(4, "0")},tio,${i}`
+    );
+    fs.writeFileSync(path.join(data, "palliativ.csv"), ["kind,code,deaths,registrations", ...parties].join("\n"));
+    const many = await refused(data, []);
+    expect(many.stderr).toMatch(
+      /\n {2}palliativ\.csv: filen har 200 000 rader, men kommandoraden läser högst 3 110 rader ur den: /
+    );
   });
 
   it("refuses parameters.json with text, negative, huge or missing figures, and a file that is not JSON", async () => {
@@ -329,6 +340,36 @@ describe("bad files", () => {
     const notRegular =
       "är ingen vanlig fil (en enhet, en namngiven pipe eller en socket), och den läses inte. Lägg CSV-filen här med det namnet.";
     await refused(data, [`palliativ.csv: ${notRegular}`, `senior-alert.csv: ${notRegular}`]);
+  });
+
+  it("refuses a discharge file of 1 004 424 valid rows (40 MB) at once, with the reason, instead of running out of memory", async () => {
+    const data = dataFolder();
+    const municipalities = [
+      "0821",
+      "0834",
+      "0840",
+      "0860",
+      "0861",
+      "0862",
+      "0880",
+      "0881",
+      "0882",
+      "0883",
+      "0884",
+      "0885",
+    ];
+    const lines = ["municipality,month,individual,care,days_reported,days_after_analysis"];
+    for (let i = 0; i < 1004424; i++) {
+      const month = String(1 + (i % 12)).padStart(2, "0");
+      lines.push(
+        `${municipalities[i % 12]},2018-${month},INDIVID-${String(i).padStart(9, "0")},somatisk,${i % 9},${i % 9}`
+      );
+    }
+    fs.writeFileSync(path.join(data, "utskrivningsklara.csv"), lines.join("\r\n") + "\r\n");
+    expect(fs.statSync(path.join(data, "utskrivningsklara.csv")).size).toBeGreaterThan(40 * 1000 * 1000);
+    await refused(data, [
+      "utskrivningsklara.csv: filen har 1 004 424 rader, men kommandoraden läser högst 50 000 rader ur den: varje rad blir en rad i arbetsboken, som skrivs i minnet, och med alla filer vid sina gränser tar det upp till 2 GB minne. Dela upp filen, t.ex. per år eller per kommun, och bygg en arbetsbok för varje del.",
+    ]);
   });
 
   it("refuses a UTF-8 file with a line in another encoding, naming the line, instead of garbling every letter", async () => {

@@ -240,3 +240,37 @@ describe("readDataDirectory (--data)", () => {
     );
   });
 });
+
+describe("the rows the command line reads, within its memory bound (README, Limits)", () => {
+  /** The demo discharge file's rows, repeated under new individuals' ids until there are `rows`. */
+  function dischargeRows(rows: number): string {
+    const demo = fs.readFileSync(path.join(DEMO, "utskrivningsklara.csv"), "utf8").trimEnd().split("\n");
+    const body = demo.slice(1);
+    const lines = Array.from({ length: rows }, (_, i) => {
+      const [municipality, month, , care, reported, after] = body[i % body.length].split(",");
+      return [municipality, month, `X${i}`, care, reported, after].join(",");
+    });
+    return [demo[0], ...lines].join("\n") + "\n";
+  }
+
+  it("reads a discharge file of exactly 50 000 rows and a pilot file of 10 000, and refuses one row more", () => {
+    const data = copyOfDemo();
+    fs.writeFileSync(path.join(data, "utskrivningsklara.csv"), dischargeRows(50000));
+    const pilots = Array.from({ length: 10000 }, (_, i) => `F${i},Kommun ${i},Försök ${i},1`);
+    fs.writeFileSync(
+      path.join(data, "forsoksverksamhet.csv"),
+      ["id,recipient,project,granted_kr", ...pilots].join("\r\n")
+    );
+    const inputs = readDataDirectory(data);
+    expect([inputs.discharge.length, inputs.pilots.length]).toEqual([50000, 10000]);
+
+    fs.writeFileSync(path.join(data, "utskrivningsklara.csv"), dischargeRows(50001));
+    fs.appendFileSync(path.join(data, "forsoksverksamhet.csv"), "\r\nF10000,Kommun,Försök,1\r\n");
+    const refusal = (rows: string, limit: string) =>
+      `filen har ${rows} rader, men kommandoraden läser högst ${limit} rader ur den: varje rad blir en rad i arbetsboken, som skrivs i minnet, och med alla filer vid sina gränser tar det upp till 2 GB minne. Dela upp filen, t.ex. per år eller per kommun, och bygg en arbetsbok för varje del.`;
+    expect(problemsThrownBy(() => readDataDirectory(data))).toEqual([
+      `utskrivningsklara.csv: ${refusal("50\u00a0001", "50\u00a0000")}`,
+      `forsoksverksamhet.csv: ${refusal("10\u00a0001", "10\u00a0000")}`,
+    ]);
+  });
+});
