@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { buildPlan, PlanMode } from "../workbook/buildPlan";
 import { WorkbookInputs } from "../workbook/inputs";
 import { paymentRows, PaymentRow } from "../workbook/payments";
-import { paymentsCsv } from "../workbook/paymentsCsv";
+import { paymentsCsv, PaymentsRefused, rowsToPay } from "../workbook/paymentsCsv";
 import { DataError, loadBundledInputs, readDataDirectory } from "./readData";
 import { planToXlsx } from "./xlsxWriter";
 
@@ -111,7 +111,10 @@ function paymentsText(rows: readonly PaymentRow[]): string {
   try {
     return paymentsCsv(rows);
   } catch (error) {
-    throw new CliError(`${(error as Error).message} Ingen fil skrevs.`);
+    const message = (error as Error).message;
+    throw new CliError(
+      error instanceof PaymentsRefused ? `${message}\nIngen fil skrevs.` : `${message} Ingen fil skrevs.`
+    );
   }
 }
 
@@ -205,12 +208,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (opts.payments && payments !== undefined) {
       writeAtomically(fromUser(opts.payments), Buffer.from(payments, "utf8"), opts.force);
-      console.log(`Skrev ${fromUser(opts.payments)} (utbetalningslistan, ${rows.length} mottagare)`);
-      const unnamed = rows.filter((r) => r.recipient === "").map((r) => r.code);
-      if (unnamed.length > 0)
+      const paying = rowsToPay(rows);
+      console.log(
+        `Skrev ${fromUser(opts.payments)} (utbetalningslistan, ${paying.length} mottagare med ett belopp att betala)`
+      );
+      const held = rows.filter((r) => r.heldBack.greaterThan(0));
+      for (const r of held)
         console.log(
-          `  OBS: ${unnamed.length} ${unnamed.length === 1 ? "rad" : "rader"} för länsbidraget saknar mottagare (län ${unnamed.join(", ")}): källan lämnar fältet tomt. ` +
-            "Ange mottagarna i mottagare.csv (kolumnerna county,recipient) i --data-katalogen, eller i filen, innan listan används för betalning."
+          `  Innehålls: ${r.recipient || `länet ${r.code}`}, ${r.heldBack.toFixed()} kr (villkor som inte är uppfyllda: ${r.held.join("; ")})`
         );
     }
     return 0;

@@ -118,9 +118,9 @@ describe("bad values in a file", () => {
   it("refuses kronor beyond 2^53, a text longer than a cell holds and a control character in a name", async () => {
     const data = dataFolder();
     setRows(path.join(data, "forsoksverksamhet.csv"), {
-      2: "F01,Kommun K,Försök A,9007199254740993",
-      3: `F02,Kommun L,${"x".repeat(1024 * 1024)},100`,
-      4: "F03,Kommun\u0007M,Försök C,100",
+      2: "F01,Kommun K,kommun,ja,Försök A,9007199254740993",
+      3: `F02,Kommun L,kommun,ja,${"x".repeat(1024 * 1024)},100`,
+      4: "F03,Kommun\u0007M,kommun,ja,Försök C,100",
     });
     const run = await refused(data, [
       "forsoksverksamhet.csv rad 2 (F01): beviljat belopp (9007199254740993) är för stort för att räknas exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.",
@@ -196,9 +196,12 @@ describe("bad values in a file", () => {
 describe("bad files", () => {
   it("refuses a registry file with a header and no rows", async () => {
     const data = dataFolder();
-    fs.writeFileSync(path.join(data, "senior-alert.csv"), "kind,code,all_units_started,registrations\n");
+    fs.writeFileSync(
+      path.join(data, "senior-alert.csv"),
+      "kind,code,licence,passwords,coordinator,units_identified,unit_list,all_units_started,registrations\n"
+    );
     await refused(data, [
-      "senior-alert.csv: filen har en rubrikrad men inga rader med uppgifter (kind, code, all_units_started, registrations). Fyll i raderna.",
+      "senior-alert.csv: filen har en rubrikrad men inga rader med uppgifter (kind, code, licence, passwords, coordinator, units_identified, unit_list, all_units_started, registrations). Fyll i raderna.",
     ]);
   });
 
@@ -210,7 +213,7 @@ describe("bad files", () => {
     fs.mkdirSync(path.join(data, "forsoksverksamhet.csv"));
     await refused(data, [
       "palliativ.csv: filen är tom. Första raden ska vara rubrikraden: kind,code,deaths,registrations",
-      "senior-alert.csv: filen är tom. Första raden ska vara rubrikraden: kind,code,all_units_started,registrations",
+      "senior-alert.csv: filen är tom. Första raden ska vara rubrikraden: kind,code,licence,passwords,coordinator,units_identified,unit_list,all_units_started,registrations",
       "forsoksverksamhet.csv: är en katalog, inte en fil. Lägg CSV-filen här med det namnet.",
     ]);
   });
@@ -232,7 +235,9 @@ describe("bad files", () => {
   it("refuses a header repeated in the middle of a file and a column named twice", async () => {
     const data = dataFolder();
     setRows(path.join(data, "palliativ.csv"), { 5: "kind,code,deaths,registrations" });
-    setRows(path.join(data, "senior-alert.csv"), { 1: "kind,code,all_units_started,registrations,code" });
+    setRows(path.join(data, "senior-alert.csv"), {
+      1: "kind,code,licence,passwords,coordinator,units_identified,unit_list,all_units_started,registrations,code",
+    });
     await refused(data, [
       "palliativ.csv rad 5: raden upprepar rubrikraden (rad 1); två filer har kanske klistrats ihop. Ta bort raden.",
       "senior-alert.csv rad 1: kolumnen code finns två gånger i rubrikraden. Ta bort den ena.",
@@ -333,10 +338,12 @@ describe("input a hostile tester might expect to break, but that is valid", () =
     fs.writeFileSync(path.join(data, "palliativ.csv"), Buffer.from(palliative, "utf16le"));
     const senior = fs
       .readFileSync(path.join(data, "senior-alert.csv"), "utf8")
-      .replace("kommun,0114,nej,42", "kommun,0114,nej,-0");
+      .replace("kommun,0114,ja,ja,ja,ja,ja,nej,42", "kommun,0114,ja,ja,ja,ja,ja,nej,-0");
     fs.writeFileSync(path.join(data, "senior-alert.csv"), senior.replace(/\n/g, "\r"));
     const formula = '=HYPERLINK("http://example.invalid","klicka")';
-    setRows(path.join(data, "forsoksverksamhet.csv"), { 2: `F01,@SUM(1+1),"${formula.replace(/"/g, '""')}",4600000` });
+    setRows(path.join(data, "forsoksverksamhet.csv"), {
+      2: `F01,@SUM(1+1),kommun,ja,"${formula.replace(/"/g, '""')}",4600000`,
+    });
     const out = path.join(outFolder(), "skl.xlsx");
     const run = await workbook("--out", out, "--data", data);
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });
