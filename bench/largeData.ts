@@ -21,9 +21,11 @@ export function dischargeLine(i: number): string {
   return `${municipality},${month},${psychiatry ? "P" : "S"}${i},${psychiatry ? "psykiatri" : "somatisk"},${reported},${after}`;
 }
 
-/** A pilot grant: row `i` (0-based), 1 000 kr each. */
+export const PILOT_HEADER = "id,recipient,applicant_kind,political_backing,project,granted_kr";
+
+/** A pilot grant: row `i` (0-based), 1 000 kr each, a municipality's with political backing. */
 export function pilotLine(i: number): string {
-  return `F${i + 1},Kommun ${i % 290},Försök ${i + 1} (påhittat),1000`;
+  return `F${i + 1},Kommun ${i % 290},kommun,ja,Försök ${i + 1} (påhittat),1000`;
 }
 
 const COUNTIES = [
@@ -90,7 +92,7 @@ export function writeLargeFolder(dir: string, rows: LargeRows): void {
     if (count) writeLines(path.join(dir, file), header, count, line);
   };
   write("utskrivningsklara.csv", DISCHARGE_HEADER, rows.discharge, dischargeLine);
-  write("forsoksverksamhet.csv", "id,recipient,project,granted_kr", rows.pilots, pilotLine);
+  write("forsoksverksamhet.csv", PILOT_HEADER, rows.pilots, pilotLine);
   write("lansbudget.csv", "county,item,amount_kr,source", rows.budget, budgetLine);
 }
 

@@ -30,7 +30,9 @@ export const ROW_LIMITS: Readonly<Partial<Record<DataFileKey, number>>> = {
   municipalities: 2900,
   counties: 210,
   publishedCountyGrant: 210,
-  countyPayees: 210,
+  countyConditions: 210,
+  // Every municipality, county council and county recipient once.
+  payees: 3320,
   palliative: 3110,
   seniorAlert: 3110,
   discharge: 50000,

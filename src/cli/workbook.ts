@@ -11,7 +11,7 @@ import { cut } from "../input";
 import { buildPlan, PlanMode } from "../workbook/buildPlan";
 import { WorkbookInputs } from "../workbook/inputs";
 import { paymentRows, PaymentRow } from "../workbook/payments";
-import { paymentsCsv } from "../workbook/paymentsCsv";
+import { paymentsCsv, PaymentsRefused, rowsToPay } from "../workbook/paymentsCsv";
 import { readOptions, UsageError } from "./args";
 import { FileToWrite, throughLink, writeAll, WriteError } from "./files";
 import { bundledYears, DataError, loadBundledInputs, readDataDirectory } from "./readData";
@@ -127,7 +127,10 @@ function paymentsText(rows: readonly PaymentRow[]): string {
   try {
     return paymentsCsv(rows);
   } catch (error) {
-    throw new CliError(`${(error as Error).message} Ingen fil skrevs.`);
+    const message = (error as Error).message;
+    throw new CliError(
+      error instanceof PaymentsRefused ? `${message}\nIngen fil skrevs.` : `${message} Ingen fil skrevs.`
+    );
   }
 }
 
@@ -208,10 +211,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     const failing = plan.checks.filter((c) => !c.passes && !c.informational);
     const info = plan.checks.filter((c) => !c.passes && c.informational);
     const rows = payments ? paymentRows(inputs, results) : [];
-    // The payment list is written only when every check is OK, and then together with the workbook: both or neither.
-    const csv = payments && failing.length === 0 ? paymentsText(rows) : undefined;
+    // A payment list that cannot pay its payees stops the run before anything is written; it is written only
+    // when every check is OK, and then together with the workbook: both or neither.
+    const csv = payments ? paymentsText(rows) : undefined;
     const files: FileToWrite[] = [{ target: out, content: await planToXlsx(plan) }];
-    if (payments && csv !== undefined) files.push({ target: payments, content: Buffer.from(csv, "utf8") });
+    if (payments && csv !== undefined && failing.length === 0) {
+      files.push({ target: payments, content: Buffer.from(csv, "utf8") });
+    }
     try {
       writeAll(files, opts.force);
       written = files.map((f) => f.target);
@@ -237,12 +243,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 3;
     }
     if (payments) {
-      console.log(`Skrev ${payments} (utbetalningslistan, ${rows.length} mottagare)`);
-      const unnamed = rows.filter((r) => r.recipient === "").map((r) => r.code);
-      if (unnamed.length > 0)
+      const paying = rowsToPay(rows);
+      console.log(`Skrev ${payments} (utbetalningslistan, ${paying.length} mottagare med ett belopp att betala)`);
+      const held = rows.filter((r) => r.heldBack.greaterThan(0));
+      for (const r of held)
         console.log(
-          `  OBS: ${unnamed.length} ${unnamed.length === 1 ? "rad" : "rader"} för länsbidraget saknar mottagare (län ${unnamed.join(", ")}): källan lämnar fältet tomt. ` +
-            "Ange mottagarna i mottagare.csv (kolumnerna county,recipient) i --data-katalogen, eller i filen, innan listan används för betalning."
+          `  Innehålls: ${r.recipient || `länet ${r.code}`}, ${r.heldBack.toFixed()} kr (villkor som inte är uppfyllda: ${r.held.join("; ")})`
         );
     }
     return 0;

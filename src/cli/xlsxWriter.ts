@@ -77,9 +77,25 @@ function styleCell(cell: ExcelJS.Cell, style: CellStyle | undefined, numFmt: str
   cell.style = s;
 }
 
-/** A letter on one A4 page, portrait; other sheets landscape, one page wide, as many pages tall as needed. */
+/**
+ * A letter on one A4 page, portrait; other sheets landscape, as many pages wide as keeps their text legible (the
+ * code and name columns and the table's header repeated on each), as many pages tall as needed.
+ */
 function pageSetup(plan: SheetPlan): Partial<ExcelJS.PageSetup> {
-  if (!plan.print) return { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  if (!plan.print) {
+    const { wide, titleColumns, titleRow } = plan.pages;
+    return {
+      orientation: "landscape",
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: wide,
+      fitToHeight: 0,
+      ...(titleColumns
+        ? { printTitlesColumn: `${columnLetter(titleColumns[0])}:${columnLetter(titleColumns[1])}` }
+        : {}),
+      ...(titleRow ? { printTitlesRow: `${titleRow}:${titleRow}` } : {}),
+    };
+  }
   const area = printArea(plan.print.onePagePortrait);
   return { orientation: "portrait", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 1, printArea: area };
 }
@@ -175,6 +191,7 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     styleCell(cell, cellPlan.style, cellPlan.numFmt);
   }
   for (const [column, width] of plan.widths) ws.getColumn(columnLetter(column)).width = width;
+  for (const [row, height] of plan.rowHeights) ws.getRow(row).height = height;
   for (const m of plan.merges) {
     ws.mergeCells(address({ ...m.range, absolute: false }));
     ws.getRow(m.range.from.row).height = m.rowHeight;

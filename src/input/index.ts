@@ -8,6 +8,8 @@ export * from "./decode";
 export { Label, Problem } from "./messages";
 export {
   readAmount,
+  readApplicantKind,
+  readBankgiro,
   readCare,
   readCode,
   readCount,
@@ -15,8 +17,11 @@ export {
   readKronor,
   readMonth,
   readNumber,
+  readOrganisationNumber,
   readPartyCode,
   readPartyKind,
+  readPayeeKind,
+  readPlusgiro,
   readShare,
   readStep,
   readText,
@@ -25,7 +30,9 @@ export {
 export type { RowProblem } from "./rows";
 export { RowReader, SCREENFUL, screenful } from "./rows";
 export { characterName, cut, describeCell, shownCount, shownText, shownValue, visible, withoutInvisible } from "./show";
-export { noWords, SPELLINGS, yesWords } from "./spellings";
+export { checkDigitFor, checkDigitHolds } from "./checkDigits";
+export type { ApplicantKind } from "./spellings";
+export { APPLICANT_KINDS, noWords, SPELLINGS, yesWords } from "./spellings";
 export type { Delimiter, NoTable, Table, TableProblem, TableRow } from "./table";
 export { countLines, headerDelimiter, readTable } from "./table";
 export type { Reader, Reading } from "./verdict";

@@ -27,6 +27,12 @@ export const Label = {
   daysAfter: "dagar efter analys",
   dischargeDays: "utskrivningsklara dagar",
   weight: "vikten",
+  organisationNumber: "organisationsnumret",
+  bankgiro: "bankgironumret",
+  plusgiro: "plusgironumret",
+  payeeKind: "typ",
+  applicantKind: "sökande",
+  politicalBacking: "politisk förankring",
   pot: "potten",
   threshold: "tröskeln",
   step: "avrundningssteget",
@@ -99,6 +105,18 @@ export const Problem = {
   partyKindMissing: (what: string) => `${what} saknas. Skriv kommun eller landsting.`,
   notDigits: (what: string, value: string, digits: number, example: string) =>
     `${what} (${value}) ska vara ${digits === 4 ? "fyra" : digits === 2 ? "två" : digits} siffror, t.ex. ${example}.`,
+  notOrganisationNumber: (what: string, value: string) =>
+    `${what} (${value}) ska vara tio siffror, t.ex. 212000-0142 (sex siffror, bindestreck, fyra siffror).`,
+  organisationNumberLikePersonal: (what: string, value: string) =>
+    `${what} (${value}) har en tredje siffra under 2, som ett personnummer: ett organisationsnummers tredje siffra är minst 2 (Skatteverket, SKV 709). Kontrollera numret.`,
+  wrongCheckDigit: (what: string, value: string, expected: number) =>
+    `${what} (${value}) har fel kontrollsiffra: med de siffror som står före ska den sista vara ${expected}. Kontrollera numret.`,
+  notBankgiro: (what: string, value: string) =>
+    `${what} (${value}) ska vara sju eller åtta siffror, t.ex. 123-4566 eller 1234-5674.`,
+  notPlusgiro: (what: string, value: string) => `${what} (${value}) ska vara två till åtta siffror, t.ex. 12 34 56-6.`,
+  notPayeeKind: (what: string, value: string) =>
+    `${what} (${value}) ska vara kommun, landsting eller län (länets mottagare av länsbidraget och det regionala stödet).`,
+  notApplicantKind: (what: string, value: string, kinds: string) => `${what} (${value}) ska vara ${kinds}.`,
   notText: (what: string, value: string) => `${what} ska vara text, men cellen innehåller ${value}.`,
   notCode: (what: string, value: string) =>
     `${what} (${value}) är ingen kod: skriv koden som siffror (0114, 08) eller text (K1), utan decimaler och minustecken.`,

@@ -342,7 +342,15 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
     // The sources' own figures (the published tables), what the published table leaves undistributed, and the
     // county grants' recipients not yet filled in.
     expect(info.map((c) => c.id).sort()).toEqual(
-      ["c-ejfordelat", "c-publicerat", "c-publicerat-13", "c-publicerat-79", "c-publicerat-lan", "utb-mottagare"].sort()
+      [
+        "c-ejfordelat",
+        "c-publicerat",
+        "c-publicerat-13",
+        "c-publicerat-79",
+        "c-publicerat-lan",
+        "r-ejfordelat",
+        "utb-saknas",
+      ].sort()
     );
     expect(await page.textContent("#check-master")).toContain(
       `${plan.checks.length} kontroller, ${plan.checks.length - info.length} OK, ${info.length} INFO`
@@ -601,7 +609,7 @@ describe("the task pane in Excel (the in-memory Excel behind Excel.run)", () => 
     );
     expect(await workbook<{ sheet: string }>(page, "excel.selection")).toMatchObject({ sheet: "Andel" });
     expect(await workbook<string>(page, 'excel.valueAt("Andel", "A1")')).toBe(
-      "Statsbidrag för de mest sjuka äldre 2010: Kalmar län"
+      "Statsbidrag för de mest sjuka äldre 2010: Landstinget i Kalmar län"
     );
     await screenshot(page, "10-min-andel.png");
     await expectAccessible(page, "min andel");

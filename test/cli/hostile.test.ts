@@ -9,6 +9,8 @@ import { execFile, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { loadBundledInputs } from "../../src/cli/readData";
+import { payeesCsv } from "../support/payees";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DEMO = path.join(ROOT, "data", "demo");
@@ -134,6 +136,9 @@ async function refused(
   return run;
 }
 
+/** A text as a regular expression matching it literally. */
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 const invisible = (what: string, shown: string, character: string) =>
   `${what} (${shown}) innehåller tecknet ${character}, som inte syns. Ta bort det och skriv värdet igen.`;
 
@@ -167,9 +172,9 @@ describe("bad values in a file", () => {
   it("refuses kronor beyond 2^53, a text longer than a cell holds and a control character in a name", async () => {
     const data = dataFolder();
     setRows(path.join(data, "forsoksverksamhet.csv"), {
-      2: "F01,Kommun K,Försök A,9007199254740993",
-      3: `F02,Kommun L,${"x".repeat(1024 * 1024)},100`,
-      4: "F03,Kommun\u0007M,Försök C,100",
+      2: "F01,Kommun K,kommun,ja,Försök A,9007199254740993",
+      3: `F02,Kommun L,kommun,ja,${"x".repeat(1024 * 1024)},100`,
+      4: "F03,Kommun\u0007M,kommun,ja,Försök C,100",
     });
     const run = await refused(data, [
       "forsoksverksamhet.csv rad 2 (F01): beviljat belopp (9007199254740993) är för stort för att räknas exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.",
@@ -181,22 +186,36 @@ describe("bad values in a file", () => {
 
   it("refuses a payee that looks blank (Hangul fillers, a blank Braille cell, a grapheme joiner) in mottagare.csv", async () => {
     const data = dataFolder();
-    fs.writeFileSync(
-      path.join(data, "mottagare.csv"),
-      "county,recipient\n01,\u3164\n03,\u2800\u2800\n04,Region\u115fSörmland\n05,\uffa0\n06,\u034f\n07,Region Kronoberg\n"
+    const names: Record<string, string> = {
+      "01": "\u3164",
+      "03": "\u2800\u2800",
+      "04": "Region\u115fSörmland",
+      "05": "\uffa0",
+      "06": "\u034f",
+    };
+    // Every payee with a valid organisation number and account; five county recipients' names look blank.
+    const payees = payeesCsv(loadBundledInputs(2010)).replace(
+      /^län,(\d\d),Länets mottagare \d\d,/gm,
+      (line, code: string) => (code in names ? `län,${code},${names[code]},` : line)
     );
+    fs.writeFileSync(path.join(data, "mottagare.csv"), payees);
+    const row = (code: string) => payees.split("\n").findIndex((l) => l.startsWith(`län,${code},`)) + 1;
     const payments = path.join(outFolder(), "utbetalningar.csv");
-    await refused(
-      data,
-      [
-        `mottagare.csv rad 2 (01): ${invisible("mottagare", "[U+3164]", "U+3164 (hangul-utfyllnad)")}`,
-        `mottagare.csv rad 3 (03): ${invisible("mottagare", "[U+2800][U+2800]", "U+2800 (tomt punktskriftstecken)")}`,
-        `mottagare.csv rad 4 (04): ${invisible("mottagare", "Region[U+115F]Sörmland", "U+115F (hangul-utfyllnad)")}`,
-        `mottagare.csv rad 5 (05): ${invisible("mottagare", "[U+FFA0]", "U+FFA0 (hangul-utfyllnad)")}`,
-        `mottagare.csv rad 6 (06): ${invisible("mottagare", "[U+034F]", "U+034F (kombinerande grafemfog)")}`,
-      ],
-      ["--payments", payments]
-    );
+    const run = await refused(data, [], ["--payments", payments]);
+    const shown: [string, string, string][] = [
+      ["01", "[U+3164]", "U+3164 (hangul-utfyllnad)"],
+      ["03", "[U+2800][U+2800]", "U+2800 (tomt punktskriftstecken)"],
+      ["04", "Region[U+115F]Sörmland", "U+115F (hangul-utfyllnad)"],
+      ["05", "[U+FFA0]", "U+FFA0 (hangul-utfyllnad)"],
+      ["06", "[U+034F]", "U+034F (kombinerande grafemfog)"],
+    ];
+    for (const [code, value, character] of shown) {
+      expect(run.stderr).toMatch(
+        new RegExp(
+          `mottagare\\.csv rad ${row(code)} \\([^)]*${code}[^)]*\\): ${escape(invisible("mottagare", value, character))}`
+        )
+      );
+    }
     expect(fs.existsSync(payments)).toBe(false);
   });
 
@@ -288,9 +307,12 @@ describe("bad values in a file", () => {
 describe("bad files", () => {
   it("refuses a registry file with a header and no rows", async () => {
     const data = dataFolder();
-    fs.writeFileSync(path.join(data, "senior-alert.csv"), "kind,code,all_units_started,registrations\n");
+    fs.writeFileSync(
+      path.join(data, "senior-alert.csv"),
+      "kind,code,licence,passwords,coordinator,units_identified,unit_list,all_units_started,registrations\n"
+    );
     await refused(data, [
-      "senior-alert.csv: filen har en rubrikrad men inga rader med uppgifter (kind, code, all_units_started, registrations). Fyll i raderna.",
+      "senior-alert.csv: filen har en rubrikrad men inga rader med uppgifter (kind, code, licence, passwords, coordinator, units_identified, unit_list, all_units_started, registrations). Fyll i raderna.",
     ]);
   });
 
@@ -302,7 +324,7 @@ describe("bad files", () => {
     fs.mkdirSync(path.join(data, "forsoksverksamhet.csv"));
     await refused(data, [
       "palliativ.csv: filen är tom. Första raden ska vara rubrikraden: kind,code,deaths,registrations",
-      "senior-alert.csv: filen är tom. Första raden ska vara rubrikraden: kind,code,all_units_started,registrations",
+      "senior-alert.csv: filen är tom. Första raden ska vara rubrikraden: kind,code,licence,passwords,coordinator,units_identified,unit_list,all_units_started,registrations",
       "forsoksverksamhet.csv: är en katalog, inte en fil. Lägg CSV-filen här med det namnet.",
     ]);
   });
@@ -324,7 +346,9 @@ describe("bad files", () => {
   it("refuses a header repeated in the middle of a file and a column named twice", async () => {
     const data = dataFolder();
     setRows(path.join(data, "palliativ.csv"), { 5: "kind,code,deaths,registrations" });
-    setRows(path.join(data, "senior-alert.csv"), { 1: "kind,code,all_units_started,registrations,code" });
+    setRows(path.join(data, "senior-alert.csv"), {
+      1: "kind,code,licence,passwords,coordinator,units_identified,unit_list,all_units_started,registrations,code",
+    });
     await refused(data, [
       "palliativ.csv rad 5: raden upprepar rubrikraden (rad 1); två filer har kanske klistrats ihop. Ta bort raden.",
       "senior-alert.csv rad 1: kolumnen code finns två gånger i rubrikraden. Ta bort den ena.",
@@ -477,10 +501,12 @@ describe("input a hostile tester might expect to break, but that is valid", () =
     fs.writeFileSync(path.join(data, "palliativ.csv"), Buffer.from(palliative, "utf16le"));
     const senior = fs
       .readFileSync(path.join(data, "senior-alert.csv"), "utf8")
-      .replace("kommun,0114,nej,42", "kommun,0114,nej,-0");
+      .replace("kommun,0114,ja,ja,ja,ja,ja,nej,42", "kommun,0114,ja,ja,ja,ja,ja,nej,-0");
     fs.writeFileSync(path.join(data, "senior-alert.csv"), senior.replace(/\n/g, "\r"));
     const formula = '=HYPERLINK("http://example.invalid","klicka")';
-    setRows(path.join(data, "forsoksverksamhet.csv"), { 2: `F01,@SUM(1+1),"${formula.replace(/"/g, '""')}",4600000` });
+    setRows(path.join(data, "forsoksverksamhet.csv"), {
+      2: `F01,@SUM(1+1),kommun,ja,"${formula.replace(/"/g, '""')}",4600000`,
+    });
     const out = path.join(outFolder(), "skl.xlsx");
     const run = await workbook("--out", out, "--data", data);
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });

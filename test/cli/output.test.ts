@@ -9,9 +9,23 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { loadBundledInputs } from "../../src/cli/readData";
 import { finished, ROOT, start, workbook } from "../support/command";
+import { demoWithPayees } from "../support/payees";
 
 let dir: string;
+/** The demo data with every payee's organisation number and account, so that a payment list can be written. */
+let data: string;
+let dataParent: string;
+
+beforeAll(() => {
+  dataParent = fs.mkdtempSync(path.join(os.tmpdir(), "skl-output-data-"));
+  data = demoWithPayees(dataParent, loadBundledInputs(2010));
+});
+
+afterAll(() => {
+  fs.rmSync(dataParent, { recursive: true, force: true });
+});
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "skl-output-"));
@@ -26,21 +40,21 @@ const entries = () => fs.readdirSync(dir).sort();
 
 describe("the workbook and the payment list, both or neither", () => {
   it("writes neither when the payment list cannot be written (/proc/b.csv), and says so truly; a rerun then works", async () => {
-    const run = await workbook(["--out", "a.xlsx", "--payments", "/proc/b.csv"], { cwd: dir });
+    const run = await workbook(["--data", data, "--out", "a.xlsx", "--payments", "/proc/b.csv"], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(
       "Kunde inte skriva /proc/b.csv: katalogen finns inte eller tar inte emot nya filer. Ingen fil skrevs.\n"
     );
     expect(entries()).toEqual([]);
-    const again = await workbook(["--out", "a.xlsx", "--payments", "b.csv"], { cwd: dir });
+    const again = await workbook(["--data", data, "--out", "a.xlsx", "--payments", "b.csv"], { cwd: dir });
     expect({ code: again.code, stderr: again.stderr }).toEqual({ code: 0, stderr: "" });
     expect(entries()).toEqual(["a.xlsx", "b.csv"]);
   });
 
   it("writes neither when one of them exists without --force, and leaves the existing one as it was", async () => {
     fs.writeFileSync(path.join(dir, "b.csv"), "min lista");
-    const run = await workbook(["--out", "a.xlsx", "--payments", "b.csv"], { cwd: dir });
+    const run = await workbook(["--data", data, "--out", "a.xlsx", "--payments", "b.csv"], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/b\.csv finns redan\. Välj ett annat namn eller lägg till --force/);
     expect(entries()).toEqual(["b.csv"]);
@@ -86,6 +100,8 @@ if (!strace)
         "--import",
         "tsx",
         path.join(ROOT, "src/cli/workbook.ts"),
+        "--data",
+        data,
         "--out",
         "a.xlsx",
         "--payments",
@@ -164,7 +180,13 @@ describe("the terminal", () => {
 
   it("leaves nothing half-written when interrupted (Ctrl-C), and says what it wrote", async () => {
     for (const delay of [300, 1500, 3000]) {
-      const child = start("src/cli/workbook.ts", ["--out", "a.xlsx", "--payments", "b.csv", "--force"], { cwd: dir });
+      const child = start(
+        "src/cli/workbook.ts",
+        ["--data", data, "--out", "a.xlsx", "--payments", "b.csv", "--force"],
+        {
+          cwd: dir,
+        }
+      );
       setTimeout(() => child.kill("SIGINT"), delay);
       const run = await finished(child);
       // Interrupted before writing: nothing; after: both files, whole. Never one, never a temporary file.

@@ -87,6 +87,8 @@ describe("a sheet's layout", () => {
     validations: [],
     conditionalFormats: [],
     merges: [],
+    rowHeights: new Map(),
+    pages: { wide: 1 },
   };
   const layout = layoutSheet(sheet);
 
