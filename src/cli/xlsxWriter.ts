@@ -68,13 +68,22 @@ function valueOf(content: CellContent, here: string): ExcelJS.CellValue {
   return content;
 }
 
-const shared = new Map<string, Style>();
+/**
+ * One style object per look and number format, shared by every cell that has them: exceljs keeps a cell's style
+ * object as it is given, so a fresh object per cell cost memory for each of hundreds of thousands of cells.
+ * Nothing here changes a cell's style after it is set, so the shared objects stay as made.
+ */
+const sharedStyles = new Map<string, Style>();
+
 function styleCell(cell: ExcelJS.Cell, style: CellStyle | undefined, numFmt: string | undefined): void {
   if (!style && !numFmt) return;
   const key = `${style ?? ""}\u0000${numFmt ?? ""}`;
-  let s = shared.get(key);
-  if (!s) { s = style ? { ...STYLE[style], numFmt } : { numFmt }; shared.set(key, s); }
-  cell.style = s;
+  let shared = sharedStyles.get(key);
+  if (!shared) {
+    shared = style ? { ...STYLE[style], numFmt } : { numFmt };
+    sharedStyles.set(key, shared);
+  }
+  cell.style = shared;
 }
 
 /**
