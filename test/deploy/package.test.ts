@@ -442,25 +442,6 @@ describe("npm run package refuses, writing nothing", () => {
 const modesIn = (dir: string) =>
   filesIn(dir).map((f) => `${f} ${(fs.statSync(path.join(dir, f)).mode & 0o777).toString(8)}`);
 
-describe("npm run package -- --force over an earlier package, for a base URL with & and ' in it", () => {
-  const SPECIAL = "https://aldrestod.example.se/a&b'c/(skl)/";
-
-  it("replaces the earlier package file by file, and its manifest stays XML, valid against the schemas", async () => {
-    const result = await promisify(execFile)(
-      TSX,
-      [path.join(ROOT, "scripts/package.ts"), "--url", SPECIAL, "--out", "paket", "--force"],
-      { cwd: ROOT, env: { ...process.env, INIT_CWD: work }, maxBuffer: 64 * 1024 * 1024 }
-    );
-    expect(result.stdout).toContain("Skrev");
-    expect(fs.readdirSync(work)).toEqual(["paket"]);
-    expect(manifestUrls(read("manifest.xml")).every((url) => url.startsWith(SPECIAL))).toBe(true);
-    expect(read("manifest.xml")).toContain("https://aldrestod.example.se/a&amp;b&apos;c/(skl)/taskpane.html");
-    expect(JSON.parse(read("package-files.json")).baseUrl).toBe(SPECIAL);
-    expect(new Set(modesIn(out).map((m) => m.split(" ")[1]))).toEqual(new Set(["644"]));
-    if (xmllint && schemas) expect(validate(path.join(out, "manifest.xml"))).toBe("");
-  }, 240000);
-});
-
 describe("an interrupted npm run package leaves nothing behind", () => {
   /** Starts the command, waits until it builds, and returns it with what it printed so far. */
   async function building(command: string[], args: string[]) {
@@ -508,7 +489,7 @@ describe("an interrupted npm run package leaves nothing behind", () => {
     expect(fs.readdirSync(work).sort()).toEqual(["paket"]);
   }, 120000);
 
-  it("leaves no build running when it is killed itself (SIGKILL), and the next run removes what it left", async () => {
+  it("leaves no build running when it is killed itself (SIGKILL): nothing writes into what it left (the next run removes it)", async () => {
     const { child, ended } = await building([process.execPath, "--import", "tsx"], ["--url", BASE, "--out", "ny"]);
     const [left] = leftovers();
     child.kill("SIGKILL");
@@ -528,15 +509,30 @@ describe("an interrupted npm run package leaves nothing behind", () => {
     const files = filesIn(path.join(work, left));
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(filesIn(path.join(work, left))).toEqual(files);
-    // A link as --out is followed: the folder it leads to gets the package, the link stays.
-    fs.mkdirSync(path.join(work, "release-1"));
-    fs.symlinkSync("release-1", path.join(work, "aktuell"));
-    const result = runPackage(["--url", BASE, "--out", "aktuell", "--force"]);
-    expect(result.status).toBe(0);
+  }, 120000);
+});
+
+describe("npm run package -- --force again, through a link, for a base URL with & and ' in it", () => {
+  const SPECIAL = "https://aldrestod.example.se/a&b'c/(skl)/";
+
+  it("replaces the earlier package the link leads to, file by file; its manifest stays XML, valid against the schemas; what a killed run left goes", async () => {
+    const [left] = fs.readdirSync(work).filter((name) => name.startsWith(".skl-package-"));
+    expect(left).toBeDefined();
+    fs.symlinkSync("paket", path.join(work, "aktuell"));
+    const result = await promisify(execFile)(
+      TSX,
+      [path.join(ROOT, "scripts/package.ts"), "--url", SPECIAL, "--out", "aktuell", "--force"],
+      { cwd: ROOT, env: { ...process.env, INIT_CWD: work }, maxBuffer: 64 * 1024 * 1024 }
+    );
     expect(result.stdout).toContain(`Tog bort ${path.join(work, left)}, som en avbruten körning lämnade efter sig.`);
-    expect(result.stdout).toContain(`Skrev ${path.join(work, "release-1")}`);
+    expect(result.stdout).toContain(`Skrev ${out} `);
+    // The link stays a link, to the folder that now holds the new package; nothing else is left beside them.
     expect(fs.lstatSync(path.join(work, "aktuell")).isSymbolicLink()).toBe(true);
-    expect(fs.readdirSync(path.join(work, "release-1"))).toContain("manifest.xml");
-    expect(fs.readdirSync(work).sort()).toEqual(["aktuell", "paket", "release-1"]);
+    expect(fs.readdirSync(work).sort()).toEqual(["aktuell", "paket"]);
+    expect(manifestUrls(read("manifest.xml")).every((url) => url.startsWith(SPECIAL))).toBe(true);
+    expect(read("manifest.xml")).toContain("https://aldrestod.example.se/a&amp;b&apos;c/(skl)/taskpane.html");
+    expect(JSON.parse(read("package-files.json")).baseUrl).toBe(SPECIAL);
+    expect(new Set(modesIn(out).map((m) => m.split(" ")[1]))).toEqual(new Set(["644"]));
+    if (xmllint && schemas) expect(validate(path.join(out, "manifest.xml"))).toBe("");
   }, 240000);
 });
