@@ -392,7 +392,7 @@ describe("bad files", () => {
     fs.writeFileSync(path.join(data, "utskrivningsklara.csv"), lines.join("\r\n") + "\r\n");
     expect(fs.statSync(path.join(data, "utskrivningsklara.csv")).size).toBeGreaterThan(40 * 1000 * 1000);
     await refused(data, [
-      "utskrivningsklara.csv: filen har 1 004 424 rader, men kommandoraden läser högst 50 000 rader ur den: varje rad blir en rad i arbetsboken, som skrivs i minnet, och med alla filer vid sina gränser tar det upp till 2 GB minne. Dela upp filen, t.ex. per år eller per kommun, och bygg en arbetsbok för varje del.",
+      "utskrivningsklara.csv: filen har 1 004 424 rader, men kommandoraden läser högst 50 000 rader ur den: varje rad blir en rad i arbetsboken, som skrivs i minnet, och med alla filer vid sina gränser tar det upp till 2,5 GB minne. Dela upp filen, t.ex. per år eller per kommun, och bygg en arbetsbok för varje del.",
     ]);
   });
 

@@ -278,7 +278,7 @@ describe("the rows the command line reads, within its memory bound (README, Limi
     fs.writeFileSync(path.join(data, "utskrivningsklara.csv"), dischargeRows(50001));
     fs.appendFileSync(path.join(data, "forsoksverksamhet.csv"), "\r\nF10000,Kommun,kommun,ja,Försök,1\r\n");
     const refusal = (rows: string, limit: string) =>
-      `filen har ${rows} rader, men kommandoraden läser högst ${limit} rader ur den: varje rad blir en rad i arbetsboken, som skrivs i minnet, och med alla filer vid sina gränser tar det upp till 2 GB minne. Dela upp filen, t.ex. per år eller per kommun, och bygg en arbetsbok för varje del.`;
+      `filen har ${rows} rader, men kommandoraden läser högst ${limit} rader ur den: varje rad blir en rad i arbetsboken, som skrivs i minnet, och med alla filer vid sina gränser tar det upp till 2,5 GB minne. Dela upp filen, t.ex. per år eller per kommun, och bygg en arbetsbok för varje del.`;
     expect(problemsThrownBy(() => readDataDirectory(data))).toEqual([
       `utskrivningsklara.csv: ${refusal("50\u00a0001", "50\u00a0000")}`,
       `forsoksverksamhet.csv: ${refusal("10\u00a0001", "10\u00a0000")}`,
