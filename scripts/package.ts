@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import webpack from "webpack";
 import { readOptions, UsageError } from "../src/cli/args";
-import { flushToDisk } from "../src/cli/files";
+import { flushToDisk, pathProblem, throughLink, WriteError } from "../src/cli/files";
 import { onInterrupt, tolerateClosedPipes } from "../src/cli/terminal";
 import { cut } from "../src/input";
 import { BaseUrlError, readBaseUrl } from "./addin/baseUrl";
@@ -91,32 +91,12 @@ function options(argv: readonly string[]): Options {
  * stays), a link that leads nowhere or in a loop is refused.
  */
 function followed(out: string, given: string): string {
-  let stat: fs.Stats | undefined;
   try {
-    stat = fs.lstatSync(out, { throwIfNoEntry: false });
+    return throughLink(out);
   } catch (error) {
+    if (error instanceof WriteError) throw new PackageError(`--out ${error.message} Inget skrevs.`);
     throw new PackageError(`--out ${cut(given)}: ${pathProblem(error)}`, 2);
   }
-  if (!stat?.isSymbolicLink()) return out;
-  try {
-    return fs.realpathSync(out);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new PackageError(
-      code === "ELOOP"
-        ? `--out ${out} är en symbolisk länk som pekar i en slinga. Inget skrevs.`
-        : `--out ${out} är en symbolisk länk till ${fs.readlinkSync(out)}, som inte finns. Skapa katalogen eller välj en annan --out. Inget skrevs.`
-    );
-  }
-}
-
-function pathProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENAMETOOLONG") return "sökvägen är för lång för filsystemet. Välj en kortare.";
-  if (code === "ENOTDIR") return "en del av sökvägen är en fil, inte en katalog.";
-  if (code === "ELOOP") return "sökvägen går genom symboliska länkar i en slinga.";
-  if (code === "EACCES" || code === "EPERM") return "ingen behörighet att se katalogen.";
-  return `sökvägen går inte att använda (${code ?? (error as Error).message}).`;
 }
 
 /** The production build for `base` into `into`, in this process: webpack's own API with the project's config. */

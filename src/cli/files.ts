@@ -43,6 +43,17 @@ export function writeProblem(error: unknown): string {
   return `filsystemet svarade ${code ?? (error as Error).message}`;
 }
 
+/** Why a path cannot be looked at, in Swedish: too long, a part of it is a file, a loop, no permission. */
+export function pathProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENAMETOOLONG")
+    return "sökvägen är för lång för filsystemet (ett namn högst 255 byte, hela sökvägen högst 4 095). Välj en kortare.";
+  if (code === "ENOTDIR") return "en del av sökvägen är en fil, inte en katalog.";
+  if (code === "ELOOP") return "sökvägen går genom symboliska länkar i en slinga.";
+  if (code === "EACCES" || code === "EPERM") return "ingen behörighet att se katalogen.";
+  return `sökvägen går inte att använda (${code ?? (error as Error).message}).`;
+}
+
 /** A short name beside `target`: a long target name plus a suffix could pass the file system's 255 bytes. */
 function besides(target: string, kind: "tmp" | "old"): string {
   return path.join(path.dirname(target), `.skl-${randomBytes(6).toString("hex")}.${kind}`);
@@ -138,7 +149,10 @@ function take(temporary: string, target: string, force: boolean): { target: stri
   return { target, previous };
 }
 
-/** The file a symbolic link leads to (followed to its end), or the path itself; a link to nothing is refused. */
+/**
+ * The file or folder a symbolic link leads to (followed to its end), or the path itself; a link that leads
+ * nowhere, or in a loop, is a {@link WriteError} naming it.
+ */
 export function throughLink(target: string): string {
   if (!fs.lstatSync(target, { throwIfNoEntry: false })?.isSymbolicLink()) return target;
   try {

@@ -13,7 +13,7 @@ import { WorkbookInputs } from "../workbook/inputs";
 import { paymentRows, PaymentRow } from "../workbook/payments";
 import { paymentsCsv, PaymentsRefused, rowsToPay } from "../workbook/paymentsCsv";
 import { readOptions, UsageError } from "./args";
-import { FileToWrite, throughLink, writeAll, WriteError } from "./files";
+import { FileToWrite, pathProblem, throughLink, writeAll, WriteError } from "./files";
 import { bundledYears, DataError, loadBundledInputs, readDataDirectory } from "./readData";
 import { onInterrupt, tolerateClosedPipes } from "./terminal";
 import { planToXlsx } from "./xlsxWriter";
@@ -179,17 +179,6 @@ function checkTarget(target: string, option: string): string {
     throw new CliError(`${option} ${cut(target)}: ${pathProblem(error)}`, 2);
   }
   return file;
-}
-
-/** Why a path cannot be looked at: too long, a part of it is a file, a loop, no permission. */
-function pathProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENAMETOOLONG")
-    return "sökvägen är för lång för filsystemet (ett namn högst 255 byte, hela sökvägen högst 4 095). Välj en kortare.";
-  if (code === "ENOTDIR") return "en del av sökvägen är en fil, inte en katalog.";
-  if (code === "ELOOP") return "sökvägen går genom symboliska länkar i en slinga.";
-  if (code === "EACCES" || code === "EPERM") return "ingen behörighet att se katalogen.";
-  return `sökvägen går inte att använda (${code ?? (error as Error).message}).`;
 }
 
 /** The files this run has written (all at once), for the message of an interrupt. */

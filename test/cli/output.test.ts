@@ -78,6 +78,20 @@ describe("the workbook and the payment list, both or neither", () => {
   });
 });
 
+it("refuses a symbolic link as --out that leads nowhere, or in a loop, naming it, and writes nothing", async () => {
+  fs.symlinkSync("finns-inte/skl.xlsx", path.join(dir, "borta.xlsx"));
+  const nowhere = await workbook(["--out", "borta.xlsx", "--force"], { cwd: dir });
+  expect({ code: nowhere.code, stderr: nowhere.stderr }).toEqual({
+    code: 1,
+    stderr: `${path.join(dir, "borta.xlsx")} är en symbolisk länk till finns-inte/skl.xlsx, som inte finns. Ta bort länken eller välj ett annat namn.\n`,
+  });
+  fs.symlinkSync("slinga.xlsx", path.join(dir, "slinga.xlsx"));
+  const loop = await workbook(["--out", "slinga.xlsx", "--force"], { cwd: dir });
+  expect(loop.code).toBe(1);
+  expect(loop.stderr).toContain("är en symbolisk länk som pekar i en slinga");
+  expect(entries()).toEqual(["borta.xlsx", "slinga.xlsx"]);
+});
+
 const strace = spawnSync("strace", ["-V"]).status === 0;
 if (!strace)
   console.warn("SKIPPED: the check that files are flushed before they take their names needs strace (Debian strace)");

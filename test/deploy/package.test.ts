@@ -430,6 +430,17 @@ describe("npm run package refuses, writing nothing", () => {
     expect(fs.readdirSync(work).sort()).toEqual(["paket"]);
   });
 
+  it("a symbolic link as --out that leads nowhere", () => {
+    fs.symlinkSync("finns-inte", path.join(work, "borta"));
+    const result = runPackage(["--url", BASE, "--out", "borta", "--force"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      `--out ${path.join(work, "borta")} är en symbolisk länk till finns-inte, som inte finns. Ta bort länken eller välj ett annat namn. Inget skrevs.\n`
+    );
+    fs.rmSync(path.join(work, "borta"));
+    expect(fs.readdirSync(work)).toEqual(["paket"]);
+  });
+
   it("an existing folder without --force", () => {
     const refused = runPackage(["--url", BASE, "--out", "paket"]);
     expect(refused.status).toBe(1);
