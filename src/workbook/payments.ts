@@ -29,7 +29,7 @@ export const POT_HEADER: Readonly<Record<PaymentPot, string>> = {
 
 /** Where a payee's name comes from, when no recipients' file names it. */
 export const NAME_SOURCE = {
-  municipality: "SCB:s namn på kommunen (bladet Kommuner)",
+  municipality: "SCB:s namn (bladet Kommuner)",
   payeesFile: "mottagarfilen (mottagare.csv)",
   blank: "Fyll i: källan lämnar mottagaren tom",
 } as const;

@@ -108,6 +108,9 @@ describe("what a decision with conditions unmet says", () => {
     expect(party.qualifies).toBe(false);
     expect(party.reason).toMatch(/lokal koordinator/);
     expect(party.amount.toNumber()).toBe(0);
+    // Started in every relevant unit, so Avstämning says so (INFO): the introduction holds the party back.
+    expect(check("s-kommun-villkor").passes).toBe(false);
+    expect(check("s-kommun-villkor").informational).toBe(true);
   });
 
   it("holds back a pilot without political backing, within the ledger's frame", () => {

@@ -67,6 +67,7 @@ export const HEADER = {
   unitsIdentified: "Alla relevanta verksamheter identifierade",
   unitList: "Egen lista över relevanta verksamheter",
   qualified: "Kvalificerad",
+  startedNotQualified: "Startat, villkor saknas",
   applicantKind: "Sökande",
   politicalBacking: "Politisk förankring",
   municipality: "Kommun",

@@ -40,6 +40,9 @@ export const PAYMENT_HEADER = {
   ready: "Klar att betala",
 } as const;
 
+/** The notes above the list span its first columns, about as wide as a printed page. */
+const NOTE_COLUMNS = 9;
+
 /** The tables each pot's amounts are looked up in, by the kind of recipient. */
 export interface PaymentSources {
   readonly reference: ReferenceTables;
@@ -239,20 +242,25 @@ export function paymentsSheet(ctx: PlanContext, sources: PaymentSources): { shee
   const rows = paymentRows(ctx.inputs, ctx.results);
   const sheet = new SheetBuilder(SHEET.payments, TAB.output);
   sheet.line(`Utbetalningar ${ctx.inputs.parameters.year}: vad varje mottagare får`, "title");
-  sheet.line(
-    "En rad per mottagare: varje kommun och landsting (Palliativregistret och Senior alert), och för varje län mottagaren av länsbidraget och det regionala stödet. " +
-      "Gotland hade inget landsting: Gotlands kommun får båda rollernas belopp på en rad. Beloppen hämtas med formler från bladen Palliativ, Senior alert och Länsbidrag; summorna stäms av mot potterna på Avstämning."
-  );
-  sheet.line(
-    `Mottagare, organisationsnummer och konto är uppgifter att fylla i (gula): källan lämnar dem tomma ("Medel utbetalas till Bank/postgiro", ${cite("sormland", 3)}). ` +
-      `Kolumnen ${PAYMENT_HEADER.missing} visar vad en rad med ett belopp att betala saknar.`,
-    "warning"
-  );
-  sheet.line(
-    `${PAYMENT_HEADER.held}: belopp som ett villkor håller inne (länets plan, överenskommelse med SKL, avsiktsförklaring; se Länsbidrag). De betalas inte och fördelas inte om.`
-  );
+  const notes: [string, "paragraph" | "warningParagraph"][] = [
+    [
+      "En rad per mottagare: varje kommun och landsting (Palliativregistret och Senior alert), och för varje län mottagaren av länsbidraget och det regionala stödet. " +
+        "Gotland hade inget landsting: Gotlands kommun får båda rollernas belopp på en rad. Beloppen hämtas med formler från bladen Palliativ, Senior alert och Länsbidrag; summorna stäms av mot potterna på Avstämning.",
+      "paragraph",
+    ],
+    [
+      `Mottagare, organisationsnummer och konto är uppgifter att fylla i (gula): källan lämnar dem tomma ("Medel utbetalas till Bank/postgiro", ${cite("sormland", 3)}). ` +
+        `Kolumnen ${PAYMENT_HEADER.missing} visar vad en rad med ett belopp att betala saknar.`,
+      "warningParagraph",
+    ],
+    [
+      `${PAYMENT_HEADER.held}: belopp som ett villkor håller inne (länets plan, överenskommelse med SKL, avsiktsförklaring; se Länsbidrag). De betalas inte och fördelas inte om.`,
+      "paragraph",
+    ],
+  ];
   if (ctx.inputs.synthetic)
-    sheet.line("SYNTETISKA DATA: prestationsbeloppen bygger på påhittade registervärden.", "warning");
+    notes.push(["SYNTETISKA DATA: prestationsbeloppen bygger på påhittade registervärden.", "warningParagraph"]);
+  for (const [text, style] of notes) sheet.paragraph(text, NOTE_COLUMNS, undefined, style);
   reusedDataLine(ctx, sheet);
   sheet.skip();
   const table = sheet.table(PAYMENTS_TABLE, rows.length, columns(sources, rows));

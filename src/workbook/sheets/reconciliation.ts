@@ -133,12 +133,14 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
   const checks = workbookChecks(ctx, refs);
   const sheet = new SheetBuilder(SHEET.reconciliation, TAB.check);
   sheet.line("Avstämning", "title");
-  sheet.line(
-    "Varje kontroll visar OK eller FEL. INFO är en skillnad som ska synas men inte är ett fel i arbetsboken (t.ex. källans egna summor)."
+  sheet.paragraph(
+    "Varje kontroll visar OK eller FEL. INFO är en skillnad som ska synas men inte är ett fel i arbetsboken (t.ex. källans egna summor, belopp som villkor håller inne, uppgifter att fylla i). Ska vara visar hur värdet ska förhålla sig till det förväntade; Vilka namnger parterna en kontroll gäller.",
+    5
   );
   if (ctx.mode === "file")
-    sheet.line(
-      "Motorns värden skrevs med filen. Ändrar du indata räknar formlerna om men motorn inte: jämförelsen med motorn visar då INFO, inte FEL. Skriv filen på nytt (npm run workbook) för en ny jämförelse."
+    sheet.paragraph(
+      "Motorns värden skrevs med filen. Ändrar du indata räknar formlerna om men motorn inte: jämförelsen med motorn visar då INFO, inte FEL. Skriv filen på nytt (npm run workbook) för en ny jämförelse.",
+      5
     );
   sheet.skip();
   const masterRow = sheet.row;

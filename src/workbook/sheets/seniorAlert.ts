@@ -56,6 +56,15 @@ function columns(ctx: PlanContext, kind: PartyKind, reference: TableRefs, cells:
       formula: (r) => fx`MID(${missingParts(r)},3,500)`,
       result: (i) => unmetSeniorAlert(parties[i]),
     },
+    {
+      // Started in every relevant unit but not qualified: the introduction or the list holds the party back.
+      key: "startat_ej_kval",
+      header: HEADER.startedNotQualified,
+      style: "check",
+      width: 12,
+      formula: (r) => fx`IF(AND(${isYes(r.at("start"))},${r.at("kval")}="Nej"),"Ja","")`,
+      result: (i) => (parties[i].allUnitsStarted && !parties[i].qualifies ? "Ja" : ""),
+    },
     registrationsColumn((i) => parties[i].registrations),
     ...codeNumberColumns(parties.map((p) => p.code)),
     ...twinColumns(ctx, {

@@ -203,7 +203,7 @@ function periodFields(ctx: PlanContext, sheet: SheetBuilder): void {
   const from = byId("Matperiod_fran");
   const to = byId("Matperiod_till");
   const period = from?.date && to?.date ? [from, to] : undefined;
-  const source = `"Mätperiod: Oktober – december 2010" (${cite("performance", 6).replace(/^presentationen /, "")})`;
+  const source = '"Mätperiod: Oktober – december 2010" (källorna nedan)';
   if (period) {
     const row = sheet.row;
     sheet.field("Mätperiod (Palliativregistret)", dated(period[0]), "calc", "yyyy-mm-dd");
@@ -225,7 +225,7 @@ function periodFields(ctx: PlanContext, sheet: SheetBuilder): void {
     paid?.when ?? "anges inte i källorna",
     "calc",
     FORMAT.text,
-    paid ? `"i början av 2011 under förutsättning att målen uppnåtts" (${cite("circular", "avsnitt 1")})` : undefined
+    paid ? '"under förutsättning att målen uppnåtts" (Cirkulär 10:11)' : undefined
   );
 }
 
