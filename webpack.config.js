@@ -50,7 +50,8 @@ module.exports = async (env) => {
     devtool: production ? false : "source-map",
     entry: {
       taskpane: ["./src/taskpane/taskpane.ts", "./src/taskpane/taskpane.html"],
-      functions: "./src/functions/functions.ts",
+      // The fallback first, so that functions.js's CustomFunctions.associate calls have a target without office.js.
+      functions: ["./src/functions/runtimeFallback.ts", "./src/functions/functions.ts"],
     },
     output: {
       path: path.resolve(__dirname, "dist"),

@@ -114,7 +114,12 @@ function palliative(random: Random, municipalities: readonly Municipality[], cou
  * assumed at 2–8 per 1 000 inhabitants for municipalities and 0.5–2.5 for county councils when started;
  * parties not yet started everywhere have some registrations from the units that have.
  */
-function seniorAlert(random: Random, municipalities: readonly Municipality[], counties: readonly County[]): string {
+function seniorAlert(
+  random: Random,
+  introductionRandom: Random,
+  municipalities: readonly Municipality[],
+  counties: readonly County[]
+): string {
   const startedButNone = pick(
     random,
     municipalities.filter((m) => m.population < 6000).map((m) => m.code),
@@ -138,7 +143,22 @@ function seniorAlert(random: Random, municipalities: readonly Municipality[], co
   };
   for (const m of municipalities) draw("kommun", m.code, m.population);
   for (const c of counties) draw("landsting", c.code, c.population);
-  return csv(CSV_COLUMNS.seniorAlert, rows);
+  return csv(CSV_COLUMNS.seniorAlert, withIntroduction(introductionRandom, rows));
+}
+
+/**
+ * The introduction process of Senior alert ("Prestationsbaserade statsbidrag till insatser för äldre", bild 8:
+ * körkort, lösenord, lokal koordinator, samtliga relevanta verksamheter identifierade) and the party's own list of
+ * relevant units, yes/no each, before the started flag. The demo confirms all of them where every relevant unit
+ * has started (so those parties qualify, as before the conditions were recorded); a party not yet started
+ * everywhere has each step done with a chance of 3 in 4. Drawn from a stream of their own, so that the
+ * registrations stay as they were.
+ */
+function withIntroduction(random: Random, rows: readonly (string | number)[][]): (string | number)[][] {
+  return rows.map(([kind, code, started, registrations]) => {
+    const steps = Array.from({ length: 5 }, () => (started === "ja" || random() < 0.75 ? "ja" : "nej"));
+    return [kind, code, ...steps, started, registrations];
+  });
 }
 
 /** Days per discharge-ready individual: mostly 0–3, a tail up to 12; the mean is about 2 days. */
@@ -204,8 +224,17 @@ const PILOT_THEMES = [
   "samverkan med den äldre i centrum",
   "organisatoriska lösningar för multisjuka äldre",
 ];
-/** Who may apply ("Att bygga infrastruktur för socialtjänsten", bild 16): municipalities, county councils, private and non-profit organisations. */
-const PILOT_RECIPIENTS = ["Kommun", "Landsting", "Kommun och landsting", "Idéburen organisation", "Privat vårdgivare"];
+/**
+ * Who may apply ("Att bygga infrastruktur för socialtjänsten", bild 16): municipalities, county councils, private
+ * and non-profit organisations; each with its kind of applicant as the ledger records it.
+ */
+const PILOT_RECIPIENTS: readonly (readonly [string, string])[] = [
+  ["Kommun", "kommun"],
+  ["Landsting", "landsting"],
+  ["Kommun och landsting", "kommun och landsting"],
+  ["Idéburen organisation", "idéburen"],
+  ["Privat vårdgivare", "privat eller enskild"],
+];
 /** The 70 MSEK for pilots (Cirkulär 10:11, avsnitt 3); the demo leaves part of it ungranted so the ledger shows a rest. */
 const PILOTS_KR = 70_000_000;
 
@@ -218,9 +247,11 @@ function pilots(random: Random): string {
   }
   const rows = amounts.map((amount, i) => {
     const letter = "ABCDEFGHIJKL"[i];
-    const recipient = `${PILOT_RECIPIENTS[between(random, 0, PILOT_RECIPIENTS.length - 1)]} ${"KLMNOPQRSTUV"[i]}`;
+    const [who, kind] = PILOT_RECIPIENTS[between(random, 0, PILOT_RECIPIENTS.length - 1)];
+    const recipient = `${who} ${"KLMNOPQRSTUV"[i]}`;
     const theme = PILOT_THEMES[between(random, 0, PILOT_THEMES.length - 1)];
-    return [`F${String(i + 1).padStart(2, "0")}`, recipient, `Försök ${letter} – ${theme} (påhittat)`, amount];
+    // The demo confirms the political backing of every pilot ("Politisk förankring krävs", bild 16).
+    return [`F${String(i + 1).padStart(2, "0")}`, recipient, kind, "ja", `Försök ${letter} – ${theme} (påhittat)`, amount];
   });
   return csv(CSV_COLUMNS.pilots, rows);
 }
@@ -245,6 +276,18 @@ function countyBudget(): string {
   ]);
 }
 
+/**
+ * Each county's conditions for the county grant and the regional support: the plan for the development work
+ * (Cirkulär 10:11, avsnitt 2), the agreement with SKL ("Att bygga infrastruktur för socialtjänsten", bild 15) and
+ * the letter of intent (bild 18). Synthetic: the demo confirms every condition for every county.
+ */
+function countyConditions(counties: readonly County[]): string {
+  return csv(
+    CSV_COLUMNS.countyConditions,
+    counties.map((c) => [c.code, "ja", "ja", "ja"])
+  );
+}
+
 /** The marker that makes the loader flag the registry data as synthetic. */
 export const SYNTHETIC_TEXT = "SYNTETISKA DATA — påhittade för demonstration. Se README.md.\n";
 
@@ -263,10 +306,11 @@ export function generateDemoData(
   const c = byCode(counties);
   return {
     [DATA_FILES.palliative]: palliative(stream(0), m, c),
-    [DATA_FILES.seniorAlert]: seniorAlert(stream(1), m, c),
+    [DATA_FILES.seniorAlert]: seniorAlert(stream(1), stream(5), m, c),
     [DATA_FILES.discharge]: discharge(stream(2), m),
     [DATA_FILES.pilots]: pilots(stream(3)),
     [DATA_FILES.countyBudget]: countyBudget(),
+    [DATA_FILES.countyConditions]: countyConditions(c),
     [SYNTHETIC_MARKER]: SYNTHETIC_TEXT,
   };
 }

@@ -1,26 +1,34 @@
 /*
  * `npm run package -- --url https://HOST/PATH/ [--out DIR] [--force]`
- * Builds the production add-in for the server at URL into DIR (default package/): every static file to host
- * and a manifest.xml whose every URL lies under URL. The build goes to a temporary folder beside DIR and is
- * checked (scripts/addin/checkPackage.ts) before it is moved into place, so a refused or failed run writes
- * nothing. An existing DIR is replaced only with --force.
+ * Builds the production add-in for the server at URL into DIR (default package/): every static file to host,
+ * a manifest.xml whose every URL lies under URL, and package-files.json, the list of the package's own files.
+ * The build runs in this process (so that nothing of it outlives the command) into a temporary folder beside
+ * DIR, is checked (scripts/addin/checkPackage.ts), made readable for a web server (files 0644, folders 0755)
+ * and flushed to disk before it takes DIR's name, so a refused, failed or interrupted run writes nothing.
+ * An existing DIR is replaced only with --force, and only when it holds nothing but an earlier package's files.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { BaseUrlError, productionBaseUrl } from "./addin/baseUrl";
+import webpack from "webpack";
+import { readOptions, UsageError } from "../src/cli/args";
+import { flushToDisk, pathProblem, throughLink, WriteError } from "../src/cli/files";
+import { onInterrupt, tolerateClosedPipes } from "../src/cli/terminal";
+import { cut } from "../src/input";
+import { BaseUrlError, readBaseUrl } from "./addin/baseUrl";
 import { filesIn, packageProblems } from "./addin/checkPackage";
+import { makeReadable, notThePackages, PACKAGE_LIST, syncTree, writePackageList } from "./addin/packageFiles";
 
 const ROOT = path.resolve(__dirname, "..");
 
 const USAGE = `Användning: npm run package -- --url https://SERVER/SÖKVÄG/ [--out KATALOG] [--force]
 
-  --url    adressen där katalogen ska ligga på webbservern (https, utan ? och #)
-  --out    katalogen som skrivs; standard package/
-  --force  ersätt en befintlig katalog
+  --url    adressen till katalogen där paketet ska ligga på webbservern (https, utan ? och #)
+  --out    katalogen som skrivs; standard package/ (en symbolisk länk följs: katalogen den leder till ersätts)
+  --force  ersätt ett tidigare paket i katalogen (bara om den inte har annat än paketets egna, oändrade filer)
+  --help   visa den här texten
 
-Slutkod: 0 paketet skrevs; 1 katalogen finns redan eller bygget misslyckades (inget skrevs); 2 fel i kommandot.`;
+Slutkod: 0 paketet skrevs; 1 katalogen finns redan, är inte ett tidigare paket, eller bygget misslyckades (inget
+skrevs); 2 fel i kommandot; 130 avbrutet (inget skrevs).`;
 
 class PackageError extends Error {
   constructor(
@@ -33,6 +41,8 @@ class PackageError extends Error {
 
 interface Options {
   readonly base: string;
+  readonly notes: readonly string[];
+  /** The folder to write: --out, or the folder a link there leads to. */
   readonly out: string;
   readonly force: boolean;
 }
@@ -40,89 +50,191 @@ interface Options {
 /** Relative paths are the user's: npm runs scripts from the project root and says where it was called in INIT_CWD. */
 const fromUser = (file: string): string => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
 
+/** Temporary folders beside --out: `.skl-package-PID-XXXXXX` for the build, `…-old-XXXXXX` for the one replaced. */
+const TEMPORARY = /^\.skl-package-(\d+)-(?:old-)?[A-Za-z0-9]{6}$/;
+
 function options(argv: readonly string[]): Options {
   let values;
   try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        url: { type: "string" },
-        out: { type: "string", default: "package" },
-        force: { type: "boolean", default: false },
-        help: { type: "boolean", default: false },
-      },
-      strict: true,
-    }));
+    values = readOptions(argv, {
+      url: { type: "string" },
+      out: { type: "string" },
+      force: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    });
   } catch (error) {
-    throw new PackageError(`${(error as Error).message}\n\n${USAGE}`, 2);
+    if (error instanceof UsageError) throw new PackageError(`${error.message}\n\n${USAGE}`, 2);
+    throw error;
   }
   if (values.help) throw new PackageError(USAGE, 0);
   if (!values.url) throw new PackageError(`--url saknas: ange adressen där tillägget ska ligga.\n\n${USAGE}`, 2);
-  let base: string;
+  let url;
   try {
-    base = productionBaseUrl(values.url);
+    url = readBaseUrl(values.url);
   } catch (error) {
     if (error instanceof BaseUrlError) throw new PackageError(`${error.message}\n\n${USAGE}`, 2);
     throw error;
   }
-  const out = fromUser(values.out ?? "package");
+  const given = values.out ?? "package";
+  if (given.trim() === "") throw new PackageError(`--out är tom: ange katalogen för paketet.\n\n${USAGE}`, 2);
+  const out = followed(fromUser(given), given);
   // Replacing a folder that holds the project (or is the file system's root) would delete it.
   const relative = path.relative(out, ROOT);
   if (relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative))) {
-    throw new PackageError(`--out ${values.out}: katalogen innehåller projektet; välj en egen katalog för paketet.`, 2);
+    throw new PackageError(`--out ${cut(given)}: katalogen innehåller projektet; välj en egen katalog för paketet.`, 2);
   }
-  return { base, out, force: values.force ?? false };
-}
-
-function build(base: string, into: string): void {
-  const cli = path.join(path.dirname(require.resolve("webpack-cli/package.json")), "bin", "cli.js");
-  const result = spawnSync(
-    process.execPath,
-    [cli, "--mode", "production", "--output-path", into, "--env", `baseUrl=${base}`],
-    { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }
-  );
-  if (result.status !== 0) {
-    throw new PackageError(
-      `Bygget misslyckades; inget skrevs.\n${result.stdout ?? ""}${result.stderr ?? ""}`.trimEnd()
-    );
-  }
+  return { base: url.base, notes: url.notes, out, force: values.force ?? false };
 }
 
 /**
- * Why an existing `out` is not an earlier package that --force may replace (a folder holding manifest.xml and
- * taskpane.html, or an empty folder), or undefined: --force must never delete a folder of the user's own.
+ * The folder --out names: a symbolic link is followed (README: the folder it leads to is replaced and the link
+ * stays), a link that leads nowhere or in a loop is refused.
  */
-function notAPackage(out: string): string | undefined {
-  if (!fs.statSync(out).isDirectory()) return "är en fil, inte en paketkatalog";
-  const names = fs.readdirSync(out);
-  if (names.length === 0 || (names.includes("manifest.xml") && names.includes("taskpane.html"))) return undefined;
-  return "är inte ett tidigare paket (där finns ingen manifest.xml med taskpane.html)";
+function followed(out: string, given: string): string {
+  try {
+    return throughLink(out);
+  } catch (error) {
+    if (error instanceof WriteError) throw new PackageError(`--out ${error.message} Inget skrevs.`);
+    throw new PackageError(`--out ${cut(given)}: ${pathProblem(error)}`, 2);
+  }
 }
 
-export function main(argv: readonly string[]): number {
-  let temporary: string | undefined;
-  // The first folder this run made for the package's parent, removed again when nothing was written.
-  let created: string | undefined;
+/** The production build for `base` into `into`, in this process: webpack's own API with the project's config. */
+async function build(base: string, into: string): Promise<void> {
+  const configure = require(path.join(ROOT, "webpack.config.js")) as (
+    env: Record<string, string>
+  ) => Promise<webpack.Configuration>;
+  const config = await configure({ baseUrl: base });
+  const compiler = webpack({ ...config, mode: "production", output: { ...config.output, path: into } });
+  const stats = await new Promise<webpack.Stats | undefined>((resolve, reject) =>
+    compiler.run((error, result) => (error ? reject(error) : resolve(result)))
+  );
+  await new Promise<void>((resolve) => compiler.close(() => resolve()));
+  if (!stats || stats.hasErrors()) {
+    throw new PackageError(`Bygget misslyckades; inget skrevs.\n${stats?.toString("errors-only") ?? ""}`.trimEnd());
+  }
+}
+
+/** Why `out` may not be replaced, or undefined: it is a file, or holds something an earlier package did not write. */
+function notReplaceable(out: string): string | undefined {
+  if (!fs.statSync(out).isDirectory()) return `${out} är en fil, inte en paketkatalog. Inget skrevs.`;
+  const problems = notThePackages(out);
+  if (problems.length === 0) return undefined;
+  const shown = problems.slice(0, 10).map((p) => `  ${p}`);
+  if (problems.length > 10) shown.push(`  … och ${problems.length - 10} till`);
+  return (
+    `${out} är inte bara ett tidigare paket; --force ersätter bara paketets egna, oändrade filer (enligt ${PACKAGE_LIST}), ` +
+    `och i vägen står:\n${shown.join("\n")}\nVälj en egen katalog för paketet, eller flytta undan det som inte är paketets. Inget skrevs.`
+  );
+}
+
+/** Is the process `pid` still running? */
+function running(pid: number): boolean {
   try {
-    const { base, out, force } = options(argv);
-    if (fs.existsSync(out) && !force) {
-      throw new PackageError(
-        `${out} finns redan. Välj en annan katalog med --out eller lägg till --force för att ersätta den.`
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Removes the temporary folders that killed runs (SIGKILL, a power loss) left beside `out`; says which. */
+function removeLeftovers(out: string): void {
+  const folder = path.dirname(out);
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = TEMPORARY.exec(name);
+    if (!match || Number(match[1]) === process.pid || running(Number(match[1]))) continue;
+    const leftover = path.join(folder, name);
+    // A run stopped between moving the old package aside and moving the new one in: the old one goes back.
+    if (name.includes("-old-") && !fs.existsSync(out)) {
+      fs.renameSync(leftover, out);
+      console.log(
+        `Flyttade tillbaka det tidigare paketet till ${out} från ${leftover}, där en avbruten körning lämnade det.`
       );
+      continue;
     }
-    const foreign = fs.existsSync(out) ? notAPackage(out) : undefined;
-    if (foreign) throw new PackageError(`${out} ${foreign}; --force ersätter bara ett tidigare paket. Inget skrevs.`);
-    created = fs.mkdirSync(path.dirname(out), { recursive: true });
-    temporary = fs.mkdtempSync(path.join(path.dirname(out), `.${path.basename(out)}.`));
+    fs.rmSync(leftover, { recursive: true, force: true });
+    console.log(`Tog bort ${leftover}, som en avbruten körning lämnade efter sig.`);
+  }
+}
+
+/** A new, empty temporary folder beside `out`, with this process's id in its name. */
+function temporaryBeside(out: string, old = false): string {
+  return fs.mkdtempSync(path.join(path.dirname(out), `.skl-package-${process.pid}-${old ? "old-" : ""}`));
+}
+
+/**
+ * Gives the built folder `built` the name `out`. An existing `out` is moved aside first and checked again there
+ * (nothing was added meanwhile), then the new folder takes the name and the old one is removed; if any step
+ * fails, the old folder is put back.
+ */
+function putInPlace(built: string, out: string): void {
+  if (!fs.existsSync(out)) {
+    fs.renameSync(built, out);
+    return;
+  }
+  const old = temporaryBeside(out, true);
+  fs.rmdirSync(old);
+  fs.renameSync(out, old);
+  const problem = notReplaceable(old);
+  if (problem) {
+    fs.renameSync(old, out);
+    throw new PackageError(problem);
+  }
+  try {
+    fs.renameSync(built, out);
+  } catch (error) {
+    fs.renameSync(old, out);
+    throw error;
+  }
+  fs.rmSync(old, { recursive: true, force: true });
+}
+
+/** What this run has made that is not yet the package: removed when it fails or is interrupted. */
+const made: { temporary?: string; created?: string } = {};
+
+function cleanUp(): void {
+  if (made.temporary) fs.rmSync(made.temporary, { recursive: true, force: true });
+  if (made.created) fs.rmSync(made.created, { recursive: true, force: true });
+  made.temporary = undefined;
+  made.created = undefined;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const { base, notes, out, force } = options(argv);
+    for (const note of notes) console.log(note);
+    if (fs.existsSync(out)) {
+      if (!force) {
+        throw new PackageError(
+          `${out} finns redan. Välj en annan katalog med --out eller lägg till --force för att ersätta ett tidigare paket.`
+        );
+      }
+      const problem = notReplaceable(out);
+      if (problem) throw new PackageError(problem);
+    }
+    made.created = fs.mkdirSync(path.dirname(out), { recursive: true });
+    removeLeftovers(out);
+    made.temporary = temporaryBeside(out);
     console.log(`Bygger tillägget för ${base} …`);
-    build(base, temporary);
-    const problems = packageProblems(temporary, base);
+    await build(base, made.temporary);
+    const problems = packageProblems(made.temporary, base);
     if (problems.length > 0) {
       throw new PackageError(`Paketet håller inte; inget skrevs:\n  ${problems.join("\n  ")}`);
     }
-    if (fs.existsSync(out)) fs.rmSync(out, { recursive: true });
-    fs.renameSync(temporary, out);
-    temporary = undefined;
+    writePackageList(made.temporary, base);
+    makeReadable(made.temporary);
+    syncTree(made.temporary);
+    putInPlace(made.temporary, out);
+    made.temporary = undefined;
+    made.created = undefined;
+    flushToDisk(path.dirname(out));
     const files = filesIn(out);
     console.log(`Skrev ${out} (${files.length} filer).`);
     console.log(`  Lägg upp hela katalogen så att ${base}taskpane.html svarar.`);
@@ -132,18 +244,29 @@ export function main(argv: readonly string[]): number {
     console.log(`  Driftsättningsguiden: ${base}help/driftsattning.html`);
     return 0;
   } catch (error) {
+    cleanUp();
     if (error instanceof PackageError) {
       (error.exitCode === 0 ? console.log : console.error)(error.message);
       return error.exitCode;
     }
-    console.error(`Oväntat fel: ${(error as Error).stack ?? error}`);
-    return 1;
-  } finally {
-    if (temporary) {
-      fs.rmSync(temporary, { recursive: true, force: true });
-      if (created) fs.rmSync(created, { recursive: true, force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOSPC" || code === "EACCES" || code === "EPERM" || code === "EROFS") {
+      console.error(`Paketet kunde inte skrivas (${code}): ${(error as Error).message}. Inget skrevs.`);
+      return 1;
     }
+    // A fault of the program, told without a stack.
+    console.error(`Oväntat fel: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
   }
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  tolerateClosedPipes();
+  onInterrupt(() => {
+    cleanUp();
+    return "Avbrutet: inget skrevs.";
+  });
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

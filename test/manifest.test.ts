@@ -112,12 +112,14 @@ describe("manifest.xml, the top-level elements", () => {
     expect(only(app, "SupportUrl").getAttribute("DefaultValue")).toBe(`${ORIGIN}/help/index.html`);
   });
 
-  it("requires the shared runtime 1.1 and ExcelApi 1.9, opens the task pane page and may write to the workbook", () => {
+  it("requires the shared runtime 1.1, CustomFunctionsRuntime 1.2 and ExcelApi 1.9, opens the task pane page and may write to the workbook", () => {
     const sets = children(only(app, "Requirements", "Sets"), "Set");
     // ExcelApi 1.9: the lowest set with every Excel API the pane calls (README, "Requirement sets"); 1.18's
-    // RangeAreas.select is used only where Excel has it.
+    // RangeAreas.select is used only where Excel has it. CustomFunctionsRuntime 1.2: "Requirement set 1.2 adds the
+    // `CustomFunctions.Error` object to support error handling" ("Custom Functions requirement sets").
     expect(sets.map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])).toEqual([
       ["SharedRuntime", "1.1"],
+      ["CustomFunctionsRuntime", "1.2"],
       ["ExcelApi", "1.9"],
     ]);
     expect(only(app, "DefaultSettings", "SourceLocation").getAttribute("DefaultValue")).toBe(TASKPANE_URL);
@@ -159,6 +161,22 @@ describe("manifest.xml, the shared runtime and the custom functions", () => {
     expect(actions).toHaveLength(1);
     expect(resource(only(actions[0], "SourceLocation").getAttribute("resid"))).toBe(TASKPANE_URL);
   });
+
+  it("has one task pane in the shared runtime: no action below the long-lived runtime's host has a TaskpaneId", () => {
+    // "Configure your Office Add-in to use a shared runtime", "Good practice: avoid multiple task panes": "none of
+    // the descendant <Action> elements should have a <TaskpaneID> child element".
+    expect(all(host, "Action").flatMap((action) => children(action, "TaskpaneId"))).toEqual([]);
+  });
+
+  it("uses of the custom-functions runtime only what CustomFunctionsRuntime 1.2 has: CustomFunctions.Error with invalidValue and notAvailable", () => {
+    const source = ["adapter.ts", "excelError.ts", "functions.ts", "answer.ts"]
+      .map((file) => fs.readFileSync(path.join(ROOT, "src/functions", file), "utf8"))
+      .join("\n");
+    expect(source).toMatch(/new runtime\.Error\(code, message\)/);
+    // Only these two codes: 1.3 "adds … new `ErrorCode` options to the CustomFunctions.Error object".
+    expect([...source.matchAll(/ErrorCode\.(\w+)/g)].map((m) => m[1]).sort()).toEqual(["invalidValue", "notAvailable"]);
+    expect(source).not.toMatch(/CustomFunctions\.(Invocation|StreamingInvocation|CancelableInvocation)\b/);
+  });
 });
 
 describe("manifest.xml in two languages", () => {
@@ -181,6 +199,39 @@ describe("manifest.xml in two languages", () => {
     }
     expect(english(only(app, "DisplayName"))[0][1]).toBe("SKL Elderly Care Grants");
     expect(english(only(app, "SupportUrl"))[0][1]).toBe(`${ORIGIN}/help/en/index.html`);
+  });
+
+  it("gives the ribbon's and Get Started's strings an English override for every English locale, within their lengths", () => {
+    // "Localize your Office Add-in for multiple languages": [Resources] "Users in each locale you specify can see
+    // string and icon resources that you specifically create for the add-in for that locale."
+    const locales = english(only(app, "DisplayName")).map(([locale]) => locale);
+    const strings = [
+      ...children(only(resources, "ShortStrings"), "String").map((e) => [e, 125] as const),
+      ...children(only(resources, "LongStrings"), "String").map((e) => [e, 250] as const),
+    ].filter(([e]) => e.getAttribute("id") !== "Functions.Namespace");
+    expect(strings.map(([e]) => e.getAttribute("id")).sort()).toEqual([
+      "GetStarted.Description",
+      "GetStarted.Title",
+      "SklGroup.Label",
+      "TaskpaneButton.Label",
+      "TaskpaneButton.Tooltip",
+    ]);
+    for (const [element, limit] of strings) {
+      const id = element.getAttribute("id");
+      const overrides = english(element);
+      expect({ id, locales: overrides.map(([locale]) => locale) }).toEqual({ id, locales });
+      expect(new Set(overrides.map(([, value]) => value)).size).toBe(1);
+      const value = overrides[0][1] ?? "";
+      expect({ id, english: /[åäöÅÄÖ]/.test(value) || value === element.getAttribute("DefaultValue") }).toEqual({
+        id,
+        english: false,
+      });
+      expect(value.length).toBeLessThanOrEqual(limit);
+    }
+    // The English pane is the Swedish one: the tooltip says so.
+    expect(english(strings.find(([e]) => e.getAttribute("id") === "TaskpaneButton.Tooltip")![0])[0][1]).toContain(
+      "(in Swedish)"
+    );
   });
 });
 

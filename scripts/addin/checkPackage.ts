@@ -23,9 +23,22 @@ export function filesIn(dir: string): string[] {
   return out.sort();
 }
 
+/** The manifest is not well-formed XML: what the parser said. */
+export class NotXmlError extends Error {}
+
+/** The manifest parsed strictly: any error or warning of the parser (an unescaped "&") is a {@link NotXmlError}. */
+export function parseManifest(xml: string): Document {
+  const complaints: string[] = [];
+  const doc = new DOMParser({
+    onError: (level, message) => void complaints.push(`${level}: ${message.split("\n")[0]}`),
+  }).parseFromString(xml, "text/xml");
+  if (complaints.length > 0) throw new NotXmlError(`manifest.xml är inte giltig XML (${complaints.join("; ")})`);
+  return doc as unknown as Document;
+}
+
 /** Every absolute URL in the manifest: attribute values (but namespaces) and texts that start with http(s)://. */
 export function manifestUrls(xml: string): string[] {
-  const doc = new DOMParser().parseFromString(xml, "text/xml");
+  const doc = parseManifest(xml);
   const urls: string[] = [];
   const visit = (node: Node) => {
     if (node.nodeType === 1) {
@@ -46,9 +59,14 @@ export function manifestUrls(xml: string): string[] {
 
 /** The file a URL names in the package, or a problem. */
 function fileOf(url: string, base: string, files: Set<string>): string | undefined {
-  if (!url.startsWith(base)) return `${url}: not under ${base}`;
-  const file = decodeURIComponent(new URL(url).pathname.slice(new URL(base).pathname.length));
-  return files.has(file) ? undefined : `${url}: no file ${file} in the package`;
+  if (!url.startsWith(base)) return `${url}: ligger inte under ${base}`;
+  let file: string;
+  try {
+    file = decodeURIComponent(new URL(url).pathname.slice(new URL(base).pathname.length));
+  } catch {
+    return `${url}: ingen giltig adress`;
+  }
+  return files.has(file) ? undefined : `${url}: paketet har ingen fil ${file}`;
 }
 
 /** The problems of the package in `dir` built for `base` (empty when it is sound). */
@@ -57,11 +75,17 @@ export function packageProblems(dir: string, base: string): string[] {
   const list = filesIn(dir);
   const files = new Set(list);
   for (const required of ["manifest.xml", "taskpane.html", ENGLISH_METADATA, SWEDISH_METADATA]) {
-    if (!files.has(required)) problems.push(`${required} is missing`);
+    if (!files.has(required)) problems.push(`${required} saknas`);
   }
   if (problems.length > 0) return problems;
-  const urls = manifestUrls(fs.readFileSync(path.join(dir, "manifest.xml"), "utf8"));
-  if (urls.length === 0) problems.push("manifest.xml has no URL");
+  let urls: string[];
+  try {
+    urls = manifestUrls(fs.readFileSync(path.join(dir, "manifest.xml"), "utf8"));
+  } catch (error) {
+    if (error instanceof NotXmlError) return [error.message];
+    throw error;
+  }
+  if (urls.length === 0) problems.push("manifest.xml har ingen adress");
   for (const url of urls) {
     const problem = fileOf(url, base, files);
     if (problem) problems.push(`manifest.xml: ${problem}`);
@@ -73,7 +97,7 @@ export function packageProblems(dir: string, base: string): string[] {
     const metadata = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as ICustomFunctionsMetadata;
     for (const fn of metadata.functions) {
       const expected = base + helpPath(fn.id, language);
-      if (fn.helpUrl !== expected) problems.push(`${file}: ${fn.id} helpUrl ${fn.helpUrl} is not ${expected}`);
+      if (fn.helpUrl !== expected) problems.push(`${file}: ${fn.id} helpUrl ${fn.helpUrl} är inte ${expected}`);
       else {
         const problem = fileOf(fn.helpUrl, base, files);
         if (problem) problems.push(`${file}: ${problem}`);
@@ -82,7 +106,7 @@ export function packageProblems(dir: string, base: string): string[] {
   }
   for (const file of list) {
     const bytes = fs.readFileSync(path.join(dir, file));
-    if (/localhost/i.test(bytes.toString("latin1"))) problems.push(`${file} names localhost`);
+    if (/localhost/i.test(bytes.toString("latin1"))) problems.push(`${file} nämner localhost`);
   }
   return problems;
 }

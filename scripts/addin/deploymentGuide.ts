@@ -53,7 +53,7 @@ export const DEPLOYMENT_GUIDE = `<h1>Driftsätta SKL Äldrestöd</h1>
 <p>I en klon av projektet, med Node.js 20:</p>
 <pre><code>npm ci
 npm run package -- --url https://server.example.se/skl/ --out skl-paket</code></pre>
-<p><code>--url</code> är adressen där mappen kommer att ligga (https, utan <code>?</code> eller <code>#</code>). Kommandot skriver mappen <code>skl-paket</code> (standard: <code>package/</code>) och vägrar skriva över en befintlig mapp utan <code>--force</code>. Varje adress i <code>manifest.xml</code> pekar in i mappen under den adressen.</p>
+<p><code>--url</code> är adressen där mappen kommer att ligga (https, utan <code>?</code> eller <code>#</code>). Kommandot skriver mappen <code>skl-paket</code> (standard: <code>package/</code>) och vägrar skriva över en befintlig mapp utan <code>--force</code>; med <code>--force</code> ersätts bara ett tidigare paket (mappen får inte ha andra filer än paketets egna, oändrade). Filerna blir läsbara för alla (0644, mappar 0755), så att en webbserver som kör som en annan användare kan visa dem. Varje adress i <code>manifest.xml</code> pekar in i mappen under den adressen.</p>
 
 <h2>2. Lägg upp mappen på en https-server</h2>
 <p>Lägg upp hela mappen som den är, så att <code>https://server.example.se/skl/taskpane.html</code> svarar. Den innehåller:</p>
@@ -66,6 +66,7 @@ npm run package -- --url https://server.example.se/skl/ --out skl-paket</code></
 <tr><td><code>functions-sv.json</code>, <code>functions.json</code></td><td>Funktionernas beskrivningar på svenska (standard) och engelska.</td></tr>
 <tr><td><code>assets/</code></td><td>Ikonerna.</td></tr>
 <tr><td><code>help/</code></td><td>Hjälpsidorna, som Excels länk ”Hjälp för den här funktionen” öppnar.</td></tr>
+<tr><td><code>package-files.json</code></td><td>Listan över paketets egna filer med deras SHA-256. <code>--force</code> ersätter en mapp bara när den inte har något annat än de här filerna, oändrade; servern behöver inte visa den.</td></tr>
 </tbody></table>
 <p>Servern ska skicka rätt innehållstyp:</p>
 <table><thead><tr><th scope="col">Filändelse</th><th scope="col">Content-Type</th></tr></thead>

@@ -18,6 +18,7 @@ import {
   ROWS_NOTE,
 } from "../../src/functions/helpContent";
 import { FUNCTION_IDS, FunctionId } from "../../src/functions/swedish";
+import { HELP_POLICY } from "./contentSecurity";
 import { DEPLOYMENT_GUIDE } from "./deploymentGuide";
 import { helpPath, helpSlug } from "./metadata";
 
@@ -289,6 +290,7 @@ function page(language: Language, title: string, body: string, other: string | u
 <html lang="${language}">
 <head>
 <meta charset="utf-8" />
+<meta http-equiv="Content-Security-Policy" content="${HELP_POLICY}" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="${up}help.css" />

@@ -14,12 +14,20 @@ export function manifestVersion(version: string): string {
   return [...parts, "0", "0", "0"].slice(0, 4).join(".");
 }
 
-/** The manifest with every development URL moved to `base` and the version set. */
+/** Text as an XML attribute value or element text holds it: "&" as "&amp;", and the quotes and brackets escaped. */
+export function xmlEscape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "apos" }[c]};`);
+}
+
+/**
+ * The manifest with every development URL moved to `base` and the version set. The base is escaped where it is
+ * written ("https://host/a&b/" as "https://host/a&amp;b/"), so that the manifest stays XML whatever the URL holds.
+ */
 export function manifestFor(template: string, base: string, version: string): string {
   if (!/<Version>[^<]*<\/Version>/.test(template)) throw new Error("manifest.xml has no <Version>");
   const xml = template
     .split(DEV_BASE_URL)
-    .join(base)
+    .join(xmlEscape(base))
     .replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion(version)}</Version>`);
   if (base !== DEV_BASE_URL && /localhost/i.test(xml)) {
     throw new Error("manifest.xml names localhost outside the development base URL");

@@ -98,3 +98,16 @@ export function withBaseUrl(metadata: ICustomFunctionsMetadata, base: string): I
   if (problems.length > 0) throw new MetadataError(`Help URLs in functions.ts:\n  ${problems.join("\n  ")}`);
   return { ...metadata, functions: metadata.functions.map((fn) => ({ ...fn, helpUrl: rebase(fn.helpUrl!, base) })) };
 }
+
+/**
+ * The metadata without `allowCustomDataForDataTypeAny`, which the generator sets to true on every file: with it
+ * Excel may hand the functions data types (entities, linked data types) where a value belongs ("Manually create
+ * JSON metadata for custom functions in Excel": "Setting this value to `true` allows a custom function to accept
+ * data types as parameters and return values"; CustomFunctionsRuntime 1.4). The readers take numbers, text and
+ * TRUE/FALSE only, so data types are not asked for.
+ */
+export function withoutDataTypes(metadata: ICustomFunctionsMetadata): ICustomFunctionsMetadata {
+  const rest: ICustomFunctionsMetadata & { allowCustomDataForDataTypeAny?: boolean } = { ...metadata };
+  delete rest.allowCustomDataForDataTypeAny;
+  return rest;
+}

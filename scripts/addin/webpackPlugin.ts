@@ -11,7 +11,7 @@ import type { Compilation, Compiler } from "webpack";
 import { DEV_BASE_URL } from "./baseUrl";
 import { helpPages } from "./helpPages";
 import { manifestFor } from "./manifest";
-import { ENGLISH_METADATA, SWEDISH_METADATA, swedishMetadata, withBaseUrl } from "./metadata";
+import { ENGLISH_METADATA, SWEDISH_METADATA, swedishMetadata, withBaseUrl, withoutDataTypes } from "./metadata";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -39,9 +39,8 @@ export class AddinFilesPlugin {
             };
             const generated = compilation.getAsset(ENGLISH_METADATA);
             if (!generated) return; // The metadata generator failed and has reported why.
-            const english = withBaseUrl(
-              JSON.parse(generated.source.source().toString()) as ICustomFunctionsMetadata,
-              base
+            const english = withoutDataTypes(
+              withBaseUrl(JSON.parse(generated.source.source().toString()) as ICustomFunctionsMetadata, base)
             );
             const swedish = swedishMetadata(english);
             emit(ENGLISH_METADATA, JSON.stringify(english, null, 2));

@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { decodeText, FILE_SIZE_LIMIT, isNotText, Problem, sizeProblem } from "../input";
+import { countLines, decodeText, FILE_SIZE_LIMIT, isNotText, Problem, shownCount, sizeProblem } from "../input";
 import { WorkbookInputs } from "../workbook/inputs";
 import {
   DATA_FILES,
@@ -20,6 +20,32 @@ import {
 
 export { DataError } from "../workbook/loadInputs";
 
+/**
+ * The most data rows the command line reads from each file. Every row becomes a row of the workbook, which
+ * exceljs builds in memory; with every file at its limit the command stays within `MEMORY_BOUND`, as measured by
+ * `npm run bench` (README, "Limits"). Sweden has 290 municipalities and 21 counties; the limits on the parties
+ * are the ten-fold of the bench. A file with more rows is refused before its rows are parsed.
+ */
+export const ROW_LIMITS: Readonly<Partial<Record<DataFileKey, number>>> = {
+  municipalities: 2900,
+  counties: 210,
+  publishedCountyGrant: 210,
+  countyConditions: 210,
+  // Every municipality, county council and county recipient once.
+  payees: 3320,
+  palliative: 3110,
+  seniorAlert: 3110,
+  discharge: 50000,
+  pilots: 10000,
+  countyBudget: 10000,
+};
+
+/** The limit of a file the table above does not name. */
+const DEFAULT_ROW_LIMIT = 10000;
+
+/** The most memory the command takes with every file at its limit: `npm run bench` measures 1,3 to 1,7 GB. */
+export const MEMORY_BOUND = "2,5 GB";
+
 /** The year whose reference data are bundled (data/2010/: population on 31 December 2009, SCB). */
 export const BUNDLED_REFERENCE_YEAR = 2010;
 
@@ -32,6 +58,18 @@ export function dataRoot(): string {
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error(`Hittar inte projektets data-katalog (data/${DATA_FILES.parameters}).`);
     dir = parent;
+  }
+}
+
+/** The years of the bundled data/parameters.json, in its order (2010, 2011, 2012); none when it cannot be read. */
+export function bundledYears(): number[] {
+  try {
+    const doc = JSON.parse(fs.readFileSync(path.join(dataRoot(), DATA_FILES.parameters), "utf8")) as {
+      years?: { year?: unknown }[];
+    };
+    return (doc.years ?? []).map((y) => y.year).filter((y): y is number => Number.isInteger(y));
+  } catch {
+    return [];
   }
 }
 
@@ -84,7 +122,7 @@ export function readDataDirectory(dir: string, year = 2010): WorkbookInputs {
         ? undefined
         : fallback[key];
     if (file === undefined) continue;
-    const read = readFile(file);
+    const read = readFile(file, key === "parameters" ? undefined : (ROW_LIMITS[key] ?? DEFAULT_ROW_LIMIT));
     if ("problem" in read) fileProblems[key] = read.problem;
     else files[key] = read.text;
     if (file !== own) bundled.add(path.relative(path.dirname(dataRoot()), file));
@@ -153,8 +191,11 @@ function readAtMost(file: string, limit: number): Buffer {
   }
 }
 
-/** The text of a file, or why it cannot be read: a folder, too large, unreadable, not text. */
-function readFile(file: string): { readonly text: string } | { readonly problem: string } {
+/**
+ * The text of a file, or why it cannot be read: a folder, too large, more data rows than `rowLimit`,
+ * unreadable, not text.
+ */
+function readFile(file: string, rowLimit?: number): { readonly text: string } | { readonly problem: string } {
   try {
     const stat = fs.statSync(file);
     if (stat.isDirectory()) return { problem: Problem.notAFile() };
@@ -163,7 +204,13 @@ function readFile(file: string): { readonly text: string } | { readonly problem:
     const tooLarge = sizeProblem(stat.size);
     if (tooLarge) return { problem: tooLarge };
     const decoded = decodeText(readAtMost(file, FILE_SIZE_LIMIT + 1));
-    return isNotText(decoded) ? decoded : { text: decoded.text };
+    if (isNotText(decoded)) return decoded;
+    // The header is a line of its own; the rows are counted before any is parsed.
+    const rows = countLines(decoded.text) - 1;
+    if (rowLimit !== undefined && rows > rowLimit) {
+      return { problem: Problem.tooManyRowsToWrite(shownCount(rows), shownCount(rowLimit), MEMORY_BOUND) };
+    }
+    return { text: decoded.text };
   } catch (error) {
     return { problem: fileSystemProblem(error) };
   }

@@ -68,17 +68,49 @@ function valueOf(content: CellContent, here: string): ExcelJS.CellValue {
   return content;
 }
 
+/**
+ * One style object per look and number format, shared by every cell that has them: exceljs keeps a cell's style
+ * object as it is given, so a fresh object per cell cost memory for each of hundreds of thousands of cells.
+ * Nothing here changes a cell's style after it is set, so the shared objects stay as made.
+ */
+const sharedStyles = new Map<string, Style>();
+
 function styleCell(cell: ExcelJS.Cell, style: CellStyle | undefined, numFmt: string | undefined): void {
-  if (style) Object.assign(cell, { style: { ...STYLE[style], numFmt } });
-  else if (numFmt) cell.numFmt = numFmt;
+  if (!style && !numFmt) return;
+  const key = `${style ?? ""}\u0000${numFmt ?? ""}`;
+  let shared = sharedStyles.get(key);
+  if (!shared) {
+    shared = style ? { ...STYLE[style], numFmt } : { numFmt };
+    sharedStyles.set(key, shared);
+  }
+  cell.style = shared;
 }
 
-/** A letter on one A4 page, portrait; other sheets landscape, one page wide, as many pages tall as needed. */
+/**
+ * A letter on one A4 page, portrait; other sheets landscape, as many pages wide as keeps their text legible (the
+ * code and name columns and the table's header repeated on each), as many pages tall as needed.
+ */
 function pageSetup(plan: SheetPlan): Partial<ExcelJS.PageSetup> {
-  if (!plan.print) return { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  if (!plan.print) {
+    const { wide, titleColumns, titleRow } = plan.pages;
+    return {
+      orientation: "landscape",
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: wide,
+      fitToHeight: 0,
+      ...(titleColumns
+        ? { printTitlesColumn: `${columnLetter(titleColumns[0])}:${columnLetter(titleColumns[1])}` }
+        : {}),
+      ...(titleRow ? { printTitlesRow: `${titleRow}:${titleRow}` } : {}),
+    };
+  }
   const area = printArea(plan.print.onePagePortrait);
   return { orientation: "portrait", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 1, printArea: area };
 }
+
+/** A table row whose values are in the sheet's cells already (see `writeTables`). */
+const NO_VALUES: ExcelJS.CellValue[] = [];
 
 /** The plan's tables: headers, cells with their looks, and an Excel table over each that has rows. */
 function writeTables(ws: ExcelJS.Worksheet, plan: SheetPlan, value: (content: CellContent) => ExcelJS.CellValue): void {
@@ -105,7 +137,9 @@ function writeTables(ws: ExcelJS.Worksheet, plan: SheetPlan, value: (content: Ce
       headerRow: true,
       style: { theme: undefined, showRowStripes: false },
       columns: table.columns.map((col) => ({ name: col.header, filterButton: true })),
-      rows: table.columns[0].cells.map((_, r) => table.columns.map((col) => value(col.cells[r]))),
+      // The cells are written above: the table only needs its height. exceljs would write the rows' values a
+      // second time and keep a copy of them all.
+      rows: new Array<ExcelJS.CellValue[]>(table.rows).fill(NO_VALUES),
     });
   }
 }
@@ -169,6 +203,7 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     styleCell(cell, cellPlan.style, cellPlan.numFmt);
   }
   for (const [column, width] of plan.widths) ws.getColumn(columnLetter(column)).width = width;
+  for (const [row, height] of plan.rowHeights) ws.getRow(row).height = height;
   for (const m of plan.merges) {
     ws.mergeCells(address({ ...m.range, absolute: false }));
     ws.getRow(m.range.from.row).height = m.rowHeight;

@@ -128,33 +128,88 @@ export type PaymentBasis = "Regeln" | "Publicerat" | "Regeln med justeringar";
 export const PAYMENT_BASES: readonly PaymentBasis[] = ["Regeln", "Publicerat", "Regeln med justeringar"];
 
 /**
- * What was paid: the published table (Sörmlandsöverenskommelsen, Bilaga 2). It sums to 65.5 of the 66 MSEK,
- * so 0.5 MSEK is not distributed; the controller may choose the rule instead.
+ * What was published: the table of Sörmlandsöverenskommelsen, Bilaga 2. It sums to 65.5 of the 66 MSEK, so
+ * 0.5 MSEK is not distributed; the controller may choose the rule instead.
  */
 export const DEFAULT_PAYMENT_BASIS: PaymentBasis = "Publicerat";
 
-/** One county's figures for the payment: the rule's grant, the published one, and an explicit adjustment. */
+/**
+ * What the regional support (the 13 MSEK) is paid by: the table "Fördelning av 66* + 13 milj. kr" ("Att bygga
+ * infrastruktur för socialtjänsten", bild 17) less Bilaga 2, a reading of two published tables; equal shares
+ * per county, an assumption no source states; or either with explicit adjustments.
+ */
+export type RegionalBasis = "Publicerat" | "Lika delar" | "Publicerat med justeringar" | "Lika delar med justeringar";
+
+export const REGIONAL_BASES: readonly RegionalBasis[] = [
+  "Publicerat",
+  "Lika delar",
+  "Publicerat med justeringar",
+  "Lika delar med justeringar",
+];
+
+/** The published split, as for the county grant: it sums to 12.5 of the 13 MSEK as transcribed. */
+export const DEFAULT_REGIONAL_BASIS: RegionalBasis = "Publicerat";
+
+/** One county's figures for a payment: the amount computed by a rule, the published one, and an explicit adjustment. */
 export interface CountyPaymentInput {
+  /** The rule's amount (the county grant's rule, or equal shares of the regional support). */
   readonly rule: Amount;
   readonly published: Amount;
   readonly adjustment: Amount;
 }
 
+/** Where a basis takes its amounts from, and whether the adjustments are added. */
+interface BasisParts {
+  readonly published: boolean;
+  readonly adjusted: boolean;
+}
+
+/** The parts of a basis of either grant, by its words. */
+function basisParts(basis: PaymentBasis | RegionalBasis): BasisParts {
+  return {
+    published: basis.startsWith("Publicerat"),
+    adjusted: basis.endsWith("med justeringar"),
+  };
+}
+
 /**
- * Each county's grant as paid on the chosen basis, and what of the total is not distributed (the published
- * table's 0.5 MSEK, or the rule's remainder below one step). The adjustments are signed kronor that must sum to
- * 0 for the rule with adjustments to pay the total.
+ * Each county's amount as paid on a basis, and what of the total is not distributed (a published table that
+ * sums to less than the total, or the rule's remainder below one step). The adjustments are signed kronor that
+ * must sum to 0 for a basis with adjustments to pay what its table pays.
  */
+function paidOnBasis(
+  basis: PaymentBasis | RegionalBasis,
+  counties: readonly CountyPaymentInput[],
+  total: Amount
+): { readonly paid: readonly Decimal[]; readonly undistributed: Decimal } {
+  const { published, adjusted } = basisParts(basis);
+  const paid = counties.map((c) => {
+    const amount = published
+      ? nonNegative(c.published, "det publicerade beloppet")
+      : nonNegative(c.rule, "regelns belopp");
+    return adjusted ? amount.plus(new Money(c.adjustment)) : amount;
+  });
+  const sum = paid.reduce((s, p) => s.plus(p), new Money(0));
+  return { paid, undistributed: nonNegative(total, "totalen").minus(sum) };
+}
+
+/** Each county's county grant as paid on the chosen basis (Sörmlandsöverenskommelsen, Bilaga 2, or the rule). */
 export function countyGrantPaid(
   basis: PaymentBasis,
   counties: readonly CountyPaymentInput[],
   total: Amount
 ): { readonly paid: readonly Decimal[]; readonly undistributed: Decimal } {
-  const paid = counties.map((c) => {
-    if (basis === "Publicerat") return nonNegative(c.published, "det publicerade beloppet");
-    const rule = nonNegative(c.rule, "regelns belopp");
-    return basis === "Regeln med justeringar" ? rule.plus(new Money(c.adjustment)) : rule;
-  });
-  const sum = paid.reduce((s, p) => s.plus(p), new Money(0));
-  return { paid, undistributed: nonNegative(total, "totalen").minus(sum) };
+  return paidOnBasis(basis, counties, total);
+}
+
+/**
+ * Each county's regional support as paid on the chosen basis: the published table (bild 17 less Bilaga 2, a
+ * reading) or equal shares (an assumption), with or without adjustments.
+ */
+export function regionalSupportPaid(
+  basis: RegionalBasis,
+  counties: readonly CountyPaymentInput[],
+  total: Amount
+): { readonly paid: readonly Decimal[]; readonly undistributed: Decimal } {
+  return paidOnBasis(basis, counties, total);
 }

@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { RuleError, RuleProblem } from "./errors";
 import { formatNumberSv, Money } from "./money";
 import { Amount, nonNegative, wholeCount } from "./parties";
 
@@ -100,9 +101,22 @@ export function dischargeSettlement(
     billableDaysPerIndividual,
     billableDays,
     pricePerDay,
-    amount: billableDays.times(pricePerDay),
+    amount: exactInExcel(billableDays.times(pricePerDay)),
     reason: reasonOf({ count, totalDays, average, averageLimit, dayLimit, averageExceeded, billableDays }),
   };
+}
+
+/**
+ * The amount, when Excel can hold it exactly: whole kronor up to 2^53 − 1, or öre up to 2^53 − 1 when it has
+ * öre (the limit every reader of kronor keeps, `src/input/readers.ts`). A larger product of days and price would
+ * reach a cell rounded (2^53 − 1 kr × 5 days shows as …950, not …955), so it is refused with the reason.
+ */
+function exactInExcel(amount: Decimal): Decimal {
+  const units = amount.isInteger() ? amount : amount.times(100);
+  if (units.greaterThan(Number.MAX_SAFE_INTEGER)) {
+    throw new RuleError("invalidValue", RuleProblem.tooLarge("beloppet", formatNumberSv(amount)));
+  }
+  return amount;
 }
 
 /** Why a settlement is billed or not: "Snittet 13 / 3 ≈ 4,33 dagar > 3: 5 dagar över 3 debiteras". */
@@ -199,11 +213,19 @@ export function settleDischargeGroups<R extends DischargeRecordDays>(
   return [...groups].map(([key, rows]) => {
     const { municipality, month, care } = rows[0];
     const params = { pricePerDay: rules.pricePerDay, ...limitsFor(care, rules) };
-    const settle = (days: (r: R) => number) =>
-      dischargeSettlement(
-        rows.map((r, i) => ({ row: i + 1, days: days(r) })),
-        params
-      );
+    const settle = (days: (r: R) => number) => {
+      try {
+        return dischargeSettlement(
+          rows.map((r, i) => ({ row: i + 1, days: days(r) })),
+          params
+        );
+      } catch (error) {
+        // A settlement that cannot be paid exactly is named by its group.
+        if (error instanceof RuleError && error.place.row === undefined)
+          throw new RuleError(error.kind, error.problem, { party: key });
+        throw error;
+      }
+    };
     const reported = settle((r) => r.daysReported);
     return {
       key,

@@ -1,5 +1,6 @@
 export * from "./allocate";
 export * from "./codes";
+export * from "./conditions";
 export * from "./countyGrant";
 export * from "./discharge";
 export * from "./errors";

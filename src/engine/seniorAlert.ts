@@ -4,8 +4,10 @@ import { PartyCode } from "./codes";
 import { Amount, assertUniqueCodes, nonNegative, PartyRow, roundingStep, wholeCount } from "./parties";
 
 export interface SeniorAlertInput extends PartyRow {
-  /** All relevant units have started registration in Senior alert. */
+  /** All relevant units have started registration in Senior alert (and, where recorded, the introduction is done). */
   readonly qualifies: boolean;
+  /** The party's conditions that do not hold, by name, where its conditions are recorded (the reason names them). */
+  readonly unmet?: readonly string[];
   /** Registrations made in the party's relevant units. */
   readonly registrations: Amount;
 }
@@ -38,6 +40,7 @@ class SeniorAlertPartyLine implements SeniorAlertLine {
   readonly row: number;
   readonly name?: string;
   readonly qualifies: boolean;
+  private readonly unmet?: readonly string[];
   constructor(
     party: SeniorAlertInput,
     readonly registrations: bigint,
@@ -47,9 +50,12 @@ class SeniorAlertPartyLine implements SeniorAlertLine {
     this.row = party.row;
     this.name = party.name;
     this.qualifies = party.qualifies;
+    this.unmet = party.unmet;
   }
 
   get reason(): string {
+    if (!this.qualifies && this.unmet && this.unmet.length > 0)
+      return `Villkor som inte är uppfyllda: ${this.unmet.join("; ")}: kvalificerar inte`;
     if (!this.qualifies) return REASON.notStarted;
     return this.registrations === 0n ? REASON.noRegistrations : REASON.qualifies;
   }

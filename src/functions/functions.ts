@@ -120,7 +120,7 @@ export function palliativeShare(
  * @helpurl https://localhost:3000/help/en/senior-alert-payout.html
  * @param party The party's code, or the whole code column to get a spilled column of amounts.
  * @param parties Code column of all parties in the same pot.
- * @param qualifies TRUE when all the party's relevant units have started registration (1/0 also accepted).
+ * @param qualifies TRUE when the party qualifies: all its relevant units have started registration and its introduction is done (1/0 also accepted).
  * @param registrations Registrations made in the party's relevant units.
  * @param pot The money in this pot, in kronor (e.g. 50000000).
  * @param [rounding] Rounding step in kronor (default 1).

@@ -185,8 +185,8 @@ export const HELP: Readonly<Record<FunctionId, FunctionHelp>> = {
     title: text("Senior alert: potten per registrering", "Senior alert: the pot per registration"),
     computes: [
       text(
-        "Ersättningen för Senior alert. En part kvalificerar sig när alla dess relevanta enheter har börjat registrera (kolumnen kvalificerad är SANT, 1 eller Ja). Potten delas med antalet registreringar hos de parter som kvalificerar sig, och varje sådan part får sina registreringar gånger det beloppet, i hela avrundningssteg med största rest. Parter som inte kvalificerar sig får 0.",
-        "The Senior alert payout. A party qualifies when all its relevant units have started registration (the qualifies column is TRUE, 1 or Ja). The pot is divided by the registrations of the qualifying parties, and each of them gets its registrations times that rate, in whole rounding steps by largest remainder. Parties that do not qualify get 0."
+        "Ersättningen för Senior alert. En part kvalificerar sig när alla dess relevanta enheter har börjat registrera och införandeprocessen (körkort, lösenord, lokal koordinator, samtliga relevanta verksamheter identifierade) och den egna listan är klara; arbetsboken räknar det i kolumnen Kvalificerad, och funktionen läser den (SANT, 1 eller Ja). Potten delas med antalet registreringar hos de parter som kvalificerar sig, och varje sådan part får sina registreringar gånger det beloppet, i hela avrundningssteg med största rest. Parter som inte kvalificerar sig får 0.",
+        "The Senior alert payout. A party qualifies when all its relevant units have started registration and its introduction (licence, passwords, a local coordinator, all relevant units identified) and its own list of units are done; the workbook works that out in its Kvalificerad column, which the function reads (TRUE, 1 or Ja). The pot is divided by the registrations of the qualifying parties, and each of them gets its registrations times that rate, in whole rounding steps by largest remainder. Parties that do not qualify get 0."
       ),
     ],
     example: {
@@ -312,6 +312,15 @@ export const HELP: Readonly<Record<FunctionId, FunctionHelp>> = {
         ),
         columns: [col("Dagar", "Days", [2, -5, 6])],
         args: [range(0), value(7000)],
+      },
+      {
+        code: "#VALUE!",
+        why: text(
+          "Ett belopp som Excel inte kan hålla exakt: över 9 007 199 254 740 991 kr (2^53 − 1), eller så många öre när beloppet har ören. Funktionen avrundar aldrig i tysthet.",
+          "An amount Excel cannot hold exactly: above 9,007,199,254,740,991 kr (2^53 − 1), or that many öre when the amount has öre. The function never rounds without a word."
+        ),
+        columns: [col("Dagar", "Days", [2, 5, 6])],
+        args: [range(0), value(9007199254740991)],
       },
     ],
     sources: [

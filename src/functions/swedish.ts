@@ -68,7 +68,8 @@ export const SWEDISH: Readonly<Record<FunctionId, SwedishFunction>> = {
       parties: { name: "parter", description: "Kodkolumnen med alla parter i samma pott." },
       qualifies: {
         name: "kvalificerad",
-        description: "SANT när alla partens relevanta enheter har börjat registrera (1/0 och Ja/Nej går också).",
+        description:
+          "SANT när parten kvalificerar sig: alla relevanta enheter har börjat registrera och införandeprocessen är klar (1/0 och Ja/Nej går också).",
       },
       registrations: { name: "registreringar", description: "Registreringar i partens relevanta enheter." },
       pot: { name: "pott", description: "Pengarna i potten, i kronor (t.ex. 50000000)." },

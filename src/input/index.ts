@@ -3,10 +3,13 @@
  * (spellings.ts), one message catalogue (messages.ts), and the reading of files and delimited text that
  * the command line and the pane's import share (decode.ts, table.ts, rows.ts).
  */
+export { csvText, excelText, startsLikeFormula } from "./cellText";
 export * from "./decode";
 export { Label, Problem } from "./messages";
 export {
   readAmount,
+  readApplicantKind,
+  readBankgiro,
   readCare,
   readCode,
   readCount,
@@ -14,8 +17,11 @@ export {
   readKronor,
   readMonth,
   readNumber,
+  readOrganisationNumber,
   readPartyCode,
   readPartyKind,
+  readPayeeKind,
+  readPlusgiro,
   readShare,
   readStep,
   readText,
@@ -24,8 +30,10 @@ export {
 export type { RowProblem } from "./rows";
 export { RowReader, SCREENFUL, screenful } from "./rows";
 export { characterName, cut, describeCell, shownCount, shownText, shownValue, visible, withoutInvisible } from "./show";
-export { noWords, SPELLINGS, yesWords } from "./spellings";
+export { checkDigitFor, checkDigitHolds } from "./checkDigits";
+export type { ApplicantKind } from "./spellings";
+export { APPLICANT_KINDS, noWords, SPELLINGS, yesWords } from "./spellings";
 export type { Delimiter, NoTable, Table, TableProblem, TableRow } from "./table";
-export { headerDelimiter, readTable } from "./table";
+export { countLines, headerDelimiter, readTable } from "./table";
 export type { Reader, Reading } from "./verdict";
 export { CELL_TEXT_LIMIT, cleanText, isBlank, Refused } from "./verdict";

@@ -28,6 +28,12 @@ export const Label = {
   daysAfter: "dagar efter analys",
   dischargeDays: "utskrivningsklara dagar",
   weight: "vikten",
+  organisationNumber: "organisationsnumret",
+  bankgiro: "bankgironumret",
+  plusgiro: "plusgironumret",
+  payeeKind: "typ",
+  applicantKind: "sökande",
+  politicalBacking: "politisk förankring",
   pot: "potten",
   threshold: RuleWord.threshold,
   step: RuleWord.step,
@@ -53,7 +59,7 @@ export const Problem = {
     `${what} (${value}) ska vara ${bases}. Välj grunden i listan på bladet Parametrar.`,
 
   // A cell as read by the readers (src/input/readers.ts): the same words in every face (and, written in the
-  // engine, notANumber, notWholeCount, negative, shareOutOfRange and notPositive).
+  // engine, notANumber, notWholeCount, negative, tooLarge, shareOutOfRange and notPositive).
   blankInUsedRow: (what: string) => `${what} saknas. Fyll i ett tal (0 om det inte finns några) eller töm hela raden.`,
   missing: (what: string) => `${what} saknas.`,
   numberFormat: (what: string, value: string) =>
@@ -68,8 +74,6 @@ export const Problem = {
     `${what} (${value}) har siffror som inte är 0–9 (${character}). Skriv talet med vanliga siffror.`,
   invisibleCharacter: (what: string, value: string, character: string) =>
     `${what} (${value}) innehåller tecknet ${character}, som inte syns. Ta bort det och skriv värdet igen.`,
-  tooLarge: (what: string, value: string) =>
-    `${what} (${value}) är för stort för att räknas exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.`,
   tooManyDecimals: (what: string, value: string) => `${what} (${value}) får ha högst två decimaler (öre).`,
   notYesNo: (what: string, value: string) => `${what} (${value}) ska vara Ja eller Nej.`,
   yesNoMissing: (what: string) => `${what} saknas. Skriv Ja eller Nej.`,
@@ -83,6 +87,18 @@ export const Problem = {
   partyKindMissing: (what: string) => `${what} saknas. Skriv kommun eller landsting.`,
   notDigits: (what: string, value: string, digits: number, example: string) =>
     `${what} (${value}) ska vara ${digits === 4 ? "fyra" : digits === 2 ? "två" : digits} siffror, t.ex. ${example}.`,
+  notOrganisationNumber: (what: string, value: string) =>
+    `${what} (${value}) ska vara tio siffror, t.ex. 212000-0142 (sex siffror, bindestreck, fyra siffror).`,
+  organisationNumberLikePersonal: (what: string, value: string) =>
+    `${what} (${value}) har en tredje siffra under 2, som ett personnummer: ett organisationsnummers tredje siffra är minst 2 (Skatteverket, SKV 709). Kontrollera numret.`,
+  wrongCheckDigit: (what: string, value: string, expected: number) =>
+    `${what} (${value}) har fel kontrollsiffra: med de siffror som står före ska den sista vara ${expected}. Kontrollera numret.`,
+  notBankgiro: (what: string, value: string) =>
+    `${what} (${value}) ska vara sju eller åtta siffror, t.ex. 123-4566 eller 1234-5674.`,
+  notPlusgiro: (what: string, value: string) => `${what} (${value}) ska vara två till åtta siffror, t.ex. 12 34 56-6.`,
+  notPayeeKind: (what: string, value: string) =>
+    `${what} (${value}) ska vara kommun, landsting eller län (länets mottagare av länsbidraget och det regionala stödet).`,
+  notApplicantKind: (what: string, value: string, kinds: string) => `${what} (${value}) ska vara ${kinds}.`,
   notText: (what: string, value: string) => `${what} ska vara text, men cellen innehåller ${value}.`,
   notCode: (what: string, value: string) =>
     `${what} (${value}) är ingen kod: skriv koden som siffror (0114, 08) eller text (K1), utan decimaler och minustecken.`,
@@ -127,6 +143,10 @@ export const Problem = {
   pdfFile: () => "filen är en PDF, inte text. Hämta uppgifterna som CSV och försök igen.",
   binaryFile: () =>
     "filen innehåller binära data (NUL-tecken), inte text. Spara uppgifterna som CSV (UTF-8 eller semikolonavgränsad) och försök igen.",
+  tooManyRowsToWrite: (rows: string, limit: string, memory: string) =>
+    `filen har ${rows} rader, men kommandoraden läser högst ${limit} rader ur den: varje rad blir en rad i ` +
+    `arbetsboken, som skrivs i minnet, och med alla filer vid sina gränser tar det upp till ${memory} minne. Dela upp ` +
+    "filen, t.ex. per år eller per kommun, och bygg en arbetsbok för varje del.",
   fileTooLarge: (size: string, limit: string) =>
     `filen är ${size}, men högst ${limit} läses. Dela upp filen eller kontrollera att det är rätt fil.`,
   notAFile: () => "är en katalog, inte en fil. Lägg CSV-filen här med det namnet.",

@@ -9,7 +9,17 @@
 import { Problem } from "./messages";
 import { exactNumber, ExactNumber, FOREIGN_DIGIT, LARGEST_EXACT, PLAIN_DIGITS, plainNumber } from "./numbers";
 import { codePoint, describeCell, shownValue } from "./show";
-import { CARE, normalizeWord, PARTY_KIND, YES_NO } from "./spellings";
+import { checkDigitFor, checkDigitHolds } from "./checkDigits";
+import {
+  APPLICANT_KIND,
+  APPLICANT_KINDS,
+  ApplicantKind,
+  CARE,
+  normalizeWord,
+  PARTY_KIND,
+  PAYEE_KIND,
+  YES_NO,
+} from "./spellings";
 import { cleanText, isBlank, Reading, Refused } from "./verdict";
 
 const refuse = (problem: string) => new Refused(problem);
@@ -102,6 +112,74 @@ export function readCare(raw: unknown, what: string): Reading<"somatisk" | "psyk
 export function readPartyKind(raw: unknown, what: string): Reading<"kommun" | "landsting"> {
   if (isBlank(raw)) return refuse(Problem.partyKindMissing(what));
   return fromWords(raw, what, PARTY_KIND, Problem.notPartyKind);
+}
+
+/** Who a payment goes to: kommun, landsting, or län (the county's recipient of its county grant). */
+export function readPayeeKind(raw: unknown, what: string): Reading<"kommun" | "landsting" | "län"> {
+  if (isBlank(raw)) return refuse(Problem.missing(what));
+  return fromWords(raw, what, PAYEE_KIND, Problem.notPayeeKind);
+}
+
+/** Who applied for a pilot, as bild 16 of "Att bygga infrastruktur för socialtjänsten" names them (spellings.ts). */
+export function readApplicantKind(raw: unknown, what: string): Reading<ApplicantKind> {
+  if (isBlank(raw)) return refuse(Problem.missing(what));
+  const kinds = APPLICANT_KINDS.join(", ");
+  return fromWords(raw, what, APPLICANT_KIND, (w, value) => Problem.notApplicantKind(w, value, kinds));
+}
+
+/**
+ * The digits of a number written with the separators people use (spaces, one hyphen): the text as it stands
+ * when it has other characters. A number cell is its digits.
+ */
+function accountDigits(raw: unknown, what: string): Reading<string> {
+  if (typeof raw === "number") return Number.isSafeInteger(raw) && raw >= 0 ? String(raw) : shownValue(raw);
+  if (typeof raw !== "string") return refuse(Problem.notText(what, describeCell(raw)));
+  const text = cleanText(raw, what);
+  if (text instanceof Refused) return text;
+  const foreign = FOREIGN_DIGIT.exec(text);
+  if (foreign) return refuse(Problem.foreignDigits(what, shownValue(raw), codePoint(foreign[0])));
+  return /^[\d ]+(-[\d ]+)?$/.test(text) ? text.replace(/[ -]/g, "") : text;
+}
+
+/** The check digit's verdict: the digits, or why not (the digit that would have been right). */
+function withCheckDigit(digits: string, raw: unknown, what: string): Reading<string> {
+  return checkDigitHolds(digits)
+    ? digits
+    : refuse(Problem.wrongCheckDigit(what, shownValue(raw), checkDigitFor(digits.slice(0, -1))));
+}
+
+/**
+ * A Swedish organisation number, as "NNNNNN-NNNN": ten digits, the third at least 2 (so that it is no personal
+ * identity number) and the last a check digit (10-modul). Skatteverket, "Organisationsnummer" (SKV 709).
+ */
+export function readOrganisationNumber(raw: unknown, what: string): Reading<string> {
+  if (isBlank(raw)) return refuse(Problem.missing(what));
+  const digits = accountDigits(raw, what);
+  if (digits instanceof Refused) return digits;
+  if (!/^\d{10}$/.test(digits)) return refuse(Problem.notOrganisationNumber(what, shownValue(raw)));
+  if (Number(digits[2]) < 2) return refuse(Problem.organisationNumberLikePersonal(what, shownValue(raw)));
+  const checked = withCheckDigit(digits, raw, what);
+  return checked instanceof Refused ? checked : `${digits.slice(0, 6)}-${digits.slice(6)}`;
+}
+
+/** A bankgiro number, as "NNN-NNNN" or "NNNN-NNNN": seven or eight digits, the last a check digit (10-modul). */
+export function readBankgiro(raw: unknown, what: string): Reading<string> {
+  if (isBlank(raw)) return refuse(Problem.missing(what));
+  const digits = accountDigits(raw, what);
+  if (digits instanceof Refused) return digits;
+  if (!/^\d{7,8}$/.test(digits)) return refuse(Problem.notBankgiro(what, shownValue(raw)));
+  const checked = withCheckDigit(digits, raw, what);
+  return checked instanceof Refused ? checked : `${digits.slice(0, -4)}-${digits.slice(-4)}`;
+}
+
+/** A plusgiro number, as "NNNNNN-N": two to eight digits, the last a check digit (10-modul). */
+export function readPlusgiro(raw: unknown, what: string): Reading<string> {
+  if (isBlank(raw)) return refuse(Problem.missing(what));
+  const digits = accountDigits(raw, what);
+  if (digits instanceof Refused) return digits;
+  if (!/^\d{2,8}$/.test(digits)) return refuse(Problem.notPlusgiro(what, shownValue(raw)));
+  const checked = withCheckDigit(digits, raw, what);
+  return checked instanceof Refused ? checked : `${digits.slice(0, -1)}-${digits.slice(-1)}`;
 }
 
 function fromWords<T>(

@@ -8,12 +8,24 @@ import { formatNumberSv } from "../engine/money";
 /** How many characters of a value a message shows before "…". */
 export const SHOWN_LENGTH = 40;
 
-/** Characters that show nothing or move the text: controls, format characters, line and paragraph separators. */
-export const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
-const INVISIBLE_ALL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+/**
+ * Characters that show nothing, or look like nothing, or move the text: controls, format characters, line and
+ * paragraph separators, half a surrogate pair, every character Unicode calls default-ignorable (which a
+ * program may draw as nothing: the combining grapheme joiner U+034F, the Hangul fillers U+115F, U+1160, U+3164
+ * and U+FFA0, variation selectors, …) and the blank Braille pattern U+2800, which is drawn as an empty cell.
+ * The one rule of what a value may not hide, for every reader of every face (see `cleanText`).
+ */
+export const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}\u2028\u2029\u2800]/u;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, "gu");
 
 const NAMES: Readonly<Record<number, string>> = {
   0x00: "NUL",
+  0x034f: "kombinerande grafemfog",
+  0x115f: "hangul-utfyllnad",
+  0x1160: "hangul-utfyllnad",
+  0x2800: "tomt punktskriftstecken",
+  0x3164: "hangul-utfyllnad",
+  0xffa0: "hangul-utfyllnad",
   0x09: "tabb",
   0x0a: "radbrytning",
   0x0d: "vagnretur",

@@ -43,6 +43,32 @@ export const NUMBER_SPELLING = {
 /** How a month may be written: year and month, or a date on the first of the month (a month Excel made a date). */
 export const MONTH_SPELLING = ["ÅÅÅÅ-MM", "ÅÅÅÅ-M", "ÅÅÅÅ/MM", "ÅÅÅÅ/M", "ÅÅÅÅ-MM-01", "ÅÅÅÅ/MM/01"] as const;
 
+/** Who receives a payment: a municipality, a county council, or a county's recipient of the county grant. */
+const PAYEE_COUNTY = ["län", "lan", "länet", "länets mottagare"] as const;
+
+/**
+ * Who may apply for a pilot: "Kan sökas av kommuner och landsting samt av privata/enskilda och idéburna
+ * verksamheter och organisationer" ("Att bygga infrastruktur för socialtjänsten", bild 16). "annan" is an
+ * applicant the sentence does not name (a state agency, a university): recorded, and its grant held back.
+ */
+export const APPLICANT_KINDS = [
+  "kommun",
+  "landsting",
+  "kommun och landsting",
+  "privat eller enskild",
+  "idéburen",
+  "annan",
+] as const;
+export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
+const APPLICANT_SPELLINGS: readonly (readonly [ApplicantKind, readonly string[]])[] = [
+  ["kommun", ["kommun", "kommuner"]],
+  ["landsting", ["landsting", "region"]],
+  ["kommun och landsting", ["kommun och landsting", "kommun och region", "kommuner och landsting"]],
+  ["privat eller enskild", ["privat eller enskild", "privat", "privata", "enskild", "enskilda", "privat/enskild"]],
+  ["idéburen", ["idéburen", "ideburen", "idéburna", "idéburen organisation"]],
+  ["annan", ["annan", "annat", "övrig"]],
+];
+
 /** A word as the tables hold it: trimmed, lower case, one space between words. */
 export function normalizeWord(text: string): string {
   return text.trim().toLocaleLowerCase("sv").replace(/\s+/g, " ");
@@ -69,6 +95,14 @@ export const PARTY_KIND: ReadonlyMap<string, "kommun" | "landsting"> = lookup([
   ["landsting", COUNTY_COUNCIL],
 ]);
 
+export const PAYEE_KIND: ReadonlyMap<string, "kommun" | "landsting" | "län"> = lookup([
+  ["kommun", MUNICIPALITY],
+  ["landsting", COUNTY_COUNCIL],
+  ["län", PAYEE_COUNTY],
+]);
+
+export const APPLICANT_KIND: ReadonlyMap<string, ApplicantKind> = lookup(APPLICANT_SPELLINGS);
+
 /**
  * The words read as yes (lower case; the comparison ignores case), for a native formula that must
  * accept what the readers accept, e.g. `ISNUMBER(MATCH(TRIM(cell), {"ja","j",…}, 0))` beside
@@ -91,5 +125,7 @@ export const SPELLINGS = {
   psychiatric: PSYCHIATRIC,
   municipality: MUNICIPALITY,
   countyCouncil: COUNTY_COUNCIL,
+  payeeCounty: PAYEE_COUNTY,
+  applicantKinds: APPLICANT_KINDS,
   month: MONTH_SPELLING,
 } as const;

@@ -1,7 +1,8 @@
 /**
  * Delimited text (a CSV file or a paste) split into a header and data rows, the same way for the command
  * line's loader and the pane's import: semicolon (Swedish Excel's CSV), comma or tab (a paste, "Unicode-
- * text"), chosen from the header; quoted cells may hold the separator, quotes and line breaks. Rows are
+ * text"), chosen from the header; quoted cells may hold the separator, quotes and line breaks; lines may end
+ * in CRLF, LF or CR, mixed in one file. Rows are
  * numbered as a spreadsheet shows the file (the first line is row 1). A row that has more values than the
  * header, or that repeats the header, is refused here, not read into the wrong columns.
  */
@@ -28,7 +29,7 @@ export function headerDelimiter(text: string): Delimiter {
  * declares it, and is then no header (`declared`); otherwise the header line's most frequent separator.
  */
 function delimiterOf(text: string): { readonly delimiter: Delimiter; readonly declared: boolean } {
-  const firstLine = text.split(/\r\n|\n|\r/).find((line) => line.trim() !== "") ?? "";
+  const firstLine = firstNonBlankLine(text);
   const declaration = /^"?sep=(.)"?[;,\t]?$/i.exec(firstLine.trim());
   if (declaration && (DELIMITERS as readonly string[]).includes(declaration[1]))
     return { delimiter: declaration[1] as Delimiter, declared: true };
@@ -43,6 +44,46 @@ function delimiterOf(text: string): { readonly delimiter: Delimiter; readonly de
     }
   }
   return { delimiter: best, declared: false };
+}
+
+/** The first line with something in it, found without splitting the whole text (a file may have a million lines). */
+function firstNonBlankLine(text: string): string {
+  const ending = /\r\n|\n|\r/g;
+  let start = 0;
+  for (;;) {
+    const match = ending.exec(text);
+    const line = text.slice(start, match ? match.index : text.length);
+    if (line.trim() !== "" || !match) return line;
+    start = ending.lastIndex;
+  }
+}
+
+/** The lines of a text with something in them (a line ends in CRLF, LF or CR), counted without splitting it. */
+export function countLines(text: string): number {
+  let lines = 0;
+  let filled = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (filled) lines++;
+      filled = false;
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    } else if (c !== 32) filled = true;
+  }
+  return filled ? lines + 1 : lines;
+}
+
+/** A quoted cell (its quotes doubled inside), or a line ending outside one. */
+const QUOTED_OR_ENDING = /"[^"]*(?:""[^"]*)*"|\r\n?/g;
+
+/**
+ * Every line ending as "\n": a file edited on two systems may end its lines partly CRLF, partly LF (or CR), and
+ * Papa Parse takes the first ending it meets for all, which would read such a file as one giant row. A line
+ * break inside a quoted cell is left as it is, so that a message shows the value as the file has it.
+ */
+export function uniformLineEndings(text: string): string {
+  if (!text.includes("\r")) return text;
+  return text.replace(QUOTED_OR_ENDING, (match) => (match.charCodeAt(0) === 34 ? match : "\n"));
 }
 
 /** A problem of the table: its row (header = 1) when it has one. */
@@ -91,9 +132,10 @@ export interface NoTable {
 }
 
 /** Splits delimited text; the first non-blank row is the header. An empty text is a problem, not a table. */
-export function readTable(text: string): Table | NoTable {
+export function readTable(raw: string): Table | NoTable {
+  const text = uniformLineEndings(raw);
   const { delimiter, declared } = delimiterOf(text);
-  const parsed = Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text, { delimiter, newline: "\n", header: false, skipEmptyLines: false });
   const problems: TableProblem[] = [];
   for (const error of parsed.errors) {
     if (error.type === "Quotes") {

@@ -12,6 +12,7 @@ import seniorAlert from "../../data/demo/senior-alert.csv";
 import discharge from "../../data/demo/utskrivningsklara.csv";
 import pilots from "../../data/demo/forsoksverksamhet.csv";
 import countyBudget from "../../data/demo/lansbudget.csv";
+import countyConditions from "../../data/demo/lansvillkor.csv";
 import { WorkbookInputs } from "../workbook/inputs";
 import { loadInputs } from "../workbook/loadInputs";
 
@@ -34,6 +35,7 @@ export function bundledInputs(year: number): WorkbookInputs {
       discharge,
       pilots,
       countyBudget,
+      countyConditions,
     },
     { year, synthetic: true, source: "tilläggets inbyggda data", referenceYear: 2010 }
   );

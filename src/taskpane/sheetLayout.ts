@@ -3,6 +3,7 @@
  * `range.numberFormat`, one assignment per area), the ranges that share a look, column widths in points and
  * the frozen panes. Pure: no Office here, so the layout is tested without Excel.
  */
+import { startsLikeFormula } from "../input";
 import { CellContent, CellStyle, isFormula, SheetPlan, TablePlan } from "../workbook/plan";
 import { a1, columnLetter, formulaText, Position } from "../workbook/refs";
 
@@ -28,7 +29,8 @@ const NOT_PLAIN_TEXT = /^\s*(?:[=+\-@'#]|[$€£(.,]?\s*\d)|^\s*(?:true|false|sa
 export function excelInput(content: CellContent, here: string): ExcelInput {
   if (isFormula(content)) return `=${formulaText(content.formula, here)}`;
   if (content === null) return "";
-  if (typeof content === "string") return NOT_PLAIN_TEXT.test(content) ? `'${content}` : content;
+  if (typeof content === "string")
+    return NOT_PLAIN_TEXT.test(content) || startsLikeFormula(content) ? `'${content}` : content;
   return content;
 }
 

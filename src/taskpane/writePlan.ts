@@ -235,6 +235,7 @@ function finishSheet(
     }
   }
   for (const row of layout.headerRows) worksheet.getRange(`${row}:${row}`).format.rowHeight = HEADER_ROW_HEIGHT;
+  for (const [row, height] of sheet.rowHeights) worksheet.getRange(`${row}:${row}`).format.rowHeight = height;
   for (const m of sheet.merges) {
     worksheet.getRange(address({ ...m.range, absolute: false })).merge(false);
     const row = m.range.from.row;
@@ -445,7 +446,16 @@ function addSheets(context: Excel.RequestContext, plan: WorkbookPlan): Map<strin
       worksheet.pageLayout.orientation = "Portrait";
       worksheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
       worksheet.pageLayout.setPrintArea(address({ ...sheet.print.onePagePortrait, absolute: false }));
-    } else worksheet.pageLayout.orientation = "Landscape";
+    } else {
+      worksheet.pageLayout.orientation = "Landscape";
+      worksheet.pageLayout.zoom = { horizontalFitToPages: sheet.pages.wide, verticalFitToPages: 0 };
+      const { titleColumns, titleRow } = sheet.pages;
+      if (titleColumns)
+        worksheet.pageLayout.setPrintTitleColumns(
+          `$${columnLetter(titleColumns[0])}:$${columnLetter(titleColumns[1])}`
+        );
+      if (titleRow) worksheet.pageLayout.setPrintTitleRows(`$${titleRow}:$${titleRow}`);
+    }
     sheets.set(sheet.name, worksheet);
   }
   // Names before formulas: a formula written before its name exists would first show #NAME?.

@@ -24,6 +24,15 @@ export interface County {
   /** Number of municipalities in the county. */
   readonly municipalities: number;
   readonly population: number;
+  /** The county council's name as a payee ("Landstinget Sörmland"): a party of its own, not the county. */
+  readonly council: string;
+  /** Where the council's name comes from: a source by its title, or how it was formed. */
+  readonly councilSource: string;
+  /**
+   * The municipality that carries the county council's role, where the county has no council of its own
+   * (Gotland: "0980"); its payment line then pays both roles.
+   */
+  readonly councilMunicipality?: string;
 }
 
 /**
@@ -48,15 +57,33 @@ export interface PalliativeReport {
   readonly registrations: number;
 }
 
-/** One party's Senior alert status: all relevant units started, and registrations in them. */
+/**
+ * The introduction process of Senior alert, one yes/no each ("Prestationsbaserade statsbidrag till insatser för
+ * äldre", bild 8: "En särskild införandeprocess – körkort, lösenord och lokal koordinator och samtliga relevanta
+ * verksamheter identifierade"), and the party's own list of relevant units ("varje kommun och landsting ansvarar
+ * för att ta fram sin egen lista").
+ */
+export interface SeniorAlertIntroduction {
+  readonly licence: boolean;
+  readonly passwords: boolean;
+  readonly coordinator: boolean;
+  readonly unitsIdentified: boolean;
+  readonly unitList: boolean;
+}
+
+/** One party's Senior alert status: the introduction, all relevant units started, and registrations in them. */
 export interface SeniorAlertReport {
   readonly kind: PartyKind;
   readonly code: string;
   readonly allUnitsStarted: boolean;
+  readonly introduction: SeniorAlertIntroduction;
   readonly registrations: number;
 }
 
 export type { CareKind } from "../engine/discharge";
+import type { ApplicantKind } from "../input";
+import type { PaymentBasis, RegionalBasis } from "../engine/countyGrant";
+export type { ApplicantKind } from "../input";
 import type { CareKind } from "../engine/discharge";
 
 /** One individual's discharge-ready days in one municipality and month (Kalmar county, 2018). */
@@ -80,6 +107,23 @@ export interface PilotGrant {
   readonly recipient: string;
   readonly project: string;
   readonly grantedKr: number;
+  /** Who applied ("Att bygga infrastruktur för socialtjänsten", bild 16, names who may). */
+  readonly applicantKind: ApplicantKind;
+  /** "Politisk förankring krävs" (bild 16 of "Att bygga infrastruktur för socialtjänsten"; "Prestationsbaserade", bild 10). */
+  readonly politicalBacking: boolean;
+}
+
+/**
+ * A county's conditions for its share of the county grant and the regional support, each yes/no: the plan for
+ * the development work (Cirkulär 10:11, avsnitt 2: "ska länsvis upprätta en plan för utvecklingsarbetet. Medel
+ * fördelas därefter"), the agreement with SKL ("Att bygga infrastruktur för socialtjänsten", bild 15:
+ * "Överenskommelse skrivs med SKL") and, for the regional support, the letter of intent (bild 18).
+ */
+export interface CountyConditions {
+  readonly county: string;
+  readonly developmentPlan: boolean;
+  readonly agreement: boolean;
+  readonly letterOfIntent: boolean;
 }
 
 /** One line of a county's own budget of its grant (e.g. Sörmland: Sörmlandsöverenskommelsen, s. 2). */
@@ -103,6 +147,11 @@ export interface TimelineEvent {
   readonly when: string;
   /** The document (by its title) and place, with its own words in quotation marks. */
   readonly source: string;
+  /**
+   * Where an event without a date falls in time, YYYY-MM-DD, only to put the timeline in order: a reading ("i
+   * början av 2011" after December 2010), never shown as the event's date.
+   */
+  readonly order?: string;
 }
 
 /**
@@ -148,10 +197,24 @@ export interface YearParameters {
   readonly timeline: readonly TimelineEvent[];
 }
 
-/** The recipient of a county's grant and regional support (the payment list's county rows). */
-export interface CountyPayee {
-  readonly county: string;
-  readonly recipient: string;
+/** Who a payment line pays: a municipality, a county council, or a county's recipient of its common money. */
+export type PayeeKind = "kommun" | "landsting" | "län";
+
+/**
+ * A payee's name and account (`mottagare.csv`): the organisation number and a bankgiro or a plusgiro number,
+ * each with a valid check digit. The sources leave the account blank ("Medel utbetalas till Bank/postgiro",
+ * Sörmlandsöverenskommelsen, s. 3).
+ */
+export interface Payee {
+  readonly kind: PayeeKind;
+  /** Municipality code ("0114"), or county code ("04") for a county council or a county's recipient. */
+  readonly code: string;
+  /** The payee's name; required for a county's recipient, else the reference data's name when empty. */
+  readonly recipient?: string;
+  /** "NNNNNN-NNNN". */
+  readonly organisationNumber: string;
+  readonly bankgiro?: string;
+  readonly plusgiro?: string;
 }
 
 /** Everything a workbook is built from. */
@@ -165,8 +228,21 @@ export interface WorkbookInputs {
   readonly discharge: readonly DischargeRecord[];
   readonly pilots: readonly PilotGrant[];
   readonly countyBudget: readonly CountyBudgetLine[];
-  /** Who receives each county's grant, where a data folder says (`mottagare.csv`); the sources leave it blank. */
-  readonly countyPayees?: readonly CountyPayee[];
+  /** Each county's conditions for the county grant and the regional support (`lansvillkor.csv`). */
+  readonly countyConditions: readonly CountyConditions[];
+  /** Names and accounts of the payees, where a data folder has them (`mottagare.csv`); the sources leave them blank. */
+  readonly payees?: readonly Payee[];
+  /**
+   * The bases the county grant and the regional support are paid on, and explicit adjustments by county code (signed
+   * kronor that sum to 0), as the controller chooses them on Parametrar and Länsbidrag; by default the published
+   * tables and no adjustments.
+   */
+  readonly bases?: {
+    readonly county?: PaymentBasis;
+    readonly regional?: RegionalBasis;
+    readonly countyAdjustments?: Readonly<Record<string, number>>;
+    readonly regionalAdjustments?: Readonly<Record<string, number>>;
+  };
   /** True when the registry data are the synthetic demo (shown on Start and on every data sheet). */
   readonly synthetic: boolean;
   /**

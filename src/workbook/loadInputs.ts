@@ -13,9 +13,14 @@ import {
   readDate,
   Reader,
   readAmount,
+  readApplicantKind,
+  readBankgiro,
   readKronor,
   readMonth,
+  readOrganisationNumber,
   readPartyKind,
+  readPayeeKind,
+  readPlusgiro,
   readShare,
   readStep,
   readText,
@@ -31,6 +36,7 @@ import {
 import {
   County,
   CountyBudgetLine,
+  CountyConditions,
   DischargeRecord,
   Municipality,
   PalliativeReport,
@@ -38,7 +44,7 @@ import {
   PilotGrant,
   PublishedCountyGrant,
   SeniorAlertReport,
-  CountyPayee,
+  Payee,
   TimelineEvent,
   WorkbookInputs,
   YearParameters,
@@ -55,7 +61,8 @@ export const DATA_FILES = {
   discharge: "utskrivningsklara.csv",
   pilots: "forsoksverksamhet.csv",
   countyBudget: "lansbudget.csv",
-  countyPayees: "mottagare.csv",
+  countyConditions: "lansvillkor.csv",
+  payees: "mottagare.csv",
 } as const;
 
 export type DataFileKey = keyof typeof DATA_FILES;
@@ -74,13 +81,15 @@ export const REGISTRY_FILES = [
   "discharge",
   "pilots",
   "countyBudget",
+  "countyConditions",
 ] as const satisfies readonly DataFileKey[];
 
 /**
- * Optional in a data folder: who receives each county's grant. The sources leave the payee blank ("Medel
- * utbetalas till Bank/postgiro"), so the demo has no such file and the workbook leaves the yellow cells empty.
+ * Optional in a data folder: the payees' names and accounts. The sources leave them blank ("Medel utbetalas till
+ * Bank/postgiro"), so the demo has no such file: the workbook leaves the yellow cells empty and the payment list
+ * is not written for a finance system until every payee of an amount has an account.
  */
-export const OPTIONAL_FILES = ["countyPayees"] as const satisfies readonly DataFileKey[];
+export const OPTIONAL_FILES = ["payees"] as const satisfies readonly DataFileKey[];
 
 /** A file with this name in a data folder marks its registry data as synthetic (the demo). */
 export const SYNTHETIC_MARKER = "SYNTHETIC";
@@ -88,14 +97,25 @@ export const SYNTHETIC_MARKER = "SYNTHETIC";
 /** The columns of each CSV file, in the order the demo files have them. Header names are case-insensitive. */
 export const CSV_COLUMNS = {
   municipalities: ["code", "name", "county_code", "population"],
-  counties: ["code", "name", "municipalities", "population"],
+  counties: ["code", "name", "municipalities", "population", "council", "council_source", "council_municipality"],
   publishedCountyGrant: ["code", "name", "published_kr", "published_with_regional_kr"],
   palliative: ["kind", "code", "deaths", "registrations"],
-  seniorAlert: ["kind", "code", "all_units_started", "registrations"],
+  seniorAlert: [
+    "kind",
+    "code",
+    "licence",
+    "passwords",
+    "coordinator",
+    "units_identified",
+    "unit_list",
+    "all_units_started",
+    "registrations",
+  ],
   discharge: ["municipality", "month", "individual", "care", "days_reported", "days_after_analysis"],
-  pilots: ["id", "recipient", "project", "granted_kr"],
+  pilots: ["id", "recipient", "applicant_kind", "political_backing", "project", "granted_kr"],
   countyBudget: ["county", "item", "amount_kr", "source"],
-  countyPayees: ["county", "recipient"],
+  countyConditions: ["county", "development_plan", "agreement", "letter_of_intent"],
+  payees: ["kind", "code", "recipient", "organisation_number", "bankgiro", "plusgiro"],
 } as const satisfies Record<Exclude<DataFileKey, "parameters">, readonly string[]>;
 
 /** One problem in the input: the file, the row (header = 1) and party when known, and what is wrong. */
@@ -123,7 +143,7 @@ export class DataError extends Error {
     readonly source?: string
   ) {
     super(
-      `${source ? `Indata i ${source}` : "Indata"} har ${shownCount(problems.length)} fel. Rätta dem och försök igen:\n` +
+      `${source ? `Indata i ${source}` : "Indata"} har ${shownCount(problems.length)} fel. ${problems.length === 1 ? "Rätta det" : "Rätta dem"} och försök igen:\n` +
         screenful(problems.map(problemText))
           .map((line) => `  ${line}`)
           .join("\n")
@@ -338,11 +358,32 @@ function readCounties(input: Files, countyRows: Map<string, number>): County[] {
     const name = r.read("name", readText, Label.name);
     const municipalities = r.read("municipalities", readCount, "antal kommuner");
     const population = r.read("population", readCount, Label.population);
+    const council = r.read("council", readText, "landstingets namn");
+    const councilSource = r.read("council_source", readText, "källan till landstingets namn");
+    const councilMunicipality =
+      r.raw("council_municipality") === ""
+        ? undefined
+        : r.read("council_municipality", municipalityCode, "kommunen med landstingets roll");
     if (code !== undefined) duplicates.check(code, r, `län ${code}`, "Varje län får bara förekomma en gång.");
-    if (code === undefined || name === undefined || municipalities === undefined || population === undefined)
+    if (
+      code === undefined ||
+      name === undefined ||
+      municipalities === undefined ||
+      population === undefined ||
+      council === undefined ||
+      councilSource === undefined
+    )
       return undefined;
     countyRows.set(code, r.row);
-    return { code, name, municipalities, population } satisfies County;
+    return {
+      code,
+      name,
+      municipalities,
+      population,
+      council,
+      councilSource,
+      ...(councilMunicipality ? { councilMunicipality } : {}),
+    } satisfies County;
   });
 }
 
@@ -380,6 +421,14 @@ function checkCountyTotals(
         ...place,
         problem: `antal kommuner (${county.municipalities}) stämmer inte med ${DATA_FILES.municipalities} (${own.length}).`,
       });
+    }
+    if (county.councilMunicipality !== undefined) {
+      const holder = own.find((m) => m.code === county.councilMunicipality);
+      if (!holder)
+        problems.add({
+          ...place,
+          problem: `kommunen ${county.councilMunicipality} med landstingets roll finns inte i länet ${county.code} i ${DATA_FILES.municipalities}.`,
+        });
     }
     if (population !== county.population) {
       problems.add({
@@ -422,8 +471,9 @@ interface RegistryData {
   readonly seniorAlert: SeniorAlertReport[];
   readonly discharge: DischargeRecord[];
   readonly pilots: PilotGrant[];
-  readonly countyPayees: CountyPayee[];
+  readonly payees: Payee[];
   readonly countyBudget: CountyBudgetLine[];
+  readonly countyConditions: CountyConditions[];
 }
 
 /** The discharge settlement is Kalmar county's (08), for 2018 ("Länsgemensam ledning i samverkan", bild 2, 10). */
@@ -440,7 +490,16 @@ class KnownParties {
     this.municipalities = new Set(reference.municipalities.map((m) => m.code));
     this.counties = new Set(reference.counties.map((c) => c.code));
     this.countyOf = new Map(reference.municipalities.map((m) => [m.code, m.countyCode]));
+    this.councilHeldBy = new Map(
+      reference.counties.flatMap((c) => (c.councilMunicipality ? [[c.code, c.councilMunicipality] as const] : []))
+    );
+    this.countyCodes = reference.counties.map((c) => c.code);
   }
+
+  /** The municipality that carries a county council's role (Gotland's 0980 for 09), by county code. */
+  readonly councilHeldBy: ReadonlyMap<string, string>;
+  /** Every county's code, in the list's order. */
+  readonly countyCodes: readonly string[];
 
   /** Undefined when the party is known; else why not. Without a valid list every code passes: its own errors say enough. */
   unknown(kind: PartyKind, code: string): string | undefined {
@@ -463,7 +522,8 @@ function readRegistry(input: Files, reference: ReferenceData): RegistryData {
     discharge: readDischarge(input, known),
     pilots: readPilots(input),
     countyBudget: readCountyBudget(input, known),
-    countyPayees: readCountyPayees(input, known),
+    countyConditions: readCountyConditions(input, known),
+    payees: readPayees(input, known),
   };
 }
 
@@ -502,10 +562,26 @@ function readSeniorAlert(input: Files, known: KnownParties): SeniorAlertReport[]
   const duplicates = new Duplicates();
   return rowsOf("seniorAlert", input, (r) => {
     const who = readParty(r, known, duplicates);
+    const licence = r.read("licence", readYesNo, "körkort");
+    const passwords = r.read("passwords", readYesNo, "lösenord");
+    const coordinator = r.read("coordinator", readYesNo, "lokal koordinator");
+    const unitsIdentified = r.read("units_identified", readYesNo, "samtliga relevanta verksamheter identifierade");
+    const unitList = r.read("unit_list", readYesNo, "egen lista över relevanta verksamheter");
     const allUnitsStarted = r.read("all_units_started", readYesNo, Label.started);
     const registrations = r.read("registrations", readCount, Label.registrations);
-    if (who === undefined || allUnitsStarted === undefined || registrations === undefined) return undefined;
-    return { ...who, allUnitsStarted, registrations } satisfies SeniorAlertReport;
+    if (
+      who === undefined ||
+      licence === undefined ||
+      passwords === undefined ||
+      coordinator === undefined ||
+      unitsIdentified === undefined ||
+      unitList === undefined ||
+      allUnitsStarted === undefined ||
+      registrations === undefined
+    )
+      return undefined;
+    const introduction = { licence, passwords, coordinator, unitsIdentified, unitList };
+    return { ...who, allUnitsStarted, introduction, registrations } satisfies SeniorAlertReport;
   });
 }
 
@@ -553,12 +629,21 @@ function readPilots(input: Files): PilotGrant[] {
     r.who = r.raw("id") || undefined;
     const id = r.read("id", readText, "id");
     const recipient = r.read("recipient", readText, "mottagare");
+    const applicantKind = r.read("applicant_kind", readApplicantKind, Label.applicantKind);
+    const politicalBacking = r.read("political_backing", readYesNo, Label.politicalBacking);
     const project = r.read("project", readText, "projekt");
     const grantedKr = r.read("granted_kr", readKronor, "beviljat belopp");
     if (id !== undefined) duplicates.check(id, r, `id ${id}`, "Varje beviljat försök ska ha ett eget id.");
-    if (id === undefined || recipient === undefined || project === undefined || grantedKr === undefined)
+    if (
+      id === undefined ||
+      recipient === undefined ||
+      applicantKind === undefined ||
+      politicalBacking === undefined ||
+      project === undefined ||
+      grantedKr === undefined
+    )
       return undefined;
-    return { id, recipient, project, grantedKr } satisfies PilotGrant;
+    return { id, recipient, applicantKind, politicalBacking, project, grantedKr } satisfies PilotGrant;
   });
 }
 
@@ -596,15 +681,93 @@ function readCountyBudget(input: Files, known: KnownParties): CountyBudgetLine[]
   });
 }
 
-/** Who receives each county's grant (optional file): a county once, with the payee's name. */
-function readCountyPayees(input: Files, known: KnownParties): CountyPayee[] {
+/**
+ * Each county's conditions for its share of the county grant and the regional support, yes/no each; every county
+ * once, and none left out (a condition left out would be a payment decided without a word).
+ */
+function readCountyConditions(input: Files, known: KnownParties): CountyConditions[] {
   const duplicates = new Duplicates();
-  return rowsOf("countyPayees", input, (r) => {
+  const rows = rowsOf("countyConditions", input, (r) => {
     const county = readCounty(r, known);
-    if (county !== undefined) duplicates.check(county, r, `länet ${county}`, "Varje län har en mottagare.");
-    const recipient = r.read("recipient", readText, "mottagare");
-    if (county === undefined || recipient === undefined) return undefined;
-    return { county, recipient } satisfies CountyPayee;
+    if (county !== undefined) duplicates.check(county, r, `länet ${county}`, "Varje län ska stå en gång.");
+    const developmentPlan = r.read("development_plan", readYesNo, "plan för utvecklingsarbetet");
+    const agreement = r.read("agreement", readYesNo, "överenskommelse med SKL");
+    const letterOfIntent = r.read("letter_of_intent", readYesNo, "avsiktsförklaring");
+    if (
+      county === undefined ||
+      developmentPlan === undefined ||
+      agreement === undefined ||
+      letterOfIntent === undefined
+    )
+      return undefined;
+    return { county, developmentPlan, agreement, letterOfIntent } satisfies CountyConditions;
+  });
+  const given = new Set(rows.map((c) => c.county));
+  const missing = known.countyCodes.filter((code) => !given.has(code));
+  if (rows.length > 0 && missing.length > 0)
+    input.problems.add({
+      file: DATA_FILES.countyConditions,
+      problem: `länen ${missing.join(", ")} saknas. Varje län ska ha en rad med sina villkor (ja eller nej).`,
+    });
+  return rows;
+}
+
+/**
+ * The payees' names and accounts (optional file): each payee once, its organisation number and exactly one of
+ * bankgiro and plusgiro, each with a valid check digit; a county's recipient needs a name. Gotland's county
+ * council role is paid to Gotlands kommun, so it has no row of its own.
+ */
+function readPayees(input: Files, known: KnownParties): Payee[] {
+  const duplicates = new Duplicates();
+  const numbers = new Duplicates();
+  return rowsOf("payees", input, (r) => {
+    r.who = [r.raw("kind"), r.raw("code")].filter(Boolean).join(" ") || undefined;
+    const kind = r.read("kind", readPayeeKind, Label.payeeKind);
+    const code =
+      kind === "kommun"
+        ? r.read("code", municipalityCode, Label.municipalityCode)
+        : kind === undefined
+          ? undefined
+          : r.read("code", countyCode, Label.countyCode);
+    if (kind !== undefined && code !== undefined) {
+      r.who = `${kind} ${code}`;
+      const unknown = known.unknown(kind === "kommun" ? "kommun" : "landsting", code);
+      if (unknown) r.fail(unknown);
+      const holder = known.councilHeldBy.get(code);
+      if (kind === "landsting" && holder)
+        r.fail(
+          `länet ${code} har inget eget landsting: kommunen ${holder} bär landstingets roll och betalas på kommunens rad (kommun ${holder}). Ta bort raden.`
+        );
+      duplicates.check(`${kind}:${code}`, r, `${kind} ${code}`, "Varje mottagare ska stå en gång.");
+    }
+    const recipient = r.raw("recipient") === "" ? undefined : r.read("recipient", readText, "mottagare");
+    if (kind === "län" && r.raw("recipient") === "")
+      r.fail("mottagarens namn saknas: länets mottagare av länsbidraget och det regionala stödet ska ha ett namn.");
+    const organisationNumber = r.read("organisation_number", readOrganisationNumber, Label.organisationNumber);
+    // A county's recipient may be one of the county's parties; two municipalities or county councils may not share a number.
+    if (organisationNumber !== undefined && kind !== undefined && kind !== "län")
+      numbers.check(
+        organisationNumber,
+        r,
+        `organisationsnumret ${organisationNumber}`,
+        "Två parter kan inte ha samma organisationsnummer."
+      );
+    const hasBankgiro = r.raw("bankgiro") !== "";
+    const hasPlusgiro = r.raw("plusgiro") !== "";
+    if (!hasBankgiro && !hasPlusgiro) r.fail("konto saknas: skriv mottagarens bankgironummer eller plusgironummer.");
+    if (hasBankgiro && hasPlusgiro)
+      r.fail("både bankgiro och plusgiro är ifyllda: skriv det konto beloppet ska betalas till, ett av dem.");
+    const bankgiro = hasBankgiro ? r.read("bankgiro", readBankgiro, Label.bankgiro) : undefined;
+    const plusgiro = hasPlusgiro ? r.read("plusgiro", readPlusgiro, Label.plusgiro) : undefined;
+    if (kind === undefined || code === undefined || organisationNumber === undefined) return undefined;
+    return {
+      kind,
+      code,
+      ...(recipient ? { recipient } : {}),
+      organisationNumber,
+      ...(bankgiro ? { bankgiro } : {}),
+      ...(plusgiro ? { plusgiro } : {}),
+    } satisfies Payee;
   });
 }
 
@@ -725,8 +888,8 @@ function readNotes(notes: unknown, fail: (problem: string) => void): Record<stri
 }
 
 /**
- * The year's timeline: `[{ "id", "event", "date", "when", "source" }, …]`, each date YYYY-MM-DD or null where
- * the source gives none. Missing, it is empty.
+ * The year's timeline: `[{ "id", "event", "date", "when", "source", "order"? }, …]`, each date YYYY-MM-DD or null
+ * where the source gives none; `order` places an undated event in time (a reading). Missing, it is empty.
  */
 function readTimeline(timeline: unknown, fail: (problem: string) => void): TimelineEvent[] {
   if (timeline === undefined) return [];
@@ -749,6 +912,8 @@ function readTimeline(timeline: unknown, fail: (problem: string) => void): Timel
     const [id, event, when, source] = ["id", "event", "when", "source"].map(text);
     const date = readDate(entry.date, `${at}.date`);
     if (date instanceof Refused) fail(date.problem);
+    const order = readDate(entry.order, `${at}.order`);
+    if (order instanceof Refused) fail(order.problem);
     if (id !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/.test(id))
       fail(`${at}.id (${shownText(id)}) ska vara bokstäver, siffror och _.`);
     else if (id !== undefined && ids.has(id))
@@ -759,10 +924,11 @@ function readTimeline(timeline: unknown, fail: (problem: string) => void): Timel
       event === undefined ||
       when === undefined ||
       source === undefined ||
-      date instanceof Refused
+      date instanceof Refused ||
+      order instanceof Refused
     )
       return [];
-    return [{ id, event, date, when, source }];
+    return [{ id, event, date, when, source, ...(order ? { order } : {}) }];
   });
 }
 

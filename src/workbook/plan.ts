@@ -28,7 +28,9 @@ export type CellStyle =
   | "title"
   | "subtitle"
   | "note"
+  | "remark"
   | "paragraph"
+  | "warningParagraph"
   | "summary"
   | "warning"
   | "label"
@@ -135,8 +137,19 @@ export interface SheetPlan {
   readonly conditionalFormats: readonly ConditionalFormatPlan[];
   /** Cells merged into one, for a paragraph of text across the page, with the row's height in points. */
   readonly merges: readonly { readonly range: RangeRef; readonly rowHeight: number }[];
-  /** How the sheet prints: landscape, one page wide (the default), or this area portrait on one A4 page. */
+  /** Rows raised so that the wrapped text in them shows (notes, remarks), in points, by row number. */
+  readonly rowHeights: ReadonlyMap<number, number>;
+  /** How the sheet prints: landscape (the default), or this area portrait on one A4 page. */
   readonly print?: { readonly onePagePortrait: RangeRef };
+  /**
+   * A landscape sheet on A4: how many pages wide it prints so that its text stays legible (about 130 characters
+   * a page), and the columns and the row repeated on each page (the parties' code and name, the table's header).
+   */
+  readonly pages: {
+    readonly wide: number;
+    readonly titleColumns?: readonly [number, number];
+    readonly titleRow?: number;
+  };
 }
 
 /** A workbook-level name for an input or result cell, e.g. P_Pott_Bas → Parametrar!$C$8. */

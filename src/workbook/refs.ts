@@ -74,6 +74,15 @@ export function fx(strings: TemplateStringsArray, ...terms: Term[]): Expr {
   return new Expr(merged(parts));
 }
 
+/**
+ * A text as a formula's string literal, its quotation marks as CHAR(34): a doubled quotation mark inside a
+ * string is Excel's way, but not every formula engine reads it (HyperFormula does not).
+ */
+export function text(value: string): Expr {
+  const parts = value.split('"').map((part) => `"${part}"`);
+  return fx`${parts.join("&CHAR(34)&")}`;
+}
+
 /** Terms joined by a separator: join([a, b], "+") is a+b. */
 export function join(terms: readonly Term[], separator: string): Expr {
   const parts: (string | Ref)[] = [];

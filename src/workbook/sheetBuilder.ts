@@ -1,4 +1,5 @@
 import {
+  isFormula,
   CellContent,
   CellPlan,
   CellStyle,
@@ -102,10 +103,13 @@ export class SheetBuilder {
   private readonly validations: ValidationPlan[] = [];
   private readonly conditionals: ConditionalFormatPlan[] = [];
   private freezeAt?: Position;
-  private readonly merges: { range: RangeRef; rowHeight: number }[] = [];
+  /** Merged paragraphs: their range, and their height in lines, or their text to measure once the widths are known. */
+  private readonly merges: { range: RangeRef; lines: number | string }[] = [];
   private print?: SheetPlan["print"];
   /** The next free row. */
   row = 1;
+  /** How `field` writes its label and its note: on one line (the default), or wrapped within their columns. */
+  fieldStyles: { readonly label: CellStyle; readonly note: CellStyle } = { label: "label", note: "note" };
 
   constructor(
     readonly name: string,
@@ -135,12 +139,20 @@ export class SheetBuilder {
 
   /**
    * A paragraph across columns A to `columns` on its own row: the cells merged, the text wrapped, the row
-   * as high as `lines` lines of text. Returns its cell.
+   * as high as `lines` lines of text, or (for a text, by default) as many as it takes in the merged columns'
+   * width once the sheet's widths are known. Returns its cell.
    */
-  paragraph(content: CellContent, columns: number, lines: number, style: CellStyle = "paragraph"): CellRef {
+  paragraph(
+    content: CellContent,
+    columns: number,
+    lines?: number,
+    style: CellStyle = "paragraph",
+    firstColumn = 1
+  ): CellRef {
     const row = this.row++;
-    const ref = this.put(this.at(1, row), content, style);
-    this.merges.push({ range: this.range(ref, this.at(columns, row)), rowHeight: 15 * lines });
+    const ref = this.put(this.at(firstColumn, row), content, style);
+    const measure = lines ?? (typeof content === "string" ? content : 1);
+    this.merges.push({ range: this.range(ref, this.at(columns, row)), lines: measure });
     return ref;
   }
 
@@ -161,9 +173,9 @@ export class SheetBuilder {
     valueColumn = 3
   ): CellRef {
     const r = this.row++;
-    this.put(this.at(1, r), label, "label");
+    this.put(this.at(1, r), label, this.fieldStyles.label);
     const ref = this.put(this.at(valueColumn, r), content, style, numFmt);
-    if (note) this.put(this.at(valueColumn + 1, r), note, "note");
+    if (note) this.put(this.at(valueColumn + 1, r), note, this.fieldStyles.note);
     return ref;
   }
 
@@ -252,8 +264,56 @@ export class SheetBuilder {
     return refs;
   }
 
+  /** The width in characters of the columns from `first` to `last` (8.43, Excel's default, where none is set). */
+  charsAcross(first: number, last: number): number {
+    let chars = 0;
+    for (let c = first; c <= last; c++) chars += this.widths.get(c) ?? 8.43;
+    return chars;
+  }
+
+  /**
+   * The rows whose wrapped text (remarks, paragraphs, warnings) needs more than one line in its column, with
+   * their height: as many lines as the longest text takes. A merged paragraph's row has its own height.
+   */
+  private wrappedRowHeights(): Map<number, number> {
+    const merged = new Set(this.merges.map((m) => m.range.from.row));
+    const heights = new Map<number, number>();
+    const measure = (row: number, column: number, style: CellStyle | undefined, content: CellContent) => {
+      const text = typeof content === "string" ? content : isFormula(content) ? content.result : null;
+      if (typeof text !== "string" || style === undefined || merged.has(row) || !WRAPPING.has(style)) return;
+      const lines = linesFor(text, this.widths.get(column) ?? 8.43);
+      if (lines > 1) heights.set(row, Math.max(heights.get(row) ?? 0, LINE_HEIGHT * lines));
+    };
+    for (const cell of this.cells.values()) measure(cell.at.row, cell.at.column, cell.style, cell.content);
+    for (const table of this.tables)
+      table.columns.forEach((column, c) =>
+        column.cells.forEach((content, r) =>
+          measure(table.topLeft.row + 1 + r, table.topLeft.column + c, column.style, content)
+        )
+      );
+    return heights;
+  }
+
+  /** How the sheet prints in landscape: pages wide for legible text, and the titles repeated on each page. */
+  private pages(): SheetPlan["pages"] {
+    let lastColumn = 0;
+    for (const cell of this.cells.values()) lastColumn = Math.max(lastColumn, cell.at.column);
+    for (const table of this.tables) lastColumn = Math.max(lastColumn, table.topLeft.column + table.columns.length - 1);
+    const chars = this.charsAcross(1, lastColumn);
+    const wide = Math.max(1, Math.ceil(chars / PAGE_CHARS));
+    if (wide === 1 || !this.freezeAt) return { wide };
+    const { column, row } = this.freezeAt;
+    return {
+      wide,
+      ...(column > 1 ? { titleColumns: [1, column - 1] as const } : {}),
+      ...(row > 1 && this.tables.some((t) => t.topLeft.row === row - 1) ? { titleRow: row - 1 } : {}),
+    };
+  }
+
   build(): SheetPlan {
     return {
+      rowHeights: this.wrappedRowHeights(),
+      pages: this.pages(),
       name: this.name,
       tabColor: this.tabColor,
       cells: [...this.cells.values()],
@@ -262,10 +322,38 @@ export class SheetBuilder {
       freezeAt: this.freezeAt,
       validations: this.validations,
       conditionalFormats: this.conditionals,
-      merges: this.merges,
+      merges: this.merges.map((m) => ({
+        range: m.range,
+        rowHeight:
+          LINE_HEIGHT *
+          (typeof m.lines === "number"
+            ? m.lines
+            : linesFor(m.lines, this.charsAcross(m.range.from.column, m.range.to.column))),
+      })),
       print: this.print,
     };
   }
+}
+
+/** The kinds of cell whose text wraps within its column. */
+const WRAPPING: ReadonlySet<CellStyle> = new Set<CellStyle>(["remark", "paragraph", "warningParagraph", "summary"]);
+
+/** The height of one line of text in points (Calibri 11). */
+export const LINE_HEIGHT = 15;
+
+/** The characters of column width that a landscape A4 page prints legibly (about 85 % of full size). */
+const PAGE_CHARS = 150;
+
+/**
+ * How many lines a wrapped text takes in a cell `chars` characters wide (Calibri 11, with a margin for wide
+ * letters), at least one: the height of a row whose text wraps.
+ */
+export function linesFor(text: string, chars: number): number {
+  const perLine = Math.max(1, Math.floor(chars * 1.1));
+  return Math.max(
+    1,
+    text.split("\n").reduce((lines, part) => lines + Math.max(1, Math.ceil(part.length / perLine)), 0)
+  );
 }
 
 /**

@@ -74,9 +74,8 @@ export const SOURCES: Readonly<Record<SourceKey, SourceDocument>> = {
   kalmar: {
     cited: 'presentationen "Länsgemensam ledning i samverkan" (Kalmar län)',
     label: "Länsgemensam ledning i samverkan (Kalmar län)",
-    title:
-      "Länsgemensam ledning i samverkan: överenskommelsen mellan Landstinget i Kalmar län och kommunerna i Kalmar län om samverkan vid utskrivning från hälso- och sjukvård",
-    date: "odaterad (2017 enligt innehållet); överenskommelsen gäller från 1 januari 2018",
+    title: "Länsgemensam ledning i samverkan",
+    date: "odaterad (2017 enligt innehållet); presentationen beskriver en överenskommelse som gäller från 1 januari 2018",
     reference: "bild 1–13",
     place: "bild",
     transcript: "003_",
@@ -87,7 +86,7 @@ export const SOURCES: Readonly<Record<SourceKey, SourceDocument>> = {
     label: "Prestationsbaserade statsbidrag till insatser för äldre",
     title: "Prestationsbaserade statsbidrag till insatser för äldre",
     date: "odaterad (våren 2010 enligt innehållet)",
-    reference: "bild 1–10 (samma bilder som bild 10–16 i Att bygga infrastruktur för socialtjänsten)",
+    reference: "bild 1–10",
     place: "bild",
     transcript: "004_",
     names: [

@@ -103,6 +103,21 @@ export async function bundleExcelDouble(): Promise<string> {
   return result.outputFiles[0].text;
 }
 
+/** Reports each Content-Security-Policy violation of the page as a console error and keeps it in `window.cspViolations`. */
+const CSP_LISTENER = `(() => {
+  window.cspViolations = [];
+  document.addEventListener("securitypolicyviolation", (event) => {
+    const text = event.violatedDirective + " " + (event.blockedURI || "(inline)") + " in " + event.sourceFile + ":" + event.lineNumber;
+    window.cspViolations.push(text);
+    console.error("Content-Security-Policy: " + text);
+  });
+})();`;
+
+/** The Content-Security-Policy violations the page has reported so far. */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+}
+
 /** A browser page and what it did: console errors, page errors, and requests that would have left the machine. */
 export interface Session {
   readonly context: BrowserContext;
@@ -151,6 +166,9 @@ export async function openSession(browser: Browser, origin: string): Promise<Ses
     external.push(url);
     return route.abort();
   });
+  // Every Content-Security-Policy violation is reported as an error of the page (Chromium writes its own
+  // "Refused to …" to a log that playwright does not pass on as console messages).
+  await context.addInitScript({ content: CSP_LISTENER });
   const page = await context.newPage();
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(`console: ${message.text()}`);

@@ -12,6 +12,7 @@ const DEMO_FILES = [
   "utskrivningsklara.csv",
   "forsoksverksamhet.csv",
   "lansbudget.csv",
+  "lansvillkor.csv",
 ];
 
 let tmp: string;
@@ -177,7 +178,7 @@ describe("readDataDirectory (--data)", () => {
     const code = palliative[11].split(",")[1];
     palliative[11] = `kommun,${code},30,31`;
     fs.writeFileSync(path.join(dir, "palliativ.csv"), palliative.join("\n"));
-    fs.appendFileSync(path.join(dir, "senior-alert.csv"), "kommun,0114,ja,5\n");
+    fs.appendFileSync(path.join(dir, "senior-alert.csv"), "kommun,0114,ja,ja,ja,ja,ja,ja,5\n");
     try {
       readDataDirectory(dir);
       throw new Error("expected a DataError");
@@ -198,6 +199,7 @@ describe("readDataDirectory (--data)", () => {
       "utskrivningsklara.csv: filen saknas.",
       "forsoksverksamhet.csv: filen saknas.",
       "lansbudget.csv: filen saknas.",
+      "lansvillkor.csv: filen saknas.",
     ]);
   });
 
@@ -211,18 +213,27 @@ describe("readDataDirectory (--data)", () => {
   it("reads a file Swedish Excel saved: semicolons, decimal comma, Windows-1252", () => {
     const dir = copyOfDemo();
     // "Försök Ö" in Windows-1252: ö = 0xF6, Ö = 0xD6.
-    const text = "id;recipient;project;granted_kr\r\nF01;Kommun Å;Försök Ö;1 500 000,50\r\n";
+    const text =
+      "id;recipient;project;granted_kr;applicant_kind;political_backing\r\nF01;Kommun Å;Försök Ö;1 500 000,50;kommun;ja\r\n";
     const bytes = Buffer.from([...text].map((ch) => ({ Å: 0xc5, ö: 0xf6, Ö: 0xd6 })[ch] ?? ch.charCodeAt(0)));
     fs.writeFileSync(path.join(dir, "forsoksverksamhet.csv"), bytes);
     expect(readText(path.join(dir, "forsoksverksamhet.csv"))).toBe(text);
     expect(readDataDirectory(dir).pilots).toEqual([
-      { id: "F01", recipient: "Kommun Å", project: "Försök Ö", grantedKr: 1_500_000.5 },
+      {
+        id: "F01",
+        recipient: "Kommun Å",
+        applicantKind: "kommun",
+        politicalBacking: true,
+        project: "Försök Ö",
+        grantedKr: 1_500_000.5,
+      },
     ]);
   });
 
   it("reads Windows-1252 punctuation as punctuation: the dash, quotes and € of bytes 80–9F", () => {
     const dir = copyOfDemo();
-    const text = "id;recipient;project;granted_kr\r\nF01;Kommun A;Försök – ”helhet” 5 €;100\r\n";
+    const text =
+      "id;recipient;project;granted_kr;applicant_kind;political_backing\r\nF01;Kommun A;Försök – ”helhet” 5 €;100;kommun;ja\r\n";
     const cp1252: Record<string, number> = { "–": 0x96, "”": 0x94, "€": 0x80, ö: 0xf6 };
     fs.writeFileSync(
       path.join(dir, "forsoksverksamhet.csv"),
@@ -238,5 +249,39 @@ describe("readDataDirectory (--data)", () => {
     expect(readDataDirectory(dir).countyBudget).toEqual(
       loadBundledInputs().countyBudget.map((l) => ({ ...l, source: l.source.replace(/,/g, ";") }))
     );
+  });
+});
+
+describe("the rows the command line reads, within its memory bound (README, Limits)", () => {
+  /** The demo discharge file's rows, repeated under new individuals' ids until there are `rows`. */
+  function dischargeRows(rows: number): string {
+    const demo = fs.readFileSync(path.join(DEMO, "utskrivningsklara.csv"), "utf8").trimEnd().split("\n");
+    const body = demo.slice(1);
+    const lines = Array.from({ length: rows }, (_, i) => {
+      const [municipality, month, , care, reported, after] = body[i % body.length].split(",");
+      return [municipality, month, `X${i}`, care, reported, after].join(",");
+    });
+    return [demo[0], ...lines].join("\n") + "\n";
+  }
+
+  it("reads a discharge file of exactly 50 000 rows and a pilot file of 10 000, and refuses one row more", () => {
+    const data = copyOfDemo();
+    fs.writeFileSync(path.join(data, "utskrivningsklara.csv"), dischargeRows(50000));
+    const pilots = Array.from({ length: 10000 }, (_, i) => `F${i},Kommun ${i},kommun,ja,Försök ${i},1`);
+    fs.writeFileSync(
+      path.join(data, "forsoksverksamhet.csv"),
+      ["id,recipient,applicant_kind,political_backing,project,granted_kr", ...pilots].join("\r\n")
+    );
+    const inputs = readDataDirectory(data);
+    expect([inputs.discharge.length, inputs.pilots.length]).toEqual([50000, 10000]);
+
+    fs.writeFileSync(path.join(data, "utskrivningsklara.csv"), dischargeRows(50001));
+    fs.appendFileSync(path.join(data, "forsoksverksamhet.csv"), "\r\nF10000,Kommun,kommun,ja,Försök,1\r\n");
+    const refusal = (rows: string, limit: string) =>
+      `filen har ${rows} rader, men kommandoraden läser högst ${limit} rader ur den: varje rad blir en rad i arbetsboken, som skrivs i minnet, och med alla filer vid sina gränser tar det upp till 2,5 GB minne. Dela upp filen, t.ex. per år eller per kommun, och bygg en arbetsbok för varje del.`;
+    expect(problemsThrownBy(() => readDataDirectory(data))).toEqual([
+      `utskrivningsklara.csv: ${refusal("50\u00a0001", "50\u00a0000")}`,
+      `forsoksverksamhet.csv: ${refusal("10\u00a0001", "10\u00a0000")}`,
+    ]);
   });
 });

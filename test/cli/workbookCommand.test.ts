@@ -30,7 +30,7 @@ describe("npm run workbook", () => {
   it("writes the 2010 workbook with native formulas carrying the engine's values", async () => {
     const out = path.join(dir, "skl-2010.xlsx");
     expect(await main(["--out", out])).toBe(0);
-    expect(output.join("\n")).toMatch(/Avstämning: \d+ OK, 6 INFO, 0 FEL/);
+    expect(output.join("\n")).toMatch(/Avstämning: \d+ OK, 7 INFO, 0 FEL/);
     expect(output.join("\n")).toMatch(/SYNTETISKA demodata/);
 
     const workbook = new ExcelJS.Workbook();
@@ -90,7 +90,7 @@ describe("npm run workbook", () => {
     const pilots = fs.readFileSync(path.join(data, "forsoksverksamhet.csv"), "utf8");
     fs.writeFileSync(
       path.join(data, "forsoksverksamhet.csv"),
-      pilots.trimEnd() + "\nF99,Kommun X,Stort försök,70000000\n"
+      pilots.trimEnd() + "\nF99,Kommun X,kommun,ja,Stort försök,70000000\n"
     );
     const out = path.join(dir, "over-ramen.xlsx");
     expect(await main(["--out", out, "--data", data])).toBe(3);

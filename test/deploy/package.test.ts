@@ -4,7 +4,8 @@
  * of them is at hand (../shared/manifest-xsd beside the project, with xmllint), every URL is fetched from a
  * local static server, and the refusals write nothing.
  */
-import { execFile, execFileSync, spawnSync } from "child_process";
+import { execFile, spawn, spawnSync } from "child_process";
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as http from "http";
 import { AddressInfo } from "net";
@@ -12,7 +13,9 @@ import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
 import { DOMParser, Element } from "@xmldom/xmldom";
+import { readBaseUrl } from "../../scripts/addin/baseUrl";
 import { filesIn, manifestUrls } from "../../scripts/addin/checkPackage";
+import { manifestFor } from "../../scripts/addin/manifest";
 import { MIME_TYPES } from "../../scripts/addin/deploymentGuide";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -21,18 +24,45 @@ const XSD_DIR = path.resolve(ROOT, "../shared/manifest-xsd");
 const IDS = ["PALLIATIVE_SHARE", "SENIOR_ALERT_PAYOUT", "COUNTY_GRANT", "DISCHARGE_SETTLEMENT"];
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 
+const xmllint = spawnSync("xmllint", ["--version"]).status === 0;
+const schemas = fs.existsSync(path.join(XSD_DIR, "OfficeAppManifestV1_1.xsd"));
+if (!(xmllint && schemas)) {
+  console.warn(
+    `SKIPPED: the manifest's schema check needs ${schemas ? "" : `the schemas in ${XSD_DIR} and `}${xmllint ? "" : "xmllint (Debian libxml2-utils)"}`
+  );
+}
+
+/** What xmllint says is wrong with a manifest against Microsoft's schemas, "" when it is valid. */
+function validate(file: string): string {
+  const result = spawnSync("xmllint", ["--noout", "--schema", path.join(XSD_DIR, "OfficeAppManifestV1_1.xsd"), file], {
+    encoding: "utf8",
+  });
+  return result.status === 0 ? "" : `${result.stdout}${result.stderr}`;
+}
+
 let work = "";
 let out = "";
 let first: { status: number | null; stdout: string; stderr: string };
 
-/** Runs `npm run package -- …args` as npm would (tsx scripts/package.ts), from `cwd`. */
-function runPackage(args: string[], cwd = work) {
-  const result = spawnSync(TSX, [path.join(ROOT, "scripts/package.ts"), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, INIT_CWD: cwd },
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
+/**
+ * Runs `npm run package -- …args` as npm would (tsx scripts/package.ts), from `cwd`; with `umask`, under that
+ * umask, as an administrator whose shell keeps new files private.
+ */
+function runPackage(args: string[], cwd = work, umask?: string) {
+  const command = [TSX, path.join(ROOT, "scripts/package.ts"), ...args];
+  const result = umask
+    ? spawnSync("sh", ["-c", `umask ${umask} && exec "$@"`, "sh", ...command], {
+        cwd: ROOT,
+        env: { ...process.env, INIT_CWD: cwd },
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      })
+    : spawnSync(command[0], command.slice(1), {
+        cwd: ROOT,
+        env: { ...process.env, INIT_CWD: cwd },
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -43,7 +73,7 @@ const byName = (name: string) => Array.from(manifest().getElementsByTagNameNS("*
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "skl-package-"));
   out = path.join(work, "paket");
-  first = runPackage(["--url", BASE, "--out", "paket"]);
+  first = runPackage(["--url", BASE, "--out", "paket"], work, "077");
 }, 240000);
 
 afterAll(() => {
@@ -58,6 +88,36 @@ describe("npm run package -- --url https://aldrestod.example.se/skl/ --out paket
     expect(first.stdout).toContain(`${BASE}taskpane.html`);
     // Nothing else is left beside it (the build's temporary folder is gone).
     expect(fs.readdirSync(work)).toEqual(["paket"]);
+  });
+
+  it("is readable by a web server running as another user: files 0644, folders 0755, whatever the umask (077 here)", () => {
+    const modes = new Map<string, string>();
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        modes.set(path.relative(out, full), (fs.statSync(full).mode & 0o777).toString(8));
+        if (entry.isDirectory()) walk(full);
+      }
+    };
+    walk(out);
+    expect((fs.statSync(out).mode & 0o777).toString(8)).toBe("755");
+    expect(modes.get("assets")).toBe("755");
+    expect(modes.get("help/en")).toBe("755");
+    expect([...new Set(modes.values())].sort()).toEqual(["644", "755"]);
+    for (const [file, mode] of modes) {
+      const folder = fs.statSync(path.join(out, file)).isDirectory();
+      expect({ file, mode }).toEqual({ file, mode: folder ? "755" : "644" });
+    }
+  });
+
+  it("lists its own files with their SHA-256 in package-files.json, which --force checks", () => {
+    const list = JSON.parse(read("package-files.json")) as { baseUrl: string; files: Record<string, string> };
+    expect(list.baseUrl).toBe(BASE);
+    expect(Object.keys(list.files).sort()).toEqual(filesIn(out).filter((f) => f !== "package-files.json"));
+    const hash = createHash("sha256")
+      .update(fs.readFileSync(path.join(out, "manifest.xml")))
+      .digest("hex");
+    expect(list.files["manifest.xml"]).toBe(hash);
   });
 
   it("holds the files to host and nothing from development", () => {
@@ -132,6 +192,12 @@ describe("npm run package -- --url https://aldrestod.example.se/skl/ --out paket
     }
     const swedish = JSON.parse(read("functions-sv.json")) as { functions: { id: string; name: string }[] };
     const english = JSON.parse(read("functions.json")) as { functions: { id: string; name: string }[] };
+    // No data types are asked for: the readers take numbers, text and TRUE/FALSE ("Manually create JSON metadata
+    // for custom functions in Excel", allowCustomDataForDataTypeAny).
+    expect(["allowCustomDataForDataTypeAny" in swedish, "allowCustomDataForDataTypeAny" in english]).toEqual([
+      false,
+      false,
+    ]);
     expect(swedish.functions.map((f) => [f.id, f.name])).toEqual(english.functions.map((f) => [f.id, f.name]));
     expect(swedish.functions.map((f) => f.id).sort()).toEqual([...IDS].sort());
   });
@@ -150,20 +216,8 @@ describe("npm run package -- --url https://aldrestod.example.se/skl/ --out paket
     }
   });
 
-  const xmllint = spawnSync("xmllint", ["--version"]).status === 0;
-  const schemas = fs.existsSync(path.join(XSD_DIR, "OfficeAppManifestV1_1.xsd"));
-  if (!(xmllint && schemas)) {
-    console.warn(
-      `SKIPPED: the manifest's schema check needs ${schemas ? "" : `the schemas in ${XSD_DIR} and `}${xmllint ? "" : "xmllint (Debian libxml2-utils)"}`
-    );
-  }
   (xmllint && schemas ? it : it.skip)("is valid against Microsoft's add-in manifest schemas (xmllint)", () => {
-    const output = execFileSync(
-      "xmllint",
-      ["--noout", "--schema", path.join(XSD_DIR, "OfficeAppManifestV1_1.xsd"), path.join(out, "manifest.xml")],
-      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }
-    );
-    expect(output).toBe("");
+    expect(validate(path.join(out, "manifest.xml"))).toBe("");
   });
 
   it("is hosted as it is by a static server: every URL of the manifest and the metadata answers", async () => {
@@ -224,6 +278,40 @@ describe("npm run package -- --url https://aldrestod.example.se/skl/ --out paket
   });
 });
 
+describe("the manifest for every base URL the command accepts", () => {
+  const template = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+  it.each([
+    "https://aldrestod.example.se/a&b/",
+    "https://aldrestod.example.se/x'y/",
+    "https://aldrestod.example.se/a b/",
+    'https://aldrestod.example.se/a"b<c>/',
+    "https://åldrestöd.example.se/skl/",
+    "https://aldrestod.example.se:8443/$x;y=1,2!*()~@/",
+    "https://[2001:db8::1]/skl/",
+    "https://aldrestod.example.se/&amp;/",
+  ])("%s: well-formed, every URL read back as it was meant, valid against the schemas", (typed) => {
+    const { base } = readBaseUrl(typed);
+    const xml = manifestFor(template, base, "1.0.0");
+    const urls = manifestUrls(xml);
+    expect(urls.length).toBeGreaterThan(20);
+    for (const url of urls) expect(url.startsWith(base)).toBe(true);
+    expect(urls).toContain(`${base}taskpane.html`);
+    if (xmllint && schemas) {
+      const file = path.join(os.tmpdir(), `skl-manifest-${process.pid}.xml`);
+      fs.writeFileSync(file, xml);
+      try {
+        expect(validate(file)).toBe("");
+      } finally {
+        fs.rmSync(file);
+      }
+    }
+  });
+
+  it("is refused by the package's own check when it is not XML", () => {
+    expect(() => manifestUrls('<a b="https://host/a&b/"/>')).toThrow(/^manifest\.xml är inte giltig XML/);
+  });
+});
+
 describe("npm run package refuses, writing nothing", () => {
   it.each([
     ["http://aldrestod.example.se/skl/", "https://"],
@@ -234,17 +322,48 @@ describe("npm run package refuses, writing nothing", () => {
     ["https://localhost:3000/", "localhost"],
     ["https://localhost.:3000/", "localhost"],
     ["https://skl.localhost/", "localhost"],
+    ["https://[::ffff:127.0.0.1]/", "den här datorn"],
+    ["https://[0:0:0:0:0:0:0:1]/", "den här datorn"],
+    ["https://[::]/", "den här datorn"],
+    ["https://2130706433/", "den här datorn"],
+    ["https://aldrestod.example.se:0/", "port 0"],
+    [
+      "https://aldrestod.example.se/%2e%2e/",
+      'sökvägen har "." eller ".." (också skrivet %2e), som webbläsaren tar bort: adressen skulle bli https://aldrestod.example.se/.',
+    ],
+    ["https://aldrestod.example.se/skl/../", 'sökvägen har "." eller ".."'],
+    [
+      "https://aldrestod.example.se/skl/index.html",
+      "adressen slutar på en fil (index.html); ange katalogen som paketet ska ligga i, t.ex. https://aldrestod.example.se/skl/.",
+    ],
+    ["https://aldrestod.example.se\\skl\\", "omvänt snedstreck"],
+    ["https://aldrestod.example.se/a%2fb/", "kodat snedstreck"],
+    ["https://aldrestod.example.se/a%zz/", "giltig kod"],
   ])("--url %s", (url, says) => {
     const result = runPackage(["--url", url, "--out", "annat"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(says);
+    expect(result.stderr).not.toMatch(/\n\s+at |Oväntat fel/);
     expect(fs.existsSync(path.join(work, "annat"))).toBe(false);
   });
 
-  it("no --url", () => {
+  it("says what it made of an address it completed or normalised, before anything else", () => {
+    // The folder exists, so the run stops at once (exit 1) after saying how it read the address.
+    const result = runPackage(["--url", "https://ALDRESTOD.example.se/Äldre stöd", "--out", "paket"]);
+    expect(result.status).toBe(1);
+    expect(result.stdout.split("\n").slice(0, 2)).toEqual([
+      '--url saknade det avslutande "/": paketet byggs för katalogen https://aldrestod.example.se/%C3%84ldre%20st%C3%B6d/.',
+      "--url skrivs som https://aldrestod.example.se/%C3%84ldre%20st%C3%B6d/, så som webbläsare och Office skriver adressen.",
+    ]);
+  });
+
+  it("no --url, an unknown option: in Swedish", () => {
     const result = runPackage(["--out", "annat"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("--url saknas");
+    const unknown = runPackage(["--url", BASE, "--bogus"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr.split("\n")[0]).toBe("Okänd flagga '--bogus'.");
   });
 
   it("an --out that holds the project", () => {
@@ -253,37 +372,178 @@ describe("npm run package refuses, writing nothing", () => {
     expect(result.stderr).toContain("innehåller projektet");
   });
 
-  it("an existing folder that is not an earlier package, even with --force: the user's files stay", () => {
+  it("an existing folder of the user's own, even with --force: the user's files stay", () => {
     const mine = path.join(work, "mina-filer");
     fs.mkdirSync(mine);
     fs.writeFileSync(path.join(mine, "budget.xlsx"), "mitt");
     const result = runPackage(["--url", BASE, "--out", "mina-filer", "--force"]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("inte ett tidigare paket");
+    expect(result.stderr).toContain(
+      "package-files.json saknas, så katalogen är inget paket som npm run package har skrivit"
+    );
     expect(fs.readdirSync(mine)).toEqual(["budget.xlsx"]);
     fs.rmSync(mine, { recursive: true });
   });
 
-  it("an existing folder without --force, and replaces it with --force", async () => {
-    const before = filesIn(out);
-    fs.writeFileSync(path.join(out, "gammal.txt"), "från förra versionen");
+  it("a web root with manifest.xml and taskpane.html beside other sites' files, even with --force, naming them", () => {
+    const root = path.join(work, "www");
+    for (const [file, content] of [
+      ["manifest.xml", "<OfficeApp/>"],
+      ["taskpane.html", "<html></html>"],
+      ["index.html", "<h1>Startsida</h1>"],
+      ["other-app/data.db", "data"],
+      [".well-known/acme-challenge/token", "acme"],
+    ]) {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), content);
+    }
+    const before = filesIn(root);
+    const result = runPackage(["--url", BASE, "--out", "www", "--force"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${root} är inte bara ett tidigare paket`);
+    expect(filesIn(root)).toEqual(before);
+    expect(fs.readFileSync(path.join(root, "index.html"), "utf8")).toBe("<h1>Startsida</h1>");
+    fs.rmSync(root, { recursive: true });
+  });
+
+  it("an earlier package with a file of the user's added, or one of its files changed, even with --force", () => {
+    fs.writeFileSync(path.join(out, "index.html"), "<h1>Min sida</h1>");
+    const manifestBefore = read("manifest.xml");
+    fs.appendFileSync(path.join(out, "manifest.xml"), "<!-- min ändring -->\n");
+    fs.mkdirSync(path.join(out, "other-app"));
+    fs.writeFileSync(path.join(out, "other-app", "data.db"), "data");
+    const result = runPackage(["--url", BASE, "--out", "paket", "--force"]);
+    expect(result.status).toBe(1);
+    const lines = result.stderr.split("\n").map((l) => l.trim());
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "index.html (inte paketets)",
+        "manifest.xml (ändrad sedan paketet skrevs)",
+        "other-app/ (inte paketets)",
+      ])
+    );
+    expect(lines).not.toContain("other-app/data.db (inte paketets)");
+    expect(read("index.html")).toBe("<h1>Min sida</h1>");
+    fs.rmSync(path.join(out, "index.html"));
+    fs.rmSync(path.join(out, "other-app"), { recursive: true });
+    fs.writeFileSync(path.join(out, "manifest.xml"), manifestBefore);
+    expect(fs.readdirSync(work).sort()).toEqual(["paket"]);
+  });
+
+  it("a symbolic link as --out that leads nowhere", () => {
+    fs.symlinkSync("finns-inte", path.join(work, "borta"));
+    const result = runPackage(["--url", BASE, "--out", "borta", "--force"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      `--out ${path.join(work, "borta")} är en symbolisk länk till finns-inte, som inte finns. Ta bort länken eller välj ett annat namn. Inget skrevs.\n`
+    );
+    fs.rmSync(path.join(work, "borta"));
+    expect(fs.readdirSync(work)).toEqual(["paket"]);
+  });
+
+  it("an existing folder without --force", () => {
     const refused = runPackage(["--url", BASE, "--out", "paket"]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain("finns redan");
     expect(refused.stderr).toContain("--force");
-    expect(fs.existsSync(path.join(out, "gammal.txt"))).toBe(true);
+  });
+});
 
-    const { stdout } = await promisify(execFile)(
-      TSX,
-      [path.join(ROOT, "scripts/package.ts"), "--url", BASE, "--out", "paket", "--force"],
-      {
-        cwd: ROOT,
-        env: { ...process.env, INIT_CWD: work },
-        maxBuffer: 64 * 1024 * 1024,
-      }
+/** The modes of every entry below `dir`, as "path mode". */
+const modesIn = (dir: string) =>
+  filesIn(dir).map((f) => `${f} ${(fs.statSync(path.join(dir, f)).mode & 0o777).toString(8)}`);
+
+describe("an interrupted npm run package leaves nothing behind", () => {
+  /** Starts the command, waits until it builds, and returns it with what it printed so far. */
+  async function building(command: string[], args: string[]) {
+    const child = spawn(command[0], [...command.slice(1), path.join(ROOT, "scripts/package.ts"), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, INIT_CWD: work },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => void (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
+    const ended = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    while (!stdout.includes("Bygger")) await new Promise((resolve) => setTimeout(resolve, 100));
+    // The build has started: webpack is compiling into the temporary folder beside --out.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    return { child, ended, output: () => ({ stdout, stderr }) };
+  }
+
+  const leftovers = () => fs.readdirSync(work).filter((name) => name.startsWith(".skl-package-"));
+
+  it("removes its temporary folder on Ctrl-C (SIGINT) and says that nothing was written", async () => {
+    const { child, ended, output } = await building(
+      [process.execPath, "--import", "tsx"],
+      ["--url", BASE, "--out", "ny"]
     );
-    expect(stdout).toContain("Skrev");
-    expect(filesIn(out)).toEqual(before);
-    expect(fs.readdirSync(work)).toEqual(["paket"]);
+    expect(leftovers()).toHaveLength(1);
+    child.kill("SIGINT");
+    expect(await ended).toBe(130);
+    expect(output().stderr).toBe("Avbrutet: inget skrevs.\n");
+    expect(fs.readdirSync(work).sort()).toEqual(["paket"]);
+  }, 120000);
+
+  it("ends with its parent: when the tsx that started it is killed (SIGKILL), it cleans up and stops", async () => {
+    const { child } = await building([TSX], ["--url", BASE, "--out", "ny"]);
+    const script = Number(
+      fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(" ")[0]
+    );
+    expect(fs.readFileSync(`/proc/${script}/cmdline`, "utf8")).toContain("scripts/package.ts");
+    child.kill("SIGKILL");
+    const gone = Date.now() + 20000;
+    while (fs.existsSync(`/proc/${script}`) && Date.now() < gone)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fs.existsSync(`/proc/${script}`)).toBe(false);
+    expect(fs.readdirSync(work).sort()).toEqual(["paket"]);
+  }, 120000);
+
+  it("leaves no build running when it is killed itself (SIGKILL): nothing writes into what it left (the next run removes it)", async () => {
+    const { child, ended } = await building([process.execPath, "--import", "tsx"], ["--url", BASE, "--out", "ny"]);
+    const [left] = leftovers();
+    child.kill("SIGKILL");
+    await ended;
+    // The build ran in the command's own process: nothing of it is left running, nothing writes into the folder.
+    const writers = fs
+      .readdirSync("/proc")
+      .filter((pid) => /^\d+$/.test(pid))
+      .filter((pid) => {
+        try {
+          return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(path.join(work, ""));
+        } catch {
+          return false;
+        }
+      });
+    expect(writers).toEqual([]);
+    const files = filesIn(path.join(work, left));
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(filesIn(path.join(work, left))).toEqual(files);
+  }, 120000);
+});
+
+describe("npm run package -- --force again, through a link, for a base URL with & and ' in it", () => {
+  const SPECIAL = "https://aldrestod.example.se/a&b'c/(skl)/";
+
+  it("replaces the earlier package the link leads to, file by file; its manifest stays XML, valid against the schemas; what a killed run left goes", async () => {
+    const [left] = fs.readdirSync(work).filter((name) => name.startsWith(".skl-package-"));
+    expect(left).toBeDefined();
+    fs.symlinkSync("paket", path.join(work, "aktuell"));
+    const result = await promisify(execFile)(
+      TSX,
+      [path.join(ROOT, "scripts/package.ts"), "--url", SPECIAL, "--out", "aktuell", "--force"],
+      { cwd: ROOT, env: { ...process.env, INIT_CWD: work }, maxBuffer: 64 * 1024 * 1024 }
+    );
+    expect(result.stdout).toContain(`Tog bort ${path.join(work, left)}, som en avbruten körning lämnade efter sig.`);
+    expect(result.stdout).toContain(`Skrev ${out} `);
+    // The link stays a link, to the folder that now holds the new package; nothing else is left beside them.
+    expect(fs.lstatSync(path.join(work, "aktuell")).isSymbolicLink()).toBe(true);
+    expect(fs.readdirSync(work).sort()).toEqual(["aktuell", "paket"]);
+    expect(manifestUrls(read("manifest.xml")).every((url) => url.startsWith(SPECIAL))).toBe(true);
+    expect(read("manifest.xml")).toContain("https://aldrestod.example.se/a&amp;b&apos;c/(skl)/taskpane.html");
+    expect(JSON.parse(read("package-files.json")).baseUrl).toBe(SPECIAL);
+    expect(new Set(modesIn(out).map((m) => m.split(" ")[1]))).toEqual(new Set(["644"]));
+    if (xmllint && schemas) expect(validate(path.join(out, "manifest.xml"))).toBe("");
   }, 240000);
 });

@@ -181,6 +181,25 @@ describe("SKL.DISCHARGE_SETTLEMENT", () => {
     expect(dischargeSettlement(col(2, null, 5, 6, ""), 7000)).toBe(35000);
   });
 
+  it("answers #VALUE! with the reason where the amount is beyond what Excel holds exactly, and exact up to it", () => {
+    // =SKL.DISCHARGE_SETTLEMENT({2;5;6}; 2^53-1): 5 days × 9 007 199 254 740 991 = 45 035 996 273 704 955, which a
+    // cell would show as 45 035 996 273 704 950.
+    const result = shown(() => dischargeSettlement(col(2, 5, 6), 2 ** 53 - 1)) as { code: string; message: string };
+    expect(result).toEqual({
+      code: "#VALUE!",
+      message:
+        "beloppet (45\u00a0035\u00a0996\u00a0273\u00a0704\u00a0955) är för stort för att räknas exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.",
+    });
+    // 5 days × 1 801 439 850 948 198 kr = 9 007 199 254 740 990 kr, within the limit, to the krona.
+    expect(dischargeSettlement(col(2, 5, 6), 1801439850948198)).toBe(9007199254740990);
+    // (5 − 3) + (10 000 000 000 003 − 3) = 10 000 000 000 002 days: at 9 kr, 90 000 000 000 018 kr, exact; at
+    // 9,01 kr, 90 100 000 000 018,02 kr, whose öre (9 010 000 000 001 802) are beyond 2^53 − 1.
+    expect(dischargeSettlement(col(2, 5, 10000000000003), 9)).toBe(90000000000018);
+    const ore = shown(() => dischargeSettlement(col(2, 5, 10000000000003), 9.01)) as { code: string; message: string };
+    expect(ore.code).toBe("#VALUE!");
+    expect(ore.message).toMatch(/^beloppet \(90\u00a0100\u00a0000\u00a0000\u00a0018,02\) är för stort/);
+  });
+
   it("rejects text among the days, naming the row", () => {
     const result = shown(() => dischargeSettlement(col(2, "fem"), 7000)) as { code: string; message: string };
     expect(result.code).toBe("#VALUE!");

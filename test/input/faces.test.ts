@@ -38,10 +38,12 @@ const REFERENCE = {
 };
 const REGISTRY = {
   palliative: "kind;code;deaths;registrations\nkommun;0114;5;2\n",
-  seniorAlert: "kind;code;all_units_started;registrations\nkommun;0114;ja;12\n",
+  seniorAlert:
+    "kind;code;all_units_started;registrations;licence;passwords;coordinator;units_identified;unit_list\nkommun;0114;ja;12;ja;ja;ja;ja;ja\n",
   discharge: "municipality;month;individual;care;days_reported;days_after_analysis\n0880;2018-03;S01;somatisk;4;3\n",
-  pilots: "id;recipient;project;granted_kr\nF01;Kommun X;Försök A;2500000\n",
+  pilots: "id;recipient;project;granted_kr;applicant_kind;political_backing\nF01;Kommun X;Försök A;2500000;kommun;ja\n",
   countyBudget: "county;item;amount_kr;source\n04;Utvecklingsledare;;Sörmlandsöverenskommelsen\n",
+  countyConditions: read("demo", "lansvillkor.csv"),
 };
 const IMPORT_REFERENCE = (() => {
   const inputs = loadInputs({ ...REFERENCE, ...REGISTRY }, { year: 2010, synthetic: false });
@@ -231,7 +233,9 @@ describe("one verdict per raw value, whatever face reads it", () => {
                 .rows[0].started
           ),
           loader: loaderVerdict(
-            { seniorAlert: `kind;code;all_units_started;registrations\nkommun;0114;${quoted(text)};0\n` },
+            {
+              seniorAlert: `kind;code;all_units_started;registrations;licence;passwords;coordinator;units_identified;unit_list\nkommun;0114;${quoted(text)};0;ja;ja;ja;ja;ja\n`,
+            },
             (inputs) => inputs.seniorAlert[0].allUnitsStarted
           ),
           import: importVerdict(
@@ -328,7 +332,9 @@ describe("one verdict per raw value, whatever face reads it", () => {
     fc.assert(
       fc.property(raw, (text) => {
         const loader = loaderVerdict(
-          { pilots: `id;recipient;project;granted_kr\nF01;Kommun X;Försök A;${quoted(text)}\n` },
+          {
+            pilots: `id;recipient;project;granted_kr;applicant_kind;political_backing\nF01;Kommun X;Försök A;${quoted(text)};kommun;ja\n`,
+          },
           (inputs) => inputs.pilots[0].grantedKr
         );
         expect({ text, loader }).toEqual({ text, loader: ofReading(readKronor(text, "beviljat belopp")) });

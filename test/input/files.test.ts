@@ -74,6 +74,19 @@ describe("delimited text", () => {
     ]);
   });
 
+  it("reads lines that end partly CRLF, partly LF (and CR) as lines, not as one giant row", () => {
+    const table = readTable("Kod;Dödsfall\r\n0114;5\r\n0115;6\n0117;7\n0120;8\r\n0123;9\r0125;10\n");
+    expect("header" in table && table.problems).toEqual([]);
+    expect("header" in table && table.rows).toEqual([
+      { row: 2, cells: ["0114", "5"] },
+      { row: 3, cells: ["0115", "6"] },
+      { row: 4, cells: ["0117", "7"] },
+      { row: 5, cells: ["0120", "8"] },
+      { row: 6, cells: ["0123", "9"] },
+      { row: 7, cells: ["0125", "10"] },
+    ]);
+  });
+
   it("refuses a header repeated in the middle and a row with more values than the header", () => {
     const table = readTable("Kod;Dödsfall\n0114;5\nkod;DÖDSFALL\n0115;6;7\n0117;8\n");
     expect("header" in table && table.rows.map((r) => r.row)).toEqual([2, 5]);

@@ -8,13 +8,18 @@ import {
   Label,
   noWords,
   readAmount,
+  readApplicantKind,
+  readBankgiro,
   readCare,
   readCode,
   readCount,
   readKronor,
   readMonth,
   readNumber,
+  readOrganisationNumber,
   readPartyKind,
+  readPayeeKind,
+  readPlusgiro,
   readShare,
   readStep,
   readText,
@@ -280,6 +285,35 @@ describe("codes and free text", () => {
     );
   });
 
+  it.each([
+    ["\u3164", "U+3164 (hangul-utfyllnad)"],
+    ["\u2800", "U+2800 (tomt punktskriftstecken)"],
+    ["\u115f", "U+115F (hangul-utfyllnad)"],
+    ["\u1160", "U+1160 (hangul-utfyllnad)"],
+    ["\uffa0", "U+FFA0 (hangul-utfyllnad)"],
+    ["\u034f", "U+034F (kombinerande grafemfog)"],
+    ["\u180e", "U+180E"],
+    ["\ufe0f", "U+FE0F"],
+    ["\u{e0041}", "U+E0041"],
+  ])("refuses %j, which looks blank, in a name and as a whole name, as it refuses U+200B", (character, name) => {
+    const shown = `[${name.split(" ")[0]}]`;
+    expect(verdict(readText(`Region${character}Skåne`, "mottagare"))).toEqual(
+      refused(
+        `mottagare (Region${shown}Skåne) innehåller tecknet ${name}, som inte syns. Ta bort det och skriv värdet igen.`
+      )
+    );
+    expect(verdict(readText(character.repeat(3), "mottagare"))).toEqual(
+      refused(
+        `mottagare (${shown.repeat(3)}) innehåller tecknet ${name}, som inte syns. Ta bort det och skriv värdet igen.`
+      )
+    );
+    expect(code(`0114${character}`)).toEqual(
+      refused(
+        `kommunkoden (0114${shown}) innehåller tecknet ${name}, som inte syns. Ta bort det och skriv värdet igen.`
+      )
+    );
+  });
+
   it("keeps free text as it is written, a formula-looking text too, within a cell's 32 767 characters", () => {
     expect(verdict(readText('  =HYPERLINK("http://example.invalid")  ', "projekt"))).toBe(
       '=HYPERLINK("http://example.invalid")'
@@ -315,6 +349,45 @@ describe("messages", () => {
   });
 });
 
+describe("a payee's organisation number and account (Skatteverket SKV 709; Bankgirot; PlusGirot: 10-modul)", () => {
+  it("reads Stockholms stad's published organisation number and Bankgirot's own bankgiro number, however written", () => {
+    for (const written of ["212000-0142", "2120000142", " 212000 0142 ", 2120000142])
+      expect(readOrganisationNumber(written, Label.organisationNumber)).toBe("212000-0142");
+    expect(readBankgiro("160-9908", Label.bankgiro)).toBe("160-9908");
+    expect(readBankgiro("1609908", Label.bankgiro)).toBe("160-9908");
+    // Worked by hand: 1 2 3 4 5 6 → 6·2=12→3, 5, 4·2=8, 3, 2·2=4, 1: 24, so the check digit is 6.
+    expect(readPlusgiro("12 34 56-6", Label.plusgiro)).toBe("123456-6");
+  });
+
+  it("refuses a wrong check digit and names the right one", () => {
+    expect((readOrganisationNumber("212000-0143", Label.organisationNumber) as Refused).problem).toBe(
+      "organisationsnumret (212000-0143) har fel kontrollsiffra: med de siffror som står före ska den sista vara 2. Kontrollera numret."
+    );
+    expect((readBankgiro("160-9907", Label.bankgiro) as Refused).problem).toMatch(/ska den sista vara 8/);
+    expect((readPlusgiro("12 34 56-7", Label.plusgiro) as Refused).problem).toMatch(/ska den sista vara 6/);
+  });
+
+  it("refuses a personal identity number, other lengths and letters", () => {
+    expect((readOrganisationNumber("191212-1212", Label.organisationNumber) as Refused).problem).toMatch(
+      /tredje siffra under 2/
+    );
+    expect(readOrganisationNumber("21200-0142", Label.organisationNumber)).toBeInstanceOf(Refused);
+    expect(readBankgiro("12-3456", Label.bankgiro)).toBeInstanceOf(Refused);
+    expect(readBankgiro("160-99O8", Label.bankgiro)).toBeInstanceOf(Refused);
+    expect(readPlusgiro("1", Label.plusgiro)).toBeInstanceOf(Refused);
+    expect(readPlusgiro("123456789", Label.plusgiro)).toBeInstanceOf(Refused);
+  });
+
+  it("reads the kinds of payee and of pilot applicant by their spellings", () => {
+    expect(readPayeeKind("Länets mottagare", Label.payeeKind)).toBe("län");
+    expect(readPayeeKind("Region", Label.payeeKind)).toBe("landsting");
+    expect(readPayeeKind("stad", Label.payeeKind)).toBeInstanceOf(Refused);
+    expect(readApplicantKind("Privat/enskild", Label.applicantKind)).toBe("privat eller enskild");
+    expect(readApplicantKind("Idéburna", Label.applicantKind)).toBe("idéburen");
+    expect(readApplicantKind("stat", Label.applicantKind)).toBeInstanceOf(Refused);
+  });
+});
+
 describe("the README's table of what each kind accepts", () => {
   const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
   const section = readme.slice(
@@ -331,6 +404,8 @@ describe("the README's table of what each kind accepts", () => {
       ...SPELLINGS.psychiatric,
       ...SPELLINGS.municipality,
       ...SPELLINGS.countyCouncil,
+      ...SPELLINGS.payeeCounty,
+      ...SPELLINGS.applicantKinds,
     ];
     expect(words.filter((w) => !listed.has(w))).toEqual([]);
   });

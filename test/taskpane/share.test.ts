@@ -31,22 +31,32 @@ describe("Min andel (in-memory Excel)", () => {
     ({ excel, workbook } = await builtInDouble(plan, { year: 2010 }));
   });
 
-  it("opens Andel on a county council chosen by code and name, and the page pays what its row of Utbetalningar pays", async () => {
-    const shown = await openShare(workbook, "04 Södermanlands län");
+  it("opens Andel on a county council chosen by code and name, named as the council, and the page pays what its row of Utbetalningar pays", async () => {
+    const shown = await openShare(workbook, "04 Landstinget Sörmland");
     expect(shown).toEqual({ sheet: "Andel", code: "04" });
-    expect(excel.valueAt("Andel", fieldOf("Namn"))).toBe("Södermanlands län");
+    // A county council is a party of its own: named as the Sörmland agreement names it, not after its county.
+    expect(excel.valueAt("Andel", fieldOf("Mottagare"))).toBe("Landstinget Sörmland");
     const row = rows.find((r) => r.kind === "Landsting" && r.code === "04")!;
     expect(excel.valueAt("Andel", fieldOf("Summa till parten (kr)"))).toBe(row.total.toNumber());
-    // Sörmland's county grant goes to the county's recipient: the published 2,0 MSEK and the regional part.
-    const grant = rows.find((r) => r.kind === "Länsbidrag" && r.code === "04")!;
-    expect(excel.valueAt("Andel", fieldOf("Till länets mottagare (kr)"))).toBe(grant.total.toNumber());
+    // Sörmland's county grant goes to the county's recipient, apart from the council's total: 2,0 MSEK as published.
+    const grant = rows.find((r) => r.kind === "Länets mottagare" && r.code === "04")!;
     expect(grant.amounts.countyGrant.toNumber()).toBe(2_000_000);
+    expect(grant.amounts.regional.toNumber()).toBe(600_000);
   });
 
   it("finds a municipality by its code alone, and remembers the last choice in the workbook", async () => {
     expect(await openShare(workbook, "0880")).toEqual({ sheet: "Andel", code: "0880" });
-    expect(excel.valueAt("Andel", fieldOf("Namn"))).toBe("Kalmar");
+    expect(excel.valueAt("Andel", fieldOf("Mottagare"))).toBe("Kalmar");
     expect(await rememberedShare()).toBe("0880");
+  });
+
+  it("opens one page for Gotlands kommun, by its municipal code or its county council's, with both roles' amounts", async () => {
+    expect(await openShare(workbook, "09")).toEqual({ sheet: "Andel", code: "0980" });
+    expect(excel.valueAt("Andel", fieldOf("Mottagare"))).toBe("Gotlands kommun");
+    const gotland = rows.find((r) => r.code === "0980")!;
+    expect(gotland.kind).toBe("Kommun och landsting");
+    expect(excel.valueAt("Andel", fieldOf("Summa till parten (kr)"))).toBe(gotland.total.toNumber());
+    expect(await openShare(workbook, "0980")).toEqual({ sheet: "Andel", code: "0980" });
   });
 
   it("says so when no party has that code or name", async () => {

@@ -88,6 +88,8 @@ describe("a sheet's layout", () => {
     validations: [],
     conditionalFormats: [],
     merges: [],
+    rowHeights: new Map(),
+    pages: { wide: 1 },
   };
   const layout = layoutSheet(sheet);
 
@@ -161,6 +163,8 @@ describe("columns spilled beside a table", () => {
     validations: [],
     conditionalFormats: [],
     merges: [],
+    rowHeights: new Map(),
+    pages: { wide: 1 },
   };
   const layout = layoutSheet(sheet);
 

@@ -167,6 +167,23 @@ describe("the built workbook's tables", () => {
     expect(after.length - individuals.length).toBe(1 - february(individuals));
   });
 
+  it("keeps an id that starts with an apostrophe or a full-width sign as it is: the same file previews again as no change", async () => {
+    const file =
+      "Kommun;Månad;Individ;Dagar\n0821;2018-03;'=A1;4\n0821;2018-03;'S02;2\n0821;2018-03;＝1+1;5\n0821;2018-03;＠X;1\n";
+    const first = await previewOf(workbook, file);
+    await writeImport(workbook, first.edits);
+    const after = (await readTables(workbook, [TABLE.dischargeIndividuals]))[TABLE.dischargeIndividuals]!;
+    expect(after.filter((r) => r[0] === "0821" && r[1] === "2018-03").map((r) => r[2])).toEqual([
+      "'=A1",
+      "'S02",
+      "＝1+1",
+      "＠X",
+    ]);
+    const again = await previewOf(workbook, file);
+    expect(again.changes).toEqual([]);
+    expect(again.edits).toEqual([]);
+  });
+
   it("explains the selected amount in two round trips, with the workbook's current values", async () => {
     await excel.userSelect("Palliativ", cellOf("Nivå 1: belopp"));
     const before = excel.syncs;

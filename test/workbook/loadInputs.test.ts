@@ -24,12 +24,14 @@ const bundledReference = {
 /** Small, valid registry files; each test replaces the one it is about. */
 const validRegistry = {
   palliative: "kind,code,deaths,registrations\nkommun,0114,5,2\nlandsting,08,10,7\n",
-  seniorAlert: "kind,code,all_units_started,registrations\nkommun,0114,ja,12\nlandsting,08,nej,0\n",
+  seniorAlert:
+    "kind,code,all_units_started,registrations,licence,passwords,coordinator,units_identified,unit_list\nkommun,0114,ja,12,ja,ja,ja,ja,ja\nlandsting,08,nej,0,ja,ja,ja,ja,ja\n",
   discharge:
     "municipality,month,individual,care,days_reported,days_after_analysis\n0880,2018-03,S01,somatisk,4,3\n0880,2018-03,P01,psykiatri,25,25\n",
-  pilots: "id,recipient,project,granted_kr\nF01,Kommun X,Försök A,2500000\n",
+  pilots: "id,recipient,project,granted_kr,applicant_kind,political_backing\nF01,Kommun X,Försök A,2500000,kommun,ja\n",
   countyBudget:
     "county,item,amount_kr,source\n04,Utvecklingsledare,,Sörmlandsöverenskommelsen\n04,Uppföljning,500000,Sörmlandsöverenskommelsen\n",
+  countyConditions: read("demo", "lansvillkor.csv"),
 };
 
 const load = (overrides: DataFileContents = {}, year = 2010) =>
@@ -190,8 +192,8 @@ describe("registry data", () => {
 
   it("accepts ja/nej, true/false, 1/0 and SANT/FALSKT for all_units_started", () => {
     const seniorAlert =
-      "kind,code,all_units_started,registrations\nkommun,0114,Ja,1\nkommun,0115,true,1\nkommun,0117,1,1\nkommun,0120,SANT,1\n" +
-      "kommun,0123,nej,0\nkommun,0125,false,0\nkommun,0126,0,0\nkommun,0127,FALSKT,0\n";
+      "kind,code,all_units_started,registrations,licence,passwords,coordinator,units_identified,unit_list\nkommun,0114,Ja,1,ja,ja,ja,ja,ja\nkommun,0115,true,1,ja,ja,ja,ja,ja\nkommun,0117,1,1,ja,ja,ja,ja,ja\nkommun,0120,SANT,1,ja,ja,ja,ja,ja\n" +
+      "kommun,0123,nej,0,ja,ja,ja,ja,ja\nkommun,0125,false,0,ja,ja,ja,ja,ja\nkommun,0126,0,0,ja,ja,ja,ja,ja\nkommun,0127,FALSKT,0,ja,ja,ja,ja,ja\n";
     expect(load({ seniorAlert }).seniorAlert.map((r) => r.allUnitsStarted)).toEqual([
       true,
       true,
@@ -232,7 +234,8 @@ describe("registry data", () => {
   });
 
   it("reports bad rows of several files in one error, and names the problems of each file", () => {
-    const seniorAlert = "kind,code,all_units_started,registrations\nkommun,0114,kanske,3\nkommun,0115,ja,2.5\n";
+    const seniorAlert =
+      "kind,code,all_units_started,registrations,licence,passwords,coordinator,units_identified,unit_list\nkommun,0114,kanske,3,ja,ja,ja,ja,ja\nkommun,0115,ja,2.5,ja,ja,ja,ja,ja\n";
     const discharge = [
       "municipality,month,individual,care,days_reported,days_after_analysis",
       "0880,2018-13,S01,somatisk,2,2",
@@ -245,7 +248,8 @@ describe("registry data", () => {
       "0880,2017-12,S05,somatisk,2,2",
     ].join("\r\n");
     const countyBudget = "county,item,amount_kr,source\n04,Ledare,,a\n04,Annat,,b\n04,Kurs,1000.123,c\n";
-    const pilots = "id,recipient,project,granted_kr\nF01,Kommun X,Försök A,100\nF01,Kommun Y,Försök B,200\n";
+    const pilots =
+      "id,recipient,project,granted_kr,applicant_kind,political_backing\nF01,Kommun X,Försök A,100,kommun,ja\nF01,Kommun Y,Försök B,200,kommun,ja\n";
     const problems = problemsOf({ seniorAlert, discharge, countyBudget, pilots });
     expect(problems).toEqual([
       "senior-alert.csv rad 2 (0114): alla relevanta enheter startat (kanske) ska vara Ja eller Nej.",
@@ -310,25 +314,41 @@ describe("registry data", () => {
 describe("Swedish CSV conventions", () => {
   it("reads semicolon separators, decimal commas, spaces in thousands, CRLF and a UTF-8 BOM", () => {
     const pilots =
-      "\uFEFFid;recipient;project;granted_kr\r\nF01;Kommun X;Försök A, del 1;2 500 000,50\r\nF02;Landsting Y;Försök B;1000000\r\n";
+      "\uFEFFid;recipient;project;granted_kr;applicant_kind;political_backing\r\nF01;Kommun X;Försök A, del 1;2 500 000,50;kommun;ja\r\nF02;Landsting Y;Försök B;1000000;kommun;ja\r\n";
     const palliative = "\uFEFFkind;code;deaths;registrations\r\nkommun;0114;5;2\r\n";
     const inputs = load({ pilots, palliative });
     expect(inputs.pilots).toEqual([
-      { id: "F01", recipient: "Kommun X", project: "Försök A, del 1", grantedKr: 2_500_000.5 },
-      { id: "F02", recipient: "Landsting Y", project: "Försök B", grantedKr: 1_000_000 },
+      {
+        id: "F01",
+        recipient: "Kommun X",
+        applicantKind: "kommun",
+        politicalBacking: true,
+        project: "Försök A, del 1",
+        grantedKr: 2_500_000.5,
+      },
+      {
+        id: "F02",
+        recipient: "Landsting Y",
+        applicantKind: "kommun",
+        politicalBacking: true,
+        project: "Försök B",
+        grantedKr: 1_000_000,
+      },
     ]);
     expect(inputs.palliative).toEqual([{ kind: "kommun", code: "0114", deaths: 5, registrations: 2 }]);
   });
 
   it("reads a quoted decimal comma in a comma-separated file", () => {
-    const pilots = 'id,recipient,project,granted_kr\nF01,Kommun X,Försök A,"2500000,25"\n';
+    const pilots =
+      'id,recipient,project,granted_kr,applicant_kind,political_backing\nF01,Kommun X,Försök A,"2500000,25",kommun,ja\n';
     expect(load({ pilots }).pilots[0].grantedKr).toBe(2_500_000.25);
   });
 
   it("explains an unquoted decimal comma in a comma-separated file", () => {
-    const pilots = "id,recipient,project,granted_kr\nF01,Kommun X,Försök A,2500000,25\n";
+    const pilots =
+      "id,recipient,project,granted_kr,applicant_kind,political_backing\nF01,Kommun X,Försök A,2500000,25,kommun,ja\n";
     expect(problemsOf({ pilots })).toEqual([
-      "forsoksverksamhet.csv rad 2: raden har 5 värden men rubrikraden 4 kolumner. Ett decimaltal med komma i en kommaseparerad fil måste stå inom citattecken; använd hellre semikolon som avgränsare.",
+      "forsoksverksamhet.csv rad 2: raden har 7 värden men rubrikraden 6 kolumner. Ett decimaltal med komma i en kommaseparerad fil måste stå inom citattecken; använd hellre semikolon som avgränsare.",
     ]);
   });
 
@@ -350,25 +370,105 @@ describe("file names", () => {
   });
 });
 
-describe("who receives each county's grant (mottagare.csv, optional)", () => {
+describe("the payees' names and accounts (mottagare.csv, optional)", () => {
+  const header = "kind,code,recipient,organisation_number,bankgiro,plusgiro\n";
+  // Stockholms stad's published organisation number, and the bankgiro number Bankgirot prints on its own papers.
+  const stockholm = "kommun,0180,Stockholms stad,212000-0142,160-9908,\n";
+
   it("names no payee when the folder has no such file: the sources leave the payee blank", () => {
-    expect(load().countyPayees).toEqual([]);
+    expect(load().payees).toEqual([]);
   });
 
-  it("names a county's payee, read as text", () => {
-    const countyPayees = "county,recipient\n04,Region Sörmland\n08,Regionförbundet i Kalmar län\n";
-    expect(load({ countyPayees }).countyPayees).toEqual([
-      { county: "04", recipient: "Region Sörmland" },
-      { county: "08", recipient: "Regionförbundet i Kalmar län" },
+  it("reads a payee's name, organisation number and giro number, written the usual ways", () => {
+    const payees =
+      header +
+      stockholm +
+      "län,04,Landstinget Sörmland,2321000032,,12 34 56-6\n" +
+      "landsting,08,,232100 0099,1234-5674,\n";
+    expect(load({ payees }).payees).toEqual([
+      {
+        kind: "kommun",
+        code: "0180",
+        recipient: "Stockholms stad",
+        organisationNumber: "212000-0142",
+        bankgiro: "160-9908",
+      },
+      {
+        kind: "län",
+        code: "04",
+        recipient: "Landstinget Sörmland",
+        organisationNumber: "232100-0032",
+        plusgiro: "123456-6",
+      },
+      { kind: "landsting", code: "08", organisationNumber: "232100-0099", bankgiro: "1234-5674" },
     ]);
   });
 
-  it("refuses an unknown county, a county twice and a row without a payee, naming the row", () => {
-    const countyPayees = "county,recipient\n04,Region Sörmland\n04,Någon annan\n99,Ingen\n08,\n";
-    expect(problemsOf({ countyPayees })).toEqual([
-      "mottagare.csv rad 3 (04): länet 04 finns redan på rad 2. Varje län har en mottagare.",
-      expect.stringMatching(/^mottagare\.csv rad 4 \(99\): .*99/),
-      expect.stringMatching(/^mottagare\.csv rad 5 \(08\): .*mottagare/),
+  it("refuses wrong check digits, a missing or double account, a payee twice and a county's recipient without a name, naming file, row and problem", () => {
+    const payees =
+      header +
+      "kommun,0180,Stockholms stad,212000-0143,160-9908,\n" + // row 2: org nr check digit
+      "kommun,0114,,212000-0142,160-9907,\n" + // row 3: bankgiro check digit
+      "kommun,0115,,212000-0159,,\n" + // row 4: no account
+      "kommun,0117,,212000-0167,160-9908,12 34 56-6\n" + // row 5: both accounts
+      "kommun,0114,,212000-0175,160-9908,\n" + // row 6: 0114 twice
+      "län,04,,232100-0032,160-9908,\n" + // row 7: no name
+      "landsting,09,,232100-0040,160-9908,\n" + // row 8: Gotland's council role is the municipality's
+      "kommun,0120,,191212-1212,160-9908,\n"; // row 9: a personal identity number
+    expect(problemsOf({ payees })).toEqual([
+      expect.stringMatching(
+        /^mottagare\.csv rad 2 \(kommun 0180\): organisationsnumret \(212000-0143\) har fel kontrollsiffra: .*vara 2/
+      ),
+      expect.stringMatching(
+        /^mottagare\.csv rad 3 \(kommun 0114\): bankgironumret \(160-9907\) har fel kontrollsiffra: .*vara 8/
+      ),
+      "mottagare.csv rad 4 (kommun 0115): konto saknas: skriv mottagarens bankgironummer eller plusgironummer.",
+      "mottagare.csv rad 5 (kommun 0117): både bankgiro och plusgiro är ifyllda: skriv det konto beloppet ska betalas till, ett av dem.",
+      "mottagare.csv rad 6 (kommun 0114): kommun 0114 finns redan på rad 3. Varje mottagare ska stå en gång.",
+      "mottagare.csv rad 7 (län 04): mottagarens namn saknas: länets mottagare av länsbidraget och det regionala stödet ska ha ett namn.",
+      expect.stringMatching(
+        /^mottagare\.csv rad 8 \(landsting 09\): länet 09 har inget eget landsting: kommunen 0980 bär landstingets roll/
+      ),
+      expect.stringMatching(
+        /^mottagare\.csv rad 9 \(kommun 0120\): organisationsnumret \(191212-1212\) har en tredje siffra under 2/
+      ),
+    ]);
+  });
+
+  it("refuses two parties with one organisation number, but lets a county's recipient be one of its parties", () => {
+    const payees =
+      header + stockholm + "kommun,0114,,212000-0142,160-9908,\nlän,01,Stockholms stad,212000-0142,160-9908,\n";
+    expect(problemsOf({ payees })).toEqual([
+      "mottagare.csv rad 3 (kommun 0114): organisationsnumret 212000-0142 finns redan på rad 2. Två parter kan inte ha samma organisationsnummer.",
+    ]);
+  });
+});
+
+describe("the counties' conditions (lansvillkor.csv)", () => {
+  const header = "county,development_plan,agreement,letter_of_intent\n";
+  const all = (except: Record<string, string> = {}) =>
+    header +
+    loadReference(bundledReference)
+      .counties.map((c) => except[c.code] ?? `${c.code},ja,ja,ja`)
+      .join("\n") +
+    "\n";
+
+  it("reads each county's three conditions, yes/no as the one reader reads them", () => {
+    const inputs = load({ countyConditions: all({ "18": "18,Nej,ja,FALSKT" }) });
+    expect(inputs.countyConditions.find((c) => c.county === "18")).toEqual({
+      county: "18",
+      developmentPlan: false,
+      agreement: true,
+      letterOfIntent: false,
+    });
+  });
+
+  it("refuses a county left out, a county twice and a word that is not yes or no", () => {
+    const text = all({ "18": "18,kanske,ja,ja", "20": "19,ja,ja,ja" });
+    expect(problemsOf({ countyConditions: text })).toEqual([
+      "lansvillkor.csv rad 15 (18): plan för utvecklingsarbetet (kanske) ska vara Ja eller Nej.",
+      "lansvillkor.csv rad 17 (19): länet 19 finns redan på rad 16. Varje län ska stå en gång.",
+      "lansvillkor.csv: länen 18, 20 saknas. Varje län ska ha en rad med sina villkor (ja eller nej).",
     ]);
   });
 });

@@ -3,7 +3,7 @@
  * lookup cell (and as a note under an amount's explanation).
  */
 import { cite } from "../../workbook/sources";
-import { SHARE_TABLE } from "../../workbook/sheets/share";
+import { SHARE_COUNTY_TABLE, SHARE_TABLE } from "../../workbook/sheets/share";
 import { ALLOCATION_LABEL, HEADER, TABLE, TWIN_PART } from "../import/tables";
 
 const CODE_NOTE = "Partens kod: kommunkod med fyra siffror (0114) eller länskod med två (08). Indata.";
@@ -132,11 +132,33 @@ const DISCHARGE_SETTLEMENT: Readonly<Record<string, string>> = {
 };
 
 const SHARE: Readonly<Record<string, string>> = {
-  Pott: "Potten: Palliativregistrets två nivåer och Senior alert till parten, länsbidraget och det regionala stödet till länets mottagare.",
-  Kvalificerad: "Ja när parten når pottens villkor (registreringsgraden mot tröskeln, alla relevanta enheter startat).",
-  Varför: "Varför parten kvalificerar sig eller inte, med registreringarna som fattas till tröskeln.",
-  Vikt: "Vikten som potten delas efter: folkmängden, registreringarna eller antalet kommuner (den regionala vikten).",
-  "Belopp (kr)": "Beloppet som pottens blad ger parten, hämtat därifrån med koden.",
+  Pott: "Potten och rollen: Palliativregistrets två nivåer och Senior alert, i kommunernas eller landstingens pott (Gotlands kommun har båda rollerna).",
+  Kvalificerad:
+    "Ja när parten når pottens villkor (registreringsgraden mot tröskeln; för Senior alert alla villkor: införandeprocessen, egen lista, alla relevanta enheter startat).",
+  Varför:
+    "Varför parten kvalificerar sig eller inte, med registreringarna som fattas till tröskeln eller villkoren som inte är uppfyllda.",
+  "Pott (kr)":
+    "Pottens storlek i rollens pott (kommunernas eller landstingens del enligt Andel_Kommun på Parametrar, ett antagande).",
+  "Kvalificerades vikt":
+    "Summan av vikten hos dem som kvalificerat sig: folkmängd (Palliativregistret) eller registreringar (Senior alert).",
+  "Kr per enhet":
+    "Potten delad med de kvalificerades vikt: kronor per invånare eller per registrering, före avrundning.",
+  "Partens vikt": "Partens folkmängd eller registreringar, 0 om den inte kvalificerar sig.",
+  "Exakt andel (kr)": "Partens vikt × kronor per enhet, före avrundningen till hela kronor.",
+  "Belopp (kr)":
+    "Beloppet som pottens blad ger parten, hämtat därifrån med koden: den exakta andelen avrundad nedåt, eller en krona mer (största rest).",
+  Roll: "Rollen raden gäller: kommun eller landsting.",
+  "Kod i potten": "Partens kod i rollens pott (Gotlands kommun: 0980 som kommun, 09 som landsting).",
+  Medel:
+    "Länets gemensamma medel: länsbidraget och det regionala stödet, som betalas till länets mottagare, inte till parten.",
+  "Grund för utbetalning": "Grunden som valts på Parametrar (C_Utbetalningsgrund, C_Regional_Grund).",
+  "Publicerat (kr)":
+    "Det publicerade beloppet: Bilaga 2 för länsbidraget, bild 17 minus Bilaga 2 för det regionala stödet (en läsning).",
+  "Enligt grunden (kr)": "Beloppet enligt grunden för utbetalning, från bladet Länsbidrag.",
+  "Innehålls (kr)":
+    "Det som ett villkor som inte är uppfyllt håller inne (länets plan, överenskommelse med SKL, avsiktsförklaring).",
+  "Betalas nu (kr)": "Beloppet enligt grunden minus det som innehålls.",
+  Län: "Länets kod.",
 };
 
 /** What a column of a table means, or undefined for a column the pane does not know. */
@@ -162,6 +184,7 @@ export function columnNote(table: string, column: string): string | undefined {
     case TABLE.dischargeCounty:
       return `Länets snitt per månad inom somatisk vård (rapporterade dagar) mot målet 2,0 dagar; 2016 var snittet 2,68 (${cite("kalmar", 9)}). Målet gäller indikatorn, som följs upp årligen (bild 8); om den räknar rapporterade dagar eller dagar efter analys säger källan inte.`;
     case SHARE_TABLE:
+    case SHARE_COUNTY_TABLE:
       return SHARE[column];
     case TABLE.municipalities:
     case TABLE.counties:

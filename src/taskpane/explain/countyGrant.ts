@@ -14,15 +14,28 @@ import {
   CountyInput,
   PAYMENT_BASES,
   PaymentBasis,
+  REGIONAL_BASES,
+  RegionalBasis,
   regionalSupport,
+  regionalSupportPaid,
 } from "../../engine/countyGrant";
+import { payWhenMet } from "../../engine/conditions";
+import { CONDITION_WORDS } from "../../workbook/conditions";
 import { formatKronor, formatNumberSv, Money } from "../../engine/money";
 import { NAME } from "../../workbook/sheets/parameters";
 import { cite } from "../../workbook/sources";
 import { ALLOCATION_LABEL, HEADER, TableView, TWIN_PART } from "../import/tables";
 import { allocationFacts, amountNotes, columnExplanation, partyRows, partyText, selectedParty } from "./allocation";
 import { columnNote } from "./columns";
-import { cellAmount, formatQuota, numberIn, parameter, paymentBasisParameter } from "./read";
+import {
+  cellAmount,
+  cellYesNo,
+  formatQuota,
+  numberIn,
+  parameter,
+  paymentBasisParameter,
+  regionalBasisParameter,
+} from "./read";
 import { CellSnapshot, Explanation, ExplanationFact } from "./types";
 
 /** The named parameters the county-grant explanation reads. */
@@ -33,6 +46,7 @@ export const COUNTY_PARAMETERS = [
   NAME.regional,
   NAME.paymentStep,
   NAME.paymentBasis,
+  NAME.regionalBasis,
 ] as const;
 
 /** Stockholm's county code: its figure in the table on bild 17 reads "Stockholm 7," in the transcript (a decimal probably lost). */
@@ -40,14 +54,39 @@ const STOCKHOLM = "01";
 
 type PartName = "rule" | "regional";
 
+/** The columns of the county grant's part, of the regional support's, and of both. */
+const RULE_COLUMNS: readonly string[] = [
+  HEADER.published,
+  HEADER.publishedDiff,
+  HEADER.adjustment,
+  HEADER.final,
+  HEADER.paidMinusPublished,
+  HEADER.developmentPlan,
+  HEADER.agreement,
+  HEADER.grantHeld,
+  HEADER.grantPayable,
+];
+const REGIONAL_COLUMNS: readonly string[] = [
+  HEADER.published13,
+  HEADER.regionalAdjustment,
+  HEADER.regionalFinal,
+  HEADER.regionalPaidMinusPublished,
+  HEADER.letterOfIntent,
+  HEADER.regionalHeld,
+  HEADER.regionalPayable,
+];
+const BOTH_COLUMNS: readonly string[] = [
+  HEADER.total79,
+  HEADER.published79,
+  HEADER.published79Diff,
+  HEADER.unmetConditions,
+];
+
 function partsOf(column: string): PartName[] {
   if (column === HEADER.regionalWeight) return [];
-  if (column.startsWith(`${ALLOCATION_LABEL.countyRule}: `)) return ["rule"];
-  if (column.startsWith(`${ALLOCATION_LABEL.regional}: `)) return ["regional"];
-  if (([HEADER.published, HEADER.publishedDiff, HEADER.adjustment, HEADER.final] as string[]).includes(column))
-    return ["rule"];
-  if (([HEADER.total79, HEADER.published79, HEADER.published79Diff] as string[]).includes(column))
-    return ["rule", "regional"];
+  if (column.startsWith(`${ALLOCATION_LABEL.countyRule}: `) || RULE_COLUMNS.includes(column)) return ["rule"];
+  if (column.startsWith(`${ALLOCATION_LABEL.regional}: `) || REGIONAL_COLUMNS.includes(column)) return ["regional"];
+  if (BOTH_COLUMNS.includes(column)) return ["rule", "regional"];
   return [];
 }
 
@@ -74,6 +113,19 @@ interface CountyRun {
   readonly published?: number;
   readonly adjustment: Decimal;
   readonly adjustments: Decimal;
+  /** The regional support on its basis: the selected county's amount on each basis and the chosen one. */
+  readonly regionalBasis: RegionalBasis;
+  readonly regionalPaidOn: Readonly<Record<RegionalBasis, Decimal>>;
+  readonly regionalPaid: Decimal;
+  readonly regionalUndistributed: Decimal;
+  readonly regionalPublished: Decimal;
+  readonly regionalAdjustment: Decimal;
+  /** The county's conditions, as its yes/no cells say. */
+  readonly conditions: {
+    readonly developmentPlan: boolean;
+    readonly agreement: boolean;
+    readonly letterOfIntent: boolean;
+  };
 }
 
 function runCounties(snapshot: CellSnapshot, view: TableView, code: PartyCode, name: string): CountyRun {
@@ -108,7 +160,33 @@ function runCounties(snapshot: CellSnapshot, view: TableView, code: PartyCode, n
   const basis = paymentBasisParameter(snapshot);
   const on = (b: PaymentBasis) => countyGrantPaid(b, payment, total);
   const chosen = on(basis);
+  const regionalRows = rows.map((row, k) => ({
+    rule: regional.lines[k].total,
+    published: money(row.index, HEADER.published13),
+    adjustment: money(row.index, HEADER.regionalAdjustment),
+  }));
+  const regionalTotal = parameter(snapshot, NAME.regional);
+  const regionalBasis = regionalBasisParameter(snapshot);
+  const regionalOn = (b: RegionalBasis) => regionalSupportPaid(b, regionalRows, regionalTotal);
+  const regionalChosen = regionalOn(regionalBasis);
+  const here = rows[selected].index;
+  const condition = (header: string) =>
+    cellYesNo(view.get(here, header), { row: here + 1, party: code.text }, header.toLowerCase());
   return {
+    regionalBasis,
+    regionalPaidOn: Object.fromEntries(REGIONAL_BASES.map((b) => [b, regionalOn(b).paid[selected]])) as Record<
+      RegionalBasis,
+      Decimal
+    >,
+    regionalPaid: regionalChosen.paid[selected],
+    regionalUndistributed: regionalChosen.undistributed,
+    regionalPublished: regionalRows[selected].published,
+    regionalAdjustment: regionalRows[selected].adjustment,
+    conditions: {
+      developmentPlan: condition(HEADER.developmentPlan),
+      agreement: condition(HEADER.agreement),
+      letterOfIntent: condition(HEADER.letterOfIntent),
+    },
     selected,
     who: partyText(code, name),
     code,
@@ -146,8 +224,8 @@ export function explainCountyGrant(snapshot: CellSnapshot, view: TableView): Exp
       ? bothParts(run, numberIn(view.get(i, HEADER.published79)))
       : parts[0] === "rule"
         ? rulePart(run, column)
-        : regionalPart(run);
-  const notes = [...amountNotes(snapshot, view, amountColumns(), part.shown), ...part.notes];
+        : regionalPart(run, column);
+  const notes = [...amountNotes(snapshot, view, amountColumns(), shownIn(run, column) ?? part.shown), ...part.notes];
   return {
     kind: "amount",
     title,
@@ -165,8 +243,37 @@ function amountColumns(): string[] {
     ...[TWIN_PART.countyAmount, TWIN_PART.engine, TWIN_PART.addin].map((p) => `${ALLOCATION_LABEL.countyRule}: ${p}`),
     ...[TWIN_PART.amount, TWIN_PART.engine, TWIN_PART.addin].map((p) => `${ALLOCATION_LABEL.regional}: ${p}`),
     HEADER.final,
+    HEADER.grantHeld,
+    HEADER.grantPayable,
+    HEADER.regionalFinal,
+    HEADER.regionalHeld,
+    HEADER.regionalPayable,
     HEADER.total79,
   ];
+}
+
+/** What a county's conditions hold back of its grant and of its regional support (engine: payWhenMet). */
+function heldOf(run: CountyRun) {
+  const c = run.conditions;
+  return {
+    grant: payWhenMet(run.paid, [c.developmentPlan, c.agreement]),
+    regional: payWhenMet(run.regionalPaid, [c.letterOfIntent]),
+  };
+}
+
+/** The amount a column's cell shows for the selected county, where the explanation computes it. */
+function shownIn(run: CountyRun, column: string): Decimal | undefined {
+  const held = heldOf(run);
+  const amounts: Readonly<Record<string, Decimal>> = {
+    [HEADER.final]: run.paid,
+    [HEADER.grantHeld]: held.grant.heldBack,
+    [HEADER.grantPayable]: held.grant.paid,
+    [HEADER.regionalFinal]: run.regionalPaid,
+    [HEADER.regionalHeld]: held.regional.heldBack,
+    [HEADER.regionalPayable]: held.regional.paid,
+    [HEADER.total79]: run.paid.plus(run.regionalPaid),
+  };
+  return amounts[column];
 }
 
 /** What one part of the explanation says, and the amount its cell should show (if it is an amount). */
@@ -216,7 +323,8 @@ function rulePart(run: CountyRun, column: string): Part {
     {
       label: "Ej fördelat av länsbidraget (alla län)",
       value: `${formatKronor(run.total)} − ${formatKronor(run.total.minus(run.undistributed))} = ${formatKronor(run.undistributed)}`,
-    }
+    },
+    ...conditionFacts(run, "grant")
   );
   const ruleSummary = `${formatKronor(run.rule.base)} i grundbelopp + ${formatKronor(line.share.amount)} av resten efter antal kommuner`;
   const published = run.published !== undefined ? `; publicerat ${formatKronor(run.published)}` : "";
@@ -236,6 +344,33 @@ function rulePart(run: CountyRun, column: string): Part {
     notes: [],
     shown: column === HEADER.final ? run.paid : line.total,
   };
+}
+
+/** The county's conditions for a part and what they hold back: "plan för utvecklingsarbetet: Ja", "Innehålls: 0 kr". */
+function conditionFacts(run: CountyRun, part: "grant" | "regional"): ExplanationFact[] {
+  const c = run.conditions;
+  const yes = (met: boolean) => (met ? "Ja" : "Nej: beloppet hålls inne");
+  const held = heldOf(run)[part];
+  const conditions: ExplanationFact[] =
+    part === "grant"
+      ? [
+          {
+            label: `Villkor: ${CONDITION_WORDS.developmentPlan} (${cite("circular", "avsnitt 2")})`,
+            value: yes(c.developmentPlan),
+          },
+          { label: `Villkor: ${CONDITION_WORDS.agreement} (${cite("infrastructure", 15)})`, value: yes(c.agreement) },
+        ]
+      : [
+          {
+            label: `Villkor: ${CONDITION_WORDS.letterOfIntent} (${cite("infrastructure", 18)})`,
+            value: yes(c.letterOfIntent),
+          },
+        ];
+  return [
+    ...conditions,
+    { label: "Innehålls", value: formatKronor(held.heldBack) },
+    { label: "Betalas nu", value: formatKronor(held.paid) },
+  ];
 }
 
 /** Which basis pays what, and what would make the rule pay the published figure. */
@@ -258,26 +393,68 @@ function ruleChanges(run: CountyRun): string[] {
   return changes;
 }
 
-/** The regional support: the county's share of the 13 MSEK by its weight. */
-function regionalPart(run: CountyRun): Part {
+/** How the chosen basis arrives at the regional support paid. */
+function regionalPaidText(run: CountyRun): string {
+  const equal = formatKronor(run.regional.lines[run.selected].share.amount);
+  const adjusted = (from: string) =>
+    `${from} ${run.regionalAdjustment.isNegative() ? "−" : "+"} ${formatKronor(run.regionalAdjustment.abs())} = ${formatKronor(run.regionalPaid)}`;
+  switch (run.regionalBasis) {
+    case "Publicerat":
+      return `bild 17 minus Bilaga 2 = ${formatKronor(run.regionalPaid)} (en läsning)`;
+    case "Lika delar":
+      return `lika delar = ${formatKronor(run.regionalPaid)} (ett antagande)`;
+    case "Publicerat med justeringar":
+      return adjusted(formatKronor(run.regionalPublished));
+    case "Lika delar med justeringar":
+      return adjusted(equal);
+  }
+}
+
+/** The regional support: the county's amount on the chosen basis (the published reading or equal shares), and its condition. */
+function regionalPart(run: CountyRun, column?: string): Part {
   const line = run.regional.lines[run.selected];
   const pot = run.regional.allocation.pot;
   const n = run.regional.lines.length;
-  return {
-    summary: `${run.who} får ${formatKronor(line.share.amount)} av de regionala stödstrukturerna (${formatKronor(pot)}).`,
-    facts: allocationFacts({
+  // The equal shares' own columns (the twin's), not the columns of the amount paid on a basis.
+  const equalShares = Object.values(TWIN_PART).some((part) => column === `${ALLOCATION_LABEL.regional}: ${part}`);
+  const facts: ExplanationFact[] = [
+    ...allocationFacts({
       line: line.share,
       allocation: run.regional.allocation,
       weightLabel: "regional vikt",
       potName: NAME.regional,
-      prefix: "Regionalt: ",
+      prefix: "Lika delar: ",
     }),
+    {
+      label: "Publicerat (bild 17 minus Bilaga 2, en läsning)",
+      value: formatKronor(run.regionalPublished),
+    },
+    { label: "Regionalt: justering", value: signedKronor(run.regionalAdjustment) },
+    { label: "Grund för utbetalning", value: `${run.regionalBasis} (${NAME.regionalBasis})` },
+    { label: "Regionalt stöd enligt grunden", value: regionalPaidText(run) },
+    {
+      label: "Ej fördelat av det regionala stödet (alla län)",
+      value: formatKronor(run.regionalUndistributed),
+    },
+    ...conditionFacts(run, "regional"),
+  ];
+  const others = REGIONAL_BASES.map((b) => `${b} ${formatKronor(run.regionalPaidOn[b])}`).join(", ");
+  return {
+    summary: equalShares
+      ? `${run.who} får ${formatKronor(line.share.amount)} av de regionala stödstrukturerna (${formatKronor(pot)}) i lika delar; med grunden ${run.regionalBasis} betalas ${formatKronor(run.regionalPaid)}.`
+      : `${run.who} får ${formatKronor(run.regionalPaid)} i regionalt stöd med grunden ${run.regionalBasis}.`,
+    facts,
     changes: [
-      `Den regionala delen delas efter kolumnen Regionalt: vikt (indata); samma vikt för alla län ger lika delar, ` +
-        `${formatKronor(pot)} / ${n} = ${formatQuota(pot.dividedBy(n))} per län (tabellen på bild 17 i ${cite("infrastructure")} lägger till 0,6 mnkr för de flesta län).`,
+      `Grunden för det regionala stödet (${NAME.regionalBasis} på Parametrar) avgör vad länet får: ${others}.`,
+      `Lika delar: ${formatKronor(pot)} / ${n} = ${formatQuota(pot.dividedBy(n))} per län, ett antagande; tabellen på bild 17 i ${cite("infrastructure")} minus Bilaga 2 ger 0,6 mnkr för de flesta län, en läsning.`,
     ],
-    notes: [],
-    shown: line.share.amount,
+    notes:
+      run.code.text === STOCKHOLM
+        ? [
+            `Stockholms publicerade tillägg är en läsning: transkriptet har "Stockholm 7," med en decimal som fallit bort (7,0 eller lika troligt 7,6).`,
+          ]
+        : [],
+    shown: equalShares ? line.share.amount : run.regionalPaid,
   };
 }
 
@@ -285,7 +462,7 @@ function regionalPart(run: CountyRun): Part {
 function bothParts(run: CountyRun, published79: number | undefined): Part {
   const rule = rulePart(run, HEADER.final);
   const regional = regionalPart(run);
-  const regionalAmount = run.regional.lines[run.selected].share.amount;
+  const regionalAmount = run.regionalPaid;
   const total = run.paid.plus(regionalAmount);
   // The rule's facts are labelled "Länsbidrag: …" where they stand beside the regional part's.
   const facts = [...rule.facts.map((f) => ({ ...f, label: `Länsbidrag: ${f.label}` })), ...regional.facts];

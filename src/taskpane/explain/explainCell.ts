@@ -12,7 +12,7 @@ import { DISCHARGE_PARAMETERS, explainDischarge } from "./discharge";
 import { explainPalliative, palliativeParameters } from "./palliative";
 import { explainSeniorAlert, seniorAlertParameters } from "./seniorAlert";
 import { explainShare, shareNeeds } from "./share";
-import { SHARE_TABLE } from "../../workbook/sheets/share";
+import { SHARE_COUNTY_TABLE, SHARE_TABLE } from "../../workbook/sheets/share";
 import { CellSnapshot, ExplainNeeds, Explanation } from "./types";
 
 /** What the pane says when the selection is not in one of the workbook's tables. */
@@ -33,6 +33,7 @@ const TITLES: Readonly<Record<string, string>> = {
   [TABLE.municipalities]: "Kommuner (referensdata)",
   [TABLE.counties]: "Landsting (referensdata)",
   [SHARE_TABLE]: "Andel: partens poster",
+  [SHARE_COUNTY_TABLE]: "Andel: länets gemensamma medel",
 };
 
 /**
@@ -67,6 +68,7 @@ export function explainCell(snapshot: CellSnapshot): Explanation {
       case TABLE.dischargeSettlement:
         return explainDischarge(snapshot, view);
       case SHARE_TABLE:
+      case SHARE_COUNTY_TABLE:
         return explainShare(snapshot, view, explainCell);
       default:
         return columnExplanation(TITLES[table] ?? table, column, columnNote(table, column));
@@ -100,6 +102,7 @@ function explainNeedsOf(table: string): ExplainNeeds | undefined {
     case TABLE.dischargeSettlement:
       return { parameters: [...DISCHARGE_PARAMETERS], tables: [TABLE.dischargeIndividuals] };
     case SHARE_TABLE:
+    case SHARE_COUNTY_TABLE:
       return shareNeeds();
     default:
       return undefined;

@@ -5,7 +5,7 @@
  * `RuleError`, caught in one place.
  */
 import Decimal from "decimal.js";
-import { PAYMENT_BASES, PaymentBasis } from "../../engine/countyGrant";
+import { PAYMENT_BASES, PaymentBasis, REGIONAL_BASES, RegionalBasis } from "../../engine/countyGrant";
 import { ErrorPlace, RuleError } from "../../engine/errors";
 import { formatKronor, formatNumberSv, formatPercentSv, formatThresholdSv, Money } from "../../engine/money";
 import { Amount } from "../../engine/parties";
@@ -79,19 +79,31 @@ export function parameter(snapshot: CellSnapshot, name: string): Amount {
   return read((PARAMETER_READERS[name] ?? readAmount)(named(snapshot, name), name));
 }
 
-/**
- * The basis of payment of the county grant (the choice cell `C_Utbetalningsgrund`), as the sheet's formulas
- * compare it (Excel's = ignores case); a blank or unknown basis is a problem naming the cell.
- */
-export function paymentBasisParameter(snapshot: CellSnapshot): PaymentBasis {
-  const value = named(snapshot, NAME.paymentBasis);
+/** A choice cell among fixed words, as the sheet's formulas compare it (Excel's = ignores case); else a problem naming the cell. */
+function choiceParameter<T extends string>(
+  snapshot: CellSnapshot,
+  name: string,
+  what: string,
+  options: readonly T[]
+): T {
+  const value = named(snapshot, name);
   const text = typeof value === "string" ? value.toLocaleLowerCase("sv") : undefined;
-  const basis = PAYMENT_BASES.find((b) => b.toLocaleLowerCase("sv") === text);
-  if (basis) return basis;
+  const chosen = options.find((b) => b.toLocaleLowerCase("sv") === text);
+  if (chosen) return chosen;
   throw new RuleError(
     "invalidValue",
-    Problem.notPaymentBasis(`grunden för utbetalning ${NAME.paymentBasis}`, shownValue(value), PAYMENT_BASES.join(", "))
+    Problem.notPaymentBasis(`${what} ${name}`, shownValue(value), options.join(", "))
   );
+}
+
+/** The basis of payment of the county grant (the choice cell `C_Utbetalningsgrund`). */
+export function paymentBasisParameter(snapshot: CellSnapshot): PaymentBasis {
+  return choiceParameter(snapshot, NAME.paymentBasis, "grunden för utbetalning", PAYMENT_BASES);
+}
+
+/** The basis of payment of the regional support (the choice cell `C_Regional_Grund`). */
+export function regionalBasisParameter(snapshot: CellSnapshot): RegionalBasis {
+  return choiceParameter(snapshot, NAME.regionalBasis, "grunden för det regionala stödet", REGIONAL_BASES);
 }
 
 /** A count cell (deaths, registrations, population, days) as the custom functions read it; blank is a problem. */
@@ -104,9 +116,9 @@ export function cellAmount(value: CellValue, what: string, place: ErrorPlace): n
   return read(readAmount(value, what), place);
 }
 
-/** A yes/no cell ("Alla relevanta enheter startat") as the custom functions read it. */
-export function cellYesNo(value: CellValue, place: ErrorPlace): boolean {
-  return read(readYesNo(value, Label.started), place);
+/** A yes/no cell ("Alla relevanta enheter startat", a condition) as the custom functions read it. */
+export function cellYesNo(value: CellValue, place: ErrorPlace, what: string = Label.started): boolean {
+  return read(readYesNo(value, what), place);
 }
 
 /** "registrering" / "registreringar". */

@@ -6,6 +6,7 @@
  */
 import { formatKronor, formatNumberSv } from "../../engine/money";
 import { SeniorAlertInput, seniorAlertPayout, SeniorAlertResult } from "../../engine/seniorAlert";
+import { SENIOR_ALERT_CONDITIONS } from "../../workbook/conditions";
 import { PartyKind } from "../../workbook/inputs";
 import { NAME } from "../../workbook/sheets/parameters";
 import { ALLOCATION_LABEL, HEADER, TableView, TWIN_PART } from "../import/tables";
@@ -33,15 +34,26 @@ export function seniorAlertParameters(kind: PartyKind): string[] {
   return [POT[kind], NAME.paymentStep];
 }
 
-/** The party rows of the table as engine inputs, and the index of the selected row among them. */
+/**
+ * The party rows of the table as engine inputs, and the index of the selected row among them. A party qualifies
+ * when each of its conditions the table holds is yes (the introduction, its own list, all units started).
+ */
 function partyInputs(snapshot: CellSnapshot, view: TableView): { inputs: SeniorAlertInput[]; selected: number } {
-  return partyRows(snapshot, view, HEADER.name, (r, place, code) => ({
-    code,
-    row: place.row,
-    name: place.name,
-    qualifies: cellYesNo(view.get(r, HEADER.started), place),
-    registrations: cellCount(view.get(r, HEADER.registrations), "registreringar", place),
-  }));
+  const conditions = SENIOR_ALERT_CONDITIONS.filter((c) => c.key === "start" || view.has(c.header));
+  return partyRows(snapshot, view, HEADER.name, (r, place, code) => {
+    const unmet = conditions
+      .filter((c) => !cellYesNo(view.get(r, c.header), place, c.header.toLowerCase()))
+      .map((c) => c.missing);
+    return {
+      code,
+      row: place.row,
+      name: place.name,
+      qualifies: unmet.length === 0,
+      // Named in the reason when more than the start of registration is missing (seniorAlertUnmet).
+      unmet: unmet.length === 1 && unmet[0] === STARTED.missing ? undefined : unmet,
+      registrations: cellCount(view.get(r, HEADER.registrations), "registreringar", place),
+    };
+  });
 }
 
 /** The pot re-run on the table's rows, the selected row's index, and how to run it again with other rows. */
@@ -56,8 +68,15 @@ interface Run {
 function seniorAlertFacts(current: Run, kind: PartyKind): ExplanationFact[] {
   const { result } = current;
   const line = result.lines[current.selected];
+  const unmet = unmetOf(current.inputs[current.selected]);
   return [
-    { label: "Alla relevanta enheter startat", value: line.qualifies ? "Ja" : "Nej" },
+    {
+      label: "Villkor som inte är uppfyllda",
+      value:
+        unmet.length === 0
+          ? "inga (alla relevanta enheter startat, införandeprocessen och listan klara)"
+          : unmet.join("; "),
+    },
     { label: "Registreringar", value: formatNumberSv(line.registrations) },
     { label: "Kvalificerad", value: line.qualifies ? "Ja" : "Nej" },
     {
@@ -84,9 +103,14 @@ function whatWouldChange(current: Run, kind: PartyKind, who: string): string[] {
       current.selected
     ].amount;
   if (!line.qualifies) {
+    const unmet = unmetOf(current.inputs[current.selected]);
+    const needed =
+      unmet.length === 1 && unmet[0] === STARTED.missing
+        ? `Start av registrering i alla relevanta enheter (${RELEVANT_UNITS[kind]})`
+        : `Att villkoren uppfylls (${unmet.join("; ")})`;
     return [
-      `Start av registrering i alla relevanta enheter (${RELEVANT_UNITS[kind]}) skulle kvalificera ${who}: ` +
-        `med dagens ${formatNumberSv(line.registrations)} registreringar skulle det ge ${formatKronor(withChange({ qualifies: true }))}, med övriga parters uppgifter oförändrade.`,
+      `${needed} skulle kvalificera ${who}: ` +
+        `med dagens ${formatNumberSv(line.registrations)} registreringar skulle det ge ${formatKronor(withChange({ qualifies: true, unmet: [] }))}, med övriga parters uppgifter oförändrade.`,
     ];
   }
   const next = line.registrations + 1n;
@@ -94,6 +118,20 @@ function whatWouldChange(current: Run, kind: PartyKind, who: string): string[] {
     `Beloppet följer registreringarna i de relevanta enheterna: ${formatNumberSv(next)} i stället för ${formatNumberSv(line.registrations)} ` +
       `skulle ge ${formatKronor(withChange({ registrations: next.toString() }))}, med övriga parters uppgifter oförändrade.`,
   ];
+}
+
+/** The start of registration in all relevant units: the goal itself. */
+const STARTED = SENIOR_ALERT_CONDITIONS.find((c) => c.key === "start")!;
+
+/** A party's unmet conditions, by name: its named ones, or only the start when it qualifies on nothing else. */
+function unmetOf(input: SeniorAlertInput): readonly string[] {
+  return input.unmet ?? (input.qualifies ? [] : [STARTED.missing]);
+}
+
+/** Why a party does not qualify, in the sheet's words. */
+function unmetText(unmet: readonly string[]): string {
+  if (unmet.length === 1 && unmet[0] === STARTED.missing) return "alla relevanta enheter har inte startat registrering";
+  return `villkor som inte är uppfyllda: ${unmet.join("; ")}`;
 }
 
 /**
@@ -124,7 +162,7 @@ export function explainSeniorAlert(snapshot: CellSnapshot, view: TableView, kind
     party,
     summary: line.qualifies
       ? `${who} får ${formatKronor(line.amount)} av Senior alert för ${formatNumberSv(line.registrations)} registreringar (alla relevanta enheter har startat).`
-      : `${who} får 0 kr av Senior alert: alla relevanta enheter har inte startat registrering.`,
+      : `${who} får 0 kr av Senior alert: ${unmetText(unmetOf(inputs[selected]))}.`,
     qualification: { qualifies: line.qualifies, reason: `${line.reason}.` },
     facts: seniorAlertFacts(current, kind),
     whatWouldChange: whatWouldChange(current, kind, who),

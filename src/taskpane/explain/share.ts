@@ -8,19 +8,16 @@
 import { PartyCode, partyCode } from "../../engine/codes";
 import { RuleError } from "../../engine/errors";
 import { PartyKind } from "../../workbook/inputs";
-import { SHARE_CODE_NAME } from "../../workbook/sheets/share";
+import { SHARE_CODE_NAME, SHARE_COUNTY_TABLE, SHARE_HEADER } from "../../workbook/sheets/share";
 import { ALLOCATION_LABEL, cellText, HEADER, TABLE, TableView, TWIN_PART } from "../import/tables";
 import { COUNTY_PARAMETERS } from "./countyGrant";
 import { palliativeParameters } from "./palliative";
 import { seniorAlertParameters } from "./seniorAlert";
 import { CellSnapshot, ExplainNeeds, Explanation } from "./types";
 
-/** The column of `Andel_poster` that names the row's pot (share.ts writes it). */
-export const POT_HEADER = "Pott";
-
-/** Where a pot of the page is explained: its table for each kind of party, and the column of its amount. */
+/** Where a pot of the page is explained: its table for each role, and the column of its amount. */
 interface PotSource {
-  /** The start of the pot's name in the page's Pott column. */
+  /** The start of the pot's name in the page's Pott (or Medel) column. */
   readonly pot: string;
   readonly tables: Readonly<Record<PartyKind, string>>;
   readonly column: string;
@@ -50,12 +47,7 @@ const POTS: readonly PotSource[] = [
     county: false,
   },
   { pot: "Länsbidrag", tables: COUNTY_TABLES, column: HEADER.final, county: true },
-  {
-    pot: "Regionala stödstrukturer",
-    tables: COUNTY_TABLES,
-    column: `${ALLOCATION_LABEL.regional}: ${TWIN_PART.amount}`,
-    county: true,
-  },
+  { pot: "Regionalt stöd", tables: COUNTY_TABLES, column: HEADER.regionalFinal, county: true },
 ];
 
 /** What the pane reads to explain a row of the page: every pot's table and parameters, and the page's party. */
@@ -75,22 +67,6 @@ export function shareNeeds(): ExplainNeeds {
   };
 }
 
-/**
- * The page's party: a municipality's four-digit code or a county council's two (a code that became a number
- * and lost its leading zeros is padded again).
- */
-function pageParty(snapshot: CellSnapshot): { code: PartyCode; kind: PartyKind } {
-  const text = cellText(snapshot.parameters[SHARE_CODE_NAME]);
-  if (!/^\d{1,4}$/.test(text)) {
-    throw new RuleError(
-      "notAvailable",
-      `sidan har ingen part (${SHARE_CODE_NAME} är tom eller okänd). Välj en kommun eller ett landsting i den gula cellen på bladet Andel.`
-    );
-  }
-  const kind: PartyKind = text.length <= 2 ? "landsting" : "kommun";
-  return { code: partyCode(text.padStart(kind === "kommun" ? 4 : 2, "0"))!, kind };
-}
-
 /** The data row of `code` in a table the snapshot holds. */
 function rowOf(snapshot: CellSnapshot, table: string, code: PartyCode): { values: TableView; row: number } {
   const values = snapshot.tables?.[table];
@@ -107,24 +83,64 @@ function rowOf(snapshot: CellSnapshot, table: string, code: PartyCode): { values
   throw new RuleError("notAvailable", `${code.text} finns inte i tabellen ${table}.`);
 }
 
+/** A code the page wrote as text, its leading zeros restored if a spreadsheet dropped them (4 digits, or 2). */
+function codeIn(text: string, digits: number): PartyCode | undefined {
+  return /^\d{1,4}$/.test(text) ? partyCode(text.padStart(digits, "0")) : undefined;
+}
+
 /**
- * Explains a row of `Andel_poster` by the explanation of its pot's amount for the page's party, with a note
- * on where that amount stands. `explain` is the explanation of any table's cell (explainCell).
+ * The row's pot, the role it is about and the code in that role's pot: a line of `Andel_poster` names its role
+ * ("kommun", "landsting") and code; a line of `Andel_lanet` its county.
+ */
+function lineOf(
+  snapshot: CellSnapshot,
+  view: TableView
+): { source: PotSource; kind: PartyKind; code: PartyCode; name: string } {
+  const row = snapshot.row!;
+  const county = view.name === SHARE_COUNTY_TABLE;
+  const name = cellText(view.get(row, county ? "Medel" : SHARE_HEADER.pot));
+  const source = POTS.find((p) => p.county === county && name.startsWith(p.pot));
+  if (!source) {
+    throw new RuleError(
+      "notAvailable",
+      name === ""
+        ? `raden ${row + 1} på bladet Andel gäller ingen roll för den valda parten: välj en rad med en pott.`
+        : `raden ${row + 1} på bladet Andel har ingen känd pott (${name}).`
+    );
+  }
+  if (county) {
+    const code = codeIn(cellText(view.get(row, SHARE_HEADER.county)), 2);
+    if (!code)
+      throw new RuleError(
+        "notAvailable",
+        "sidan har inget län. Välj en kommun eller ett landsting i den gula cellen på bladet Andel."
+      );
+    return { source, kind: "landsting", code, name };
+  }
+  const kind: PartyKind = cellText(view.get(row, SHARE_HEADER.role)) === "landsting" ? "landsting" : "kommun";
+  const code = codeIn(cellText(view.get(row, SHARE_HEADER.roleCode)), kind === "kommun" ? 4 : 2);
+  if (!code) {
+    throw new RuleError(
+      "notAvailable",
+      `sidan har ingen part (${SHARE_CODE_NAME} är tom eller okänd). Välj en kommun eller ett landsting i den gula cellen på bladet Andel.`
+    );
+  }
+  return { source, kind, code, name };
+}
+
+/**
+ * Explains a row of `Andel_poster` (a pot in one of the party's roles) or of `Andel_lanet` (the county's common
+ * money) by the explanation of its amount in the pot's own table, with a note on where that amount stands.
+ * `explain` is the explanation of any table's cell (explainCell).
  */
 export function explainShare(
   snapshot: CellSnapshot,
   view: TableView,
   explain: (snapshot: CellSnapshot) => Explanation
 ): Explanation {
-  const potName = cellText(view.get(snapshot.row!, POT_HEADER));
-  const source = POTS.find((p) => potName.startsWith(p.pot));
-  if (!source) {
-    throw new RuleError("notAvailable", `raden ${snapshot.row! + 1} på bladet Andel har ingen känd pott (${potName}).`);
-  }
-  const party = pageParty(snapshot);
-  const county = source.county && party.kind === "kommun" ? partyCode(party.code.text.slice(0, 2))! : party.code;
-  const table = source.tables[party.kind];
-  const { row } = rowOf(snapshot, table, county);
+  const { source, kind, code, name } = lineOf(snapshot, view);
+  const table = source.tables[kind];
+  const { row } = rowOf(snapshot, table, code);
   const explained = explain({
     table,
     column: source.column,
@@ -135,13 +151,12 @@ export function explainShare(
   });
   if (explained.kind !== "amount") return explained;
   const where =
-    `Raden ${potName} på bladet Andel för ${party.code.text}: förklaringen av beloppet i tabellen ${table}, ` +
+    `Raden ${name} på bladet Andel (${code.text}): förklaringen av beloppet i tabellen ${table}, ` +
     `kolumnen ${source.column}.`;
-  const paidToCounty =
-    county === party.code
-      ? []
-      : [
-          `Länsbidraget och det regionala stödet betalas till länets mottagare, inte till kommunen: förklaringen gäller länet ${county.text}.`,
-        ];
+  const paidToCounty = source.county
+    ? [
+        `Länsbidraget och det regionala stödet betalas till länets mottagare, inte till parten: förklaringen gäller länet ${code.text}.`,
+      ]
+    : [];
   return { ...explained, title: `Andel: ${explained.title}`, notes: [where, ...paidToCounty, ...explained.notes] };
 }

@@ -1,28 +1,23 @@
 /**
- * Values as they are written into Excel. Imported text is data, never a formula: Excel starts a formula
- * at "=", "+", "-" or "@" (and a tab or carriage return can smuggle one in), so such text is written with
- * Excel's text prefix, an apostrophe, into a column formatted as text ("@"). The apostrophe is not part of
- * the value: the cell shows and holds the text as imported.
+ * Values as they are written into Excel. Imported text is data, never a formula: text that Excel would take for
+ * one, or whose apostrophe it would drop, is written with Excel's text prefix (the one rule of `src/input/
+ * cellText.ts`, which the payments CSV follows too) into a column formatted as text ("@"). The apostrophe is not
+ * part of the value: the cell shows and holds the text as imported.
  */
-import { readNumber, Refused } from "../../input";
+import { excelText, readNumber, Refused, startsLikeFormula } from "../../input";
 import { CellValue } from "../../workbook/plan";
 
 /** The number format that keeps text as text (codes keep their leading zeros, "2018-03" stays a month). */
 export const TEXT_FORMAT = "@";
 
-const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
-
-/** True when Excel would take the text for a formula if it were written as it is. */
-export function startsLikeFormula(text: string): boolean {
-  return FORMULA_START.test(text);
-}
+export { startsLikeFormula };
 
 /**
  * The exact value to put in `range.values` for a text cell: the text itself, or the text behind Excel's
- * apostrophe prefix when it starts like a formula ("=1+1" → "'=1+1", "-12" → "'-12").
+ * apostrophe prefix when it starts like a formula or with an apostrophe ("=1+1" → "'=1+1", "'x" → "''x").
  */
 export function textValue(text: string): string {
-  return startsLikeFormula(text) ? `'${text}` : text;
+  return excelText(text);
 }
 
 /**

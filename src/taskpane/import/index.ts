@@ -23,7 +23,7 @@ export type { ImportProblem } from "./problems";
 export { problemText } from "./problems";
 export type { AddedRow, CellRun, CurrentTables, ImportChange, ImportPreview, TableEdit } from "./preview";
 export { importTargetTables, previewImport } from "./preview";
-export type { ImportedReports } from "./reference";
-export { importedReports, referenceFromTables } from "./reference";
+
+export { referenceFromTables } from "./reference";
 export type { TableValues } from "./tables";
 export { HEADER, TABLE } from "./tables";

@@ -10,7 +10,7 @@ import { County, Municipality, PartyKind } from "../../workbook/inputs";
 /** The reference lists an import is matched against. */
 export interface ImportReference {
   readonly municipalities: readonly Municipality[];
-  readonly counties: readonly County[];
+  readonly counties: readonly Pick<County, "code" | "name" | "municipalities" | "population">[];
 }
 
 /** A party of the reference lists. */

@@ -2,10 +2,9 @@
  * The reference lists an import is matched against, read from the open workbook's own `Kommuner` and
  * `Landsting` tables, so that an import is checked against the lists the workbook was built from.
  */
-import { County, DischargeRecord, Municipality, PalliativeReport, SeniorAlertReport } from "../../workbook/inputs";
+import { Municipality } from "../../workbook/inputs";
 import { Label, readCode, readCount, Refused } from "../../input";
 import { CellValue } from "../../workbook/plan";
-import { ValidImport } from "./parseImport";
 import { ImportReference } from "./parties";
 import { cellText, HEADER, TABLE, TableValues, TableView } from "./tables";
 
@@ -43,56 +42,11 @@ export function referenceFromTables(municipalities: TableValues, counties: Table
       countyCode: codeIn(m.get(i, HEADER.county), 2),
       population: countIn(m.get(i, HEADER.population)),
     })),
-    counties: rowsWithCode(c, (i): County => ({
+    counties: rowsWithCode(c, (i) => ({
       code: codeIn(c.get(i, HEADER.code), 2),
       name: cellText(c.get(i, HEADER.county)),
       municipalities: countIn(c.get(i, HEADER.municipalityCount)),
       population: countIn(c.get(i, HEADER.population)),
     })),
   };
-}
-
-/** The imported rows in the shape of `WorkbookInputs`, for building the workbook anew with them. */
-export interface ImportedReports {
-  readonly palliative?: PalliativeReport[];
-  readonly seniorAlert?: SeniorAlertReport[];
-  readonly discharge?: DischargeRecord[];
-}
-
-/**
- * The rows of a valid import as `WorkbookInputs` registry data: replace `inputs.palliative`,
- * `.seniorAlert` or `.discharge` with them and call `buildPlan` to build the workbook from the import.
- */
-export function importedReports(parsed: ValidImport): ImportedReports {
-  switch (parsed.kind) {
-    case "palliativ":
-      return {
-        palliative: parsed.rows.map((r) => ({
-          kind: r.party.kind,
-          code: r.party.code,
-          deaths: r.deaths,
-          registrations: r.registrations,
-        })),
-      };
-    case "senior-alert":
-      return {
-        seniorAlert: parsed.rows.map((r) => ({
-          kind: r.party.kind,
-          code: r.party.code,
-          allUnitsStarted: r.allUnitsStarted,
-          registrations: r.registrations,
-        })),
-      };
-    case "utskrivningsklara":
-      return {
-        discharge: parsed.rows.map((r) => ({
-          municipality: r.party.code,
-          month: r.month,
-          individual: r.individual,
-          care: r.care,
-          daysReported: r.daysReported,
-          daysAfterAnalysis: r.daysAfterAnalysis,
-        })),
-      };
-  }
 }

@@ -5,7 +5,7 @@
  * same comparison made on the computed values, so a check's cached result is never a literal.
  */
 import { CellValue, FailingCells } from "../plan";
-import { Expr, fx, RangeRef } from "../refs";
+import { Expr, fx, join, RangeRef } from "../refs";
 
 /** A formula and the value it has on the inputs the file is written from. */
 export interface Computed {
@@ -33,6 +33,27 @@ export interface Check {
   readonly inputsChanged?: Expr;
   readonly targets: readonly RangeRef[];
   readonly failing: FailingCells;
+  /** Which parties the check is about, in words (names and conditions), as a formula and its value when written. */
+  readonly detail?: { readonly formula: Expr; readonly result: string };
+}
+
+/**
+ * A list in words of the rows that a test picks ("Örebro län (plan för utvecklingsarbetet); …"), as a formula over
+ * the rows' cells and as the text the written values give. Each item is its test, its text, and its cached text
+ * (undefined when the item is not in the list).
+ */
+export function listOf(
+  items: readonly { readonly when: Expr; readonly text: Expr; readonly value: string | undefined }[]
+): { formula: Expr; result: string } {
+  if (items.length === 0) return { formula: fx`""`, result: "" };
+  const parts = join(
+    items.map((item) => fx`IF(${item.when},"; "&${item.text},"")`),
+    "&"
+  );
+  return {
+    formula: fx`MID(${parts},3,2000)`,
+    result: items.flatMap((item) => (item.value === undefined ? [] : [item.value])).join("; "),
+  };
 }
 
 /** The comparison as a formula on the value and expected cells. */

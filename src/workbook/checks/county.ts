@@ -9,7 +9,10 @@ import { PlanContext } from "../sheets/context";
 import { CountyGrantRefs } from "../sheets/countyGrant";
 import { NAMED } from "../sheets/parameters";
 import { cite } from "../sources";
-import { Check, constant, noneFound, sum } from "./check";
+import { Check, constant, listOf, noneFound, sum } from "./check";
+import { CellRef, Expr } from "../refs";
+import { publishedRegional } from "../compute";
+import { CONDITION_WORDS } from "../conditions";
 import { potChecks } from "./pots";
 
 /** The middle value (the mean of the two middle ones for an even count), as MEDIAN gives it. */
@@ -44,15 +47,123 @@ function countyFigures(ctx: PlanContext) {
   };
 }
 
+/** The counties in the table's order, a test per row and its words, listed for the "Vilka" column of a check. */
+function countiesWhere(
+  ctx: PlanContext,
+  c: CountyGrantRefs,
+  when: (i: number) => Expr,
+  words: (i: number) => Expr,
+  value: (i: number) => string | undefined
+) {
+  return listOf(
+    ctx.results.countyRule.lines.map((_, i) => ({
+      when: when(i),
+      text: fx`${c.table.cell("namn", i, true)}&${words(i)}`,
+      value: value(i),
+    }))
+  );
+}
+
+/** The counties whose amount as paid differs from the published one (INFO): a basis other than the published table, or adjustments. */
+function differsFromPublished(
+  ctx: PlanContext,
+  c: CountyGrantRefs,
+  spec: { id: string; label: string; diff: string; paid: readonly number[]; published: readonly number[] }
+): Check {
+  const names = ctx.results.countyRule.lines.map(
+    (l) => ctx.inputs.counties.find((x) => x.code === l.code.text)?.name ?? l.code.text
+  );
+  const differs = (i: number) => spec.paid[i] !== spec.published[i];
+  return noneFound({
+    id: spec.id,
+    label: spec.label,
+    where: c.table.sheet,
+    count: {
+      formula: fx`COUNTIF(${c.table.col(spec.diff)},"<>0")`,
+      result: spec.paid.filter((_, i) => differs(i)).length,
+    },
+    informational: true,
+    detail: countiesWhere(
+      ctx,
+      c,
+      (i) => fx`${c.table.cell(spec.diff, i, true)}<>0`,
+      () => fx`""`,
+      (i) => (differs(i) ? names[i] : undefined)
+    ),
+    targets: [c.table.col(spec.diff)],
+    failing: { kind: "where", targets: [0], test: { is: "nonZero" } },
+  });
+}
+
+/** What the counties' conditions hold back (INFO, naming the county and the condition). */
+function heldChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
+  const names = ctx.results.countyRule.lines.map(
+    (l) => ctx.inputs.counties.find((x) => x.code === l.code.text)?.name ?? l.code.text
+  );
+  const held = (
+    id: string,
+    label: string,
+    key: string,
+    sumCell: CellRef,
+    payment: typeof ctx.results.countyPayment | typeof ctx.results.regionalPayment,
+    unmet: (i: number) => string[]
+  ): Check => ({
+    id,
+    label,
+    where: c.table.sheet,
+    value: { formula: fx`${sumCell}`, result: sum(payment.held.map((h) => h.heldBack.toNumber())) },
+    expected: constant(0),
+    compare: "=",
+    informational: true,
+    detail: countiesWhere(
+      ctx,
+      c,
+      (i) => fx`${c.table.cell(key, i, true)}<>0`,
+      (i) => fx`" ("&${c.table.cell("villkor", i, true)}&")"`,
+      (i) => (payment.held[i].heldBack.greaterThan(0) ? `${names[i]} (${unmet(i).join("; ")})` : undefined)
+    ),
+    targets: [c.table.col(key)],
+    failing: { kind: "where", targets: [0], test: { is: "nonZero" } },
+  });
+  const conditions = ctx.results.countyConditions;
+  const unmetAll = (i: number) => [
+    ...(conditions[i].developmentPlan ? [] : [`länsbidraget: ${CONDITION_WORDS.developmentPlan}`]),
+    ...(conditions[i].agreement ? [] : [`länsbidraget: ${CONDITION_WORDS.agreement}`]),
+    ...(conditions[i].letterOfIntent ? [] : [`regionalt stöd: ${CONDITION_WORDS.letterOfIntent}`]),
+  ];
+  return [
+    held(
+      "c-innehalls",
+      `Länsbidrag: innehålls för län utan plan för utvecklingsarbetet (${cite("circular", "avsnitt 2")}) eller överenskommelse med SKL (${cite("infrastructure", 15)})`,
+      "c_inne",
+      c.sums.grantHeld,
+      ctx.results.countyPayment,
+      unmetAll
+    ),
+    held(
+      "r-innehalls",
+      `Regionalt stöd: innehålls för län utan avsiktsförklaring (${cite("infrastructure", 18)})`,
+      "r_inne",
+      c.sums.regionalHeld,
+      ctx.results.regionalPayment,
+      unmetAll
+    ),
+  ];
+}
+
 /** The adjustments, the grant as paid on the chosen basis, and what that basis leaves undistributed. */
 function paymentChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
   const p = ctx.inputs.parameters;
   const where = c.table.sheet;
-  const { countyRule } = ctx.results;
+  const { countyRule, regional } = ctx.results;
   const payment = ctx.results.countyPayment;
+  const regionalPayment = ctx.results.regionalPayment;
   const adjustments = payment.adjustments;
   const finals = payment.paid.map((x) => x.toNumber());
-  const { published66 } = countyFigures(ctx);
+  const { codes, publishedOf, published66 } = countyFigures(ctx);
+  const published13 = codes.map((code) =>
+    publishedRegional(ctx.inputs.publishedCountyGrant.find((g) => g.code === code))
+  );
   return [
     {
       id: "c-justering",
@@ -93,6 +204,63 @@ function paymentChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
       targets: [c.table.col("slut")],
       failing: { kind: "targets" },
     },
+    differsFromPublished(ctx, c, {
+      id: "c-avviker",
+      label: `Länsbidrag: län vars slutliga bidrag skiljer sig från det publicerade (${cite("sormland", "Bilaga 2")}), efter grunden för utbetalning och justeringarna`,
+      diff: "slutdiff",
+      paid: finals,
+      published: codes.map(publishedOf),
+    }),
+    {
+      id: "r-justering",
+      label: "Regionalt stöd: justeringarna summerar till 0",
+      where,
+      value: {
+        formula: fx`${c.sums.regionalAdjustment}`,
+        result: sum([...regionalPayment.adjustments]),
+      },
+      expected: constant(0),
+      compare: "=",
+      targets: [c.table.col("r_just")],
+      failing: { kind: "targets" },
+    },
+    {
+      id: "r-slutligt",
+      label:
+        "Regionalt stöd: beloppen summerar till grunden för utbetalning (den publicerade tabellen, bild 17 minus Bilaga 2, eller lika delar)",
+      where,
+      value: { formula: fx`${c.sums.regionalFinal}`, result: sum(regionalPayment.paid.map((x) => x.toNumber())) },
+      expected: {
+        formula: fx`IF(OR(${NAMED.regionalBasis}="Publicerat",${NAMED.regionalBasis}="Publicerat med justeringar"),${c.sums.regionalPublished},${NAMED.regional}-${c.regional.undistributed})`,
+        result: regionalPayment.basis.startsWith("Publicerat")
+          ? sum(published13)
+          : p.regionalSupportKr - regional.allocation.undistributed.toNumber(),
+      },
+      compare: "=",
+      targets: [c.table.col("r_slut")],
+      failing: { kind: "targets" },
+    },
+    {
+      id: "r-ejfordelat",
+      label: `Regionalt stöd: ej fördelat av 13 mnkr enligt grunden för utbetalning (tabellen "Fördelning av 66* + 13 milj. kr", ${cite("infrastructure", 17)}, minus Bilaga 2 summerar som transkriberad till 12,5 mnkr: Stockholms "7," ger 0, en läsning)`,
+      where,
+      value: {
+        formula: fx`${NAMED.regional}-${c.sums.regionalFinal}`,
+        result: regionalPayment.undistributed.toNumber(),
+      },
+      expected: constant(0),
+      compare: "=",
+      informational: true,
+      targets: [c.table.col("r_slut")],
+      failing: { kind: "targets" },
+    },
+    differsFromPublished(ctx, c, {
+      id: "r-avviker",
+      label: `Regionalt stöd: län vars belopp skiljer sig från det publicerade (bild 17 minus Bilaga 2, en läsning), efter grunden för utbetalning och justeringarna`,
+      diff: "r_slutdiff",
+      paid: regionalPayment.paid.map((x) => x.toNumber()),
+      published: published13,
+    }),
   ];
 }
 
@@ -165,6 +333,7 @@ export function countyChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
     ...potChecks(ctx, {
       id: "c",
       label: "Länsbidrag, regeln",
+      amounts: "regelns belopp",
       table: c.table,
       cells: c.rule,
       prefix: "c",
@@ -174,13 +343,15 @@ export function countyChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
     }),
     ...potChecks(ctx, {
       id: "r",
-      label: "Regionala stödstrukturer",
+      label: "Regionalt stöd i lika delar",
+      amounts: "de lika delarna",
       table: c.table,
       cells: c.regional,
       prefix: "r",
       allocation: regional.allocation,
     }),
     ...paymentChecks(ctx, c),
+    ...heldChecks(ctx, c),
     ...publishedChecks(ctx, c),
   ];
 }

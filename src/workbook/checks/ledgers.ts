@@ -7,7 +7,7 @@ import { asRange, fx } from "../refs";
 import { PlanContext, SHEET } from "../sheets/context";
 import { BudgetRefs, PilotRefs } from "../sheets/ledgers";
 import { NAME, NAMED } from "../sheets/parameters";
-import { Check, constant, sum } from "./check";
+import { Check, constant, listOf, sum } from "./check";
 
 /** The cells of some workbook names, as ranges to select. */
 function namedCells(names: readonly NamePlan[], ...wanted: string[]) {
@@ -30,6 +30,33 @@ export function agreementChecks(ctx: PlanContext, pilots: PilotRefs): Check[] {
       compare: "<=",
       targets: [asRange(pilots.granted)],
       failing: { kind: "targets" },
+    },
+    {
+      id: "forsok-innehalls",
+      label:
+        "Försöksverksamheter: innehålls för försök där ett villkor inte är uppfyllt (sökande som bild 16 inte nämner, eller utan politisk förankring)",
+      where: SHEET.pilots,
+      value: {
+        formula: fx`${pilots.held}`,
+        result: sum(ctx.results.pilots.map((x) => x.held.heldBack.toNumber())),
+      },
+      expected: constant(0),
+      compare: "=",
+      informational: true,
+      detail: listOf(
+        ctx.inputs.pilots.map((pilot, i) => ({
+          when: fx`${pilots.table.cell("inne", i, true)}>0`,
+          text: fx`${pilots.table.cell("id", i, true)}&" ("&${pilots.table.cell("villkor", i, true)}&")"`,
+          value: ctx.results.pilots[i].held.heldBack.greaterThan(0)
+            ? `${pilot.id} (${[
+                ...(ctx.results.pilots[i].eligible ? [] : ["sökande som källan inte nämner"]),
+                ...(ctx.results.pilots[i].backed ? [] : ["politisk förankring"]),
+              ].join("; ")})`
+            : undefined,
+        }))
+      ),
+      targets: [pilots.table.col("inne")],
+      failing: { kind: "where", targets: [0], test: { is: "nonZero" } },
     },
     {
       id: "avtal-prestation",
@@ -67,11 +94,12 @@ export function agreementChecks(ctx: PlanContext, pilots: PilotRefs): Check[] {
   ];
 }
 
-export function budgetChecks(budget: BudgetRefs): Check[] {
+export function budgetChecks(ctx: PlanContext, budget: BudgetRefs): Check[] {
+  const nameOf = (code: string) => ctx.inputs.counties.find((c) => c.code === code)?.name ?? `län ${code}`;
   return budget.counties.flatMap((b): Check[] => [
     {
       id: `budget-${b.code}`,
-      label: `Länsbudget ${b.code}: budgeten summerar till länets bidrag`,
+      label: `Länsbudget, ${nameOf(b.code)}: budgeten summerar till länets bidrag`,
       where: SHEET.countyBudget,
       value: { formula: fx`${b.sum}`, result: b.sumKr },
       expected: { formula: fx`${b.grant}`, result: b.grantKr },
@@ -81,7 +109,7 @@ export function budgetChecks(budget: BudgetRefs): Check[] {
     },
     {
       id: `budget-${b.code}-negativ`,
-      label: `Länsbudget ${b.code}: ingen post är negativ (posterna ryms i bidraget)`,
+      label: `Länsbudget, ${nameOf(b.code)}: ingen post är negativ (posterna ryms i bidraget)`,
       where: SHEET.countyBudget,
       value: { formula: fx`${b.smallest}`, result: b.smallestKr },
       expected: constant(0),

@@ -2,7 +2,8 @@
  * The checks of the payment list: each pot's column sums to what the pot distributed, the total to the pots
  * together, and (INFO) the county grants whose recipient is not yet filled in.
  */
-import { PAYMENT_POTS, PaymentPot, POT_HEADER } from "../payments";
+import { PAYMENT_POTS, PaymentPot, missingForPayment, POT_HEADER } from "../payments";
+import { cite } from "../sources";
 import { asRange, Expr, fx, join } from "../refs";
 import { PlanContext } from "../sheets/context";
 import { CountyGrantRefs } from "../sheets/countyGrant";
@@ -38,7 +39,10 @@ function distributed(
       (k) => r.seniorAlert[k].result.allocation.distributed.toNumber()
     ),
     countyGrant: { formula: fx`${county.sums.final}`, result: sum(r.countyPayment.paid.map((p) => p.toNumber())) },
-    regional: { formula: fx`${county.regional.distributed}`, result: r.regional.allocation.distributed.toNumber() },
+    regional: {
+      formula: fx`${county.sums.regionalFinal}`,
+      result: sum(r.regionalPayment.paid.map((p) => p.toNumber())),
+    },
   };
 }
 
@@ -53,7 +57,21 @@ export function paymentChecks(
   const pots = distributed(ctx, palliative, seniorAlert, county);
   const where = payments.table.sheet;
   const paid = (pot: PaymentPot) => sum(payments.rows.map((r) => r.amounts[pot].toNumber()));
-  const missingPayees = payments.rows.filter((r) => r.kind === "Länsbidrag" && r.recipient.trim() === "").length;
+  const heldBack = sum(payments.rows.map((r) => r.heldBack.toNumber()));
+  const countyHeld = {
+    formula: fx`${county.sums.grantHeld}+${county.sums.regionalHeld}`,
+    result:
+      sum(ctx.results.countyPayment.held.map((h) => h.heldBack.toNumber())) +
+      sum(ctx.results.regionalPayment.held.map((h) => h.heldBack.toNumber())),
+  };
+  const lacking = payments.rows.filter((r) => missingForPayment(r).length > 0).length;
+  const allPots = {
+    formula: join(
+      PAYMENT_POTS.map((pot) => pots[pot].formula),
+      "+"
+    ),
+    result: sum(PAYMENT_POTS.map((pot) => Number(pots[pot].result))),
+  };
   return [
     ...PAYMENT_POTS.map((pot): Check => ({
       id: `utb-${pot}`,
@@ -67,18 +85,35 @@ export function paymentChecks(
     })),
     {
       id: "utb-summa",
-      label: "Utbetalningar: summan av alla utbetalningar = potterna tillsammans",
+      label: "Utbetalningar: summan av alla rader = potterna tillsammans",
       where,
       value: { formula: fx`${payments.sums.total}`, result: sum(payments.rows.map((r) => r.total.toNumber())) },
-      expected: {
-        formula: join(
-          PAYMENT_POTS.map((pot) => pots[pot].formula),
-          "+"
-        ),
-        result: sum(PAYMENT_POTS.map((pot) => Number(pots[pot].result))),
-      },
+      expected: allPots,
       compare: "=",
       targets: [asRange(payments.sums.total)],
+      failing: { kind: "targets" },
+    },
+    {
+      id: "utb-innehalls-summa",
+      label: "Utbetalningar: det som innehålls = det som villkoren håller inne på Länsbidrag",
+      where,
+      value: { formula: fx`${payments.sums.held}`, result: heldBack },
+      expected: countyHeld,
+      compare: "=",
+      targets: [payments.table.col("inne")],
+      failing: { kind: "targets" },
+    },
+    {
+      id: "utb-att-betala",
+      label: "Utbetalningar: att betala = potterna − det som innehålls",
+      where,
+      value: { formula: fx`${payments.sums.payable}`, result: sum(payments.rows.map((r) => r.payable.toNumber())) },
+      expected: {
+        formula: fx`${allPots.formula}-(${countyHeld.formula})`,
+        result: allPots.result - countyHeld.result,
+      },
+      compare: "=",
+      targets: [asRange(payments.sums.payable)],
       failing: { kind: "targets" },
     },
     {
@@ -90,24 +125,21 @@ export function paymentChecks(
       expected: {
         formula: fx`IFERROR(INDEX(${payments.table.col("summa")},MATCH(${share.code},${payments.table.col("kod")},0)),0)`,
         result:
-          payments.rows.find((r) => r.code === share.chosenCode && r.kind !== "Länsbidrag")?.total.toNumber() ?? 0,
+          payments.rows.find((r) => r.code === share.chosenCode && r.kind !== "Länets mottagare")?.total.toNumber() ??
+          0,
       },
       compare: "=",
       targets: [asRange(share.total)],
       failing: { kind: "targets" },
     },
     noneFound({
-      id: "utb-mottagare",
-      label:
-        'Utbetalningar: län vars mottagare av länsbidraget inte är ifylld (Sörmlandsöverenskommelsen, s. 3, lämnar fältet tomt: "Medel utbetalas till Bank/postgiro")',
+      id: "utb-saknas",
+      label: `Utbetalningar: mottagare med ett belopp att betala som saknar namn, organisationsnummer eller konto (kolumnen Saknas för utbetalning; källan lämnar dem tomma: "Medel utbetalas till Bank/postgiro", ${cite("sormland", 3)})`,
       where,
-      count: {
-        formula: fx`ROWS(${payments.payees.col("mottagare")})-COUNTA(${payments.payees.col("mottagare")})`,
-        result: missingPayees,
-      },
+      count: { formula: fx`COUNTIF(${payments.table.col("klar")},"Nej")`, result: lacking },
       informational: true,
-      targets: [payments.payees.col("mottagare")],
-      failing: { kind: "targets" },
+      targets: [payments.table.col("klar"), payments.table.col("saknas")],
+      failing: { kind: "where", targets: [0], test: { is: "text", value: "Nej" } },
     }),
   ];
 }

@@ -4,7 +4,9 @@ import { PlanContext } from "../sheets/context";
 import { PalliativeTables } from "../sheets/palliative";
 import { ReferenceTables } from "../sheets/reference";
 import { SeniorAlertTables } from "../sheets/seniorAlert";
-import { Check } from "./check";
+import { Check, noneFound } from "./check";
+import { fx } from "../refs";
+import { cite } from "../sources";
 import { codeChecks, registrationsCheck } from "./codes";
 import { potChecks } from "./pots";
 
@@ -60,6 +62,18 @@ export function performanceChecks(
         cells: seniorAlert.pots[kind],
         prefix: "s",
         allocation: sa.result.allocation,
+      }),
+      noneFound({
+        id: `s-${kind}-villkor`,
+        label: `Senior alert, ${label}: parter som startat registrering i alla relevanta enheter men inte kvalificerar, eftersom ett villkor för införandet saknas (körkort, lösenord, lokal koordinator, verksamheterna identifierade, egen lista; ${cite("performance", 8)}); vilka villkor står på bladet Senior alert`,
+        where: seniorAlertTable.sheet,
+        count: {
+          formula: fx`COUNTIF(${seniorAlertTable.col("startat_ej_kval")},"Ja")`,
+          result: sa.parties.filter((p) => p.allUnitsStarted && !p.qualifies).length,
+        },
+        informational: true,
+        targets: [seniorAlertTable.col("startat_ej_kval"), seniorAlertTable.col("saknas")],
+        failing: { kind: "where", targets: [0], test: { is: "text", value: "Ja" } },
       }),
       ...codeChecks({
         id: `s-${kind}`,

@@ -22,6 +22,8 @@ export interface PotSpec {
   readonly besidesPot?: Computed;
   /** The base each line's amount column adds (kronor), as the twin's amounts are written. */
   readonly base?: (i: number) => number;
+  /** What the amounts are called: paid ("utbetalda belopp", the default), or only computed (a basis that may not pay them). */
+  readonly amounts?: string;
 }
 
 /**
@@ -51,7 +53,7 @@ export function potChecks(ctx: PlanContext, pot: PotSpec): Check[] {
   return [
     {
       id: `${id}-summa`,
-      label: `${label}: utbetalda belopp + ej fördelat = potten`,
+      label: `${label}: ${pot.amounts ?? "utbetalda belopp"} + ej fördelat = potten`,
       where,
       // The amounts as the sheet pays them, not the pot rows' own arithmetic: a typed-over amount shows here.
       value: {

@@ -1,7 +1,11 @@
 import { CellContent, CellStyle, FORMAT } from "../plan";
-import { CellRef, fx } from "../refs";
+import { CellRef, fx, RangeRef } from "../refs";
 import { SheetBuilder, TableRefs } from "../sheetBuilder";
-import { PlanContext, reusedDataLine, SHEET, TAB } from "./context";
+import { isYes, PlanContext, reusedDataLine, SHEET, TAB, yesNo } from "./context";
+import { ELIGIBLE_APPLICANTS } from "../compute";
+import { APPLICANT_KINDS } from "../../input";
+import { Expr, join } from "../refs";
+import { HEADER } from "./names";
 import { CountyGrantRefs } from "./countyGrant";
 import { NAMED } from "./parameters";
 import { cite } from "../sources";
@@ -10,15 +14,35 @@ import { CountyBudgetLine } from "../inputs";
 export interface PilotRefs {
   readonly granted: CellRef;
   readonly frame: CellRef;
+  /** The ledger, and the sums of what is paid now and what the conditions hold back. */
+  readonly table: TableRefs;
+  readonly payable: CellRef;
+  readonly held: CellRef;
 }
 
-/** `Försöksverksamhet`: the ledger of granted pilot projects against the 70 MSEK (by call and application). */
+/** Who may apply: "Kan sökas av kommuner och landsting samt av privata/enskilda och idéburna verksamheter och organisationer". */
+function eligibleFormula(kind: CellRef | RangeRef): Expr {
+  return fx`OR(${join(
+    ELIGIBLE_APPLICANTS.map((k) => fx`TRIM(${kind})="${k}"`),
+    ","
+  )})`;
+}
+
+/**
+ * `Försöksverksamhet`: the ledger of granted pilot projects against the 70 MSEK (by call and application), with each
+ * pilot's conditions (who applied, political backing) and what they hold back.
+ */
 export function pilotsSheet(ctx: PlanContext): { sheet: SheetBuilder; refs: PilotRefs } {
   const pilots = ctx.inputs.pilots;
+  const payments = ctx.results.pilots;
   const sheet = new SheetBuilder(SHEET.pilots, TAB.input);
   sheet.line("Försöksverksamheter: beviljade medel mot ramen", "title");
   sheet.line(
     `Fördelas efter utlysning och ansökan, inte efter formel ("Utlysningsförfarande"; "Expertgrupp definierar kriterier": ${cite("infrastructure", 16)}, och ${cite("performance", 10)}). Här förs reskontran och summan stäms av mot ramen.`
+  );
+  sheet.line(
+    `Villkor per försök (gula): vem som sökt, "Kan sökas av kommuner och landsting samt av privata/enskilda och idéburna verksamheter och organisationer" (${cite("infrastructure", 16)}), ` +
+      `och "Politisk förankring krävs" (${cite("infrastructure", 16)}; ${cite("performance", 10)}). Ett försök där ett villkor inte är uppfyllt (en sökande som bild 16 inte nämner, annan, eller förankring Nej) hålls inne: beviljat men inte betalt.`
   );
   if (ctx.inputs.synthetic)
     sheet.line("SYNTETISKA DATA: projekten och beloppen är påhittade demonstrationsvärden.", "warning");
@@ -39,9 +63,32 @@ export function pilotsSheet(ctx: PlanContext): { sheet: SheetBuilder; refs: Pilo
     FORMAT.kronor
   );
   sheet.skip();
+  const heldKr = payments.reduce((s, x) => s + x.held.heldBack.toNumber(), 0);
+  const payableField = sheet.field(
+    "Summa betalas nu (kr)",
+    { formula: fx`0`, result: total - heldKr },
+    "amount",
+    FORMAT.kronor
+  );
+  const heldField = sheet.field("Summa innehålls (kr)", { formula: fx`0`, result: heldKr }, "amount", FORMAT.kronor);
+  sheet.skip();
   const table = sheet.table("Forsoksverksamhet", pilots.length, [
     { key: "id", header: "Id", style: "input", numFmt: FORMAT.text, width: 8, value: (i) => pilots[i].id },
     { key: "mottagare", header: "Mottagare", style: "input", width: 30, value: (i) => pilots[i].recipient },
+    {
+      key: "sokande",
+      header: HEADER.applicantKind,
+      style: "input",
+      width: 20,
+      value: (i) => pilots[i].applicantKind,
+    },
+    {
+      key: "forankring",
+      header: HEADER.politicalBacking,
+      style: "input",
+      width: 12,
+      value: (i) => yesNo(pilots[i].politicalBacking),
+    },
     { key: "projekt", header: "Projekt", style: "input", width: 50, value: (i) => pilots[i].project },
     {
       key: "belopp",
@@ -51,8 +98,61 @@ export function pilotsSheet(ctx: PlanContext): { sheet: SheetBuilder; refs: Pilo
       width: 14,
       value: (i) => pilots[i].grantedKr,
     },
+    {
+      key: "inne",
+      header: "Innehålls (kr)",
+      style: "amount",
+      numFmt: FORMAT.kronor,
+      width: 14,
+      formula: (r) => fx`IF(AND(${eligibleFormula(r.at("sokande"))},${isYes(r.at("forankring"))}),0,${r.at("belopp")})`,
+      result: (i) => payments[i].held.heldBack.toNumber(),
+    },
+    {
+      key: "betalas",
+      header: "Betalas nu (kr)",
+      style: "amount",
+      numFmt: FORMAT.kronor,
+      width: 14,
+      formula: (r) => fx`${r.at("belopp")}-${r.at("inne")}`,
+      result: (i) => payments[i].held.paid.toNumber(),
+    },
+    {
+      key: "villkor",
+      header: HEADER.unmetConditions,
+      style: "calc",
+      width: 30,
+      formula: (r) =>
+        fx`MID(IF(${eligibleFormula(r.at("sokande"))},"","; sökande som källan inte nämner")&IF(${isYes(r.at("forankring"))},"","; politisk förankring"),3,200)`,
+      result: (i) =>
+        [
+          ...(payments[i].eligible ? [] : ["sökande som källan inte nämner"]),
+          ...(payments[i].backed ? [] : ["politisk förankring"]),
+        ].join("; "),
+    },
   ]);
   sheet.put(granted, { formula: fx`SUM(${table.col("belopp")})`, result: total }, "amount", FORMAT.kronor);
+  sheet.put(
+    payableField,
+    { formula: fx`SUM(${table.col("betalas")})`, result: total - heldKr },
+    "amount",
+    FORMAT.kronor
+  );
+  sheet.put(heldField, { formula: fx`SUM(${table.col("inne")})`, result: heldKr }, "amount", FORMAT.kronor);
+  sheet.validate({
+    range: table.col("sokande"),
+    kind: "list",
+    list: APPLICANT_KINDS,
+    prompt: "Vem sökte? Bild 16 nämner kommuner, landsting, privata/enskilda och idéburna verksamheter.",
+    error: `Välj ${APPLICANT_KINDS.join(", ")}.`,
+  });
+  sheet.validate({
+    range: table.col("forankring"),
+    kind: "list",
+    list: ["Ja", "Nej"],
+    prompt: "Har försöket politisk förankring? Nej håller beloppet inne.",
+    error: "Svara Ja eller Nej.",
+  });
+  sheet.highlight({ range: table.col("inne"), formula: fx`${table.cell("inne", 0)}<>0`, look: "warn" });
   sheet.validate({
     range: table.col("belopp"),
     kind: "decimal",
@@ -60,7 +160,7 @@ export function pilotsSheet(ctx: PlanContext): { sheet: SheetBuilder; refs: Pilo
     prompt: "Beviljat belopp i kronor",
     error: "Ett belopp i kronor, 0 eller mer.",
   });
-  return { sheet, refs: { granted, frame } };
+  return { sheet, refs: { granted, frame, table, payable: payableField, held: heldField } };
 }
 
 export interface BudgetRefs {
@@ -193,6 +293,9 @@ export function countyBudgetSheet(
   sheet.line(
     `Sörmland (${cite("sormland", 2)}, Budget): gemensamma utvecklingsledare, 500 tkr till kvalitativ uppföljning av multisjuka äldre, 200 tkr till övrigt utbildning. ` +
       `Bidraget är det som länet får betalt: med grunden Publicerat det som Bilaga 2 i samma överenskommelse publicerar för Sörmland, 2,0 mnkr.`
+  );
+  sheet.line(
+    `Jämför: ${cite("performance", 9)} talar om "Möjligt att avsätta medel till kvalitativ uppföljning av multisjuka äldre – ca 300 tkr", där Sörmlands budget har 500 tkr (indata nedan).`
   );
   sheet.line(
     'Beloppet för utvecklingsledarna (och budgetens summa) har fallit bort i transkriptet ("Summa: tkr"): den raden tar det som återstår av bidraget och får inte bli negativ. Nya poster läggs in som rader i tabellen.',

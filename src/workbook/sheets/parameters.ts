@@ -1,4 +1,4 @@
-import { PAYMENT_BASES } from "../../engine/countyGrant";
+import { PAYMENT_BASES, REGIONAL_BASES } from "../../engine/countyGrant";
 import { splitPot } from "../../engine/pots";
 import { cite } from "../sources";
 import { YearParameters } from "../inputs";
@@ -29,6 +29,7 @@ export const NAME = {
   countyStep: "Steg_Lansbidrag",
   regional: "C_Regional",
   paymentBasis: "C_Utbetalningsgrund",
+  regionalBasis: "C_Regional_Grund",
   pilots: "Forsok_Pott",
   agreement: "Avtal_Total",
   registries: "Register_Samordning",
@@ -171,7 +172,20 @@ const paymentBasis: Special = (ctx, cells) =>
     ctx.results.countyPayment.basis,
     PAYMENT_BASES,
     `Publicerat: beloppen i ${cite("sormland", "Bilaga 2")}, som de publicerades (summerar till 65,5 mnkr: 0,5 mnkr fördelas inte). ` +
+      'En läsning: Bilagans "Dalarna 2,5" kan vara ett tappat "3,0", som skulle sluta gapet till 66 mnkr och förklara att bild 17 ger Dalarna 1,1 mnkr mer i stället för 0,6. ' +
       "Regeln: 2 mnkr per län och resten efter antalet kommuner. Regeln med justeringar: regeln plus kolumnen Justering (kr) på Länsbidrag, som ska summera till 0."
+  );
+
+/** The basis the regional support (13 MSEK) is paid on, chosen from a list. */
+const regionalBasis: Special = (ctx, cells) =>
+  cells.choice(
+    "regionalBasis",
+    "Grund för utbetalning av det regionala stödet",
+    ctx.results.regionalPayment.basis,
+    REGIONAL_BASES,
+    `Publicerat: tabellen "Fördelning av 66* + 13 milj. kr" (${cite("infrastructure", 17)}) minus ${cite("sormland", "Bilaga 2")}, en läsning av två tabeller: ` +
+      '0,6 mnkr till de flesta län, 0 till Stockholm ("Stockholm 7," har troligen tappat en decimal) och 1,1 mnkr till Dalarna; summerar till 12,5 mnkr, så 0,5 mnkr fördelas inte. ' +
+      "Lika delar: 13 mnkr delat lika mellan länen, ett antagande som ingen källa anger. Med justeringar: plus kolumnen Regionalt: justering (kr) på Länsbidrag, som ska summera till 0."
   );
 
 /** The sheet's sections in order: a title and its inputs (and what else it writes), a declarative table. */
@@ -213,9 +227,12 @@ const SECTIONS: readonly (readonly [string, readonly (Input | Special)[]])[] = [
       ["countyTotal", "Länsbidrag totalt (kr)", "countyGrantKr", FORMAT.kronor],
       ["countyBase", "Grundbelopp per län (kr)", "countyGrantBaseKr", FORMAT.kronor],
       ["countyStep", "Avrundningssteg för länsbidraget (kr)", "countyGrantStepKr", FORMAT.kronor, STEP],
-      ["regional", "Regionala stödstrukturer (kr)", "regionalSupportKr", FORMAT.kronor],
       paymentBasis,
     ],
+  ],
+  [
+    "Regionalt stöd: Program för en god äldreomsorg (inte en del av de 271 mnkr)",
+    [["regional", "Regionala stödstrukturer (kr)", "regionalSupportKr", FORMAT.kronor], regionalBasis],
   ],
   [
     "Avtalet i sin helhet",
@@ -249,15 +266,19 @@ const SECTIONS: readonly (readonly [string, readonly (Input | Special)[]])[] = [
 export function parametersSheet(ctx: PlanContext): SheetBuilder {
   const sheet = new SheetBuilder(SHEET.parameters, TAB.input);
   sheet.line(`Parametrar ${ctx.inputs.parameters.year}`, "title");
-  sheet.line(
-    "Gula celler är indata. Varje formel i arbetsboken hämtar värdena härifrån via namn (Formler → Namnhanteraren)."
+  [46, 20, 16, 50].forEach((width, i) => sheet.width(i + 1, width));
+  sheet.fieldStyles = { label: "paragraph", note: "remark" };
+  sheet.paragraph(
+    "Gula celler är indata. Varje formel i arbetsboken hämtar värdena härifrån via namn (Formler → Namnhanteraren).",
+    4
   );
-  sheet.line(
-    "Där källorna saknar en uppgift är värdet ett antagande: det står i anteckningen och ska ersättas av den som ansvarar.",
-    "warning"
+  sheet.paragraph(
+    "Där källorna saknar en uppgift är värdet ett antagande: det står i anteckningen och ska ersättas av den som ansvarar. En läsning (ett belopp som fallit bort ur ett transkript, ett steg som ingen källa anger) sägs vara en läsning.",
+    4,
+    undefined,
+    "warningParagraph"
   );
   sheet.skip();
-  [62, 22, 22, 90].forEach((width, i) => sheet.width(i + 1, width));
   const cells = new NamedCells(ctx, sheet);
   for (const [title, items] of SECTIONS) {
     sheet.line(title, "subtitle");

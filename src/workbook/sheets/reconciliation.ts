@@ -40,11 +40,22 @@ export function workbookChecks(ctx: PlanContext, refs: ReconciliationInputs): Ch
     ...paymentChecks(ctx, refs.payments, refs.palliative, refs.seniorAlert, refs.county, refs.share),
     ...agreementChecks(ctx, refs.pilots),
     ...dischargeChecks(ctx, refs.discharge),
-    ...budgetChecks(refs.budget),
+    ...budgetChecks(ctx, refs.budget),
   ];
 }
 
-/** The table of checks: label, value, expected value, status (OK, FEL or INFO) and the sheet each is about. */
+/** How the value must stand to what it is compared with, in the words of the sheet. */
+const COMPARISON_WORDS: Readonly<Record<Check["compare"], string>> = {
+  "=": "=",
+  "<=": "≤",
+  ">=": "≥",
+  true: "SANT",
+};
+
+/**
+ * The table of checks: label, value, how it must stand to what it is compared with, the expected value, status
+ * (OK, FEL or INFO), which parties it is about and the sheet.
+ */
 function checkColumns(checks: readonly Check[]): ColumnSpec[] {
   const computed = (key: string, header: string, part: "value" | "expected"): ColumnSpec => ({
     key,
@@ -56,8 +67,15 @@ function checkColumns(checks: readonly Check[]): ColumnSpec[] {
     result: (i) => checks[i][part].result,
   });
   return [
-    { key: "kontroll", header: "Kontroll", style: "label", width: 100, value: (i) => checks[i].label },
+    { key: "kontroll", header: "Kontroll", style: "paragraph", width: 70, value: (i) => checks[i].label },
     computed("varde", "Värde", "value"),
+    {
+      key: "jamfors",
+      header: "Ska vara",
+      style: "calc",
+      width: 9,
+      value: (i) => COMPARISON_WORDS[checks[i].compare],
+    },
     computed("forvantat", "Förväntat", "expected"),
     {
       key: "status",
@@ -77,7 +95,16 @@ function checkColumns(checks: readonly Check[]): ColumnSpec[] {
       },
       result: (i) => statusOf(checks[i]),
     },
-    { key: "var", header: "Blad", style: "note", width: 20, value: (i) => checks[i].where },
+    {
+      key: "vilka",
+      header: "Vilka",
+      style: "paragraph",
+      width: 40,
+      formula: (_r, i) => checks[i].detail?.formula,
+      value: () => null,
+      result: (i) => checks[i].detail?.result ?? null,
+    },
+    { key: "var", header: "Blad", style: "note", width: 16, value: (i) => checks[i].where },
   ];
 }
 
@@ -106,12 +133,14 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
   const checks = workbookChecks(ctx, refs);
   const sheet = new SheetBuilder(SHEET.reconciliation, TAB.check);
   sheet.line("Avstämning", "title");
-  sheet.line(
-    "Varje kontroll visar OK eller FEL. INFO är en skillnad som ska synas men inte är ett fel i arbetsboken (t.ex. källans egna summor)."
+  sheet.paragraph(
+    "Varje kontroll visar OK eller FEL. INFO är en skillnad som ska synas men inte är ett fel i arbetsboken (t.ex. källans egna summor, belopp som villkor håller inne, uppgifter att fylla i). Ska vara visar hur värdet ska förhålla sig till det förväntade; Vilka namnger parterna en kontroll gäller.",
+    5
   );
   if (ctx.mode === "file")
-    sheet.line(
-      "Motorns värden skrevs med filen. Ändrar du indata räknar formlerna om men motorn inte: jämförelsen med motorn visar då INFO, inte FEL. Skriv filen på nytt (npm run workbook) för en ny jämförelse."
+    sheet.paragraph(
+      "Motorns värden skrevs med filen. Ändrar du indata räknar formlerna om men motorn inte: jämförelsen med motorn visar då INFO, inte FEL. Skriv filen på nytt (npm run workbook) för en ny jämförelse.",
+      5
     );
   sheet.skip();
   const masterRow = sheet.row;

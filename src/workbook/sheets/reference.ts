@@ -72,7 +72,10 @@ function countiesSheet(ctx: PlanContext): { sheet: SheetBuilder; table: TableRef
   c.line("Län och landsting: kod, namn, antal kommuner och folkmängd", "title");
   reusedDataLine(ctx, c);
   c.line(
-    "Gotland hade inget landsting: Gotlands kommun bar landstingets roll och är part i landstingspotten med länskoden 09."
+    "Gotland hade inget landsting: Gotlands kommun bar landstingets roll och är part i landstingspotten med länskoden 09; båda rollernas belopp betalas på kommunens rad på Utbetalningar."
+  );
+  c.line(
+    "Landstinget är en part för sig, inte länet: kolumnen Landstinget (mottagare) ger namnet det betalas under, med källan. Där källorna inte namnger landstinget är namnet bildat av länets namn; rätta det på Utbetalningar (eller i mottagare.csv)."
   );
   c.line(
     `Publicerat: ${cite("sormland", "Bilaga 2")} (66 mnkr, summerar till 65,5) och tabellen "Fördelning av 66* + 13 milj. kr" ` +
@@ -106,6 +109,22 @@ function countiesSheet(ctx: PlanContext): { sheet: SheetBuilder; table: TableRef
       numFmt: FORMAT.count,
       width: 12,
       value: (i) => counties[i].population,
+    },
+    {
+      key: "landsting",
+      header: "Landstinget (mottagare)",
+      style: "reference",
+      width: 26,
+      value: (i) => counties[i].council,
+    },
+    { key: "kalla", header: "Namnets källa", style: "remark", width: 40, value: (i) => counties[i].councilSource },
+    {
+      key: "roll",
+      header: "Kommun med landstingets roll",
+      style: "reference",
+      numFmt: FORMAT.text,
+      width: 12,
+      value: (i) => counties[i].councilMunicipality ?? null,
     },
     {
       key: "pub66",

@@ -5,6 +5,9 @@ import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { cite } from "../sources";
 import { fillPotRows, PotCells, registrationsColumn, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
 import { isYes, PlanContext, reusedDataLine, SHEET, TAB, yesNo } from "./context";
+import { SENIOR_ALERT_CONDITIONS, unmetSeniorAlert } from "../conditions";
+import { join } from "../refs";
+import { RowRefs } from "../sheetBuilder";
 import { ALLOCATION_LABEL, HEADER, TABLE } from "./names";
 import { NAMED } from "./parameters";
 import { codeNumberColumns, partyColumns, ReferenceTables } from "./reference";
@@ -14,19 +17,53 @@ export interface SeniorAlertTables {
   readonly pots: Readonly<Record<PartyKind, PotCells>>;
 }
 
-/** The party's inputs (started, registrations) and the twin of the payout per registration. */
+/** The party's inputs (its conditions, registrations), whether it qualifies, and the twin of the payout per registration. */
 function columns(ctx: PlanContext, kind: PartyKind, reference: TableRefs, cells: PotCells): ColumnSpec[] {
   const pot = ctx.results.seniorAlert[kind];
   const potName = POT[kind];
   const parties = pot.parties;
+  const missingParts = (r: RowRefs) =>
+    join(
+      SENIOR_ALERT_CONDITIONS.map((c) => fx`IF(${isYes(r.at(c.key))},"","; ${c.missing}")`),
+      "&"
+    );
   return [
     ...partyColumns(parties, reference),
-    {
-      key: "start",
-      header: HEADER.started,
+    ...SENIOR_ALERT_CONDITIONS.map((c): ColumnSpec => ({
+      key: c.key,
+      header: c.header,
       style: "input",
       width: 12,
-      value: (i) => yesNo(parties[i].allUnitsStarted),
+      value: (i) => yesNo(c.met(parties[i])),
+    })),
+    {
+      key: "kval",
+      header: HEADER.qualified,
+      style: "calc",
+      width: 11,
+      formula: (r) =>
+        fx`IF(AND(${join(
+          SENIOR_ALERT_CONDITIONS.map((c) => isYes(r.at(c.key))),
+          ","
+        )}),"Ja","Nej")`,
+      result: (i) => yesNo(parties[i].qualifies),
+    },
+    {
+      key: "saknas",
+      header: HEADER.unmetConditions,
+      style: "calc",
+      width: 30,
+      formula: (r) => fx`MID(${missingParts(r)},3,500)`,
+      result: (i) => unmetSeniorAlert(parties[i]),
+    },
+    {
+      // Started in every relevant unit but not qualified: the introduction or the list holds the party back.
+      key: "startat_ej_kval",
+      header: HEADER.startedNotQualified,
+      style: "check",
+      width: 12,
+      formula: (r) => fx`IF(AND(${isYes(r.at("start"))},${r.at("kval")}="Nej"),"Ja","")`,
+      result: (i) => (parties[i].allUnitsStarted && !parties[i].qualifies ? "Ja" : ""),
     },
     registrationsColumn((i) => parties[i].registrations),
     ...codeNumberColumns(parties.map((p) => p.code)),
@@ -37,9 +74,9 @@ function columns(ctx: PlanContext, kind: PartyKind, reference: TableRefs, cells:
       cells,
       step: NAMED.paymentStep,
       codeNumber: "kodnr",
-      weight: (r) => fx`IF(${isYes(r.at("start"))},${r.at("reg")},0)`,
+      weight: (r) => fx`IF(${r.at("kval")}="Ja",${r.at("reg")},0)`,
       addin: (r) =>
-        fx`SKL.SENIOR_ALERT_PAYOUT(${r.at("kod")},${r.col("kod")},${r.col("start")},${r.col("reg")},${potName},${NAMED.paymentStep})`,
+        fx`SKL.SENIOR_ALERT_PAYOUT(${r.at("kod")},${r.col("kod")},${r.col("kval")},${r.col("reg")},${potName},${NAMED.paymentStep})`,
     }),
   ];
 }
@@ -75,13 +112,14 @@ function potTable(
     "calc",
     FORMAT.kronorDecimals
   );
-  sheet.validate({
-    range: table.col("start"),
-    kind: "list",
-    list: ["Ja", "Nej"],
-    prompt: "Har alla relevanta enheter startat registrering?",
-    error: "Svara Ja eller Nej.",
-  });
+  for (const c of SENIOR_ALERT_CONDITIONS)
+    sheet.validate({
+      range: table.col(c.key),
+      kind: "list",
+      list: ["Ja", "Nej"],
+      prompt: `${c.header}? Parten kvalificerar när alla villkor är Ja.`,
+      error: "Svara Ja eller Nej.",
+    });
   sheet.validate({
     range: table.col("reg"),
     kind: "wholeNumber",
@@ -103,7 +141,12 @@ export function seniorAlertSheet(
   sheet.line("Senior alert: ersättning per registrering", "title");
   sheet.line(
     "Steg 1: kvalificerad när alla relevanta enheter startat registrering (kommuner: SÄBO, hemsjukvård, korttidsboende; " +
-      "landsting: medicin, geriatrik, kirurgi, ortopedi, infektion). Steg 2: potten delas med registreringarna i kvalificerade parters relevanta enheter."
+      "landsting: medicin, geriatrik, kirurgi, ortopedi, infektion) och införandeprocessen är klar. Steg 2: potten delas med registreringarna i kvalificerade parters relevanta enheter."
+  );
+  sheet.line(
+    `Villkoren, Ja/Nej per part (gula): införandeprocessen, "En särskild införandeprocess – körkort, lösenord och lokal koordinator och samtliga relevanta verksamheter identifierade", ` +
+      `och den egna listan, "varje kommun och landsting ansvarar för att ta fram sin egen lista" (${cite("performance", 8)}); målet, att samtliga relevanta verksamheter påbörjat registrering (${cite("circular", "avsnitt 1")}). ` +
+      "Parten kvalificerar när alla villkor är Ja, läst som den gemensamma läsaren läser ja/nej (Ja, Nej, SANT, 1, 0 …)."
   );
   sheet.line(
     `Källa: ${cite("circular", "avsnitt 1")} (Mål 2: 50 mnkr när samtliga relevanta verksamheter påbörjat registrering); ` +
@@ -111,7 +154,10 @@ export function seniorAlertSheet(
       "Kommuner och landsting har skilda potter."
   );
   if (ctx.inputs.synthetic)
-    sheet.line("SYNTETISKA DATA: start och registreringar är påhittade demonstrationsvärden.", "warning");
+    sheet.line(
+      "SYNTETISKA DATA: villkor, start och registreringar är påhittade demonstrationsvärden (de som startat i alla enheter har alla villkor uppfyllda).",
+      "warning"
+    );
   reusedDataLine(ctx, sheet);
   sheet.skip();
   const kommun = potTable(ctx, sheet, reference, "kommun");

@@ -22,14 +22,28 @@ export function excelDate(date: string): number {
   return Date.UTC(y, m - 1, d) / 86_400_000 + 25_569;
 }
 
-/** The events in time order: dated ones by date, each undated one after the dated event before it in the file. */
-function inOrder(events: readonly TimelineEvent[]): TimelineEvent[] {
+/**
+ * The events in time order: by date, an undated one by where it falls (`order`, a reading), else after the
+ * dated event before it in the file; events at the same point keep the file's order.
+ */
+export function inOrder(events: readonly TimelineEvent[]): TimelineEvent[] {
   let last = "";
   const keyed = events.map((e, i) => {
-    if (e.date) last = e.date;
-    return { e, key: e.date ?? last, i };
+    const key = e.date ?? e.order ?? last;
+    last = key;
+    return { e, key, i };
   });
   return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i)).map((k) => k.e);
+}
+
+/**
+ * Why an event has no date cell: the source gives a day without its year ("senast den 1 december", "22-23
+ * april"), or no day at all ("i början av 2011").
+ */
+function undatedNote(event: TimelineEvent): string {
+  const dayWithoutYear = /\d/.test(event.when) && !/\b(19|20)\d\d\b/.test(event.when);
+  const placed = event.order ? " Placerad i tidplanen som en läsning." : "";
+  return `${dayWithoutYear ? "Året anges inte i källan." : "Inget datum i källan."}${placed}`;
 }
 
 /** The label column of Parametrar holds this many characters. */
@@ -48,7 +62,7 @@ function labelAndNote(event: TimelineEvent, note: string): [string, string] {
 
 /** The dates on Parametrar: a dated input per event (yellow), or the source's words where it gives no date. */
 export function timelineInputs(ctx: PlanContext, sheet: SheetBuilder): void {
-  const events = ctx.inputs.parameters.timeline;
+  const events = inOrder(ctx.inputs.parameters.timeline);
   if (events.length === 0) return;
   sheet.line("Tidplan: datum ur källorna", "subtitle");
   for (const event of events) {
@@ -59,7 +73,7 @@ export function timelineInputs(ctx: PlanContext, sheet: SheetBuilder): void {
       const ref = sheet.field(label, excelDate(event.date), "input", "yyyy-mm-dd", note);
       ctx.names.push({ name: dateName(event), ref });
     } else {
-      const [label, note] = labelAndNote(event, `Inget datum i källan. ${event.source}`);
+      const [label, note] = labelAndNote(event, `${undatedNote(event)} ${event.source}`);
       sheet.field(label, event.when, "reference", FORMAT.text, note);
     }
   }
@@ -76,13 +90,13 @@ export function timelineOnStart(ctx: PlanContext, sheet: SheetBuilder): TableRef
       header: "Datum",
       style: "calc",
       numFmt: "yyyy-mm-dd",
-      width: 24,
+      width: 30,
       formula: (_r, i) => (events[i].date ? fx`${nameRef(dateName(events[i]))}` : undefined),
       value: (i) => events[i].when,
       result: (i) => excelDate(events[i].date!),
     },
-    { key: "handelse", header: "Händelse", style: "label", width: 60, value: (i) => events[i].event },
-    { key: "kalla", header: "Källa", style: "note", width: 90, value: (i) => events[i].source },
+    { key: "handelse", header: "Händelse", style: "paragraph", width: 50, value: (i) => events[i].event },
+    { key: "kalla", header: "Källa", style: "remark", width: 50, value: (i) => events[i].source },
   ]);
   return table;
 }

@@ -226,6 +226,7 @@ describe("county grant", () => {
     Steg_Lansbidrag: 500000,
     C_Regional: 1000000,
     Steg_Utbetalning: 1,
+    C_Regional_Grund: "Publicerat",
   };
   // Rest: 10 000 000 − 3 × 2 000 000 = 4 000 000 = 8 steps of 500 000, by 26 : 8 : 1 municipalities (35).
   // Floors: 8·26/35 = 5,94 → 5; 8·8/35 = 1,83 → 1; 8/35 → 0. Two steps left; remainders 208 − 175 = 33,
@@ -233,7 +234,8 @@ describe("county grant", () => {
   // Published 5,5 + 2 + 2 = 9,5 MSEK (0,5 of the 10 not distributed, as Bilaga 2 leaves 0,5 of 66).
   // Adjustments +0,5 − 1 + 0 = −0,5 MSEK. Paid: Publicerat 5,5 / 2 / 2; Regeln 5 / 3 / 2; with the
   // adjustments 5,5 / 2 / 2. Regional: 1 000 000 in thirds, 333 333 each and the one krona left to the
-  // lowest code, 01.
+  // lowest code, 01. Paid on the published basis (the "66 + 13" table less the grant's): 500 000, 600 000 and
+  // 600 000 (1,7 of the 1 MSEK's 1,0: more than the pot, as a reading of two tables may give).
   const values: TableValues = [
     [
       "Kod",
@@ -243,14 +245,74 @@ describe("county grant", () => {
       "Publicerat (kr)",
       "Justering (kr)",
       "Slutligt bidrag (kr)",
+      "Villkor: plan för utvecklingsarbetet",
+      "Villkor: överenskommelse med SKL",
       "Regionalt: vikt (indata)",
       "Regionalt: belopp",
+      "Publicerat 66 + 13 − publicerat 66 (kr)",
+      "Regionalt: justering (kr)",
+      "Regionalt: enligt grunden (kr)",
+      "Villkor: avsiktsförklaring",
       "66 + 13: summa (kr)",
       "Publicerat 66 + 13 (kr)",
     ],
-    ["01", "Stockholms län", 26, 5000000, 5500000, 500000, 5500000, 1, 333334, 5833334, 6000000],
-    ["03", "Uppsala län", 8, 3000000, 2000000, -1000000, 2000000, 1, 333333, 2333333, 2600000],
-    ["09", "Gotlands län", 1, 2000000, 2000000, 0, 2000000, 1, 333333, 2333333, 2600000],
+    [
+      "01",
+      "Stockholms län",
+      26,
+      5000000,
+      5500000,
+      500000,
+      5500000,
+      "Ja",
+      "Ja",
+      1,
+      333334,
+      500000,
+      0,
+      500000,
+      "Nej",
+      6000000,
+      6000000,
+    ],
+    [
+      "03",
+      "Uppsala län",
+      8,
+      3000000,
+      2000000,
+      -1000000,
+      2000000,
+      "Nej",
+      "Ja",
+      1,
+      333333,
+      600000,
+      0,
+      600000,
+      "Ja",
+      2600000,
+      2600000,
+    ],
+    [
+      "09",
+      "Gotlands län",
+      1,
+      2000000,
+      2000000,
+      0,
+      2000000,
+      "Ja",
+      "Ja",
+      1,
+      333333,
+      600000,
+      0,
+      600000,
+      "Ja",
+      2600000,
+      2600000,
+    ],
   ];
   const county = (column: string, row: number, basis = "Publicerat") =>
     explain("Lansbidrag", values, column, row, { ...parameters, C_Utbetalningsgrund: basis });
@@ -328,25 +390,38 @@ describe("county grant", () => {
     ]);
   });
 
-  it("explains the 66 + 13 sum: the grant as paid plus the regional part, and Stockholm's figure as a reading", () => {
-    // 5 500 000 (published) + 333 334 = 5 833 334; the table's 6 000 000 is 166 666 more.
+  it("explains the 66 + 13 sum: the grant as paid plus the regional support on its basis, and Stockholm's figure as a reading", () => {
+    // 5 500 000 (published) + 500 000 (published regional, a reading) = 6 000 000, the table's figure.
     const e = county("66 + 13: summa (kr)", 0);
     expect(e.summary).toBe(
-      "01 Stockholms län får 5 833 334 kr av 66 + 13 mnkr: 5 500 000 kr i länsbidrag (grunden Publicerat) och 333 334 kr i regionalt stöd."
+      "01 Stockholms län får 6 000 000 kr av 66 + 13 mnkr: 5 500 000 kr i länsbidrag (grunden Publicerat) och 500 000 kr i regionalt stöd."
     );
-    expect(e.facts["Regionalt: Avrundning"]).toBe(
+    expect(e.facts["Lika delar: Avrundning"]).toBe(
       "+1 kr: golvet 333 333 kr plus ett steg, eftersom resten är nr 1 av 3 och 1 steg var kvar efter golven"
     );
     expect(e.facts["Länsbidrag: Slutligt bidrag"]).toBe("det publicerade beloppet = 5 500 000 kr");
-    expect(e.facts["66 + 13: summa"]).toBe("5 500 000 kr + 333 334 kr = 5 833 334 kr");
-    expect(e.facts["Publicerat 66 + 13 − summa"]).toBe("+166 666 kr");
+    expect(e.facts["66 + 13: summa"]).toBe("5 500 000 kr + 500 000 kr = 6 000 000 kr");
+    expect(e.facts["Publicerat 66 + 13 − summa"]).toBe("0 kr");
     expect(e.whatWouldChange).toContain(
-      'Den regionala delen delas efter kolumnen Regionalt: vikt (indata); samma vikt för alla län ger lika delar, 1 000 000 kr / 3 = 333 333,3333… kr per län (tabellen på bild 17 i presentationen "Att bygga infrastruktur för socialtjänsten" lägger till 0,6 mnkr för de flesta län).'
+      "Grunden för det regionala stödet (C_Regional_Grund på Parametrar) avgör vad länet får: Publicerat 500 000 kr, Lika delar 333 334 kr, Publicerat med justeringar 500 000 kr, Lika delar med justeringar 333 334 kr."
     );
     expect(e.notes).toContain(
       'Stockholms siffra i tabellen på bild 17 i presentationen "Att bygga infrastruktur för socialtjänsten" är en läsning: transkriptet har "Stockholm 7," med en decimal som fallit bort (7,0 eller lika troligt 7,6).'
     );
     expect(county("66 + 13: summa (kr)", 1).notes.some((n) => n.startsWith("Stockholms"))).toBe(false);
+  });
+
+  it("holds back a county's grant without its plan and its regional support without its letter of intent, saying so", () => {
+    const uppsala = county("Länsbidrag: innehålls (kr)", 1);
+    expect(uppsala.facts["Villkor: plan för utvecklingsarbetet (Cirkulär 10:11, avsnitt 2)"]).toBe(
+      "Nej: beloppet hålls inne"
+    );
+    expect(uppsala.facts["Innehålls"]).toBe("2 000 000 kr");
+    expect(uppsala.facts["Betalas nu"]).toBe("0 kr");
+    const stockholm = county("Regionalt: innehålls (kr)", 0);
+    expect(stockholm.summary).toBe("01 Stockholms län får 500 000 kr i regionalt stöd med grunden Publicerat.");
+    expect(stockholm.facts["Innehålls"]).toBe("500 000 kr");
+    expect(stockholm.facts["Regionalt stöd enligt grunden"]).toBe("bild 17 minus Bilaga 2 = 500 000 kr (en läsning)");
   });
 
   it("refuses a basis of payment it does not know, naming the cell", () => {

@@ -6,7 +6,6 @@
 import { loadBundledInputs } from "../../../src/cli/readData";
 import {
   CurrentTables,
-  importedReports,
   ImportReference,
   importTargetTables,
   parseImport,
@@ -318,21 +317,6 @@ describe("previewing discharge days", () => {
     const preview = previewImport(parsed, current);
     expect(preview.edits).toEqual([]);
     expect(preview.summary).toBe("Importen ändrar ingenting: arbetsboken har redan dessa värden (1 grupp).");
-  });
-
-  it("keeps the imported rows in the shape of the workbook's inputs, for building anew", () => {
-    const parsed = parseImport("Kommun;Månad;Individ;Dagar\n0880;2018-01;S02;3\n", reference);
-    const reports = importedReports(parsed.ok ? parsed : (undefined as never));
-    expect(reports.discharge).toEqual([
-      {
-        municipality: "0880",
-        month: "2018-01",
-        individual: "S02",
-        care: "somatisk",
-        daysReported: 3,
-        daysAfterAnalysis: 3,
-      },
-    ]);
   });
 });
 
