@@ -115,9 +115,12 @@ const NO_VALUES: ExcelJS.CellValue[] = [];
 /** The plan's tables: headers, cells with their looks, and an Excel table over each that has rows. */
 function writeTables(ws: ExcelJS.Worksheet, plan: SheetPlan, value: (content: CellContent) => ExcelJS.CellValue): void {
   for (const table of plan.tables) {
-    // Spilled columns are the pane's (the add-in's one call per pot); the file's layout has none.
-    if (table.spills.length > 0)
-      throw new Error(`En fil skrivs utan spill (${table.name}): bygg arbetsboken med åtgärdsfönstret.`);
+    // Spilled columns are the pane's (the add-in's one call per pot and its difference); the file's layout has none.
+    if (table.spills.length > 0) {
+      throw new Error(
+        `En fil kan inte bära SKL-funktionerna som spills bredvid tabellen ${table.name}: bygg dem med åtgärdsfönstret.`
+      );
+    }
     const { column, row } = table.topLeft;
     table.columns.forEach((col, c) => {
       const header = ws.getCell(row, column + c);
