@@ -9,7 +9,7 @@ import { PlanContext } from "../sheets/context";
 import { CountyGrantRefs } from "../sheets/countyGrant";
 import { NAMED } from "../sheets/parameters";
 import { cite } from "../sources";
-import { Check, constant, listOf, noneFound, sum } from "./check";
+import { Check, Computed, constant, listOf, noneFound, sum } from "./check";
 import { CellRef, Expr } from "../refs";
 import { publishedRegional } from "../compute";
 import { CONDITION_WORDS } from "../conditions";
@@ -151,115 +151,115 @@ function heldChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
   ];
 }
 
-/** The adjustments, the grant as paid on the chosen basis, and what that basis leaves undistributed. */
+/** One grant paid on its basis: its adjustments, its amounts as paid, what is left, and the counties paid otherwise than published. */
+interface PaidGrant {
+  readonly id: "c" | "r";
+  /** The grant's name at the start of each label: "Länsbidrag", "Regionalt stöd". */
+  readonly name: string;
+  /** Its total (a workbook name) and what the basis should distribute of it. */
+  readonly total: Computed;
+  readonly expected: Computed;
+  /** What the basis pays, said in the label. */
+  readonly basisWords: string;
+  /** Why something is left undistributed, said in the label. */
+  readonly leftWords: string;
+  readonly adjustment: { readonly sum: CellRef; readonly key: string; readonly values: readonly number[] };
+  readonly paid: { readonly sum: CellRef; readonly key: string; readonly values: readonly number[] };
+  readonly undistributed: number;
+  readonly differs: Omit<Parameters<typeof differsFromPublished>[2], "id" | "paid">;
+}
+
+/** The adjustments sum to 0, the amounts sum to what the basis distributes, what is left (INFO), and who differs from published (INFO). */
+function paidGrantChecks(ctx: PlanContext, c: CountyGrantRefs, g: PaidGrant): Check[] {
+  const where = c.table.sheet;
+  return [
+    {
+      id: `${g.id}-justering`,
+      label: `${g.name}: justeringarna summerar till 0`,
+      where,
+      value: { formula: fx`${g.adjustment.sum}`, result: sum(g.adjustment.values) },
+      expected: constant(0),
+      compare: "=",
+      targets: [c.table.col(g.adjustment.key)],
+      failing: { kind: "targets" },
+    },
+    {
+      id: `${g.id}-slutligt`,
+      label: `${g.name}: beloppen summerar till grunden för utbetalning (${g.basisWords})`,
+      where,
+      value: { formula: fx`${g.paid.sum}`, result: sum(g.paid.values) },
+      expected: g.expected,
+      compare: "=",
+      targets: [c.table.col(g.paid.key)],
+      failing: { kind: "targets" },
+    },
+    {
+      id: `${g.id}-ejfordelat`,
+      label: `${g.name}: ej fördelat av totalen enligt grunden för utbetalning (${g.leftWords})`,
+      where,
+      value: { formula: fx`${g.total.formula}-${g.paid.sum}`, result: g.undistributed },
+      expected: constant(0),
+      compare: "=",
+      informational: true,
+      targets: [c.table.col(g.paid.key)],
+      failing: { kind: "targets" },
+    },
+    differsFromPublished(ctx, c, { ...g.differs, id: `${g.id}-avviker`, paid: g.paid.values }),
+  ];
+}
+
+/** Both grants paid on their bases: the county grant (66 MSEK) and the regional support (13 MSEK). */
 function paymentChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
   const p = ctx.inputs.parameters;
-  const where = c.table.sheet;
-  const { countyRule, regional } = ctx.results;
-  const payment = ctx.results.countyPayment;
-  const regionalPayment = ctx.results.regionalPayment;
-  const adjustments = payment.adjustments;
-  const finals = payment.paid.map((x) => x.toNumber());
+  const { countyRule, regional, countyPayment, regionalPayment } = ctx.results;
   const { codes, publishedOf, published66 } = countyFigures(ctx);
   const published13 = codes.map((code) =>
     publishedRegional(ctx.inputs.publishedCountyGrant.find((g) => g.code === code))
   );
   return [
-    {
-      id: "c-justering",
-      label: "Länsbidrag: justeringarna summerar till 0",
-      where,
-      value: { formula: fx`${c.sums.adjustment}`, result: sum(adjustments) },
-      expected: constant(0),
-      compare: "=",
-      targets: [c.table.col("just")],
-      failing: { kind: "targets" },
-    },
-    {
-      id: "c-slutligt",
-      label:
-        "Länsbidrag: slutligt bidrag summerar till grunden för utbetalning (den publicerade tabellen, eller regelns fördelade belopp)",
-      where,
-      value: { formula: fx`${c.sums.final}`, result: sum(finals) },
+    ...paidGrantChecks(ctx, c, {
+      id: "c",
+      name: "Länsbidrag",
+      total: { formula: fx`${NAMED.countyTotal}`, result: p.countyGrantKr },
       expected: {
         formula: fx`IF(${NAMED.paymentBasis}="Publicerat",${c.sums.published},${NAMED.countyTotal}-${c.rule.undistributed})`,
         result:
-          payment.basis === "Publicerat"
+          countyPayment.basis === "Publicerat"
             ? published66
             : p.countyGrantKr - countyRule.allocation.undistributed.toNumber(),
       },
-      compare: "=",
-      targets: [c.table.col("slut")],
-      failing: { kind: "targets" },
-    },
-    {
-      id: "c-ejfordelat",
-      label:
-        "Länsbidrag: ej fördelat av totalen enligt grunden för utbetalning (den publicerade tabellen summerar till 65,5 mnkr, inte 66)",
-      where,
-      value: { formula: fx`${NAMED.countyTotal}-${c.sums.final}`, result: payment.undistributed.toNumber() },
-      expected: constant(0),
-      compare: "=",
-      informational: true,
-      targets: [c.table.col("slut")],
-      failing: { kind: "targets" },
-    },
-    differsFromPublished(ctx, c, {
-      id: "c-avviker",
-      label: `Länsbidrag: län vars slutliga bidrag skiljer sig från det publicerade (${cite("sormland", "Bilaga 2")}), efter grunden för utbetalning och justeringarna`,
-      diff: "slutdiff",
-      paid: finals,
-      published: codes.map(publishedOf),
-    }),
-    {
-      id: "r-justering",
-      label: "Regionalt stöd: justeringarna summerar till 0",
-      where,
-      value: {
-        formula: fx`${c.sums.regionalAdjustment}`,
-        result: sum([...regionalPayment.adjustments]),
+      basisWords: "den publicerade tabellen, eller regelns fördelade belopp",
+      leftWords: "den publicerade tabellen summerar till 65,5 mnkr, inte 66",
+      adjustment: { sum: c.sums.adjustment, key: "just", values: countyPayment.adjustments },
+      paid: { sum: c.sums.final, key: "slut", values: countyPayment.paid.map((x) => x.toNumber()) },
+      undistributed: countyPayment.undistributed.toNumber(),
+      differs: {
+        label: `Länsbidrag: län vars slutliga bidrag skiljer sig från det publicerade (${cite("sormland", "Bilaga 2")}), efter grunden för utbetalning och justeringarna`,
+        diff: "slutdiff",
+        published: codes.map(publishedOf),
       },
-      expected: constant(0),
-      compare: "=",
-      targets: [c.table.col("r_just")],
-      failing: { kind: "targets" },
-    },
-    {
-      id: "r-slutligt",
-      label:
-        "Regionalt stöd: beloppen summerar till grunden för utbetalning (den publicerade tabellen, bild 17 minus Bilaga 2, eller lika delar)",
-      where,
-      value: { formula: fx`${c.sums.regionalFinal}`, result: sum(regionalPayment.paid.map((x) => x.toNumber())) },
+    }),
+    ...paidGrantChecks(ctx, c, {
+      id: "r",
+      name: "Regionalt stöd",
+      total: { formula: fx`${NAMED.regional}`, result: p.regionalSupportKr },
       expected: {
         formula: fx`IF(OR(${NAMED.regionalBasis}="Publicerat",${NAMED.regionalBasis}="Publicerat med justeringar"),${c.sums.regionalPublished},${NAMED.regional}-${c.regional.undistributed})`,
         result: regionalPayment.basis.startsWith("Publicerat")
           ? sum(published13)
           : p.regionalSupportKr - regional.allocation.undistributed.toNumber(),
       },
-      compare: "=",
-      targets: [c.table.col("r_slut")],
-      failing: { kind: "targets" },
-    },
-    {
-      id: "r-ejfordelat",
-      label: `Regionalt stöd: ej fördelat av 13 mnkr enligt grunden för utbetalning (tabellen "Fördelning av 66* + 13 milj. kr", ${cite("infrastructure", 17)}, minus Bilaga 2 summerar som transkriberad till 12,5 mnkr: Stockholms "7," ger 0, en läsning)`,
-      where,
-      value: {
-        formula: fx`${NAMED.regional}-${c.sums.regionalFinal}`,
-        result: regionalPayment.undistributed.toNumber(),
+      basisWords: "den publicerade tabellen, bild 17 minus Bilaga 2, eller lika delar",
+      leftWords: `tabellen "Fördelning av 66* + 13 milj. kr", ${cite("infrastructure", 17)}, minus Bilaga 2 summerar som transkriberad till 12,5 mnkr: Stockholms "7," ger 0, en läsning`,
+      adjustment: { sum: c.sums.regionalAdjustment, key: "r_just", values: regionalPayment.adjustments },
+      paid: { sum: c.sums.regionalFinal, key: "r_slut", values: regionalPayment.paid.map((x) => x.toNumber()) },
+      undistributed: regionalPayment.undistributed.toNumber(),
+      differs: {
+        label:
+          "Regionalt stöd: län vars belopp skiljer sig från det publicerade (bild 17 minus Bilaga 2, en läsning), efter grunden för utbetalning och justeringarna",
+        diff: "r_slutdiff",
+        published: published13,
       },
-      expected: constant(0),
-      compare: "=",
-      informational: true,
-      targets: [c.table.col("r_slut")],
-      failing: { kind: "targets" },
-    },
-    differsFromPublished(ctx, c, {
-      id: "r-avviker",
-      label: `Regionalt stöd: län vars belopp skiljer sig från det publicerade (bild 17 minus Bilaga 2, en läsning), efter grunden för utbetalning och justeringarna`,
-      diff: "r_slutdiff",
-      paid: regionalPayment.paid.map((x) => x.toNumber()),
-      published: published13,
     }),
   ];
 }
