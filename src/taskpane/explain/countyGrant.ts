@@ -151,20 +151,19 @@ function runCounties(snapshot: CellSnapshot, view: TableView, code: PartyCode, n
   );
   // Blank cells count as 0, as they do in the sheet's sums.
   const money = (r: number, header: string) => new Money(numberIn(view.get(r, header)) ?? 0);
-  const payment = rows.map((row, k) => ({
-    rule: rule.lines[k].total,
-    published: money(row.index, HEADER.published),
-    adjustment: money(row.index, HEADER.adjustment),
-  }));
+  // Each county's amount by the rule, its published amount and its adjustment: what a basis pays from.
+  const basisRows = (ruleLines: readonly { readonly total: Decimal }[], published: string, adjustment: string) =>
+    rows.map((row, k) => ({
+      rule: ruleLines[k].total,
+      published: money(row.index, published),
+      adjustment: money(row.index, adjustment),
+    }));
+  const payment = basisRows(rule.lines, HEADER.published, HEADER.adjustment);
   const total = parameter(snapshot, NAME.countyTotal);
   const basis = paymentBasisParameter(snapshot);
   const on = (b: PaymentBasis) => countyGrantPaid(b, payment, total);
   const chosen = on(basis);
-  const regionalRows = rows.map((row, k) => ({
-    rule: regional.lines[k].total,
-    published: money(row.index, HEADER.published13),
-    adjustment: money(row.index, HEADER.regionalAdjustment),
-  }));
+  const regionalRows = basisRows(regional.lines, HEADER.published13, HEADER.regionalAdjustment);
   const regionalTotal = parameter(snapshot, NAME.regional);
   const regionalBasis = regionalBasisParameter(snapshot);
   const regionalOn = (b: RegionalBasis) => regionalSupportPaid(b, regionalRows, regionalTotal);
