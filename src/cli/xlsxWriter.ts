@@ -38,7 +38,8 @@ function printArea(range: RangeRef): string {
 
 /**
  * A formula's literal text as the xlsx file must store it. Functions newer than Excel 2007 are stored with
- * Excel's prefix (`FILTER` as `_xlfn._xlws.FILTER`), or Excel shows #NAME? until the cell is entered again.
+ * Excel's prefix (`FILTER` as `_xlfn._xlws.FILTER`, `TEXTJOIN` as `_xlfn.TEXTJOIN`), or Excel shows #NAME? until
+ * the cell is entered again.
  * The add-in's JavaScript functions (`SKL.…`) cannot be written dependably at all: Excel saves them under its
  * own prefix (`_xldudf_…`), whose form is not documented, and a formula that did not come from Excel with the
  * add-in loaded is not calculated until re-entered (README, "Files and the add-in's functions"). So a file
@@ -49,7 +50,9 @@ export function fileLiteral(text: string): string {
   if (/(^|[^\w.])SKL\./i.test(text)) {
     throw new Error(`En fil kan inte bära SKL-funktionerna (${text.slice(0, 40)}…): bygg dem med åtgärdsfönstret.`);
   }
-  return text.replace(/(^|[^\w.])(FILTER|SORT)\(/g, "$1_xlfn._xlws.$2(");
+  return text
+    .replace(/(^|[^\w.])(FILTER|SORT)\(/g, "$1_xlfn._xlws.$2(")
+    .replace(/(^|[^\w.])(TEXTJOIN)\(/g, "$1_xlfn.$2(");
 }
 
 /** A formula in A1 text as the file stores it, on sheet `here`. */

@@ -5,6 +5,7 @@
  */
 import type { SeniorAlertIntroduction } from "./inputs";
 import { HEADER } from "./sheets/names";
+import { UNKNOWN_CODE } from "./sheets/reference";
 
 /** The conditions a county's payment waits for, in the words of the sheet. */
 export const CONDITION_WORDS = {
@@ -65,6 +66,22 @@ export function unmetSeniorAlert(party: SeniorAlertConditionFacts): string {
   return SENIOR_ALERT_CONDITIONS.filter((c) => !c.met(party))
     .map((c) => c.missing)
     .join("; ");
+}
+
+/**
+ * A party that started registration in every relevant unit but lacks a step of the introduction, as Avstämning
+ * lists it ("Vallentuna (lokal koordinator)"); undefined for any other party.
+ */
+export function heldBySeniorAlertConditions(
+  party: SeniorAlertConditionFacts & {
+    readonly name: string;
+    readonly allUnitsStarted: boolean;
+    readonly qualifies: boolean;
+  }
+): string | undefined {
+  return party.allUnitsStarted && !party.qualifies
+    ? `${party.name || UNKNOWN_CODE} (${unmetSeniorAlert(party)})`
+    : undefined;
 }
 
 /**

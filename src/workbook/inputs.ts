@@ -44,6 +44,8 @@ export interface PublishedCountyGrant {
   readonly name: string;
   readonly publishedKr: number;
   readonly publishedWithRegionalKr: number;
+  /** What of the county's published figures is a reading of a damaged transcript, in words (empty when nothing is). */
+  readonly reading?: string;
 }
 
 /** Which pot a party belongs to: municipalities and county councils never share a pot. */

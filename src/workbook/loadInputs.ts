@@ -98,7 +98,7 @@ export const SYNTHETIC_MARKER = "SYNTHETIC";
 export const CSV_COLUMNS = {
   municipalities: ["code", "name", "county_code", "population"],
   counties: ["code", "name", "municipalities", "population", "council", "council_source", "council_municipality"],
-  publishedCountyGrant: ["code", "name", "published_kr", "published_with_regional_kr"],
+  publishedCountyGrant: ["code", "name", "published_kr", "published_with_regional_kr", "reading"],
   palliative: ["kind", "code", "deaths", "registrations"],
   seniorAlert: [
     "kind",
@@ -457,9 +457,16 @@ function readPublishedGrant(input: Files, countyCodes: ReadonlySet<string>): Pub
       if (countyCodes.size > 0 && !countyCodes.has(code))
         r.fail(`länskoden ${code} finns inte i ${DATA_FILES.counties}.`);
     }
+    const reading = r.raw("reading") === "" ? undefined : r.read("reading", readText, "läsningen");
     if (code === undefined || name === undefined || publishedKr === undefined || publishedWithRegionalKr === undefined)
       return undefined;
-    return { code, name, publishedKr, publishedWithRegionalKr } satisfies PublishedCountyGrant;
+    return {
+      code,
+      name,
+      publishedKr,
+      publishedWithRegionalKr,
+      ...(reading ? { reading } : {}),
+    } satisfies PublishedCountyGrant;
   });
 }
 

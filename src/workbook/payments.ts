@@ -32,6 +32,7 @@ export const NAME_SOURCE = {
   municipality: "SCB:s namn (bladet Kommuner)",
   payeesFile: "mottagarfilen (mottagare.csv)",
   blank: "Fyll i: källan lämnar mottagaren tom",
+  soleParty: "Länets enda part (kommunen med landstingets roll); rätta om länets medel ska till en annan mottagare",
 } as const;
 
 export interface PaymentRow {
@@ -187,7 +188,10 @@ export function paymentRows(inputs: WorkbookInputs, results: WorkbookResults): P
       "län",
       c.code,
       c.code,
-      { recipient: "", source: NAME_SOURCE.blank },
+      // A county whose only municipality also carries the county council's role (Gotland) is that party alone.
+      c.councilMunicipality && c.municipalities === 1
+        ? { recipient: c.council, source: NAME_SOURCE.soleParty }
+        : { recipient: "", source: NAME_SOURCE.blank },
       { ...zero(), countyGrant: results.countyPayment.paid[i], regional: results.regionalPayment.paid[i] },
       { amount: grant.heldBack.plus(regional.heldBack), reasons }
     );

@@ -18,6 +18,7 @@ describe("the formula text a file stores", () => {
     expect(fileFormula("SUM(FILTER(A1:A3,B1:B3=1))")).toBe("SUM(_xlfn._xlws.FILTER(A1:A3,B1:B3=1))");
     expect(fileFormula("FILTER(A:A,B:B>0)")).toBe("_xlfn._xlws.FILTER(A:A,B:B>0)");
     expect(fileFormula("SORT(A1:A9)")).toBe("_xlfn._xlws.SORT(A1:A9)");
+    expect(fileFormula('TEXTJOIN("; ",1,A1:A9)')).toBe('_xlfn.TEXTJOIN("; ",1,A1:A9)');
   });
 
   it("leaves Excel 2007 functions, names that merely contain FILTER and text in quotes as they are", () => {

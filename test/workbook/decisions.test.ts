@@ -96,6 +96,15 @@ describe("what a decision with conditions unmet says", () => {
     expect(grant).toBe(65_500_000);
   });
 
+  it("names Gotlands kommun, the county's only party, as the payee of Gotland's common money, and says why", () => {
+    const gotland = rows.find((r) => r.kind === "Länets mottagare" && r.code === "09")!;
+    expect(gotland.recipient).toBe("Gotlands kommun");
+    expect(gotland.nameSource).toMatch(/^Länets enda part \(kommunen med landstingets roll\)/);
+    // Every other county's recipient is left to fill in, as the source leaves it.
+    const others = rows.filter((r) => r.kind === "Länets mottagare" && r.code !== "09");
+    expect(new Set(others.map((r) => r.recipient))).toEqual(new Set([""]));
+  });
+
   it("names the county and the condition in an INFO check, and the master check stays OK", () => {
     const held = check("c-innehalls");
     expect(held.informational).toBe(true);
@@ -108,9 +117,37 @@ describe("what a decision with conditions unmet says", () => {
     expect(party.qualifies).toBe(false);
     expect(party.reason).toMatch(/lokal koordinator/);
     expect(party.amount.toNumber()).toBe(0);
-    // Started in every relevant unit, so Avstämning says so (INFO): the introduction holds the party back.
+    // Started in every relevant unit, so Avstämning says so (INFO), naming the party and the missing step.
     expect(check("s-kommun-villkor").passes).toBe(false);
     expect(check("s-kommun-villkor").informational).toBe(true);
+  });
+
+  it("names that party and the step it lacks in the check's Vilka column, recomputed from the formulas", async () => {
+    const hf = await planInHyperFormula(plan);
+    const status = check("s-kommun-villkor").statusRef;
+    const sheet = hf.getSheetId(status.sheet)!;
+    const at = hf.simpleCellAddressFromString(a1(status), sheet)!;
+    const row = Array.from({ length: 10 }, (_, col) => hf.getCellValue({ sheet, row: at.row, col }));
+    expect(row).toContain("Vallentuna (lokal koordinator)");
+    hf.destroy();
+  });
+
+  it("is FEL on Avstämning when a basis is typed that is not on the list, instead of paying on another basis", async () => {
+    const hf = await planInHyperFormula(plan);
+    const cell = (name: string) => {
+      const at = namedCell(plan, name);
+      return hf.simpleCellAddressFromString(at.a1, hf.getSheetId(at.sheet)!)!;
+    };
+    hf.setCellContents(cell("C_Regional_Grund"), "Med justeringar");
+    const basisCheck = check("r-grund").statusRef;
+    const status = () =>
+      hf.getCellValue(hf.simpleCellAddressFromString(a1(basisCheck), hf.getSheetId(basisCheck.sheet)!)!);
+    expect(status()).toBe("FEL");
+    expect(hf.getCellValue(cell("Alla_kontroller"))).toBe("FEL");
+    hf.setCellContents(cell("C_Regional_Grund"), "Lika delar");
+    expect(status()).toBe("OK");
+    expect(hf.getCellValue(cell("Alla_kontroller"))).toBe("OK");
+    hf.destroy();
   });
 
   it("holds back a pilot without political backing, within the ledger's frame", () => {

@@ -9,6 +9,7 @@ import { loadBundledInputs } from "../../src/cli/readData";
 import { buildPlan } from "../../src/workbook/buildPlan";
 import { PAYMENT_POTS, POT_HEADER } from "../../src/workbook/payments";
 import { WorkbookPlan } from "../../src/workbook/plan";
+import { a1 } from "../../src/workbook/refs";
 import { PAYMENT_HEADER, PAYMENTS_TABLE } from "../../src/workbook/sheets/payments";
 import { SHARE_CHOICE_NAME, SHARE_CODE_NAME, SHARE_COUNTY_TABLE, SHARE_TABLE } from "../../src/workbook/sheets/share";
 import { dataCell, namedCell } from "../support/planCells";
@@ -112,6 +113,25 @@ describe("Andel for every party, recalculated by HyperFormula", () => {
     expect(byKommun.total).toBe(505_984);
     expect(pageFor("'09")).toEqual(byKommun);
     expect(pageFor("Gotlands kommun")).toEqual(byKommun);
+  });
+
+  it("states the reading its county's published figures rest on, for a party in Stockholm's or Dalarna's county and no other", () => {
+    const share = plan.sheets.find((s) => s.name === "Andel")!;
+    // Written for the party the file opens on, Upplands Väsby in Stockholm's county.
+    const reading = share.cells.find(
+      (c) => c.content && typeof c.content === "object" && String(c.content.result).startsWith("Läsning för")
+    )!;
+    const said = () => value({ sheet: "Andel", a1: a1(reading.at) });
+    pageFor("'0114");
+    expect(said()).toMatch(
+      /^Läsning för Stockholms län: Bild 17 har "Stockholm 7," där en decimal troligen fallit bort/
+    );
+    pageFor("Falun");
+    expect(said()).toMatch(/^Läsning för Dalarnas län: Bilaga 2 har "Dalarna 2,5", som kan vara ett tappat "3,0"/);
+    pageFor("'20");
+    expect(said()).toMatch(/^Läsning för Dalarnas län/);
+    pageFor("Kalmar");
+    expect(said()).toBe("");
   });
 
   it("finds the party by its name, or by code and name as the list offers it", () => {

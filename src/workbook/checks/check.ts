@@ -4,8 +4,8 @@
  * and how the pane finds the cells that fail it. The sheet writes the formulas; the cached status is the
  * same comparison made on the computed values, so a check's cached result is never a literal.
  */
-import { CellValue, FailingCells } from "../plan";
-import { Expr, fx, join, RangeRef } from "../refs";
+import { CellValue, FailingCells, NamePlan } from "../plan";
+import { asRange, Expr, fx, join, RangeRef } from "../refs";
 
 /** A formula and the value it has on the inputs the file is written from. */
 export interface Computed {
@@ -115,3 +115,12 @@ export function spreadFormula(column: RangeRef): Expr {
 export const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
 export type { CellValue };
+
+/** The cells of some workbook names, as ranges to select. */
+export function namedCells(names: readonly NamePlan[], ...wanted: string[]): RangeRef[] {
+  return wanted.map((name) => {
+    const ref = names.find((x) => x.name === name)?.ref;
+    if (ref === undefined) throw new Error(`Namnet ${name} saknas i planen`);
+    return asRange(ref);
+  });
+}

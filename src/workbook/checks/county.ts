@@ -3,13 +3,14 @@
  * the final grant against the total, and the published tables against the total and the rule (INFO: the
  * sources' own figures).
  */
-import { fx } from "../refs";
+import { fx, join, nameRef } from "../refs";
 import { twinAmounts } from "../sheets/allocationColumns";
-import { PlanContext } from "../sheets/context";
+import { PlanContext, SHEET } from "../sheets/context";
 import { CountyGrantRefs } from "../sheets/countyGrant";
-import { NAMED } from "../sheets/parameters";
+import { NAME, NAMED } from "../sheets/parameters";
 import { cite } from "../sources";
-import { Check, Computed, constant, listOf, noneFound, sum } from "./check";
+import { Check, Computed, constant, listOf, namedCells, noneFound, sum } from "./check";
+import { PAYMENT_BASES, REGIONAL_BASES } from "../../engine";
 import { CellRef, Expr } from "../refs";
 import { publishedRegional } from "../compute";
 import { CONDITION_WORDS } from "../conditions";
@@ -47,6 +48,10 @@ function countyFigures(ctx: PlanContext) {
   };
 }
 
+/** A county's name as the reference list gives it (its code when it has none). */
+const countyName = (ctx: PlanContext, code: string): string =>
+  ctx.inputs.counties.find((x) => x.code === code)?.name ?? code;
+
 /** The counties in the table's order, a test per row and its words, listed for the "Vilka" column of a check. */
 function countiesWhere(
   ctx: PlanContext,
@@ -70,9 +75,7 @@ function differsFromPublished(
   c: CountyGrantRefs,
   spec: { id: string; label: string; diff: string; paid: readonly number[]; published: readonly number[] }
 ): Check {
-  const names = ctx.results.countyRule.lines.map(
-    (l) => ctx.inputs.counties.find((x) => x.code === l.code.text)?.name ?? l.code.text
-  );
+  const names = ctx.results.countyRule.lines.map((l) => countyName(ctx, l.code.text));
   const differs = (i: number) => spec.paid[i] !== spec.published[i];
   return noneFound({
     id: spec.id,
@@ -97,9 +100,7 @@ function differsFromPublished(
 
 /** What the counties' conditions hold back (INFO, naming the county and the condition). */
 function heldChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
-  const names = ctx.results.countyRule.lines.map(
-    (l) => ctx.inputs.counties.find((x) => x.code === l.code.text)?.name ?? l.code.text
-  );
+  const names = ctx.results.countyRule.lines.map((l) => countyName(ctx, l.code.text));
   const held = (
     id: string,
     label: string,
@@ -154,6 +155,8 @@ function heldChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
 /** One grant paid on its basis: its adjustments, its amounts as paid, what is left, and the counties paid otherwise than published. */
 interface PaidGrant {
   readonly id: "c" | "r";
+  /** The workbook name of its basis on Parametrar and the bases it may name. */
+  readonly basis: { readonly name: string; readonly choices: readonly string[] };
   /** The grant's name at the start of each label: "Länsbidrag", "Regionalt stöd". */
   readonly name: string;
   /** Its total (a workbook name) and what the basis should distribute of it. */
@@ -172,7 +175,25 @@ interface PaidGrant {
 /** The adjustments sum to 0, the amounts sum to what the basis distributes, what is left (INFO), and who differs from published (INFO). */
 function paidGrantChecks(ctx: PlanContext, c: CountyGrantRefs, g: PaidGrant): Check[] {
   const where = c.table.sheet;
+  const basis = nameRef(g.basis.name);
   return [
+    {
+      id: `${g.id}-grund`,
+      label: `${g.name}: grunden för utbetalning är en av listans (${g.basis.choices.join(", ")})`,
+      where: SHEET.parameters,
+      value: {
+        formula: fx`OR(${join(
+          g.basis.choices.map((choice) => fx`${basis}="${choice}"`),
+          ","
+        )})`,
+        // The engine refuses any other basis before the file is written.
+        result: true,
+      },
+      expected: constant(true),
+      compare: "true",
+      targets: namedCells(ctx.names, g.basis.name),
+      failing: { kind: "targets" },
+    },
     {
       id: `${g.id}-justering`,
       label: `${g.name}: justeringarna summerar till 0`,
@@ -220,6 +241,7 @@ function paymentChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
     ...paidGrantChecks(ctx, c, {
       id: "c",
       name: "Länsbidrag",
+      basis: { name: NAME.paymentBasis, choices: PAYMENT_BASES },
       total: { formula: fx`${NAMED.countyTotal}`, result: p.countyGrantKr },
       expected: {
         formula: fx`IF(${NAMED.paymentBasis}="Publicerat",${c.sums.published},${NAMED.countyTotal}-${c.rule.undistributed})`,
@@ -242,6 +264,7 @@ function paymentChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
     ...paidGrantChecks(ctx, c, {
       id: "r",
       name: "Regionalt stöd",
+      basis: { name: NAME.regionalBasis, choices: REGIONAL_BASES },
       total: { formula: fx`${NAMED.regional}`, result: p.regionalSupportKr },
       expected: {
         formula: fx`IF(OR(${NAMED.regionalBasis}="Publicerat",${NAMED.regionalBasis}="Publicerat med justeringar"),${c.sums.regionalPublished},${NAMED.regional}-${c.regional.undistributed})`,
@@ -305,6 +328,13 @@ function publishedChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
         result: codes.filter((code, i) => publishedOf(code) - rule[i] !== 0).length,
       },
       informational: true,
+      detail: countiesWhere(
+        ctx,
+        c,
+        (i) => fx`${c.table.cell("pubdiff", i, true)}<>0`,
+        () => fx`""`,
+        (i) => (publishedOf(codes[i]) - rule[i] !== 0 ? countyName(ctx, codes[i]) : undefined)
+      ),
       targets: [c.table.col("pubdiff")],
       failing: { kind: "where", targets: [0], test: { is: "nonZero" } },
     }),
@@ -319,6 +349,13 @@ function publishedChecks(ctx: PlanContext, c: CountyGrantRefs): Check[] {
         result: additions.filter((a) => a !== usual).length,
       },
       informational: true,
+      detail: countiesWhere(
+        ctx,
+        c,
+        (i) => fx`${c.table.cell("pub13", i, true)}<>MEDIAN(${c.table.col("pub13")})`,
+        () => fx`""`,
+        (i) => (additions[i] !== usual ? countyName(ctx, codes[i]) : undefined)
+      ),
       targets: [c.table.col("pub13")],
       failing: { kind: "targets" },
     }),

@@ -2,21 +2,11 @@
  * The checks of the ledgers and the agreement as a whole: the pilots within their frame, P + S against the
  * performance-based part, the 271 MSEK, and each county's own budget of its grant.
  */
-import { NamePlan } from "../plan";
 import { asRange, fx } from "../refs";
 import { PlanContext, SHEET } from "../sheets/context";
 import { BudgetRefs, PilotRefs } from "../sheets/ledgers";
 import { NAME, NAMED } from "../sheets/parameters";
-import { Check, constant, listOf, sum } from "./check";
-
-/** The cells of some workbook names, as ranges to select. */
-function namedCells(names: readonly NamePlan[], ...wanted: string[]) {
-  return wanted.map((name) => {
-    const ref = names.find((x) => x.name === name)?.ref;
-    if (ref === undefined) throw new Error(`Namnet ${name} saknas i planen`);
-    return asRange(ref);
-  });
-}
+import { Check, constant, listOf, namedCells, sum } from "./check";
 
 export function agreementChecks(ctx: PlanContext, pilots: PilotRefs): Check[] {
   const p = ctx.inputs.parameters;

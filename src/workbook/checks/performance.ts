@@ -7,6 +7,7 @@ import { SeniorAlertTables } from "../sheets/seniorAlert";
 import { Check, noneFound } from "./check";
 import { fx } from "../refs";
 import { cite } from "../sources";
+import { heldBySeniorAlertConditions } from "../conditions";
 import { codeChecks, registrationsCheck } from "./codes";
 import { potChecks } from "./pots";
 
@@ -65,13 +66,17 @@ export function performanceChecks(
       }),
       noneFound({
         id: `s-${kind}-villkor`,
-        label: `Senior alert, ${label}: parter som startat registrering i alla relevanta enheter men inte kvalificerar, eftersom ett villkor för införandet saknas (körkort, lösenord, lokal koordinator, verksamheterna identifierade, egen lista; ${cite("performance", 8)}); vilka villkor står på bladet Senior alert`,
+        label: `Senior alert, ${label}: parter som startat registrering i alla relevanta enheter men inte kvalificerar, eftersom ett villkor för införandet saknas (körkort, lösenord, lokal koordinator, verksamheterna identifierade, egen lista; ${cite("performance", 8)}); kolumnen Vilka namnger parterna och villkoren`,
         where: seniorAlertTable.sheet,
         count: {
           formula: fx`COUNTIF(${seniorAlertTable.col("startat_ej_kval")},"Ja")`,
           result: sa.parties.filter((p) => p.allUnitsStarted && !p.qualifies).length,
         },
         informational: true,
+        detail: {
+          formula: fx`TEXTJOIN("; ",1,${seniorAlertTable.col("hindrad")})`,
+          result: sa.parties.flatMap((p) => heldBySeniorAlertConditions(p) ?? []).join("; "),
+        },
         targets: [seniorAlertTable.col("startat_ej_kval"), seniorAlertTable.col("saknas")],
         failing: { kind: "where", targets: [0], test: { is: "text", value: "Ja" } },
       }),

@@ -476,9 +476,9 @@ function countyGrantNotes(ctx: PlanContext): [string, "paragraph" | "warningPara
       "paragraph",
     ],
     [
-      `Bild 17 i ${cite("infrastructure")} nämner en "jämkning för små län" som inte är nedskriven; Bilaga 2 publicerar beloppen utan regel. Skillnaden mellan regeln och Bilaga 2 visas per län. ` +
-        'Bilaga 2 summerar till 65,5 mnkr, inte 66. En läsning: Bilagans "Dalarna 2,5" kan vara ett tappat "3,0", som både skulle sluta gapet till 66 mnkr och förklara att bild 17 ger Dalarna 1,1 mnkr mer i stället för 0,6. ' +
-        "Avrundningssteget 0,5 mnkr är också en läsning: ingen källa anger ett steg, men alla publicerade belopp är hela halva miljoner (med steg om 1 kr ger regeln Sörmland 2 744 828 kr, inte 3,0 mnkr). " +
+      `Bild 17 i ${cite("infrastructure")} nämner en "jämkning för små län" som inte är nedskriven; Bilaga 2 skriver regeln ("minst 2 miljoner kronor", resten "till antalet kommuner i länet") men inte jämkningen eller avrundningen. Skillnaden mellan regeln och Bilaga 2 visas per län. ` +
+        'Bilaga 2 summerar till 65,5 mnkr, inte 66. En läsning: Bilagans "Dalarna 2,5" kan vara ett tappat "3,0", som både skulle stänga gapet till 66 mnkr och förklara att bild 17 ger Dalarna 1,1 mnkr mer i stället för 0,6. ' +
+        "Avrundningssteget 0,5 mnkr är också en läsning: ingen källa anger ett steg, men alla publicerade belopp är jämna halva miljoner (med steg om 1 kr ger regeln Sörmland 2 744 828 kr, inte 3,0 mnkr). " +
         "Slutligt bidrag följer grunden för utbetalning på Parametrar (Publicerat, Regeln eller Regeln med justeringar); justeringar förs in uttryckligen i den gula kolumnen och ska summera till 0.",
       "warningParagraph",
     ],
@@ -521,7 +521,7 @@ export function countyGrantSheet(
   );
   for (const [text, style] of countyGrantNotes(ctx)) sheet.paragraph(text, NOTE_COLUMNS, undefined, style);
   sheet.skip();
-  const [rule, regional] = reservePotRows(sheet, ["Regel 66 mnkr", "Lika delar 13 mnkr"]);
+  const [rule, regional] = reservePotRows(sheet, ["Regel: 66 mnkr utöver golven", "Lika delar 13 mnkr"]);
   const rows = countyRows(ctx);
   const table = sheet.table(TABLE.countyGrant, rows.counties.length, [
     ...identityColumns(rows, reference),

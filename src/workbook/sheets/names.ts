@@ -68,6 +68,7 @@ export const HEADER = {
   unitList: "Egen lista över relevanta verksamheter",
   qualified: "Kvalificerad",
   startedNotQualified: "Startat, villkor saknas",
+  heldByConditions: "Startat men hindrat: part (villkor)",
   applicantKind: "Sökande",
   politicalBacking: "Politisk förankring",
   municipality: "Kommun",

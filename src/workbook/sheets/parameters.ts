@@ -172,8 +172,8 @@ const paymentBasis: Special = (ctx, cells) =>
     ctx.results.countyPayment.basis,
     PAYMENT_BASES,
     `Publicerat: beloppen i ${cite("sormland", "Bilaga 2")}, som de publicerades (summerar till 65,5 mnkr: 0,5 mnkr fördelas inte). ` +
-      'En läsning: Bilagans "Dalarna 2,5" kan vara ett tappat "3,0", som skulle sluta gapet till 66 mnkr och förklara att bild 17 ger Dalarna 1,1 mnkr mer i stället för 0,6. ' +
-      "Regeln: 2 mnkr per län och resten efter antalet kommuner. Regeln med justeringar: regeln plus kolumnen Justering (kr) på Länsbidrag, som ska summera till 0."
+      'En läsning: Bilagans "Dalarna 2,5" kan vara ett tappat "3,0", som skulle stänga gapet till 66 mnkr och förklara att bild 17 ger Dalarna 1,1 mnkr mer i stället för 0,6. ' +
+      "Regeln: 2 mnkr per län och resten efter antalet kommuner. Regeln med justeringar: regeln plus kolumnen Justering (kr) på Länsbidrag, som ska summera till 0. Ett värde utanför listan är FEL på Avstämning."
   );
 
 /** The basis the regional support (13 MSEK) is paid on, chosen from a list. */
@@ -185,7 +185,7 @@ const regionalBasis: Special = (ctx, cells) =>
     REGIONAL_BASES,
     `Publicerat: tabellen "Fördelning av 66* + 13 milj. kr" (${cite("infrastructure", 17)}) minus ${cite("sormland", "Bilaga 2")}, en läsning av två tabeller: ` +
       '0,6 mnkr till de flesta län, 0 till Stockholm ("Stockholm 7," har troligen tappat en decimal) och 1,1 mnkr till Dalarna; summerar till 12,5 mnkr, så 0,5 mnkr fördelas inte. ' +
-      "Lika delar: 13 mnkr delat lika mellan länen, ett antagande som ingen källa anger. Med justeringar: plus kolumnen Regionalt: justering (kr) på Länsbidrag, som ska summera till 0."
+      "Lika delar: 13 mnkr delat lika mellan länen, ett antagande som ingen källa anger. Publicerat med justeringar och Lika delar med justeringar: grunden plus kolumnen Regionalt: justering (kr) på Länsbidrag, som ska summera till 0. Ett värde utanför listan är FEL på Avstämning."
   );
 
 /** The sheet's sections in order: a title and its inputs (and what else it writes), a declarative table. */

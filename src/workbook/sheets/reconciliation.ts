@@ -134,7 +134,7 @@ export function reconciliationSheet(ctx: PlanContext, refs: ReconciliationInputs
   const sheet = new SheetBuilder(SHEET.reconciliation, TAB.check);
   sheet.line("Avstämning", "title");
   sheet.paragraph(
-    "Varje kontroll visar OK eller FEL. INFO är en skillnad som ska synas men inte är ett fel i arbetsboken (t.ex. källans egna summor, belopp som villkor håller inne, uppgifter att fylla i). Ska vara visar hur värdet ska förhålla sig till det förväntade; Vilka namnger parterna en kontroll gäller.",
+    "Varje kontroll visar OK eller FEL. INFO är en skillnad som ska synas men inte är ett fel i arbetsboken (t.ex. källans egna summor, belopp som villkor håller inne, uppgifter att fylla i). Kolumnen Ska vara visar hur värdet ska förhålla sig till det förväntade; kolumnen Vilka namnger de parter en kontroll gäller.",
     5
   );
   if (ctx.mode === "file")

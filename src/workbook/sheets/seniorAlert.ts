@@ -5,7 +5,7 @@ import { ColumnSpec, SheetBuilder, TableRefs } from "../sheetBuilder";
 import { cite } from "../sources";
 import { fillPotRows, PotCells, registrationsColumn, reservePotRows, twinColumns, twinKeys } from "./allocationColumns";
 import { isYes, PlanContext, reusedDataLine, SHEET, TAB, yesNo } from "./context";
-import { SENIOR_ALERT_CONDITIONS, unmetSeniorAlert } from "../conditions";
+import { heldBySeniorAlertConditions, SENIOR_ALERT_CONDITIONS, unmetSeniorAlert } from "../conditions";
 import { join } from "../refs";
 import { RowRefs } from "../sheetBuilder";
 import { ALLOCATION_LABEL, HEADER, TABLE } from "./names";
@@ -64,6 +64,15 @@ function columns(ctx: PlanContext, kind: PartyKind, reference: TableRefs, cells:
       width: 12,
       formula: (r) => fx`IF(AND(${isYes(r.at("start"))},${r.at("kval")}="Nej"),"Ja","")`,
       result: (i) => (parties[i].allUnitsStarted && !parties[i].qualifies ? "Ja" : ""),
+    },
+    {
+      // The same party in the words Avstämning lists it by ("Vallentuna (lokal koordinator)"), which it joins.
+      key: "hindrad",
+      header: HEADER.heldByConditions,
+      style: "remark",
+      width: 24,
+      formula: (r) => fx`IF(${r.at("startat_ej_kval")}="Ja",${r.at("namn")}&" ("&${r.at("saknas")}&")","")`,
+      result: (i) => heldBySeniorAlertConditions(parties[i]) ?? "",
     },
     registrationsColumn((i) => parties[i].registrations),
     ...codeNumberColumns(parties.map((p) => p.code)),
@@ -146,7 +155,7 @@ export function seniorAlertSheet(
   sheet.line(
     `Villkoren, Ja/Nej per part (gula): införandeprocessen, "En särskild införandeprocess – körkort, lösenord och lokal koordinator och samtliga relevanta verksamheter identifierade", ` +
       `och den egna listan, "varje kommun och landsting ansvarar för att ta fram sin egen lista" (${cite("performance", 8)}); målet, att samtliga relevanta verksamheter påbörjat registrering (${cite("circular", "avsnitt 1")}). ` +
-      "Parten kvalificerar när alla villkor är Ja, läst som den gemensamma läsaren läser ja/nej (Ja, Nej, SANT, 1, 0 …)."
+      "Parten kvalificerar när alla villkor är Ja, där Ja, SANT och 1 räknas som ja och Nej, FALSKT och 0 som nej."
   );
   sheet.line(
     `Källa: ${cite("circular", "avsnitt 1")} (Mål 2: 50 mnkr när samtliga relevanta verksamheter påbörjat registrering); ` +

@@ -685,7 +685,7 @@ function sentence(
  * The assumptions and readings the amounts on the page rest on, each said as one: the split of each pot, how the
  * rate is shown, how whole kronor are reached, and the bases of the county's common money.
  */
-function assumptions(ctx: PlanContext, sheet: SheetBuilder): void {
+function assumptions(ctx: PlanContext, sheet: SheetBuilder, party: PartyCells, chosen: Chosen): void {
   const p = ctx.inputs.parameters;
   sheet.line("Antaganden och läsningar som beloppen vilar på", "subtitle");
   const splitBefore = "Varje prestationspott delas mellan kommunernas och landstingens potter med ";
@@ -695,7 +695,7 @@ function assumptions(ctx: PlanContext, sheet: SheetBuilder): void {
   const texts: [CellContent, number][] = [
     [{ formula: split, result: splitJs }, 3],
     [
-      "Registreringsgraden visas avkortad till en tiondels procent, inte avrundad: 69,96 % visas som 69,9 %, så att en grad under tröskeln aldrig ser ut att nå den. Kvalificeringen jämförs exakt (registreringar × 10^6 mot tröskeln × dödsfall, i heltal).",
+      "Registreringsgraden visas avkortad till en tiondels procent, inte avrundad: 69,96 % visas som 69,9 %, så att en grad under tröskeln aldrig ser ut att nå den. Kvalificeringen jämförs exakt i heltal: registreringar × 10^6 ≥ tröskeln × 10^6 × dödsfall (40 % blir 400 000).",
       2,
     ],
     [
@@ -720,6 +720,24 @@ function assumptions(ctx: PlanContext, sheet: SheetBuilder): void {
     ],
   ];
   for (const [content, lines] of texts) sheet.paragraph(content, PAGE_COLUMNS, lines);
+  countyReading(ctx, sheet, party, chosen);
+}
+
+/**
+ * What of the party's county's published figures is a reading ("Stockholm 7," with a lost decimal, Dalarna's
+ * "2,5"), from the published table's `reading` column: the letter of every party in the county says it. Blank
+ * for a county whose figures need none.
+ */
+function countyReading(ctx: PlanContext, sheet: SheetBuilder, party: PartyCells, chosen: Chosen): void {
+  const readings = ctx.inputs.publishedCountyGrant.filter((g) => g.reading);
+  if (readings.length === 0) return;
+  const said = (g: (typeof readings)[number]) => `Läsning för ${g.name}: ${g.reading}`;
+  const parts = join(
+    readings.map((g) => fx`IF(${party.county}="${g.code}",${text(said(g))},"")`),
+    "&"
+  );
+  const own = readings.find((g) => g.code === chosen.county);
+  sheet.paragraph({ formula: parts, result: own ? said(own) : "" }, PAGE_COLUMNS, 2);
 }
 
 /** The page's closing lines: the sources, by their titles. */
@@ -798,7 +816,7 @@ export function shareSheet(ctx: PlanContext, s: ShareSources): { sheet: SheetBui
   sheet.skip();
   countyTable(ctx, sheet, s, party, chosen);
   sheet.skip();
-  assumptions(ctx, sheet);
+  assumptions(ctx, sheet, party, chosen);
   sheet.skip();
   basisAndSources(ctx, sheet);
   const lastRow = sheet.row;

@@ -152,7 +152,7 @@ export function startSheet(ctx: PlanContext): SheetBuilder {
     `Villkoren för utbetalning: länets plan för utvecklingsarbetet (${cite("circular", "avsnitt 2")}), överenskommelse med SKL (${cite("infrastructure", 15)}), avsiktsförklaring för det regionala stödet (${cite("infrastructure", 18)}), Senior alerts införandeprocess och egen lista (${cite("performance", 8)}), försökens sökande och politiska förankring (${cite("infrastructure", 16)}; ${cite("performance", 10)}).`,
     `${capitalized(cite("kalmar", "9–10"))}: 3 dagar, 20 dagar i psykiatrin, mål 2018 2,0, snitt 2016 2,68.`,
     `${referenceNote(ctx)} Summa folkmängd: ${formatNumberSv(ctx.inputs.municipalities.reduce((sum, m) => sum + m.population, 0))}.`,
-    "Uppgifter som källorna saknar (fördelningen kommun/landsting, pris per dag, jämkningen för små län, om snittvillkoret gäller psykiatrin, mottagare och konton) är parametrar eller gula celler med anteckning; läsningar (Stockholms 7,, Dalarnas 2,5, avrundningssteget 0,5 mnkr, bild 17 minus Bilaga 2) sägs vara läsningar där de används.",
+    'Uppgifter som källorna saknar (fördelningen kommun/landsting, pris per dag, jämkningen för små län, om snittvillkoret gäller psykiatrin, mottagare och konton) är parametrar eller gula celler med anteckning; läsningar (Stockholms "7,", Dalarnas "2,5", avrundningssteget 0,5 mnkr, bild 17 minus Bilaga 2) sägs vara läsningar där de används.',
   ]) {
     line(sheet, source);
   }

@@ -41,10 +41,19 @@ export function inOrder(events: readonly TimelineEvent[]): TimelineEvent[] {
  * april"), or no day at all ("i början av 2011").
  */
 function undatedNote(event: TimelineEvent): string {
-  const dayWithoutYear = /\d/.test(event.when) && !/\b(19|20)\d\d\b/.test(event.when);
   const placed = event.order ? " Placerad i tidplanen som en läsning." : "";
-  return `${dayWithoutYear ? "Året anges inte i källan." : "Inget datum i källan."}${placed}`;
+  return `${dayWithoutYear(event) ? "Källan anger dagen men inte året." : "Källan anger tiden med ord, inte ett datum."}${placed}`;
 }
+
+/** The source gives a day but not its year ("senast den 1 december", "22-23 april"). */
+const dayWithoutYear = (event: TimelineEvent): boolean => /\d/.test(event.when) && !/\b(19|20)\d\d\b/.test(event.when);
+
+/** An undated event's time as Start shows it: the source's words, and that the year is not given where it is not. */
+const undatedWhen = (event: TimelineEvent): string =>
+  dayWithoutYear(event) ? `${event.when} (året anges inte)` : event.when;
+
+/** A text that follows a full stop begins with a capital ("presentationen …" → "Presentationen …"). */
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The label column of Parametrar holds this many characters. */
 const LABEL_CHARS = 62;
@@ -57,7 +66,7 @@ function labelAndNote(event: TimelineEvent, note: string): [string, string] {
   if (event.event.length <= LABEL_CHARS) return [event.event, note];
   const short = event.event.split(" (")[0];
   const label = short.length <= LABEL_CHARS ? short : short.split(": ")[0];
-  return [label, `${event.event}. ${note}`];
+  return [label, `${event.event}. ${capitalised(note)}`];
 }
 
 /** The dates on Parametrar: a dated input per event (yellow), or the source's words where it gives no date. */
@@ -73,7 +82,7 @@ export function timelineInputs(ctx: PlanContext, sheet: SheetBuilder): void {
       const ref = sheet.field(label, excelDate(event.date), "input", "yyyy-mm-dd", note);
       ctx.names.push({ name: dateName(event), ref });
     } else {
-      const [label, note] = labelAndNote(event, `${undatedNote(event)} ${event.source}`);
+      const [label, note] = labelAndNote(event, `${undatedNote(event)} ${capitalised(event.source)}`);
       sheet.field(label, event.when, "reference", FORMAT.text, note);
     }
   }
@@ -92,7 +101,7 @@ export function timelineOnStart(ctx: PlanContext, sheet: SheetBuilder): TableRef
       numFmt: "yyyy-mm-dd",
       width: 30,
       formula: (_r, i) => (events[i].date ? fx`${nameRef(dateName(events[i]))}` : undefined),
-      value: (i) => events[i].when,
+      value: (i) => undatedWhen(events[i]),
       result: (i) => excelDate(events[i].date!),
     },
     { key: "handelse", header: "Händelse", style: "paragraph", width: 50, value: (i) => events[i].event },
