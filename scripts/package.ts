@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import webpack from "webpack";
 import { readOptions, UsageError } from "../src/cli/args";
-import { flushToDisk, pathProblem, throughLink, WriteError } from "../src/cli/files";
+import { flushToDisk, pathProblem, throughLink, writeProblem, WriteError } from "../src/cli/files";
 import { onInterrupt, tolerateClosedPipes } from "../src/cli/terminal";
 import { cut } from "../src/input";
 import { BaseUrlError, readBaseUrl } from "./addin/baseUrl";
@@ -181,19 +181,49 @@ function putInPlace(built: string, out: string): void {
   }
   const old = temporaryBeside(out, true);
   fs.rmdirSync(old);
-  fs.renameSync(out, old);
+  try {
+    fs.renameSync(out, old);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EBUSY" || code === "EXDEV")
+      throw new PackageError(
+        `${out} kan inte bytas ut: katalogen är en monteringspunkt eller används. Ange en katalog inuti den med --out (t.ex. ${path.join(out, "skl")}), eller töm den och kör igen. Inget skrevs.`
+      );
+    throw error;
+  }
   const problem = notReplaceable(old);
   if (problem) {
     fs.renameSync(old, out);
     throw new PackageError(problem);
   }
   try {
+    keepOwnership(old, built);
     fs.renameSync(built, out);
   } catch (error) {
     fs.renameSync(old, out);
     throw error;
   }
   fs.rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * The folder that replaces an earlier package keeps that folder's mode, owner and group (a web root's group and
+ * setgid bit, say); with the setgid bit its files take the group too, as files made inside it would.
+ */
+function keepOwnership(old: string, built: string): void {
+  const stat = fs.statSync(old);
+  fs.chmodSync(built, stat.mode & 0o7777);
+  const owned = (file: string, uid: number) => {
+    try {
+      fs.lchownSync(file, uid, stat.gid);
+    } catch {
+      // Only root may give a file away; another user keeps what is theirs.
+    }
+  };
+  owned(built, stat.uid);
+  if (stat.mode & 0o2000)
+    for (const file of fs.readdirSync(built, { recursive: true }))
+      owned(path.join(built, String(file)), fs.lstatSync(path.join(built, String(file))).uid);
 }
 
 /** What this run has made that is not yet the package: removed when it fails or is interrupted. */
@@ -207,8 +237,10 @@ function cleanUp(): void {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  let target = "--out";
   try {
     const { base, notes, out, force } = options(argv);
+    target = out;
     for (const note of notes) console.log(note);
     if (fs.existsSync(out)) {
       if (!force) {
@@ -249,9 +281,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       (error.exitCode === 0 ? console.log : console.error)(error.message);
       return error.exitCode;
     }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOSPC" || code === "EACCES" || code === "EPERM" || code === "EROFS") {
-      console.error(`Paketet kunde inte skrivas (${code}): ${(error as Error).message}. Inget skrevs.`);
+    // The file system's refusal (a full disk, no permission, a folder under /proc), in words, naming the folder.
+    if (typeof (error as NodeJS.ErrnoException).code === "string" && (error as NodeJS.ErrnoException).syscall) {
+      console.error(`Paketet kunde inte skrivas till ${target}: ${writeProblem(error)}. Inget skrevs.`);
       return 1;
     }
     // A fault of the program, told without a stack.

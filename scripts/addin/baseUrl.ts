@@ -12,7 +12,13 @@ export const DEV_BASE_URL = "https://localhost:3000/";
 export class BaseUrlError extends Error {}
 
 /** This machine by name or IPv4: localhost (with a final dot too, and its subdomains), 127.0.0.0/8, 0.0.0.0. */
-const LOCAL_HOSTS = /^(([a-z0-9-]+\.)*localhost\.?|127(\.\d+){3}|0\.0\.0\.0)$/i;
+const LOCAL_HOSTS = /^(([a-z0-9-]+\.)*localhost(\.localdomain)?\.?|127(\.\d+){3}|0\.0\.0\.0)$/i;
+
+/**
+ * The longest a base URL may be: every URL in the manifest is at most 2 048 characters (the schema's maxLength,
+ * OfficeAppManifestV1_1.xsd, type URL), and the base is followed there by a file's path of up to 100 characters.
+ */
+export const MAX_BASE_URL = 2048 - 100;
 
 /** The eight 16-bit groups of an IPv6 address as the URL parser writes it ("[::ffff:7f00:1]"), or undefined. */
 function ipv6Groups(hostname: string): number[] | undefined {
@@ -113,6 +119,18 @@ export function readBaseUrl(text: string): BaseUrl {
       "the path has a % that is no valid escape, or an encoded slash (%2F, %5C), which servers read differently."
     );
   }
+  if (/[[\]]/.test(url.pathname)) {
+    refuse(
+      "sökvägen har [ eller ], som en adress i manifestet inte får ha (Microsofts schema); skriv dem som %5B och %5D.",
+      "the path has [ or ], which a URL in the manifest must not have (Microsoft's schema); write them as %5B and %5D."
+    );
+  }
+  if (url.href.length > MAX_BASE_URL) {
+    refuse(
+      `adressen har ${url.href.length} tecken; den får ha högst ${MAX_BASE_URL}, så att varje adress i manifestet (adressen och en fil) ryms i schemats 2 048 tecken.`,
+      `the URL has ${url.href.length} characters; it may have at most ${MAX_BASE_URL}, so that every URL in the manifest (the base and a file) fits the schema's 2 048.`
+    );
+  }
   const last = url.pathname.split("/").pop() ?? "";
   if (/\.[a-z0-9]{1,5}$/i.test(last)) {
     const folder = url.href.slice(0, url.href.length - last.length);
@@ -123,6 +141,8 @@ export function readBaseUrl(text: string): BaseUrl {
   }
   const base = url.pathname.endsWith("/") ? url.href : `${url.href}/`;
   const notes: string[] = [];
+  if (text !== text.trim()) notes.push("--url hade mellanslag före eller efter adressen; de togs bort.");
+  text = text.trim();
   if (!text.endsWith("/")) notes.push(`--url saknade det avslutande "/": paketet byggs för katalogen ${base}.`);
   if (url.href.replace(/\/?$/, "/") !== text.replace(/\/?$/, "/")) {
     notes.push(`--url skrivs som ${base}, så som webbläsare och Office skriver adressen.`);

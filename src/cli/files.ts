@@ -40,6 +40,7 @@ export function writeProblem(error: unknown): string {
   if (code === "ENAMETOOLONG") return "namnet är för långt för filsystemet";
   if (code === "ENOENT" || code === "ENOTDIR") return "katalogen finns inte eller tar inte emot nya filer";
   if (code === "EIO") return "disken svarade med ett läsfel (EIO)";
+  if (code === "EBUSY") return "katalogen används eller är en monteringspunkt";
   return `filsystemet svarade ${code ?? (error as Error).message}`;
 }
 
@@ -96,6 +97,7 @@ const alreadyThere = (target: string) =>
  */
 export function writeAll(files: readonly FileToWrite[], force: boolean): void {
   const targets = files.map((f) => ({ ...f, target: throughLink(f.target) }));
+  sameFileRefused(files, targets);
   for (const { target } of targets)
     if (!force && fs.lstatSync(target, { throwIfNoEntry: false })) throw alreadyThere(target);
   const temporaries: string[] = [];
@@ -129,6 +131,29 @@ export function writeAll(files: readonly FileToWrite[], force: boolean): void {
     for (const temporary of temporaries) fs.rmSync(temporary, { force: true });
     for (const folder of new Set(targets.map((t) => path.dirname(t.target)))) flushToDisk(folder);
   }
+}
+
+/**
+ * Two names that lead to one file (through a symbolic link, a hard link or another spelling of the path) would
+ * have the second write replace the first: refused before anything is written, naming both.
+ */
+function sameFileRefused(files: readonly FileToWrite[], targets: readonly { readonly target: string }[]): void {
+  const identity = (target: string) => {
+    const stat = fs.statSync(target, { throwIfNoEntry: false });
+    return stat ? `${stat.dev}:${stat.ino}` : path.resolve(target);
+  };
+  const seen = new Map<string, string>();
+  targets.forEach(({ target }, i) => {
+    const id = identity(target);
+    const earlier = seen.get(id);
+    if (earlier !== undefined)
+      throw new WriteError(
+        files[i].target === earlier
+          ? `Två av filerna som skulle skrivas leder till samma fil, ${earlier} (genom en länk). Ange två olika filer.`
+          : `${files[i].target} och ${earlier} är samma fil (genom en länk). Ange två olika filer.`
+      );
+    seen.set(id, files[i].target);
+  });
 }
 
 /**

@@ -7,14 +7,33 @@
 
 /**
  * Output to a reader that has gone away (`| head -1`) is dropped without a word: the run goes on, and its exit
- * code says how it went. Any other failure of the terminal's streams is still an error.
+ * code says how it went. Output that cannot be written otherwise (`> /dev/full`, a full disk) is said once on
+ * standard error, and the run goes on as well: what it wrote or refused is the same, and so is its exit code.
  */
 export function tolerateClosedPipes(): void {
+  let said = false;
+  const dropped = (error: NodeJS.ErrnoException, stream: NodeJS.WriteStream) => {
+    if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED" || said) return;
+    said = true;
+    if (stream === process.stdout) {
+      const reason = error.code === "ENOSPC" ? "disken är full" : `systemet svarade ${error.code ?? error.message}`;
+      process.stderr.write(
+        `Utskriften kunde inte skrivas (${reason}); resten av den visas inte. Slutkoden säger hur körningen gick.\n`
+      );
+    }
+  };
   for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") return;
-      throw error;
-    });
+    stream.on("error", (error: NodeJS.ErrnoException) => dropped(error, stream));
+    // A file or a full device as standard output fails at once, inside console.log: taken the same way.
+    const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+    (stream as { write: (...args: unknown[]) => boolean }).write = (...args: unknown[]) => {
+      try {
+        return write(...args);
+      } catch (error) {
+        dropped(error as NodeJS.ErrnoException, stream);
+        return false;
+      }
+    };
   }
 }
 

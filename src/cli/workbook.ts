@@ -31,6 +31,7 @@ function usage(): string {
   --year      parametrarnas år: ${orList(years)} (data/parameters.json, eller en parameters.json i --data); standard ${years[0] ?? 2010}
   --data      katalog med egna CSV-filer (samma namn och kolumner som data/demo); standard: de syntetiska demodata
   --payments  skriv även utbetalningslistan som CSV (semikolon, UTF-8 med BOM, hela kronor), när alla kontroller är OK
+              och varje mottagare av ett belopp har organisationsnummer och konto (mottagare.csv i --data)
   --force     skriv över befintliga filer
   --help      visa den här texten
 

@@ -29,7 +29,7 @@ export const RuleProblem = {
   notWholeCount: (what: string, value: string) => `${what} (${value}) måste vara ett helt tal som är 0 eller större.`,
   negative: (what: string, value: string) => `${what} (${value}) får inte vara negativt.`,
   tooLarge: (what: string, value: string) =>
-    `${what} (${value}) är för stort för att räknas exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.`,
+    `${what} (${value}) går inte att räkna exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.`,
   shareOutOfRange,
   thresholdOutOfRange: (value: string) => shareOutOfRange(RuleWord.threshold, value),
   notPositive,

@@ -74,6 +74,8 @@ export const Problem = {
     `${what} (${value}) har siffror som inte är 0–9 (${character}). Skriv talet med vanliga siffror.`,
   invisibleCharacter: (what: string, value: string, character: string) =>
     `${what} (${value}) innehåller tecknet ${character}, som inte syns. Ta bort det och skriv värdet igen.`,
+  noVisibleCharacter: (what: string, value: string, character: string) =>
+    `${what} (${value}) har inget tecken som syns för sig självt, bara till exempel ${character}. Skriv värdet med bokstäver eller siffror.`,
   tooManyDecimals: (what: string, value: string) => `${what} (${value}) får ha högst två decimaler (öre).`,
   notYesNo: (what: string, value: string) => `${what} (${value}) ska vara Ja eller Nej.`,
   yesNoMissing: (what: string) => `${what} saknas. Skriv Ja eller Nej.`,

@@ -22,6 +22,9 @@ export const CELL_TEXT_LIMIT = 32767;
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/** A text of combining marks, private-use characters, U+FFFC and spaces only (and at least one of the first three). */
+const NOTHING_ON_ITS_OWN = /^[\p{M}\p{Co}\uFFFC\s]*[\p{M}\p{Co}\uFFFC][\p{M}\p{Co}\uFFFC\s]*$/u;
+
 /** A blank cell: nothing, or text of spaces only. Excel hands an empty cell as null, "" or (desktop) 0. */
 export function isBlank(raw: unknown): boolean {
   return raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "");
@@ -40,5 +43,9 @@ export function cleanText(raw: string, what: string): Reading<string> {
   // Printable ASCII, the usual code or number, needs no look at Unicode's categories.
   const invisible = PRINTABLE_ASCII.test(text) ? null : INVISIBLE.exec(text);
   if (invisible) return new Refused(Problem.invisibleCharacter(what, shownText(text), characterName(invisible[0])));
+  // Only marks that combine with nothing (U+0301 alone), private-use characters or an object replacement character:
+  // text that looks blank or like nothing in particular.
+  if (!PRINTABLE_ASCII.test(text) && NOTHING_ON_ITS_OWN.test(text))
+    return new Refused(Problem.noVisibleCharacter(what, shownText(text), characterName(text.replace(/\s/gu, ""))));
   return text;
 }

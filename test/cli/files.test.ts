@@ -75,4 +75,19 @@ describe("writeAll", () => {
     expect(fs.readdirSync(dir)).toEqual(["b.csv"]);
     expect(fs.readFileSync(file("b.csv"), "utf8")).toBe("någon annans");
   });
+
+  it.each([
+    ["a symbolic link", (from: string, to: string) => fs.symlinkSync(path.basename(from), to)],
+    ["a hard link", (from: string, to: string) => fs.linkSync(from, to)],
+  ])("with --force, refuses a second name that is %s to the first, and the first file stays as it was", (_, link) => {
+    fs.writeFileSync(file("a.xlsx"), "arbetsbok");
+    link(file("a.xlsx"), file("b.csv"));
+    const targets = [
+      { target: file("a.xlsx"), content: Buffer.from("ny arbetsbok") },
+      { target: file("b.csv"), content: Buffer.from("lista") },
+    ];
+    expect(() => writeAll(targets, true)).toThrow(/samma fil.*Ange två olika filer/);
+    expect(fs.readFileSync(file("a.xlsx"), "utf8")).toBe("arbetsbok");
+    expect(fs.readdirSync(dir).sort()).toEqual(["a.xlsx", "b.csv"]);
+  });
 });

@@ -177,7 +177,7 @@ describe("bad values in a file", () => {
       4: "F03,Kommun\u0007M,kommun,ja,Försök C,100",
     });
     const run = await refused(data, [
-      "forsoksverksamhet.csv rad 2 (F01): beviljat belopp (9007199254740993) är för stort för att räknas exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.",
+      "forsoksverksamhet.csv rad 2 (F01): beviljat belopp (9007199254740993) går inte att räkna exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.",
       "forsoksverksamhet.csv rad 3 (F02): projekt har 1 048 576 tecken, men en cell i Excel rymmer högst 32 767. Korta texten.",
       `forsoksverksamhet.csv rad 4 (F03): ${invisible("mottagare", "Kommun[U+0007]M", "U+0007")}`,
     ]);
@@ -226,7 +226,7 @@ describe("bad values in a file", () => {
     fs.writeFileSync(path.join(data, "parameters.json"), JSON.stringify(doc));
     // 0821 Högsby, April 2018, somatic care: 6 days billed in the demo data, × (2^53 − 1) kr.
     await refused(data, [
-      "0821 2018-04 somatisk: beloppet (54 043 195 528 445 946) är för stort för att räknas exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.",
+      "0821 2018-04 somatisk: beloppet (54 043 195 528 445 946) går inte att räkna exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.",
     ]);
   });
 
@@ -293,7 +293,7 @@ describe("bad values in a file", () => {
     await refused(data, [
       'parameters.json (år 2010): palliativeBasePotKr ("40000000") ska vara ett tal, t.ex. 0.5 (punkt som decimaltecken i JSON).',
       "parameters.json (år 2010): seniorAlertPotKr (−5) får inte vara negativt.",
-      "parameters.json (år 2010): countyGrantKr (100 000 000 000 000 000 000) är för stort för att räknas exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.",
+      "parameters.json (år 2010): countyGrantKr (100 000 000 000 000 000 000) går inte att räkna exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.",
       "parameters.json (år 2010): municipalShare (1,5) ska vara en andel mellan 0 och 1, t.ex. 0,4 för 40 %.",
       "parameters.json (år 2010): paymentStepKr (0) måste vara större än 0, t.ex. 1 för hela kronor eller 1000 för tusental.",
       "parameters.json (år 2010): pilotsKr saknas.",

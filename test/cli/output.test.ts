@@ -192,6 +192,22 @@ describe("the terminal", () => {
     expect(entries()).toEqual(["a.xlsx"]);
   });
 
+  it("says once, without a trace, that its output could not be written (> /dev/full), and writes the file all the same", async () => {
+    const full = fs.openSync("/dev/full", "w");
+    try {
+      const child = start("src/cli/workbook.ts", ["--out", "a.xlsx"], { cwd: dir, stdio: ["ignore", full, "pipe"] });
+      const run = await finished(child);
+      expect({ code: run.code, stderr: run.stderr }).toEqual({
+        code: 0,
+        stderr:
+          "Utskriften kunde inte skrivas (disken är full); resten av den visas inte. Slutkoden säger hur körningen gick.\n",
+      });
+    } finally {
+      fs.closeSync(full);
+    }
+    expect(entries()).toEqual(["a.xlsx"]);
+  });
+
   it("leaves nothing half-written when interrupted (Ctrl-C), and says what it wrote", async () => {
     for (const delay of [300, 1500, 3000]) {
       const child = start(

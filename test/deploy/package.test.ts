@@ -339,6 +339,10 @@ describe("npm run package refuses, writing nothing", () => {
     ["https://aldrestod.example.se\\skl\\", "omvänt snedstreck"],
     ["https://aldrestod.example.se/a%2fb/", "kodat snedstreck"],
     ["https://aldrestod.example.se/a%zz/", "giltig kod"],
+    ["https://localhost.localdomain/", "den här datorn"],
+    ["https://aldrestod.example.se/a[b/", "[ eller ]"],
+    ["https://aldrestod.example.se/a]]>/", "[ eller ]"],
+    [`https://aldrestod.example.se/${"p".repeat(2030)}/`, "den får ha högst 1948"],
   ])("--url %s", (url, says) => {
     const result = runPackage(["--url", url, "--out", "annat"]);
     expect(result.status).toBe(2);
@@ -355,6 +359,13 @@ describe("npm run package refuses, writing nothing", () => {
       '--url saknade det avslutande "/": paketet byggs för katalogen https://aldrestod.example.se/%C3%84ldre%20st%C3%B6d/.',
       "--url skrivs som https://aldrestod.example.se/%C3%84ldre%20st%C3%B6d/, så som webbläsare och Office skriver adressen.",
     ]);
+  });
+
+  it("says that it removed spaces around the address, and nothing untrue about it", () => {
+    expect(readBaseUrl(" https://aldrestod.example.se/skl/ ")).toEqual({
+      base: "https://aldrestod.example.se/skl/",
+      notes: ["--url hade mellanslag före eller efter adressen; de togs bort."],
+    });
   });
 
   it("no --url, an unknown option: in Swedish", () => {
@@ -523,13 +534,15 @@ describe("an interrupted npm run package leaves nothing behind", () => {
   }, 120000);
 });
 
-describe("npm run package -- --force again, through a link, for a base URL with & and ' in it", () => {
+describe("npm run package -- --force again, through a link, for a base URL with & and ' in it, over a folder of its own mode", () => {
   const SPECIAL = "https://aldrestod.example.se/a&b'c/(skl)/";
 
-  it("replaces the earlier package the link leads to, file by file; its manifest stays XML, valid against the schemas; what a killed run left goes", async () => {
+  it("replaces the earlier package the link leads to, file by file, keeping the folder's mode; its manifest stays XML, valid against the schemas; what a killed run left goes", async () => {
     const [left] = fs.readdirSync(work).filter((name) => name.startsWith(".skl-package-"));
     expect(left).toBeDefined();
     fs.symlinkSync("paket", path.join(work, "aktuell"));
+    // A web root's own mode (group-writable, setgid): the replacing folder keeps it.
+    fs.chmodSync(out, 0o2775);
     const result = await promisify(execFile)(
       TSX,
       [path.join(ROOT, "scripts/package.ts"), "--url", SPECIAL, "--out", "aktuell", "--force"],
@@ -544,6 +557,7 @@ describe("npm run package -- --force again, through a link, for a base URL with 
     expect(read("manifest.xml")).toContain("https://aldrestod.example.se/a&amp;b&apos;c/(skl)/taskpane.html");
     expect(JSON.parse(read("package-files.json")).baseUrl).toBe(SPECIAL);
     expect(new Set(modesIn(out).map((m) => m.split(" ")[1]))).toEqual(new Set(["644"]));
+    expect(fs.statSync(out).mode & 0o7777).toBe(0o2775);
     if (xmllint && schemas) expect(validate(path.join(out, "manifest.xml"))).toBe("");
   }, 240000);
 });

@@ -116,7 +116,7 @@ describe("a count", () => {
     ],
     [
       "9007199254740993",
-      "dödsfall (9007199254740993) är för stort för att räknas exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.",
+      "dödsfall (9007199254740993) går inte att räkna exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.",
     ],
   ])("refuses %p", (raw, problem) => {
     expect(count(raw)).toEqual(refused(problem));
@@ -159,11 +159,11 @@ describe("kronor", () => {
     [0.001, "belopp (0,001) får ha högst två decimaler (öre)."],
     [
       9007199254740992,
-      "belopp (9\u00a0007\u00a0199\u00a0254\u00a0740\u00a0992) är för stort för att räknas exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.",
+      "belopp (9\u00a0007\u00a0199\u00a0254\u00a0740\u00a0992) går inte att räkna exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.",
     ],
     [
       "90071992547409,99",
-      "belopp (90071992547409,99) är för stort för att räknas exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.",
+      "belopp (90071992547409,99) går inte att räkna exakt: högst 9 007 199 254 740 991 (2^53 − 1), på öret när.",
     ],
     ["-5", "belopp (-5) får inte vara negativt."],
   ])("refuses %p", (raw, problem) => {
@@ -312,6 +312,24 @@ describe("codes and free text", () => {
         `kommunkoden (0114${shown}) innehåller tecknet ${name}, som inte syns. Ta bort det och skriv värdet igen.`
       )
     );
+  });
+
+  it.each([
+    ["\u0301", "U+0301"],
+    ["\u0300\u0301", "U+0300"],
+    [" \u0301", "U+0301"],
+    ["\ue000", "U+E000"],
+    ["\ufffc", "U+FFFC"],
+  ])("refuses a name of %j, marks that combine with nothing or characters that stand for nothing", (name, first) => {
+    expect(verdict(readText(name, "mottagare"))).toEqual(
+      refused(
+        `mottagare (${name.trim()}) har inget tecken som syns för sig självt, bara till exempel ${first}. Skriv värdet med bokstäver eller siffror.`
+      )
+    );
+  });
+
+  it("keeps a name with combining marks on its letters (Skåne written as A and U+030A)", () => {
+    expect(verdict(readText("Sk\u0061\u030ane", "mottagare"))).toBe("Sk\u0061\u030ane");
   });
 
   it("keeps free text as it is written, a formula-looking text too, within a cell's 32 767 characters", () => {
