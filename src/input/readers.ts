@@ -141,11 +141,27 @@ function accountDigits(raw: unknown, what: string): Reading<string> {
   return /^[\d ]+(-[\d ]+)?$/.test(text) ? text.replace(/[ -]/g, "") : text;
 }
 
-/** The check digit's verdict: the digits, or why not (the digit that would have been right). */
-function withCheckDigit(digits: string, raw: unknown, what: string): Reading<string> {
-  return checkDigitHolds(digits)
-    ? digits
-    : refuse(Problem.wrongCheckDigit(what, shownValue(raw), checkDigitFor(digits.slice(0, -1))));
+/**
+ * A number with a check digit (10-modul) as people write it: its digits of the right shape (`shape`, else
+ * `notShape`'s problem), any further test of the digits (`also`), the check digit, then written as `shown`.
+ */
+function checkedNumber(
+  raw: unknown,
+  what: string,
+  shape: RegExp,
+  notShape: (what: string, value: string) => string,
+  shown: (digits: string) => string,
+  also?: (digits: string) => string | undefined
+): Reading<string> {
+  if (isBlank(raw)) return refuse(Problem.missing(what));
+  const digits = accountDigits(raw, what);
+  if (digits instanceof Refused) return digits;
+  if (!shape.test(digits)) return refuse(notShape(what, shownValue(raw)));
+  const other = also?.(digits);
+  if (other) return refuse(other);
+  if (!checkDigitHolds(digits))
+    return refuse(Problem.wrongCheckDigit(what, shownValue(raw), checkDigitFor(digits.slice(0, -1))));
+  return shown(digits);
 }
 
 /**
@@ -153,33 +169,36 @@ function withCheckDigit(digits: string, raw: unknown, what: string): Reading<str
  * identity number) and the last a check digit (10-modul). Skatteverket, "Organisationsnummer" (SKV 709).
  */
 export function readOrganisationNumber(raw: unknown, what: string): Reading<string> {
-  if (isBlank(raw)) return refuse(Problem.missing(what));
-  const digits = accountDigits(raw, what);
-  if (digits instanceof Refused) return digits;
-  if (!/^\d{10}$/.test(digits)) return refuse(Problem.notOrganisationNumber(what, shownValue(raw)));
-  if (Number(digits[2]) < 2) return refuse(Problem.organisationNumberLikePersonal(what, shownValue(raw)));
-  const checked = withCheckDigit(digits, raw, what);
-  return checked instanceof Refused ? checked : `${digits.slice(0, 6)}-${digits.slice(6)}`;
+  return checkedNumber(
+    raw,
+    what,
+    /^\d{10}$/,
+    Problem.notOrganisationNumber,
+    (digits) => `${digits.slice(0, 6)}-${digits.slice(6)}`,
+    (digits) => (Number(digits[2]) < 2 ? Problem.organisationNumberLikePersonal(what, shownValue(raw)) : undefined)
+  );
 }
 
 /** A bankgiro number, as "NNN-NNNN" or "NNNN-NNNN": seven or eight digits, the last a check digit (10-modul). */
 export function readBankgiro(raw: unknown, what: string): Reading<string> {
-  if (isBlank(raw)) return refuse(Problem.missing(what));
-  const digits = accountDigits(raw, what);
-  if (digits instanceof Refused) return digits;
-  if (!/^\d{7,8}$/.test(digits)) return refuse(Problem.notBankgiro(what, shownValue(raw)));
-  const checked = withCheckDigit(digits, raw, what);
-  return checked instanceof Refused ? checked : `${digits.slice(0, -4)}-${digits.slice(-4)}`;
+  return checkedNumber(
+    raw,
+    what,
+    /^\d{7,8}$/,
+    Problem.notBankgiro,
+    (digits) => `${digits.slice(0, -4)}-${digits.slice(-4)}`
+  );
 }
 
 /** A plusgiro number, as "NNNNNN-N": two to eight digits, the last a check digit (10-modul). */
 export function readPlusgiro(raw: unknown, what: string): Reading<string> {
-  if (isBlank(raw)) return refuse(Problem.missing(what));
-  const digits = accountDigits(raw, what);
-  if (digits instanceof Refused) return digits;
-  if (!/^\d{2,8}$/.test(digits)) return refuse(Problem.notPlusgiro(what, shownValue(raw)));
-  const checked = withCheckDigit(digits, raw, what);
-  return checked instanceof Refused ? checked : `${digits.slice(0, -1)}-${digits.slice(-1)}`;
+  return checkedNumber(
+    raw,
+    what,
+    /^\d{2,8}$/,
+    Problem.notPlusgiro,
+    (digits) => `${digits.slice(0, -1)}-${digits.slice(-1)}`
+  );
 }
 
 function fromWords<T>(

@@ -61,6 +61,11 @@ export class RowReader<K extends string> {
     const value = reader(this.raw(key), what);
     return value instanceof Refused ? this.fail(value.problem) : value;
   }
+
+  /** As {@link read}, for a column that may be left empty: a blank cell gives `blank`, not a problem. */
+  readOptional<T, B>(key: K, reader: Reader<T>, what: string, blank: B): T | B | undefined {
+    return this.raw(key) === "" ? blank : this.read(key, reader, what);
+  }
 }
 
 /** How many problems a list shows: about a screenful. */

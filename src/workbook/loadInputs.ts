@@ -360,10 +360,12 @@ function readCounties(input: Files, countyRows: Map<string, number>): County[] {
     const population = r.read("population", readCount, Label.population);
     const council = r.read("council", readText, "landstingets namn");
     const councilSource = r.read("council_source", readText, "källan till landstingets namn");
-    const councilMunicipality =
-      r.raw("council_municipality") === ""
-        ? undefined
-        : r.read("council_municipality", municipalityCode, "kommunen med landstingets roll");
+    const councilMunicipality = r.readOptional(
+      "council_municipality",
+      municipalityCode,
+      "kommunen med landstingets roll",
+      undefined
+    );
     if (code !== undefined) duplicates.check(code, r, `län ${code}`, "Varje län får bara förekomma en gång.");
     if (
       code === undefined ||
@@ -457,7 +459,7 @@ function readPublishedGrant(input: Files, countyCodes: ReadonlySet<string>): Pub
       if (countyCodes.size > 0 && !countyCodes.has(code))
         r.fail(`länskoden ${code} finns inte i ${DATA_FILES.counties}.`);
     }
-    const reading = r.raw("reading") === "" ? undefined : r.read("reading", readText, "läsningen");
+    const reading = r.readOptional("reading", readText, "läsningen", undefined);
     if (code === undefined || name === undefined || publishedKr === undefined || publishedWithRegionalKr === undefined)
       return undefined;
     return {
@@ -670,7 +672,7 @@ function readCountyBudget(input: Files, known: KnownParties): CountyBudgetLine[]
   return rowsOf("countyBudget", input, (r) => {
     const county = readCounty(r, known);
     const item = r.read("item", readText, "post");
-    const amountKr = r.raw("amount_kr") === "" ? null : r.read("amount_kr", readKronor, "belopp");
+    const amountKr = r.readOptional("amount_kr", readKronor, "belopp", null);
     if (county !== undefined && amountKr === null) {
       // An empty amount takes what is left of the county's grant: only one line per county can do that.
       const first = restRows.get(county);
@@ -682,7 +684,7 @@ function readCountyBudget(input: Files, known: KnownParties): CountyBudgetLine[]
         restRows.set(county, r.row);
       }
     }
-    const source = r.raw("source") === "" ? "" : r.read("source", readText, "källa");
+    const source = r.readOptional("source", readText, "källa", "");
     if (county === undefined || item === undefined || amountKr === undefined || source === undefined) return undefined;
     return { county, item, amountKr, source } satisfies CountyBudgetLine;
   });
@@ -747,7 +749,7 @@ function readPayees(input: Files, known: KnownParties): Payee[] {
         );
       duplicates.check(`${kind}:${code}`, r, `${kind} ${code}`, "Varje mottagare ska stå en gång.");
     }
-    const recipient = r.raw("recipient") === "" ? undefined : r.read("recipient", readText, "mottagare");
+    const recipient = r.readOptional("recipient", readText, "mottagare", undefined);
     if (kind === "län" && r.raw("recipient") === "")
       r.fail("mottagarens namn saknas: länets mottagare av länsbidraget och det regionala stödet ska ha ett namn.");
     const organisationNumber = r.read("organisation_number", readOrganisationNumber, Label.organisationNumber);

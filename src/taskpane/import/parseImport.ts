@@ -290,7 +290,7 @@ function readDischargeRows(
 
 /** The cells that name the party, each read as text first: an invisible character is shown, not matched. */
 function partyCells(r: Row): { code: string; name: string; party: string } | undefined {
-  const cell = (role: ColumnRole) => (r.raw(role) === "" ? "" : r.read(role, readText, ROLE_LABEL[role]));
+  const cell = (role: ColumnRole) => r.readOptional(role, readText, ROLE_LABEL[role], "");
   const code = cell("code");
   const name = cell("name");
   const party = cell("party");

@@ -25,6 +25,8 @@ export function performanceChecks(
     const referenceRows = ref.lastRow - ref.firstRow + 1;
     const palliativeTable = palliative.tables[kind];
     const seniorAlertTable = seniorAlert.tables[kind];
+    // The parties started in every relevant unit but held back by a step of the introduction, as the list names them.
+    const held = sa.parties.flatMap((p) => heldBySeniorAlertConditions(p) ?? []);
     return [
       ...potChecks(ctx, {
         id: `p1-${kind}`,
@@ -70,12 +72,12 @@ export function performanceChecks(
         where: seniorAlertTable.sheet,
         count: {
           formula: fx`COUNTIF(${seniorAlertTable.col("startat_ej_kval")},"Ja")`,
-          result: sa.parties.filter((p) => p.allUnitsStarted && !p.qualifies).length,
+          result: held.length,
         },
         informational: true,
         detail: {
           formula: fx`TEXTJOIN("; ",1,${seniorAlertTable.col("hindrad")})`,
-          result: sa.parties.flatMap((p) => heldBySeniorAlertConditions(p) ?? []).join("; "),
+          result: held.join("; "),
         },
         targets: [seniorAlertTable.col("startat_ej_kval"), seniorAlertTable.col("saknas")],
         failing: { kind: "where", targets: [0], test: { is: "text", value: "Ja" } },

@@ -63,7 +63,7 @@ function columns(ctx: PlanContext, kind: PartyKind, reference: TableRefs, cells:
       style: "check",
       width: 12,
       formula: (r) => fx`IF(AND(${isYes(r.at("start"))},${r.at("kval")}="Nej"),"Ja","")`,
-      result: (i) => (parties[i].allUnitsStarted && !parties[i].qualifies ? "Ja" : ""),
+      result: (i) => (heldBySeniorAlertConditions(parties[i]) === undefined ? "" : "Ja"),
     },
     {
       // The same party in the words Avstämning lists it by ("Vallentuna (lokal koordinator)"), which it joins.
